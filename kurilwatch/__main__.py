@@ -1,0 +1,3 @@
+from kurilwatch.cli import main
+
+main()

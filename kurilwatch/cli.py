@@ -1,0 +1,279 @@
+"""The command line: parse options, call the core, render. The only module that imports typer."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kurilwatch import __version__
+from kurilwatch.errors import EXIT_FAILURE, KurilwatchError, StoreError, UsageError
+
+app = typer.Typer(
+    name="kurilwatch",
+    help="Track news about the Kuril Islands dispute (Russia's Southern Kurils, Japan's "
+    "Northern Territories): poll feeds, keep the items about the islands, show what is new.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar="KURILWATCH_DB",
+        help="SQLite database file. [env: KURILWATCH_DB; default: the user data dir]",
+        show_envvar=False,
+        dir_okay=False,
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        envvar="KURILWATCH_CONFIG",
+        help="TOML config file. [env: KURILWATCH_CONFIG; default: the user config dir]",
+        show_envvar=False,
+        dir_okay=False,
+    ),
+]
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stdout():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _stderr():
+    from rich.console import Console
+
+    # soft_wrap: an error stays one line however narrow the terminal (cron mails it).
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _database_problem(exc: sqlite3.OperationalError) -> str | None:
+    text = str(exc)
+    known = {
+        "database is locked": "the database is busy: another kurilwatch run is in progress",
+        "readonly database": "the database is read-only",
+        "database or disk is full": "the disk is full; nothing was lost, the last write was undone",
+        "disk I/O error": "disk I/O error while writing the database",
+        "unable to open database file": "cannot open the database file",
+    }
+    return next((message for key, message in known.items() if key in text), None)
+
+
+def command(*args: Any, **kwargs: Any) -> Callable:
+    """app.command() that turns user-facing errors into one line and an exit code."""
+
+    def decorator(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def wrapper(*a: Any, **kw: Any) -> Any:
+            try:
+                return fn(*a, **kw)
+            except KurilwatchError as exc:
+                _stderr().print(f"Error: {exc.message}", markup=False)
+                raise typer.Exit(exc.exit_code) from None
+            except sqlite3.OperationalError as exc:
+                message = _database_problem(exc)
+                if message is None:
+                    raise
+                _stderr().print(f"Error: {message}", markup=False)
+                raise typer.Exit(EXIT_FAILURE) from None
+
+        return app.command(*args, **kwargs)(wrapper)
+
+    return decorator
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kurilwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Track news about the Kuril Islands dispute."""
+
+
+def _open(db: Path | None):
+    from kurilwatch.config import resolve_db_path
+    from kurilwatch.store import Store
+
+    path = resolve_db_path(db)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
+    return Store(path)
+
+
+@command()
+def fetch(
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", "-f", help="Poll only this feed (repeatable)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing unless a feed fails (for cron).")
+    ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Poll the feeds, keep the Kuril items, store them, and print a summary.
+
+    Exit status: 0 when every feed was fetched or not modified, 1 when at least one feed
+    failed (the others are still stored), 2 for a usage or configuration error.
+    """
+    from kurilwatch.config import load_config
+    from kurilwatch.fetch import run_fetch
+    from kurilwatch.render import fetch_summary
+
+    cfg = load_config(config)
+    feeds = list(cfg.feeds)
+    if feed:
+        unknown = [name for name in feed if cfg.feed(name) is None]
+        if unknown:
+            known = ", ".join(f.name for f in cfg.feeds)
+            raise UsageError(f"unknown feed {unknown[0]!r} (configured: {known})")
+        feeds = [f for f in feeds if f.name in feed]
+    with _open(db) as store:
+        report = run_fetch(store, cfg, feeds, now=now)
+    if not quiet:
+        fetch_summary(_stdout(), report.feeds)
+    elif report.failed:
+        # In cron, stderr output is mailed: say which feeds failed, one line each.
+        err = _stderr()
+        for failed in report.failed:
+            err.print(f"Error: feed {failed.feed}: {failed.error}", markup=False)
+    if report.failed:
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@command("list")
+def list_items(
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            "-s",
+            help="Only items published since then: 90m, 36h, 7d, 2w, or an ISO date "
+            "(2026-11-01) or datetime (UTC unless it has an offset).",
+        ),
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Only items from this feed.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many items.")] = 50,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    db: DbOption = None,
+) -> None:
+    """List stored items, newest first."""
+    from kurilwatch.dates import parse_since
+
+    cutoff = parse_since(since, now()) if since else None
+    with _open(db) as store:
+        items = store.list_items(since=cutoff, source=source, limit=limit)
+    _print_items(items, fmt)
+
+
+def _print_items(items: list[dict], fmt: ListFormat) -> None:
+    from kurilwatch import render
+
+    if fmt is ListFormat.json:
+        sys.stdout.write(render.items_json(items) + "\n")
+    elif fmt is ListFormat.csv:
+        sys.stdout.write(render.items_csv(items))
+    else:
+        render.items_table(_stdout(), items)
+
+
+@command()
+def show(
+    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show one item in full, with the matched terms highlighted."""
+    from kurilwatch.config import load_config
+    from kurilwatch.match import get_matcher
+    from kurilwatch.render import item_detail
+
+    cfg = load_config(config)
+    with _open(db) as store:
+        item = store.get_item(item_id)
+    if item is None:
+        raise UsageError(f"no item with ID {item_id}")
+    matcher = get_matcher(cfg.include, cfg.exclude)
+    title_hits = list(matcher.match(item["title"] or "").hits)
+    text_hits = list(matcher.match(item["text"] or "").hits)
+    item_detail(_stdout(), item, title_hits, text_hits)
+
+
+@command()
+def feeds(
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show each configured feed and its health."""
+    from kurilwatch import render
+    from kurilwatch.config import load_config
+
+    cfg = load_config(config)
+    with _open(db) as store:
+        states = store.feed_states()
+        counts = store.items_per_feed()
+    rows = []
+    for feed in cfg.feeds:
+        state = states.get(feed.name, {})
+        rows.append(
+            {
+                "name": feed.name,
+                "url": feed.url,
+                "lang": feed.lang,
+                "last_attempt": state.get("last_attempt"),
+                "last_success": state.get("last_success"),
+                "last_status": state.get("last_status"),
+                "last_http_status": state.get("last_http_status"),
+                "last_error": state.get("last_error"),
+                "consecutive_failures": state.get("consecutive_failures") or 0,
+                "failing_since": state.get("failing_since"),
+                "items": counts.get(feed.name, 0),
+            }
+        )
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.feeds_json(rows) + "\n")
+    else:
+        render.feeds_table(_stdout(), rows)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,172 @@
+"""Configuration: built-in feeds, the optional TOML file, default paths and env overrides."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kurilwatch.errors import ConfigError
+
+APP_NAME = "kurilwatch"
+ENV_CONFIG = "KURILWATCH_CONFIG"
+ENV_DB = "KURILWATCH_DB"
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str
+    url: str
+    lang: str | None = None
+
+
+# Checked by hand against each publisher's site as far as we could without network access in
+# CI; a user whose source moved can override the whole list in the config file.
+DEFAULT_FEEDS: tuple[Feed, ...] = (
+    Feed("tass-en", "https://tass.com/rss/v2.xml", "en"),
+    Feed("tass-ru", "https://tass.ru/rss/v2.xml", "ru"),
+    Feed("japan-news", "https://japannews.yomiuri.co.jp/feed/", "en"),
+    Feed("kyodo", "https://english.kyodonews.net/rss/news.xml", "en"),
+    Feed("nhk", "https://www3.nhk.or.jp/rss/news/cat0.xml", "ja"),
+    Feed("japan-times", "https://www.japantimes.co.jp/feed/", "en"),
+    Feed("moscow-times", "https://www.themoscowtimes.com/rss/news", "en"),
+    Feed(
+        "google-news",
+        "https://news.google.com/rss/search?q=%22Kuril+Islands%22+OR+%22Northern+Territories%22"
+        "+OR+Kurils&hl=en-US&gl=US&ceid=US:en",
+        "en",
+    ),
+)
+
+_TOP_KEYS = {"feeds", "filter"}
+_FEED_KEYS = {"name", "url", "lang"}
+_FILTER_KEYS = {"include", "exclude"}
+_NAME_RE = re.compile(r"^[\w.-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class Config:
+    feeds: tuple[Feed, ...] = DEFAULT_FEEDS
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    path: Path | None = None  # the file it came from, if any
+    warnings: list[str] = field(default_factory=list)
+
+    def feed(self, name: str) -> Feed | None:
+        return next((f for f in self.feeds if f.name == name), None)
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME) / "config.toml"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME) / "kurilwatch.db"
+
+
+def resolve_db_path(explicit: Path | None) -> Path:
+    """--db beats $KURILWATCH_DB beats the platform's user data dir."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(ENV_DB)
+    return Path(env) if env else default_db_path()
+
+
+def load_config(explicit: Path | None = None) -> Config:
+    """Read the config file; without one, the built-in feeds and terms."""
+    if explicit is not None:
+        path, required = explicit, True
+    elif os.environ.get(ENV_CONFIG):
+        path, required = Path(os.environ[ENV_CONFIG]), True
+    else:
+        path, required = default_config_path(), False
+    if not path.exists():
+        if required:
+            raise ConfigError(f"config file {path} does not exist")
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    return parse_config(data, path)
+
+
+def parse_config(data: dict, path: Path | None = None) -> Config:
+    """Validate the TOML document; every problem names the file and the key."""
+    where = str(path) if path else "config"
+
+    def fail(problem: str) -> ConfigError:
+        return ConfigError(f"{where}: {problem}")
+
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise fail(f"unknown key {sorted(unknown)[0]!r} (expected one of: feeds, filter)")
+
+    feeds: tuple[Feed, ...] = DEFAULT_FEEDS
+    if "feeds" in data:
+        raw_feeds = data["feeds"]
+        if not isinstance(raw_feeds, list) or not all(isinstance(f, dict) for f in raw_feeds):
+            raise fail("'feeds' must be an array of tables: [[feeds]]")
+        parsed: list[Feed] = []
+        for number, raw in enumerate(raw_feeds, start=1):
+            parsed.append(_parse_feed(raw, number, fail))
+        names = [f.name for f in parsed]
+        duplicate = next((n for n in names if names.count(n) > 1), None)
+        if duplicate:
+            raise fail(f"feed name {duplicate!r} is used twice")
+        feeds = tuple(parsed)
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    if "filter" in data:
+        raw_filter = data["filter"]
+        if not isinstance(raw_filter, dict):
+            raise fail("'filter' must be a table: [filter]")
+        unknown = set(raw_filter) - _FILTER_KEYS
+        if unknown:
+            raise fail(f"unknown key 'filter.{sorted(unknown)[0]}' (expected include, exclude)")
+        include = _parse_terms(raw_filter.get("include", []), "filter.include", fail)
+        exclude = _parse_terms(raw_filter.get("exclude", []), "filter.exclude", fail)
+
+    return Config(feeds=feeds, include=include, exclude=exclude, path=path)
+
+
+def _parse_feed(raw: dict, number: int, fail) -> Feed:
+    unknown = set(raw) - _FEED_KEYS
+    if unknown:
+        raise fail(f"feed #{number}: unknown key {sorted(unknown)[0]!r} (expected name, url, lang)")
+    for key in ("name", "url"):
+        if key not in raw:
+            raise fail(f"feed #{number}: missing {key!r}")
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise fail(f"feed #{number}: {key!r} must be a non-empty string")
+    name, url = raw["name"].strip(), raw["url"].strip()
+    if not _NAME_RE.match(name):
+        raise fail(f"feed #{number}: name {name!r} may use only letters, digits, '.', '_', '-'")
+    if not re.match(r"^https?://[^/\s]+", url, re.IGNORECASE):
+        raise fail(f"feed {name!r}: url {url!r} must start with http:// or https://")
+    lang = raw.get("lang")
+    if lang is not None and (not isinstance(lang, str) or not re.match(r"^[a-z]{2,3}$", lang)):
+        raise fail(f"feed {name!r}: lang must be a language code such as 'en', 'ru', 'ja'")
+    return Feed(name=name, url=url, lang=lang)
+
+
+def _parse_terms(raw: object, key: str, fail) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
+        raise fail(f"{key!r} must be a list of non-empty strings")
+    from kurilwatch.match import compile_user_term
+
+    for term in raw:
+        try:
+            compile_user_term(term)
+        except ValueError as exc:
+            raise fail(f"{key}: {exc}") from None
+    return tuple(t.strip() for t in raw)

@@ -1,0 +1,35 @@
+"""Parsing the --since values users type: durations and ISO dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from kurilwatch.errors import UsageError
+
+_DURATION = re.compile(r"^\s*(\d{1,6})\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
+_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_since(value: str, now: datetime) -> datetime:
+    """`90m`, `36h`, `7d`, `2w`, or an ISO date/datetime (naive means UTC) -> aware UTC."""
+    match = _DURATION.match(value)
+    if match:
+        amount, unit = int(match.group(1)), _UNITS[match.group(2).lower()]
+        try:
+            return now.astimezone(UTC) - timedelta(**{unit: amount})
+        except OverflowError:
+            raise UsageError(f"--since {value!r} reaches too far back") from None
+    text = value.strip()
+    if text.endswith(("z", "Z")):
+        text = text[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--since {value!r} is not a duration (90m, 36h, 7d, 2w) or an ISO date "
+            "(2026-11-20, 2026-11-20T08:00)"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -1,0 +1,36 @@
+"""Errors whose message is meant for the user, each with its exit code."""
+
+# Exit codes, documented in the README.
+EXIT_OK = 0
+EXIT_FAILURE = 1  # a feed failed, or a runtime problem (database, network)
+EXIT_USAGE = 2  # bad command line or bad configuration
+
+
+class KurilwatchError(Exception):
+    """A problem the user can act on; the CLI prints its message without a traceback."""
+
+    exit_code = EXIT_FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(KurilwatchError):
+    """Bad input on the command line (an unknown item, a malformed --since)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ConfigError(KurilwatchError):
+    """The configuration file cannot be used."""
+
+    exit_code = EXIT_USAGE
+
+
+class StoreError(KurilwatchError):
+    """The database cannot be opened or written safely."""
+
+
+class FeedError(KurilwatchError):
+    """One feed could not be fetched or parsed; recorded, never fatal for the others."""

@@ -1,0 +1,265 @@
+"""Polling feeds with httpx: concurrency, conditional GET, timeouts and size limits.
+
+`poll` fetches every feed concurrently, parses and matches off the event loop, and stores
+each feed's result in its own transaction, so one feed's failure never touches another's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from kurilwatch import __version__
+from kurilwatch.config import Config, Feed
+from kurilwatch.errors import FeedError
+from kurilwatch.match import get_matcher
+from kurilwatch.parse import Entry, parse_feed
+from kurilwatch.store import Store, iso
+
+USER_AGENT = f"kurilwatch/{__version__} (Kuril Islands news tracker; +python-httpx)"
+
+
+@dataclass(frozen=True)
+class Limits:
+    connect_timeout: float = 10.0
+    total_timeout: float = 30.0  # the whole request, headers and body
+    max_bytes: int = 10 * 1024 * 1024
+    max_parallel: int = 16
+    max_redirects: int = 5
+
+
+@dataclass
+class Response:
+    status: str  # ok | not_modified | error
+    http_status: int | None = None
+    error: str | None = None
+    content: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class FeedReport:
+    """What happened to one feed in one fetch, for the summary table."""
+
+    feed: str
+    status: str  # ok | not_modified | error
+    http_status: int | None = None
+    error: str | None = None
+    seen: int = 0
+    matched: int = 0
+    new: int = 0
+    updated: int = 0
+    went_down: bool = False  # it failed now after succeeding last time
+    recovered: bool = False  # it succeeded now after failing last time
+    failures: int = 0  # consecutive failures, this one included
+
+
+@dataclass
+class FetchReport:
+    feeds: list[FeedReport]
+
+    @property
+    def failed(self) -> list[FeedReport]:
+        return [f for f in self.feeds if f.status == "error"]
+
+    @property
+    def new(self) -> int:
+        return sum(f.new for f in self.feeds)
+
+
+@dataclass(frozen=True)
+class Matched:
+    entry: Entry
+    terms: list[str]
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    seen: int
+    matched: list[Matched]
+
+
+def parse_and_match(
+    content: bytes, headers: dict[str, str], include: tuple[str, ...], exclude: tuple[str, ...]
+) -> ParseOutcome:
+    """Parse a feed body and keep the entries about the islands (runs in a worker)."""
+    parsed = parse_feed(content, headers)
+    matcher = get_matcher(include, exclude)
+    matched = []
+    for entry in parsed.entries:
+        result = matcher.match(f"{entry.title}\n{entry.text}")
+        if result.relevant:
+            matched.append(Matched(entry, result.matched_terms))
+    return ParseOutcome(len(parsed.entries), matched)
+
+
+def make_client(limits: Limits) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(limits.total_timeout, connect=limits.connect_timeout),
+        follow_redirects=True,
+        max_redirects=limits.max_redirects,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        limits=httpx.Limits(max_connections=limits.max_parallel),
+        trust_env=False,
+    )
+
+
+async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits) -> Response:
+    """One conditional GET, the body streamed and cut off at the size cap."""
+    headers = {
+        "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml, "
+        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+    }
+    if state.get("etag"):
+        headers["If-None-Match"] = state["etag"]
+    if state.get("last_modified"):
+        headers["If-Modified-Since"] = state["last_modified"]
+    try:
+        async with asyncio.timeout(limits.total_timeout):
+            async with client.stream("GET", feed.url, headers=headers) as response:
+                if response.status_code == 304:
+                    return Response("not_modified", 304, headers=dict(response.headers))
+                if response.status_code >= 400:
+                    reason = response.reason_phrase or ""
+                    return Response("error", response.status_code, f"HTTP {response.status_code} {reason}".strip())
+                chunks, size = [], 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > limits.max_bytes:
+                        return Response(
+                            "error",
+                            response.status_code,
+                            f"response larger than {limits.max_bytes // (1024 * 1024)} MB",
+                        )
+                    chunks.append(chunk)
+                return Response(
+                    "ok", response.status_code, content=b"".join(chunks), headers=dict(response.headers)
+                )
+    except TimeoutError:
+        return Response("error", error=f"timed out after {limits.total_timeout:g}s")
+    except httpx.TimeoutException:
+        return Response("error", error=f"timed out after {limits.total_timeout:g}s")
+    except httpx.TooManyRedirects:
+        return Response("error", error="too many redirects")
+    except httpx.DecodingError:
+        return Response("error", error="corrupt compressed body")
+    except httpx.ConnectError as exc:
+        return Response("error", error=_connect_error(exc))
+    except httpx.RemoteProtocolError as exc:
+        return Response("error", error=f"connection broken: {exc}")
+    except httpx.HTTPError as exc:
+        return Response("error", error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+
+
+def _connect_error(exc: httpx.ConnectError) -> str:
+    text = str(exc)
+    if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+        return "DNS lookup failed"
+    if "refused" in text.lower():
+        return "connection refused"
+    return f"cannot connect: {text}" if text else "cannot connect"
+
+
+async def poll(
+    store: Store,
+    config: Config,
+    feeds: list[Feed],
+    client: httpx.AsyncClient,
+    now: Callable[[], datetime],
+    limits: Limits = Limits(),
+    executor: concurrent.futures.Executor | None = None,
+) -> FetchReport:
+    """Fetch, parse, match and store every feed; one feed's failure never stops the others."""
+    semaphore = asyncio.Semaphore(limits.max_parallel)
+    loop = asyncio.get_running_loop()
+    states = store.feed_states()
+
+    async def one(feed: Feed) -> FeedReport:
+        state = states.get(feed.name, {})
+        async with semaphore:
+            response = await get(client, feed, state, limits)
+        outcome: ParseOutcome | None = None
+        if response.status == "ok":
+            try:
+                outcome = await loop.run_in_executor(
+                    executor, parse_and_match, response.content, response.headers,
+                    config.include, config.exclude,
+                )
+            except FeedError as exc:
+                response.status, response.error = "error", exc.message
+        return save(store, feed, state, response, outcome, now())
+
+    reports = await asyncio.gather(*(one(feed) for feed in feeds))
+    return FetchReport(list(reports))
+
+
+def save(
+    store: Store,
+    feed: Feed,
+    state: dict,
+    response: Response,
+    outcome: ParseOutcome | None,
+    at: datetime,
+) -> FeedReport:
+    """Store one feed's items and state in a single transaction."""
+    report = FeedReport(feed.name, response.status, response.http_status, response.error)
+    previous_failures = state.get("consecutive_failures") or 0
+    fields: dict[str, object] = {
+        "last_attempt": iso(at),
+        "last_status": response.status,
+        "last_http_status": response.http_status,
+    }
+    if response.status == "error":
+        report.failures = previous_failures + 1
+        report.went_down = previous_failures == 0
+        fields |= {
+            "last_error": response.error,
+            "consecutive_failures": report.failures,
+            "failing_since": state.get("failing_since") or iso(at),
+        }
+    else:
+        report.recovered = previous_failures > 0
+        fields |= {
+            "last_success": iso(at),
+            "last_error": None,
+            "consecutive_failures": 0,
+            "failing_since": None,
+        }
+        if response.status == "ok":
+            # Only a fully stored body may move the validators forward.
+            lower = {k.lower(): v for k, v in response.headers.items()}
+            fields["etag"] = lower.get("etag")
+            fields["last_modified"] = lower.get("last-modified")
+    with store.transaction():
+        if outcome is not None:
+            report.seen = outcome.seen
+            report.matched = len(outcome.matched)
+            for matched in outcome.matched:
+                result = store.upsert_entry(feed.name, matched.entry, matched.terms)
+                if result.status == "new":
+                    report.new += 1
+                elif result.status == "updated":
+                    report.updated += 1
+        store.record_feed(feed.name, feed.url, **fields)
+    return report
+
+
+def run_fetch(
+    store: Store,
+    config: Config,
+    feeds: list[Feed],
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    limits: Limits = Limits(),
+) -> FetchReport:
+    """Synchronous entry point: poll with a fresh client."""
+
+    async def main() -> FetchReport:
+        async with make_client(limits) as client:
+            return await poll(store, config, feeds, client, now, limits)
+
+    return asyncio.run(main())

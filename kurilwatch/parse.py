@@ -1,0 +1,180 @@
+"""feedparser -> plain dataclasses: normalised ids, canonical URLs, UTC times, plain text."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from kurilwatch.errors import FeedError
+
+# Query parameters that identify a campaign, not an article.
+_TRACKING_PARAMS = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid"
+    r"|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|at_medium|at_campaign|ito|spm"
+    r"|_ga|oc|ocid|rss|from)$",
+    re.IGNORECASE,
+)
+# C0/C1 controls and the escape character: never let feed text drive a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_MAX_FIELD = 200_000  # characters kept of one text field; the rest is cut
+
+
+@dataclass(frozen=True)
+class Entry:
+    guid: str | None
+    url: str | None
+    canonical_url: str | None
+    title: str
+    summary: str
+    text: str  # summary and content as plain text
+    published: datetime | None
+
+    @property
+    def identity_keys(self) -> list[str]:
+        """Keys that identify this entry, strongest first (see store.upsert)."""
+        keys: list[str] = []
+        if self.guid:
+            keys.append(f"guid:{self.guid}")
+        if self.canonical_url:
+            keys.append(f"url:{self.canonical_url}")
+        if not keys:
+            stamp = self.published.isoformat() if self.published else ""
+            digest = hashlib.sha256(f"{self.title}\x1f{stamp}".encode()).hexdigest()[:32]
+            keys.append(f"hash:{digest}")
+        return keys
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str
+    format: str  # e.g. rss20, atom10, rss10
+    encoding: str
+    entries: list[Entry]
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case scheme and host, drop fragments, default ports and tracking parameters."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    netloc = host if port in (None, 80 if scheme == "http" else 443) else f"{host}:{port}"
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING_PARAMS.match(k)
+        )
+    )
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def html_to_text(html: str) -> str:
+    """Plain text from an HTML fragment, paragraphs kept as line breaks."""
+    if not html:
+        return ""
+    if "<" not in html and "&" not in html:
+        return clean_text(html, multiline=True)
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "iframe"]):
+        tag.decompose()
+    for tag in soup.find_all(["br"]):
+        tag.replace_with("\n")
+    for tag in soup.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    return clean_text(soup.get_text(), multiline=True)
+
+
+def clean_text(text: str, multiline: bool = False) -> str:
+    """NFC, no control characters, folded spaces; one line unless `multiline`."""
+    text = unicodedata.normalize("NFC", text[: _MAX_FIELD * 2])
+    if multiline:
+        lines = (_SPACES.sub(" ", _CONTROL.sub(" ", line)).strip() for line in text.splitlines())
+        text = "\n".join(line for line in lines if line)
+    else:
+        text = _SPACES.sub(" ", _CONTROL.sub(" ", text.replace("\n", " "))).strip()
+    return text[:_MAX_FIELD]
+
+
+def _utc(struct) -> datetime | None:
+    if not struct:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedFeed:
+    """Parse raw bytes; raises FeedError when they are not a usable feed."""
+    import feedparser
+
+    # Let feedparser see the HTTP headers so it can honour the declared charset.
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    response_headers.setdefault("content-location", "")
+    parsed = feedparser.parse(content, response_headers=response_headers, sanitize_html=True)
+    version = parsed.get("version") or ""
+    if not parsed.entries and not version:
+        exc = parsed.get("bozo_exception")
+        if content.lstrip()[:1] != b"<":
+            raise FeedError("not a feed (no XML)")
+        if re.search(rb"<html[\s>]", content[:4096], re.IGNORECASE):
+            raise FeedError("not a feed (an HTML page)")
+        raise FeedError(f"malformed XML: {exc}" if exc else "not a feed")
+    entries = [_entry(e) for e in parsed.entries]
+    return ParsedFeed(
+        title=clean_text(parsed.feed.get("title", "")),
+        format=version or "unknown",
+        encoding=parsed.get("encoding") or "",
+        entries=entries,
+    )
+
+
+def _entry(raw) -> Entry:
+    title = clean_text(html_to_text(raw.get("title", "")))
+    summary_html = raw.get("summary", "") or ""
+    summary = html_to_text(summary_html)
+    contents = [c.get("value", "") for c in raw.get("content", []) or []]
+    content_text = "\n".join(html_to_text(c) for c in contents if c)
+    if content_text and summary and summary not in content_text:
+        text = f"{summary}\n{content_text}"
+    else:
+        text = content_text or summary
+    link = raw.get("link") or None
+    guid = raw.get("id") or None
+    if guid is not None:
+        guid = clean_text(str(guid))[:2000] or None
+    published = _utc(raw.get("published_parsed")) or _utc(raw.get("updated_parsed"))
+    return Entry(
+        guid=guid,
+        url=link,
+        canonical_url=canonical_url(link),
+        title=title,
+        summary=clean_text(summary)[:2000],
+        text=text,
+        published=published,
+    )

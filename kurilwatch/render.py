@@ -1,0 +1,178 @@
+"""Rich tables and panels, JSON and CSV. Everything from feeds is shown literally."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from kurilwatch.match import Hit
+
+# Feed text is cleaned when stored; this is the second line of defence for the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+STATUS_STYLE = {"ok": "green", "not_modified": "cyan", "error": "bold red"}
+STATUS_LABEL = {"ok": "ok", "not_modified": "not modified", "error": "error"}
+
+
+def safe(value: object) -> Text:
+    """A Text that rich will not interpret: no markup, no escape sequences."""
+    return Text(_CONTROL.sub("", "" if value is None else str(value)))
+
+
+def short_time(value: str | None) -> str:
+    return value.replace("T", " ")[:16] if value else "—"
+
+
+def fetch_summary(console: Console, reports: Iterable) -> None:
+    table = Table(title="kurilwatch fetch", title_justify="left")
+    table.add_column("Feed")
+    table.add_column("Status")
+    for column in ("Seen", "Matched", "New", "Updated"):
+        table.add_column(column, justify="right")
+    for report in reports:
+        status = Text(STATUS_LABEL[report.status], style=STATUS_STYLE[report.status])
+        if report.error:
+            status.append(": ")
+            status.append_text(safe(report.error))
+        if report.went_down:
+            status.append(" (went down)", style="red")
+        elif report.status == "error" and report.failures > 1:
+            status.append(f" (failing {report.failures} runs)", style="red")
+        if report.recovered:
+            status.append(" (recovered)", style="green")
+        table.add_row(
+            safe(report.feed),
+            status,
+            str(report.seen),
+            str(report.matched),
+            Text(str(report.new), style="bold" if report.new else ""),
+            str(report.updated),
+        )
+    console.print(table)
+
+
+def items_table(console: Console, items: list[dict]) -> None:
+    if not items:
+        console.print("No items.", style="dim")
+        return
+    table = Table(show_lines=False)
+    table.add_column("ID", justify="right", style="dim")
+    table.add_column("Date (UTC)", no_wrap=True)
+    table.add_column("Source")
+    table.add_column("Title", ratio=3)
+    table.add_column("Matched", ratio=1)
+    for item in items:
+        title = safe(item["title"] or "(no title)")
+        if item.get("revision", 1) > 1:
+            title.append(" [updated]", style="yellow")
+        table.add_row(
+            str(item["id"]),
+            short_time(item["sort_time"]),
+            safe(", ".join(item["sources"])),
+            title,
+            safe(", ".join(item["matched"])),
+        )
+    console.print(table)
+
+
+def item_record(item: dict) -> dict:
+    """The public JSON shape of an item."""
+    return {
+        "id": item["id"],
+        "feed": item["feed"],
+        "sources": item["sources"],
+        "title": item["title"],
+        "url": item["url"],
+        "published": item["published"],
+        "first_seen": item["first_seen"],
+        "updated": item["updated"],
+        "matched": item["matched"],
+        "summary": item["summary"],
+    }
+
+
+def items_json(items: list[dict]) -> str:
+    return json.dumps([item_record(i) for i in items], ensure_ascii=False, indent=2)
+
+
+def items_csv(items: list[dict]) -> str:
+    out = io.StringIO()
+    fields = ["id", "feed", "sources", "title", "url", "published", "first_seen", "updated",
+              "matched", "summary"]
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    for item in items:
+        record = item_record(item)
+        record["sources"] = ";".join(record["sources"])
+        record["matched"] = ";".join(record["matched"])
+        writer.writerow(record)
+    return out.getvalue()
+
+
+def highlighted(text: str, hits: Iterable[Hit]) -> Text:
+    """The text with each hit in bold yellow."""
+    result = Text()
+    position = 0
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.start < position:
+            continue
+        result.append_text(safe(text[position : hit.start]))
+        result.append_text(Text(_CONTROL.sub("", text[hit.start : hit.end]), style="bold yellow"))
+        position = hit.end
+    result.append_text(safe(text[position:]))
+    return result
+
+
+def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: list[Hit]) -> None:
+    console.print(highlighted(item["title"] or "(no title)", title_hits), style="bold")
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="dim")
+    meta.add_column()
+    meta.add_row("ID", str(item["id"]))
+    meta.add_row("Source", safe(", ".join(item["sources"])))
+    meta.add_row("Published", short_time(item["published"]))
+    meta.add_row("First seen", short_time(item["first_seen"]))
+    if item.get("updated"):
+        meta.add_row("Updated", f"{short_time(item['updated'])} (revision {item['revision']})")
+    meta.add_row("URL", safe(item["url"] or "—"))
+    meta.add_row("Matched", safe(", ".join(item["matched"]) or "—"))
+    console.print(meta)
+    console.print()
+    console.print(highlighted(item["text"] or "(no text)", text_hits))
+
+
+def feeds_table(console: Console, rows: list[dict]) -> None:
+    table = Table(title="Feeds", title_justify="left")
+    table.add_column("Feed")
+    table.add_column("URL", overflow="ellipsis", no_wrap=True, max_width=40)
+    table.add_column("Last attempt", no_wrap=True)
+    table.add_column("Last success", no_wrap=True)
+    table.add_column("HTTP", justify="right")
+    table.add_column("Last error")
+    table.add_column("Items", justify="right")
+    for row in rows:
+        error = safe(row.get("last_error") or "")
+        if row.get("failing_since"):
+            error.append(f" (failing since {short_time(row['failing_since'])}, "
+                         f"{row['consecutive_failures']} runs)", style="red")
+        table.add_row(
+            safe(row["name"]),
+            safe(row["url"]),
+            short_time(row.get("last_attempt")),
+            short_time(row.get("last_success")),
+            str(row.get("last_http_status") or "—"),
+            error if row.get("last_error") else Text("—", style="dim"),
+            str(row.get("items", 0)),
+        )
+    console.print(table)
+
+
+def feeds_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=2)

@@ -1,0 +1,317 @@
+"""SQLite storage with sqlite-utils: schema, migrations, upserts, queries, full-text search."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from kurilwatch.errors import StoreError
+from kurilwatch.parse import Entry
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def iso(dt: datetime | None) -> str | None:
+    """UTC ISO 8601 with a Z, second precision: sortable as text."""
+    if dt is None:
+        return None
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+# --- migrations: numbered, named, applied in order on every open ----------------------------
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["feeds"].create(
+        {
+            "name": str,
+            "url": str,
+            "etag": str,
+            "last_modified": str,
+            "last_attempt": str,
+            "last_success": str,
+            "last_status": str,  # ok | not_modified | error
+            "last_http_status": int,
+            "last_error": str,
+            "consecutive_failures": int,
+            "failing_since": str,
+        },
+        pk="name",
+        defaults={"consecutive_failures": 0},
+    )
+    db["items"].create(
+        {
+            "id": int,
+            "feed": str,  # the feed it was first seen in
+            "guid": str,
+            "url": str,
+            "canonical_url": str,
+            "title": str,
+            "summary": str,
+            "text": str,
+            "published": str,
+            "first_seen": str,
+            "updated": str,  # last time the title or text changed
+            "sort_time": str,  # published, else first_seen: what --since compares
+            "matched": str,  # JSON list of matched terms
+            "revision": int,
+        },
+        pk="id",
+        defaults={"revision": 1},
+    )
+    db["items"].create_index(["sort_time"])
+    db["items"].create_index(["feed", "sort_time"])
+    db["items"].create_index(["canonical_url"])
+    # Every identity an item is known by: guid (scoped to its feed), canonical URL, or hash.
+    db["item_keys"].create({"key": str, "item_id": int}, pk="key", foreign_keys=[("item_id", "items", "id")])
+    db["item_keys"].create_index(["item_id"])
+    # Every feed an item was seen in, so --source finds syndicated copies too.
+    db["item_feeds"].create(
+        {"item_id": int, "feed": str, "first_seen": str},
+        pk=("item_id", "feed"),
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db["item_feeds"].create_index(["feed", "item_id"])
+    # Earlier versions of an item's title and text: history is never overwritten.
+    db["revisions"].create(
+        {"item_id": int, "revision": int, "title": str, "text": str, "seen": str},
+        pk=("item_id", "revision"),
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    # Trigram tokenizer: Russian and Japanese have no usable word boundaries for unicode61.
+    db["items"].enable_fts(["title", "text"], create_triggers=True, tokenize="trigram")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    item_id: int
+    status: str  # new | updated | unchanged
+
+
+class Store:
+    """The database: opened, migrated and configured for concurrent readers (WAL)."""
+
+    def __init__(self, path: Path | str, now: Callable[[], datetime] | None = None) -> None:
+        self.path = Path(path)
+        self.now = now or (lambda: datetime.now(UTC))
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create database {path}: {exc.strerror or exc}") from None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than this kurilwatch "
+                f"understands ({SCHEMA_VERSION}); upgrade kurilwatch"
+            )
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                migration(self.db)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE .. COMMIT: all or nothing, and writers queue on the busy timeout."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # --- feeds ----------------------------------------------------------------------------
+
+    def feed_state(self, name: str) -> dict:
+        row = self.conn.execute("SELECT * FROM feeds WHERE name = ?", [name]).fetchone()
+        if row is None:
+            return {}
+        columns = [d[0] for d in self.conn.execute("SELECT * FROM feeds LIMIT 0").description]
+        return dict(zip(columns, row, strict=True))
+
+    def feed_states(self) -> dict[str, dict]:
+        return {row["name"]: row for row in self.db["feeds"].rows}
+
+    def record_feed(self, name: str, url: str, **fields: object) -> None:
+        """Update a feed's state; call inside the fetch's transaction."""
+        self.db["feeds"].upsert({"name": name, "url": url, **fields}, pk="name")
+
+    def items_per_feed(self) -> dict[str, int]:
+        sql = "SELECT feed, count(*) FROM item_feeds GROUP BY feed"
+        return dict(self.conn.execute(sql).fetchall())
+
+    # --- items ----------------------------------------------------------------------------
+
+    def upsert_entry(self, feed: str, entry: Entry, matched: list[str]) -> UpsertResult:
+        """Insert a new item or update a changed one, found by any of its identity keys."""
+        now = iso(self.now())
+        keys = _scoped_keys(feed, entry)
+        placeholders = ",".join("?" * len(keys))
+        row = self.conn.execute(
+            f"SELECT item_id FROM item_keys WHERE key IN ({placeholders}) LIMIT 1", keys
+        ).fetchone()
+        published = iso(entry.published)
+        if row is None:
+            item_id = self.db["items"].insert(
+                {
+                    "feed": feed,
+                    "guid": entry.guid,
+                    "url": entry.url,
+                    "canonical_url": entry.canonical_url,
+                    "title": entry.title,
+                    "summary": entry.summary,
+                    "text": entry.text,
+                    "published": published,
+                    "first_seen": now,
+                    "updated": None,
+                    "sort_time": published or now,
+                    "matched": json.dumps(matched, ensure_ascii=False),
+                    "revision": 1,
+                }
+            ).last_pk
+            self.conn.execute(
+                "INSERT INTO revisions (item_id, revision, title, text, seen) VALUES (?, 1, ?, ?, ?)",
+                [item_id, entry.title, entry.text, now],
+            )
+            status = "new"
+        else:
+            item_id = row[0]
+            current = self.conn.execute(
+                "SELECT title, text, revision FROM items WHERE id = ?", [item_id]
+            ).fetchone()
+            if (current[0], current[1]) == (entry.title, entry.text):
+                status = "unchanged"
+            else:
+                revision = current[2] + 1
+                self.conn.execute(
+                    "INSERT INTO revisions (item_id, revision, title, text, seen) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [item_id, revision, entry.title, entry.text, now],
+                )
+                self.db["items"].update(
+                    item_id,
+                    {
+                        "title": entry.title,
+                        "summary": entry.summary,
+                        "text": entry.text,
+                        "updated": now,
+                        "revision": revision,
+                        "matched": json.dumps(matched, ensure_ascii=False),
+                    },
+                )
+                status = "updated"
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)",
+            [(k, item_id) for k in keys],
+        )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO item_feeds (item_id, feed, first_seen) VALUES (?, ?, ?)",
+            [item_id, feed, now],
+        )
+        return UpsertResult(item_id, status)
+
+    def get_item(self, item_id: int) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM items WHERE id = ?", [item_id]))
+        return _with_sources(self, rows)[0] if rows else None
+
+    def list_items(
+        self,
+        since: datetime | None = None,
+        source: str | None = None,
+        limit: int | None = 50,
+    ) -> list[dict]:
+        """Items newest first; `since` compares published, else first_seen."""
+        where, params = [], []
+        if since is not None:
+            where.append("sort_time >= ?")
+            params.append(iso(since))
+        if source is not None:
+            where.append("id IN (SELECT item_id FROM item_feeds WHERE feed = ?)")
+            params.append(source)
+        sql = "SELECT * FROM items"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY sort_time DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return _with_sources(self, list(self.db.query(sql, params)))
+
+    def count_items(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
+def _scoped_keys(feed: str, entry: Entry) -> list[str]:
+    # GUIDs are only unique within a feed ("12345" may mean different things elsewhere), so
+    # they are scoped; a canonical URL is global, which merges syndicated copies.
+    keys = []
+    for key in entry.identity_keys:
+        if key.startswith("guid:"):
+            keys.append(f"guid:{feed}\x1f{key[5:]}")
+        else:
+            keys.append(key)
+    return keys
+
+
+def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
+    if not rows:
+        return rows
+    ids = [r["id"] for r in rows]
+    sources: dict[int, list[str]] = {}
+    for start in range(0, len(ids), 500):  # SQLite caps the number of parameters
+        chunk = ids[start : start + 500]
+        sql = (
+            f"SELECT item_id, feed FROM item_feeds WHERE item_id IN ({','.join('?' * len(chunk))})"
+            " ORDER BY first_seen, feed"
+        )
+        for item_id, feed in store.conn.execute(sql, chunk):
+            sources.setdefault(item_id, []).append(feed)
+    for row in rows:
+        row["matched"] = json.loads(row["matched"] or "[]")
+        row["sources"] = sources.get(row["id"], [row["feed"]])
+    return rows
