@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -48,13 +48,13 @@ ConfigOption = Annotated[
 ]
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class TableOrJson(str, Enum):
+class TableOrJson(StrEnum):
     table = "table"
     json = "json"
 
@@ -190,8 +190,12 @@ def list_items(
             "(2026-11-01) or datetime (UTC unless it has an offset).",
         ),
     ] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Only items from this feed.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many items.")] = 50,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only items from this feed.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
+    ] = 50,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -239,7 +243,9 @@ def show(
 
 @command()
 def feeds(
-    fmt: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.table,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:

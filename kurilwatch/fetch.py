@@ -50,6 +50,7 @@ class FeedReport:
     status: str  # ok | not_modified | error
     http_status: int | None = None
     error: str | None = None
+    warning: str | None = None
     seen: int = 0
     matched: int = 0
     new: int = 0
@@ -82,6 +83,7 @@ class Matched:
 class ParseOutcome:
     seen: int
     matched: list[Matched]
+    warning: str | None = None
 
 
 def parse_and_match(
@@ -95,7 +97,7 @@ def parse_and_match(
         result = matcher.match(f"{entry.title}\n{entry.text}")
         if result.relevant:
             matched.append(Matched(entry, result.matched_terms))
-    return ParseOutcome(len(parsed.entries), matched)
+    return ParseOutcome(len(parsed.entries), matched, parsed.warning)
 
 
 def make_client(limits: Limits) -> httpx.AsyncClient:
@@ -126,7 +128,11 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
                     return Response("not_modified", 304, headers=dict(response.headers))
                 if response.status_code >= 400:
                     reason = response.reason_phrase or ""
-                    return Response("error", response.status_code, f"HTTP {response.status_code} {reason}".strip())
+                    return Response(
+                        "error",
+                        response.status_code,
+                        f"HTTP {response.status_code} {reason}".strip(),
+                    )
                 chunks, size = [], 0
                 async for chunk in response.aiter_bytes():
                     size += len(chunk)
@@ -138,7 +144,10 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
                         )
                     chunks.append(chunk)
                 return Response(
-                    "ok", response.status_code, content=b"".join(chunks), headers=dict(response.headers)
+                    "ok",
+                    response.status_code,
+                    content=b"".join(chunks),
+                    headers=dict(response.headers),
                 )
     except TimeoutError:
         return Response("error", error=f"timed out after {limits.total_timeout:g}s")
@@ -153,16 +162,22 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
     except httpx.RemoteProtocolError as exc:
         return Response("error", error=f"connection broken: {exc}")
     except httpx.HTTPError as exc:
-        return Response("error", error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+        return Response(
+            "error", error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        )
 
 
 def _connect_error(exc: httpx.ConnectError) -> str:
-    text = str(exc)
-    if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
-        return "DNS lookup failed"
-    if "refused" in text.lower():
-        return "connection refused"
-    return f"cannot connect: {text}" if text else "cannot connect"
+    import socket
+
+    cause: BaseException | None = exc
+    while cause is not None:  # httpx wraps httpcore wraps anyio wraps the OS error
+        if isinstance(cause, socket.gaierror):
+            return "DNS lookup failed"
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection refused"
+        cause = cause.__cause__ or cause.__context__
+    return f"cannot connect: {exc}" if str(exc) else "cannot connect"
 
 
 async def poll(
@@ -187,8 +202,12 @@ async def poll(
         if response.status == "ok":
             try:
                 outcome = await loop.run_in_executor(
-                    executor, parse_and_match, response.content, response.headers,
-                    config.include, config.exclude,
+                    executor,
+                    parse_and_match,
+                    response.content,
+                    response.headers,
+                    config.include,
+                    config.exclude,
                 )
             except FeedError as exc:
                 response.status, response.error = "error", exc.message
@@ -238,6 +257,7 @@ def save(
     with store.transaction():
         if outcome is not None:
             report.seen = outcome.seen
+            report.warning = outcome.warning
             report.matched = len(outcome.matched)
             for matched in outcome.matched:
                 result = store.upsert_entry(feed.name, matched.entry, matched.terms)

@@ -165,7 +165,11 @@ _GUARDS: list[Guard] = [
         "the Kuril-Kamchatka Trench is a deep-sea feature",
         _lat(r"kurile?(?:-kamchatka)?\s+trench|kuril-kamchatka"),
     ),
-    Guard("guard.kurilian-bobtail", "a cat breed", _lat(r"kurilian\s+bobtails?|kuril(?:ian)?\s+bobtails?")),
+    Guard(
+        "guard.kurilian-bobtail",
+        "a cat breed",
+        _lat(r"kurilian\s+bobtails?|kuril(?:ian)?\s+bobtails?"),
+    ),
     Guard("guard.kuril-tea", "a shrub (Dasiphora)", _lat(r"kuril(?:e)?\s+tea")),
     Guard(
         "guard.gold-coast",
@@ -176,8 +180,12 @@ _GUARDS: list[Guard] = [
     Guard("guard.ru-bobtail", "порода кошек", _re(_B + r"курильск\w+\s+бобтейл\w*")),
     Guard("guard.ru-tea", "растение", _re(_B + r"курильск\w+\s+ча[йяюе]\w*")),
     Guard("guard.ru-trench", "глубоководный желоб", _re(r"курило-камчатск\w*")),
-    Guard("guard.ja-trench", "千島海溝 is an ocean trench", _re(r"千島海溝|千島・カムチャツカ海溝")),
-    Guard("guard.ja-flora", "a plant named after the Kurils", _re(r"千島(?:桜|ザクラ|笹|ザサ|フウロ)")),
+    Guard(
+        "guard.ja-trench", "千島海溝 is an ocean trench", _re(r"千島海溝|千島・カムチャツカ海溝")
+    ),
+    Guard(
+        "guard.ja-flora", "a plant named after the Kurils", _re(r"千島(?:桜|ザクラ|笹|ザサ|フウロ)")
+    ),
     Guard("guard.ja-chishima-town", "千島町 is in Osaka", _re(r"千島町")),
     Guard("guard.ja-lake", "Kurile Lake in Kamchatka", _re(r"クリル湖")),
     Guard("guard.ja-bobtail", "a cat breed", _re(r"クリリアン")),
@@ -222,9 +230,7 @@ class Matcher:
             if m:
                 hit = Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), "exclude")
                 return MatchResult(False, excluded_by=hit, reason=f"excluded by {rule.term!r}")
-        guard_spans = [
-            (m.start(), m.end(), g) for g in _GUARDS for m in g.pattern.finditer(text)
-        ]
+        guard_spans = [(m.start(), m.end(), g) for g in _GUARDS for m in g.pattern.finditer(text)]
         hits: list[Hit] = []
         suppressed: list[Suppressed] = []
         for rule in self.rules:
@@ -232,9 +238,7 @@ class Matcher:
                 if m.end() == m.start():
                     continue
                 hit = Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), rule.strength)
-                guard = next(
-                    (g for s, e, g in guard_spans if s < m.end() and m.start() < e), None
-                )
+                guard = next((g for s, e, g in guard_spans if s < m.end() and m.start() < e), None)
                 if guard is not None and not rule.id.startswith("user."):
                     suppressed.append(Suppressed(hit, guard.id, guard.why))
                 else:

@@ -57,6 +57,7 @@ class ParsedFeed:
     format: str  # e.g. rss20, atom10, rss10
     encoding: str
     entries: list[Entry]
+    warning: str | None = None  # set when the XML was broken but entries were recovered
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -133,24 +134,36 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
     """Parse raw bytes; raises FeedError when they are not a usable feed."""
     import feedparser
 
+    # Declared and detected encodings disagreeing is not a fault: feedparser chose right.
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     # Let feedparser see the HTTP headers so it can honour the declared charset.
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers.setdefault("content-location", "")
     parsed = feedparser.parse(content, response_headers=response_headers, sanitize_html=True)
     version = parsed.get("version") or ""
-    if not parsed.entries and not version:
-        exc = parsed.get("bozo_exception")
-        if content.lstrip()[:1] != b"<":
-            raise FeedError("not a feed (no XML)")
-        if re.search(rb"<html[\s>]", content[:4096], re.IGNORECASE):
-            raise FeedError("not a feed (an HTML page)")
-        raise FeedError(f"malformed XML: {exc}" if exc else "not a feed")
-    entries = [_entry(e) for e in parsed.entries]
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    entries = [e for e in map(_entry, parsed.entries) if e.title or e.url or e.text]
+    if not entries:
+        if not version:
+            if content.lstrip()[:1] != b"<":
+                raise FeedError("not a feed (no XML)" if content.strip() else "empty response")
+            if re.search(rb"<html[\s>]", content[:4096], re.IGNORECASE):
+                raise FeedError("not a feed (an HTML page)")
+        if problem is not None and not isinstance(problem, harmless):
+            raise FeedError(f"malformed XML: {problem}")
+        if not version:
+            raise FeedError("not a feed (no RSS, Atom or RDF document)")
+    warning = None
+    if problem is not None and not isinstance(problem, harmless):
+        # Real feeds are often slightly broken; keeping what the lenient parser recovered
+        # beats losing the items, but the user should know.
+        warning = f"malformed XML, {len(entries)} entries recovered: {problem}"
     return ParsedFeed(
         title=clean_text(parsed.feed.get("title", "")),
         format=version or "unknown",
         encoding=parsed.get("encoding") or "",
         entries=entries,
+        warning=warning,
     )
 
 
@@ -168,7 +181,8 @@ def _entry(raw) -> Entry:
     guid = raw.get("id") or None
     if guid is not None:
         guid = clean_text(str(guid))[:2000] or None
-    published = _utc(raw.get("published_parsed")) or _utc(raw.get("updated_parsed"))
+    # dict.get: FeedParserDict.get would map the keys onto each other with a warning.
+    published = _utc(dict.get(raw, "published_parsed")) or _utc(dict.get(raw, "updated_parsed"))
     return Entry(
         guid=guid,
         url=link,

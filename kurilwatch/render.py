@@ -41,6 +41,10 @@ def fetch_summary(console: Console, reports: Iterable) -> None:
         if report.error:
             status.append(": ")
             status.append_text(safe(report.error))
+        if report.warning:
+            status.append(" (warning: ", style="yellow")
+            status.append_text(safe(report.warning))
+            status.append(")", style="yellow")
         if report.went_down:
             status.append(" (went down)", style="red")
         elif report.status == "error" and report.failures > 1:
@@ -104,8 +108,18 @@ def items_json(items: list[dict]) -> str:
 
 def items_csv(items: list[dict]) -> str:
     out = io.StringIO()
-    fields = ["id", "feed", "sources", "title", "url", "published", "first_seen", "updated",
-              "matched", "summary"]
+    fields = [
+        "id",
+        "feed",
+        "sources",
+        "title",
+        "url",
+        "published",
+        "first_seen",
+        "updated",
+        "matched",
+        "summary",
+    ]
     writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
     for item in items:
@@ -160,8 +174,11 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
     for row in rows:
         error = safe(row.get("last_error") or "")
         if row.get("failing_since"):
-            error.append(f" (failing since {short_time(row['failing_since'])}, "
-                         f"{row['consecutive_failures']} runs)", style="red")
+            error.append(
+                f" (failing since {short_time(row['failing_since'])}, "
+                f"{row['consecutive_failures']} runs)",
+                style="red",
+            )
         table.add_row(
             safe(row["name"]),
             safe(row["url"]),

@@ -74,7 +74,9 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     db["items"].create_index(["feed", "sort_time"])
     db["items"].create_index(["canonical_url"])
     # Every identity an item is known by: guid (scoped to its feed), canonical URL, or hash.
-    db["item_keys"].create({"key": str, "item_id": int}, pk="key", foreign_keys=[("item_id", "items", "id")])
+    db["item_keys"].create(
+        {"key": str, "item_id": int}, pk="key", foreign_keys=[("item_id", "items", "id")]
+    )
     db["item_keys"].create_index(["item_id"])
     # Every feed an item was seen in, so --source finds syndicated copies too.
     db["item_feeds"].create(
@@ -197,25 +199,30 @@ class Store:
         ).fetchone()
         published = iso(entry.published)
         if row is None:
-            item_id = self.db["items"].insert(
-                {
-                    "feed": feed,
-                    "guid": entry.guid,
-                    "url": entry.url,
-                    "canonical_url": entry.canonical_url,
-                    "title": entry.title,
-                    "summary": entry.summary,
-                    "text": entry.text,
-                    "published": published,
-                    "first_seen": now,
-                    "updated": None,
-                    "sort_time": published or now,
-                    "matched": json.dumps(matched, ensure_ascii=False),
-                    "revision": 1,
-                }
-            ).last_pk
+            item_id = (
+                self.db["items"]
+                .insert(
+                    {
+                        "feed": feed,
+                        "guid": entry.guid,
+                        "url": entry.url,
+                        "canonical_url": entry.canonical_url,
+                        "title": entry.title,
+                        "summary": entry.summary,
+                        "text": entry.text,
+                        "published": published,
+                        "first_seen": now,
+                        "updated": None,
+                        "sort_time": published or now,
+                        "matched": json.dumps(matched, ensure_ascii=False),
+                        "revision": 1,
+                    }
+                )
+                .last_pk
+            )
             self.conn.execute(
-                "INSERT INTO revisions (item_id, revision, title, text, seen) VALUES (?, 1, ?, ?, ?)",
+                "INSERT INTO revisions (item_id, revision, title, text, seen) "
+                "VALUES (?, 1, ?, ?, ?)",
                 [item_id, entry.title, entry.text, now],
             )
             status = "new"

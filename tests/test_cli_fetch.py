@@ -1,0 +1,262 @@
+"""End to end through the CLI: fetch from local feeds, then list, show and feeds."""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import UTC, datetime, timedelta
+
+import sqlite_utils
+
+from conftest import Route, write_config
+from kurilwatch.cli import app
+
+KURIL_TITLES = {
+    "Russia and Japan set date for talks on joint projects on Southern Kurils",
+    "Tokyo lodges protest over military drills near Hokkaido",
+    "Former islanders visit family graves on Kunashir",
+    "На Курилах открылся новый аэровокзал",
+    "Жители острова получат новую котельную",
+    "元島民らが墓参 根室港を出発",
+    "択捉島で震度4の地震",
+    "Japan, Russia working group to meet on Northern Territories projects",
+}
+# Published within the last 7 days (the others are 8 and 12 days old).
+RECENT_TITLES = KURIL_TITLES - {
+    "Former islanders visit family graves on Kunashir",
+    "択捉島で震度4の地震",
+}
+
+
+def stored_titles(db_path) -> set[str]:
+    return {row["title"] for row in sqlite_utils.Database(db_path)["items"].rows}
+
+
+def test_fetch_stores_kuril_items_and_nothing_else(runner, standard_feeds, env):
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    assert stored_titles(env["db"]) == KURIL_TITLES
+    for name in standard_feeds:
+        assert name in result.output
+    assert "error" not in result.output
+
+
+def test_fetch_decodes_cp1251_and_shift_jis(runner, standard_feeds, env):
+    runner.invoke(app, ["fetch"])
+    db = sqlite_utils.Database(env["db"])
+    texts = {row["title"]: row["text"] for row in db["items"].rows}
+    assert "Новый терминал аэропорта Итуруп" in texts["На Курилах открылся новый аэровокзал"]
+    assert "北方領土の元島民" in texts["元島民らが墓参 根室港を出発"]
+
+
+def test_second_fetch_is_conditional_and_creates_no_duplicates(
+    runner, standard_feeds, env, feed_server
+):
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+    first_count = sqlite_utils.Database(env["db"])["items"].count
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    assert sqlite_utils.Database(env["db"])["items"].count == first_count
+    etag_requests = feed_server.requests_to("/tass-en.xml")
+    assert "If-None-Match" not in etag_requests[0].headers
+    assert etag_requests[1].headers["If-None-Match"] == '"tass-en-v1"'
+    lm_requests = feed_server.requests_to("/nhk.rdf")
+    assert lm_requests[1].headers["If-Modified-Since"] == "Mon, 23 Nov 2026 06:00:00 GMT"
+    assert "not modified" in result.output
+
+
+def test_fetch_summary_counts(runner, standard_feeds, env):
+    result = runner.invoke(app, ["fetch"])
+    line = next(line for line in result.output.splitlines() if "tass-en" in line)
+    cells = [c.strip() for c in line.split("│") if c.strip()]
+    # feed, status, seen, matched, new, updated
+    assert cells == ["tass-en", "ok", "5", "3", "3", "0"]
+
+
+def test_list_since_7d_json_returns_exactly_the_window(runner, standard_feeds, env):
+    runner.invoke(app, ["fetch"])
+    result = runner.invoke(app, ["list", "--since", "7d", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)
+    assert {i["title"] for i in items} == RECENT_TITLES
+    cutoff = datetime.now(UTC) - timedelta(days=7)
+    for item in items:
+        assert {
+            "id",
+            "feed",
+            "title",
+            "url",
+            "published",
+            "first_seen",
+            "matched",
+            "summary",
+        } <= set(item)
+        assert item["published"].endswith("Z")
+        assert datetime.fromisoformat(item["published"]) >= cutoff
+        assert item["matched"]
+    published = [i["published"] for i in items]
+    assert published == sorted(published, reverse=True)
+
+
+def test_list_since_iso_date_source_and_limit(runner, standard_feeds, env):
+    runner.invoke(app, ["fetch"])
+    since = (datetime.now(UTC) - timedelta(days=4, hours=12)).strftime("%Y-%m-%dT%H:%M")
+    result = runner.invoke(
+        app, ["list", "--since", since, "--source", "tass-ru", "--format", "json"]
+    )
+    assert [i["title"] for i in json.loads(result.output)] == [
+        "На Курилах открылся новый аэровокзал",
+        "Жители острова получат новую котельную",
+    ]
+    limited = json.loads(runner.invoke(app, ["list", "--limit", "2", "--format", "json"]).output)
+    assert len(limited) == 2
+
+
+def test_list_table_and_csv(runner, standard_feeds, env):
+    runner.invoke(app, ["fetch"])
+    table = runner.invoke(app, ["list"])
+    assert table.exit_code == 0
+    assert "Southern Kurils" in table.output
+    assert "Kuril Islands" in table.output  # matched terms column
+    csv_out = runner.invoke(app, ["list", "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("id,feed,sources,title,url,published")
+    assert len(csv_out.strip().splitlines()) == 1 + len(KURIL_TITLES)
+
+
+def test_bad_since_is_a_usage_error(runner, env):
+    result = runner.invoke(app, ["list", "--since", "yesterday-ish"])
+    assert result.exit_code == 2
+    assert "Error: --since 'yesterday-ish'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_show_item_and_unknown_id(runner, standard_feeds, env):
+    runner.invoke(app, ["fetch"])
+    items = json.loads(
+        runner.invoke(app, ["list", "--format", "json", "--source", "tass-ru"]).output
+    )
+    item = next(i for i in items if i["title"].startswith("Жители"))
+    result = runner.invoke(app, ["show", str(item["id"])])
+    assert result.exit_code == 0
+    assert "Шикотане" in result.output
+    assert "tass-ru" in result.output
+    missing = runner.invoke(app, ["show", "99999"])
+    assert missing.exit_code == 2
+    assert "no item with ID 99999" in missing.output
+
+
+def test_dead_feeds_fail_alone(runner, env, feed_server):
+    with socket.socket() as sock:  # a port with nothing listening
+        sock.bind(("127.0.0.1", 0))
+        dead_port = sock.getsockname()[1]
+    feeds = {
+        "good": feed_server.serve_file("/good.xml", "tass_en.rss"),
+        "broken": feed_server.url("/500"),
+        "html": feed_server.serve_file("/page", "not_a_feed.html", content_type="text/html"),
+        "malformed": feed_server.serve_file("/bad.xml", "malformed.xml"),
+        "refused": f"http://127.0.0.1:{dead_port}/feed",
+        "missing": feed_server.url("/nowhere"),
+    }
+    feed_server.routes["/500"] = Route(body=b"oops", status=500, content_type="text/plain")
+    write_config(env["config"], feeds)
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1
+    assert len(stored_titles(env["db"])) == 3
+    out = result.output
+    assert "HTTP 500" in out
+    assert "not a feed (an HTML page)" in out
+    assert "malformed XML" in out
+    assert "connection refused" in out
+    assert "HTTP 404" in out
+    health = json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
+    by_name = {row["name"]: row for row in health}
+    assert by_name["good"]["last_error"] is None and by_name["good"]["items"] == 3
+    assert by_name["broken"]["last_http_status"] == 500
+    assert by_name["refused"]["last_error"] == "connection refused"
+    assert by_name["refused"]["consecutive_failures"] == 1
+    assert by_name["refused"]["last_success"] is None
+
+
+def test_timeout_feed_fails_with_a_reason(env, feed_server):
+    feed_server.routes["/slow"] = Route(body=b"<rss/>", delay=3)
+    feeds = {"slow": feed_server.url("/slow"), "good": feed_server.serve_file("/g", "tass_en.rss")}
+    write_config(env["config"], feeds)
+    from kurilwatch.config import load_config
+    from kurilwatch.fetch import Limits, run_fetch
+    from kurilwatch.store import Store
+
+    cfg = load_config(env["config"])
+    with Store(env["db"]) as store:
+        report = run_fetch(store, cfg, list(cfg.feeds), limits=Limits(total_timeout=0.5))
+    by_name = {f.feed: f for f in report.feeds}
+    assert by_name["slow"].status == "error"
+    assert by_name["slow"].error == "timed out after 0.5s"
+    assert by_name["good"].new == 3
+
+
+def test_quiet_prints_nothing_on_success_and_errors_on_failure(
+    runner, standard_feeds, env, feed_server
+):
+    result = runner.invoke(app, ["fetch", "--quiet"])
+    assert result.exit_code == 0
+    assert result.output == ""
+    feed_server.routes["/tass-en.xml"] = Route(status=503, body=b"busy")
+    result = runner.invoke(app, ["fetch", "-q"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: feed tass-en: HTTP 503 Service Unavailable"
+
+
+def test_feed_option_selects_feeds(runner, standard_feeds, env, feed_server):
+    result = runner.invoke(app, ["fetch", "--feed", "nhk", "--feed", "tass-ru"])
+    assert result.exit_code == 0
+    assert feed_server.requests_to("/tass-en.xml") == []
+    assert len(feed_server.requests_to("/nhk.rdf")) == 1
+    unknown = runner.invoke(app, ["fetch", "--feed", "reuters"])
+    assert unknown.exit_code == 2
+    assert "unknown feed 'reuters'" in unknown.output
+
+
+def test_same_canonical_url_in_two_feeds_is_one_item(runner, env, feed_server):
+    item = """<item><title>Japan protests Russian drills on Iturup</title>
+      <link>https://news.example/a/77?utm_source={src}&amp;utm_campaign=x</link>
+      <guid isPermaLink="false">{src}-77</guid><pubDate>%%RFC-1d%%</pubDate>
+      <description>Drills on the Kuril island.</description></item>"""
+    for src in ("one", "two"):
+        channel = f"<channel><title>{src}</title>{item.format(src=src)}</channel>"
+        body = f'<rss version="2.0">{channel}</rss>'
+        feed_server.routes[f"/{src}"] = Route(body=body.encode())
+    write_config(env["config"], {"one": feed_server.url("/one"), "two": feed_server.url("/two")})
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+    items = json.loads(runner.invoke(app, ["list", "--format", "json"]).output)
+    assert len(items) == 1
+    assert sorted(items[0]["sources"]) == ["one", "two"]
+    by_source = json.loads(
+        runner.invoke(app, ["list", "--source", "two", "--format", "json"]).output
+    )
+    assert [i["id"] for i in by_source] == [items[0]["id"]]
+
+
+def test_feeds_command_lists_health(runner, standard_feeds, env):
+    runner.invoke(app, ["fetch"])
+    result = runner.invoke(app, ["feeds"])
+    assert result.exit_code == 0
+    for name in standard_feeds:
+        assert name in result.output
+
+
+def test_db_option_beats_env(runner, standard_feeds, env, tmp_path):
+    other = tmp_path / "other.db"
+    assert runner.invoke(app, ["fetch", "--db", str(other)]).exit_code == 0
+    assert len(stored_titles(other)) == len(KURIL_TITLES)
+    assert not env["db"].exists() or sqlite_utils.Database(env["db"])["items"].count == 0
+
+
+def test_version_and_help(runner):
+    from kurilwatch import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.output.strip() == f"kurilwatch {__version__}"
+    for command in ("fetch", "list", "show", "feeds"):
+        help_result = runner.invoke(app, [command, "--help"])
+        assert help_result.exit_code == 0
+        assert "--db" in help_result.output

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from kurilwatch.errors import StoreError
+from kurilwatch.parse import Entry
+from kurilwatch.store import SCHEMA_VERSION, Store
+
+
+def entry(
+    guid="g1", url="https://x.example/1", title="Iturup news", text="On Iturup.", published=None
+):
+    from kurilwatch.parse import canonical_url
+
+    return Entry(
+        guid,
+        url,
+        canonical_url(url),
+        title,
+        text,
+        text,
+        published or datetime(2026, 11, 20, tzinfo=UTC),
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "kw.db", now=lambda: datetime(2026, 11, 23, tzinfo=UTC)) as s:
+        yield s
+
+
+def test_schema_version_and_wal(store):
+    assert store.schema_version == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_upsert_new_unchanged_updated_keeps_revisions(store):
+    with store.transaction():
+        first = store.upsert_entry("a", entry(), ["Iturup"])
+        again = store.upsert_entry("a", entry(), ["Iturup"])
+        changed = store.upsert_entry("a", entry(text="On Iturup, more."), ["Iturup"])
+    assert (first.status, again.status, changed.status) == ("new", "unchanged", "updated")
+    assert first.item_id == again.item_id == changed.item_id
+    item = store.get_item(first.item_id)
+    assert item["revision"] == 2 and item["text"] == "On Iturup, more."
+    revisions = store.conn.execute(
+        "SELECT revision, text FROM revisions WHERE item_id = ? ORDER BY revision", [first.item_id]
+    ).fetchall()
+    assert revisions == [(1, "On Iturup."), (2, "On Iturup, more.")]
+
+
+def test_same_guid_in_two_feeds_is_two_items_unless_the_url_matches(store):
+    with store.transaction():
+        a = store.upsert_entry("a", entry(guid="1", url="https://a.example/1"), [])
+        b = store.upsert_entry("b", entry(guid="1", url="https://b.example/1"), [])
+        c = store.upsert_entry("c", entry(guid="zz", url="https://a.example/1?utm_source=c"), [])
+    assert a.item_id != b.item_id
+    assert c.item_id == a.item_id and c.status == "unchanged"
+    assert store.get_item(a.item_id)["sources"] == ["a", "c"]
+
+
+def test_failed_transaction_leaves_nothing(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.upsert_entry("a", entry(), [])
+        raise RuntimeError("interrupted")
+    assert store.count_items() == 0
+    assert store.conn.execute("SELECT count(*) FROM item_keys").fetchone()[0] == 0
+
+
+def test_full_text_search_index_follows_items(store):
+    with store.transaction():
+        store.upsert_entry("a", entry(title="Шикотан получит котельную", text="на Шикотане"), [])
+    hits = store.conn.execute(
+        "SELECT rowid FROM items_fts WHERE items_fts MATCH ?", ["Шикотан"]
+    ).fetchall()
+    assert len(hits) == 1
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "kw.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this kurilwatch"):
+        Store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
+
+
+def test_not_a_database_is_a_clear_error(tmp_path, runner):
+    from kurilwatch.cli import app
+
+    path = tmp_path / "notes.txt"
+    path.write_text("my precious notes " * 100)
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store(path)
+    result = runner.invoke(app, ["list", "--db", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot open database")
+    assert path.read_text() == "my precious notes " * 100
