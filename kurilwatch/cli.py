@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from kurilwatch import __version__
-from kurilwatch.errors import EXIT_FAILURE, KurilwatchError, StoreError, UsageError
+from kurilwatch.errors import EXIT_FAILURE, EXIT_NO_MATCH, KurilwatchError, StoreError, UsageError
 
 app = typer.Typer(
     name="kurilwatch",
@@ -279,6 +279,35 @@ def feeds(
         sys.stdout.write(render.feeds_json(rows) + "\n")
     else:
         render.feeds_table(_stdout(), rows)
+
+
+@command("match")
+def match_text(
+    text: Annotated[str, typer.Argument(help="The text to test; '-' reads standard input.")],
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    config: ConfigOption = None,
+) -> None:
+    """Show whether TEXT is about the islands, which rules fired where, and which look-alikes
+    were recognised and ignored.
+
+    Exit status: 0 when it matches, 3 when it does not (so scripts can test it).
+    """
+    from kurilwatch import render
+    from kurilwatch.config import load_config
+    from kurilwatch.match import get_matcher
+
+    if text == "-":
+        text = sys.stdin.read()
+    cfg = load_config(config)
+    result = get_matcher(cfg.include, cfg.exclude).match(text)
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.match_json(result) + "\n")
+    else:
+        render.match_explanation(_stdout(), text, result)
+    if not result.relevant:
+        raise typer.Exit(EXIT_NO_MATCH)
 
 
 def main() -> None:

@@ -63,10 +63,10 @@ class MatchResult:
 
     @property
     def matched_terms(self) -> list[str]:
-        """Distinct terms that fired, in order of first appearance (context excluded)."""
+        """Distinct terms that made the decision, in order of first appearance."""
         seen: dict[str, None] = {}
         for hit in self.hits:
-            if hit.strength != "context":
+            if hit.strength != "context" or hit.rule.endswith(".dispute"):
                 seen.setdefault(hit.term, None)
         return list(seen)
 
@@ -79,38 +79,77 @@ def _lat(words: str) -> re.Pattern[str]:
     return _re(_B + f"(?:{words})" + _E)
 
 
+_ISLANDS_EN = r"shikotan|iturup|etorofu|kunashiri?|kunasiri|habomai"
+_ISLANDS_RU = r"шикотан|итуруп|кунашир|хабомаи|уруп|парамушир|симушир"
+_ISLANDS_JA = r"択捉|国後|色丹|歯舞|えとろふ|くなしり|しこたん|はぼまい"
+
 # --- English (and other Latin-script) rules -------------------------------------------------
 _RULES: list[Rule] = [
-    Rule("en.kurils", "Kuril Islands", _lat(r"kurile?s?|kurilian islands?|south(?:ern)? kurils?")),
-    Rule("en.northern-territories", "Northern Territories", _lat(r"northern\s+territories")),
-    Rule("en.iturup", "Iturup", _lat(r"iturup|etorofu")),
+    Rule(
+        "en.kurils",
+        "Kuril Islands",
+        _lat(r"kurile?s?|kurilian\s+islands?|south(?:ern)?\s+kurils?|chishima\s+islands"),
+    ),
+    # The Japanese name is a proper noun: lower-case "northern territories" is anyone's.
+    Rule(
+        "en.northern-territories",
+        "Northern Territories",
+        re.compile(_B + r"(?:Northern\s+Territories|NORTHERN\s+TERRITORIES)" + _E),
+    ),
+    Rule("en.iturup", "Iturup", _lat(r"iturup|etorofu|etorofu-tō")),
     Rule("en.kunashir", "Kunashir", _lat(r"kunashiri?|kunasiri")),
     Rule("en.shikotan", "Shikotan", _lat(r"shikotan")),
-    Rule("en.habomai", "Habomai", _lat(r"habomai")),
+    Rule("en.habomai", "Habomai", _lat(r"habomai|habomais")),
+    Rule(
+        "en.habomai-islets",
+        "Habomai",
+        _lat(
+            r"(?:zeleny|polonsky|polonskogo|tanfilyev|tanfilyeva|anuchina|shibotsu|taraku|suisho"
+            r"|akiyuri|kaigara|yuri)\s+(?:island|islet|rock)s?"
+        ),
+    ),
     Rule(
         "en.kuril-towns",
         "Kuril Islands",
         _lat(
             r"yuzhno-kurilsk|severo-kurilsk|kurilsk|malokurilskoye|malokurilsk|krabozavodskoye"
-            r"|reydovo"
+            r"|krabozavodsk|reydovo|goryachy\s+plyazh|goryachiy\s+plyazh|furukamappu|shana\s+village"
         ),
     ),
     Rule(
         "en.other-islands",
         "Kuril Islands",
-        _lat(r"paramushir|shumshu|simushir|onekotan|ketoy|urup\s+island|matua\s+island"),
+        _lat(
+            r"paramushir|shumshu|simushir|onekotan|shiashkotan|kharimkotan|rasshua|ketoy"
+            r"|chirpoy|ekarma|alaid\s+volcano|ebeko(?:\s+volcano)?|atlasov\s+island"
+            r"|(?:urup|matua)\s+island"
+        ),
     ),
+    Rule("en.urup-matua", "Kuril Islands", _lat(r"urup|matua"), "weak"),
     # --- Russian ---------------------------------------------------------------------------
     # Курил- is also the past tense of курить (to smoke): the plural forms are safe in any
-    # case, but the bare genitive "Курил" must be capitalised to count.
+    # case, but the bare genitive "Курил" counts only capitalised (see guard.ru-smoking).
     Rule("ru.kurils", "Курилы", _re(_B + r"курил(?:ы|ам|ами|ах)" + _E)),
-    Rule("ru.kurils-gen", "Курилы", re.compile(_B + r"(?:Курил|КУРИЛ)" + _E)),
-    Rule("ru.kurilsk", "Курилы", _re(r"\w*курильск\w*")),
+    Rule("ru.kurils-gen", "Курилы", _re(_B + r"курил" + _E)),
+    Rule("ru.kurilsk", "Курилы", _re(r"\w*курильск\w*|" + _B + r"курильчан\w*")),
     Rule("ru.iturup", "Итуруп", _re(_B + r"итуруп\w*")),
     Rule("ru.kunashir", "Кунашир", _re(_B + r"кунашир\w*")),
     Rule("ru.shikotan", "Шикотан", _re(_B + r"шикотан\w*")),
     Rule("ru.habomai", "Хабомаи", _re(_B + r"хабомаи" + _E)),
-    Rule("ru.other-islands", "Курилы", _re(_B + r"(?:парамушир|шумшу|симушир|онекотан)\w*")),
+    Rule(
+        "ru.habomai-islets",
+        "Хабомаи",
+        _re(_B + r"(?:остров\w*|о\.)\s+(?:зел[её]н\w+|полонского|танфильева|юрий|анучина)" + _E),
+    ),
+    Rule(
+        "ru.other-islands",
+        "Курилы",
+        _re(
+            _B + r"(?:парамушир|шумшу|симушир|онекотан|шиашкотан|харимкотан|расшуа|кетой"
+            r"|чирпой|экарма|эбеко|крабозаводск|рейдово)\w*"
+        ),
+    ),
+    Rule("ru.urup-matua", "Курилы", _re(_B + r"(?:уруп|матуа)\w*"), "weak"),
     Rule(
         "ru.northern-territories",
         "Северные территории",
@@ -119,13 +158,29 @@ _RULES: list[Rule] = [
     ),
     # --- Japanese --------------------------------------------------------------------------
     Rule("ja.hoppo-ryodo", "北方領土", _re(r"北方領土|北方(?:四|4|４)島")),
-    Rule("ja.chishima", "千島", _re(r"千島列島|南千島|北千島|中千島|千島")),
-    Rule("ja.kuril", "クリル", _re(r"(?:南)?クリル(?:諸島|列島)?")),
-    Rule("ja.etorofu", "択捉", _re(r"択捉|エトロフ")),
-    Rule("ja.kunashiri", "国後", _re(rf"(?<![{_KANJI}])国後|国後島|クナシリ")),
-    Rule("ja.shikotan", "色丹", _re(r"色丹|シコタン")),
-    Rule("ja.habomai", "歯舞", _re(r"歯舞|ハボマイ")),
-    Rule("ja.other-islands", "千島", _re(r"得撫島|占守島|幌筵島|新知島|松輪島")),
+    Rule("ja.chishima", "千島", _re(r"千島列島|南千島|北千島|中千島|千島・歯舞")),
+    Rule("ja.chishima-bare", "千島", _re(r"千島"), "weak"),
+    Rule("ja.kuril", "クリル", _re(r"(?:南)?クリル(?:諸島|列島)?|クリリスク")),
+    Rule("ja.etorofu", "択捉", _re(r"択捉|エトロフ|えとろふ|イトゥルップ")),
+    Rule("ja.kunashiri", "国後", _re(r"国後|クナシリ|くなしり|クナシル")),
+    Rule("ja.shikotan", "色丹", _re(r"色丹|シコタン|しこたん")),
+    Rule("ja.habomai", "歯舞", _re(r"歯舞|ハボマイ|はぼまい")),
+    Rule(
+        "ja.habomai-islets",
+        "歯舞",
+        _re(r"貝殻島|水晶島|志発島|多楽島|勇留島|秋勇留島|秋勇留|勇留"),
+    ),
+    Rule("ja.towns", "北方領土", _re(r"古釜布|紗那|穴澗|斜古丹|留夜別|留別")),
+    Rule(
+        "ja.other-islands",
+        "千島",
+        _re(
+            r"得撫島|占守島|幌筵島|新知島|松輪島|温禰古丹|捨子古丹|計吐夷|羅処和|ウルップ島|パラムシル"
+        ),
+    ),
+    # Exchanges that exist only for the four islands.
+    Rule("ja.exchanges", "北方領土", _re(r"ビザなし交流|北方墓参|北方四島交流")),
+    Rule("ja.weak", "北方領土", _re(r"元島民|四島|(?:2|２|二)島(?:返還|先行|引き渡し)"), "weak"),
 ]
 
 # Phrases that mean the dispute without naming it; they count only together (see _decide).
@@ -134,62 +189,152 @@ _CONTEXT_RULES: list[Rule] = [
         "en.dispute",
         "territorial dispute",
         _lat(
-            r"territorial\s+(?:dispute|issue|row|question|problem)s?"
-            r"|peace\s+treaty|disputed\s+islands?|four\s+islands|(?:four\s+)?islands\s+off\s+"
-            r"hokkaido|russian-(?:held|controlled)\s+islands?|islands\s+(?:claimed|seized)\s+by"
+            r"territorial\s+(?:dispute|issue|row|question|problem|claim)s?"
+            r"|peace\s+treaty|disputed\s+islands?|four\s+islands|two\s+islands"
+            r"|islands?\s+(?:\w+\s+){0,2}(?:off|northeast\s+of|near)\s+hokkaido"
+            r"|russian-(?:held|controlled|occupied)\s+islands?"
+            r"|islands?\s+(?:claimed|seized|occupied)\s+by|islands'?\s+return|return\s+of\s+the"
+            r"(?:\s+four)?\s+islands|(?:soviet|russian)\s+(?:seizure|occupation)\s+of"
+            r"|1956\s+(?:joint\s+)?declaration|japan-soviet\s+joint\s+declaration"
         ),
         "context",
     ),
-    Rule("en.japan", "Japan", _lat(r"japan(?:ese)?|tokyo"), "context"),
-    Rule("en.russia", "Russia", _lat(r"russian?|moscow|soviet|kremlin"), "context"),
+    Rule(
+        "en.japan",
+        "Japan",
+        _lat(r"japan(?:ese)?|tokyo|hokkaido|nemuro|diet"),
+        "context",
+    ),
+    Rule("en.russia", "Russia", _lat(r"russian?|moscow|soviet|kremlin|ussr"), "context"),
     Rule(
         "ru.dispute",
         "территориальный спор",
         _re(
-            _B + r"(?:территориальн\w+\s+(?:спор|вопрос|проблем|претензи)\w*"
-            r"|мирн\w+\s+договор\w*|спорн\w+\s+остров\w*)"
+            _B + r"(?:территориальн\w+\s+(?:спор|вопрос|проблем|претензи|притязани)\w*"
+            r"|мирн\w+\s+договор\w*|спорн\w+\s+остров\w*"
+            r"|(?:претензи|притязани)\w*\s+на\s+(?:\w+\s+)?остров\w*"
+            r"|(?:возвращени|передач|принадлежност)\w*\s+(?:\w+\s+)?остров\w*"
+            r"|декларац\w+\s+1956|1956\s+год\w*)"
         ),
         "context",
     ),
-    Rule("ru.japan", "Япония", _re(_B + r"(?:япон\w*|токио)" + _E), "context"),
-    Rule("ru.russia", "Россия", _re(_B + r"(?:росси\w*|москв\w*|кремл\w*|ссср)" + _E), "context"),
-    Rule("ja.dispute", "領土問題", _re(r"領土問題|平和条約|領土交渉|返還"), "context"),
-    Rule("ja.japan", "日本", _re(r"日本|日ロ|日露|政府"), "context"),
-    Rule("ja.russia", "ロシア", _re(r"ロシア|露|ソ連|日ロ"), "context"),
+    Rule("ru.japan", "Япония", _re(_B + r"(?:япон\w*|токио|хоккайдо)" + _E), "context"),
+    Rule(
+        "ru.russia",
+        "Россия",
+        _re(_B + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф)" + _E),
+        "context",
+    ),
+    Rule(
+        "ja.dispute",
+        "領土問題",
+        _re(
+            r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
+            r"|(?:2|２|二)島"
+        ),
+        "context",
+    ),
+    Rule(
+        "ja.japan",
+        "日本",
+        _re(r"日本|日ロ|日露|政府|内閣府|首相|外相|外務省|官房長官|北海道|根室|自民党"),
+        "context",
+    ),
+    Rule("ja.russia", "ロシア", _re(r"ロシア|露|ソ連|ソビエト|日ロ|日ソ"), "context"),
 ]
+
+_VESSEL_EN = (
+    r"(?:ship|vessel|reefer|trawler|freighter|tanker|ferry|frigate|destroyer|icebreaker|boat"
+    r"|carrier|cruiser|steamer|liner|corvette|submarine|tug)"
+)
+_VESSEL_RU = (
+    r"(?:траулер|сухогруз|судн|теплоход|танкер|паром|корабл|рефрижератор|ледокол|фрегат"
+    r"|транспорт|крейсер|корвет|буксир|сейнер|лайнер|пароход)\w*"
+)
+
+_COMPANY_RU = (
+    r"(?:компани|ооо|оао|зао|ао|фирм|предприяти|бренд|марк|гостиниц|отел|ресторан|кафе|магазин"
+    r"|клуб|команд|холдинг|групп|сеть|сет)\w*"
+)
 
 _GUARDS: list[Guard] = [
     Guard("guard.kuril-lake", "Kurile Lake is in Kamchatka", _lat(r"kurile?\s+lake")),
     Guard(
         "guard.kuril-trench",
         "the Kuril-Kamchatka Trench is a deep-sea feature",
-        _lat(r"kurile?(?:-kamchatka)?\s+trench|kuril-kamchatka"),
+        _lat(r"kurile?(?:-kamchatka)?\s+trench|kurile?-kamchatka"),
+    ),
+    Guard("guard.kurilian-bobtail", "a cat breed", _lat(r"kuril(?:ian|e)?\s+bobtails?")),
+    Guard("guard.kuril-tea", "a shrub (Dasiphora)", _lat(r"kurile?\s+tea")),
+    Guard(
+        "guard.other-northern-territories",
+        "another country's northern territories",
+        re.compile(
+            r"Northern\s+Territories\s+of\s+the\s+Gold\s+Coast"
+            r"|\b(?!Japan|Tokyo)[A-Z][\w.]*(?:\s+[A-Z]\w*)?['’]s\s+Northern\s+Territories"
+        ),
     ),
     Guard(
-        "guard.kurilian-bobtail",
-        "a cat breed",
-        _lat(r"kurilian\s+bobtails?|kuril(?:ian)?\s+bobtails?"),
+        "guard.ship-name",
+        "a ship named after an island",
+        _lat(
+            _VESSEL_EN
+            + r"\s+(?:the\s+)?[\"“']?(?:"
+            + _ISLANDS_EN
+            + r")|(?:"
+            + _ISLANDS_EN
+            + r")-class"
+        ),
     ),
-    Guard("guard.kuril-tea", "a shrub (Dasiphora)", _lat(r"kuril(?:e)?\s+tea")),
     Guard(
-        "guard.gold-coast",
-        "the Northern Territories of the Gold Coast (Ghana)",
-        _lat(r"northern\s+territories\s+of\s+the\s+gold\s+coast|ghana'?s\s+northern\s+territories"),
+        "guard.ru-smoking",
+        "«курил» с маленькой буквы — прошедшее время глагола «курить»",
+        re.compile(_B + r"курил" + _E),
     ),
     Guard("guard.ru-lake", "Курильское озеро — на Камчатке", _re(_B + r"курильск\w+\s+озер\w*")),
     Guard("guard.ru-bobtail", "порода кошек", _re(_B + r"курильск\w+\s+бобтейл\w*")),
     Guard("guard.ru-tea", "растение", _re(_B + r"курильск\w+\s+ча[йяюе]\w*")),
     Guard("guard.ru-trench", "глубоководный желоб", _re(r"курило-камчатск\w*")),
     Guard(
+        "guard.ru-ship-name",
+        "судно, названное в честь острова",
+        _re(_B + _VESSEL_RU + r"\s+[«\"„“]\s*(?:" + _ISLANDS_RU + r")\w*"),
+    ),
+    Guard(
+        "guard.ru-company-name",
+        "компания или бренд с названием острова",
+        _re(_B + _COMPANY_RU + r"\s+(?:\w+\s+){0,2}[«\"„“]\s*(?:" + _ISLANDS_RU + r")\w*"),
+    ),
+    Guard(
+        "guard.ru-urup-river", "река Уруп на Кубани", _re(_B + r"(?:рек\w+\s+уруп\w*|урупск\w*)")
+    ),
+    Guard(
         "guard.ja-trench", "千島海溝 is an ocean trench", _re(r"千島海溝|千島・カムチャツカ海溝")
     ),
     Guard(
-        "guard.ja-flora", "a plant named after the Kurils", _re(r"千島(?:桜|ザクラ|笹|ザサ|フウロ)")
+        "guard.ja-flora",
+        "a plant named after the Kurils",
+        _re(r"千島(?:桜|ザクラ|笹|ザサ|フウロ|キンバイ|リンドウ)|チシマ"),
     ),
-    Guard("guard.ja-chishima-town", "千島町 is in Osaka", _re(r"千島町")),
+    Guard(
+        "guard.ja-chishima-name",
+        "千島 as a place in Osaka or a surname",
+        _re(
+            r"大正区千島|千島町|千島(?:[一-龥ぁ-ん]{1,3})?(?:さん|氏|様|君|選手|監督|容疑者|被告|教授|会長|社長)"
+        ),
+    ),
+    Guard(
+        "guard.ja-substring",
+        "国後 inside another word (帰国後 'after returning home', 全国後援会)",
+        _re(rf"[{_KANJI}]国後(?!島)"),
+    ),
     Guard("guard.ja-lake", "Kurile Lake in Kamchatka", _re(r"クリル湖")),
     Guard("guard.ja-bobtail", "a cat breed", _re(r"クリリアン")),
-    Guard("guard.ja-ship-class", "the Etorofu-class escort ship", _re(r"択捉型")),
+    Guard(
+        "guard.ja-ship-name",
+        "a ship named after an island",
+        _re(r"(?:択捉|国後|色丹|えとろふ|くなしり)型|(?:艦|船|丸)\s*「(?:" + _ISLANDS_JA + r")"),
+    ),
 ]
 
 
@@ -260,19 +405,19 @@ def _decide(hits: list[Hit], context: list[Hit], suppressed: list[Suppressed]) -
     kinds = {h.rule.split(".", 1)[1] for h in context}
     dispute = "dispute" in kinds
     both_sides = "japan" in kinds and "russia" in kinds
-    ordered = sorted(hits, key=lambda h: h.start)
+    ordered = tuple(sorted(hits, key=lambda h: h.start))
+    kept = tuple(suppressed)
     if strong:
-        return MatchResult(True, tuple(ordered), tuple(suppressed), reason="named the islands")
+        return MatchResult(True, ordered, kept, reason="names the islands")
+    with_context = tuple(sorted(hits + context, key=lambda h: h.start))
     if weak and (dispute or both_sides):
-        ctx = sorted(hits + context, key=lambda h: h.start)
-        return MatchResult(True, tuple(ctx), tuple(suppressed), reason="ambiguous name in context")
+        return MatchResult(True, with_context, kept, reason="an ambiguous name, in context")
     if dispute and both_sides:
-        ctx = sorted(context, key=lambda h: h.start)
-        return MatchResult(
-            True, tuple(ctx), tuple(suppressed), reason="Japan-Russia territorial dispute"
-        )
-    reason = "look-alike only" if suppressed else "no Kuril terms"
-    return MatchResult(False, tuple(ordered), tuple(suppressed), reason=reason)
+        return MatchResult(True, with_context, kept, reason="the Japan-Russia territorial dispute")
+    reason = "only look-alikes" if suppressed else "no Kuril terms"
+    if weak:
+        reason = "an ambiguous name without context"
+    return MatchResult(False, ordered, kept, reason=reason)
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kurilwatch.match import Hit
+from kurilwatch.match import Hit, MatchResult
 
 # Feed text is cleaned when stored; this is the second line of defence for the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -193,3 +193,71 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
 
 def feeds_json(rows: list[dict]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def match_explanation(console: Console, text: str, result: MatchResult) -> None:
+    """Why a text is (or is not) about the islands: the decision, each hit, each look-alike."""
+    verdict = Text(
+        "MATCH" if result.relevant else "NO MATCH",
+        style="bold green" if result.relevant else "bold red",
+    )
+    verdict.append(f" — {result.reason}", style="")
+    console.print(verdict)
+    console.print(highlighted(text, [h for h in result.hits]))
+    if result.hits:
+        table = Table(title="Rules that fired", title_justify="left")
+        table.add_column("Rule")
+        table.add_column("Term")
+        table.add_column("Kind")
+        table.add_column("Span", justify="right")
+        table.add_column("Text")
+        for hit in result.hits:
+            table.add_row(
+                hit.rule, safe(hit.term), hit.strength, f"{hit.start}-{hit.end}", safe(hit.text)
+            )
+        console.print(table)
+    if result.suppressed:
+        table = Table(title="Look-alikes that did not count", title_justify="left")
+        table.add_column("Text")
+        table.add_column("Span", justify="right")
+        table.add_column("Guard")
+        table.add_column("Why")
+        for item in result.suppressed:
+            hit = item.hit
+            table.add_row(safe(hit.text), f"{hit.start}-{hit.end}", item.guard, safe(item.why))
+        console.print(table)
+    if result.excluded_by is not None:
+        hit = result.excluded_by
+        console.print(
+            Text(
+                f"Excluded by your filter term {hit.term!r} at {hit.start}-{hit.end}",
+                style="yellow",
+            )
+        )
+
+
+def match_json(result: MatchResult) -> str:
+    def hit_record(hit: Hit) -> dict:
+        return {
+            "rule": hit.rule,
+            "term": hit.term,
+            "kind": hit.strength,
+            "start": hit.start,
+            "end": hit.end,
+            "text": hit.text,
+        }
+
+    return json.dumps(
+        {
+            "relevant": result.relevant,
+            "reason": result.reason,
+            "matched": result.matched_terms,
+            "hits": [hit_record(h) for h in result.hits],
+            "suppressed": [
+                {**hit_record(s.hit), "guard": s.guard, "why": s.why} for s in result.suppressed
+            ],
+            "excluded_by": hit_record(result.excluded_by) if result.excluded_by else None,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -54,6 +54,15 @@ class Request:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Clients hanging up early (timeouts, size caps) are part of the tests, not errors;
+        # the default prints a traceback to whatever sys.stderr is at that moment.
+        pass
+
+
 class FeedServer:
     """A threaded HTTP server on 127.0.0.1 serving the routes a test sets up."""
 
@@ -111,8 +120,7 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -151,6 +159,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """A temporary database and config file, named by the env variables the CLI reads."""
     db = tmp_path / "kw.db"
     config = tmp_path / "config.toml"
+    config.write_text("# empty: the built-in feeds and terms\n")
     monkeypatch.setenv("KURILWATCH_DB", str(db))
     monkeypatch.setenv("KURILWATCH_CONFIG", str(config))
     monkeypatch.setenv("COLUMNS", "200")

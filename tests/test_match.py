@@ -119,3 +119,89 @@ def test_terms_match_whatever_surrounds_them(before, after, term):
 )
 def test_northern_territory_singular_never_matches(noise, term):
     assert not matcher.match(f"{noise} {term} {noise}").relevant
+
+
+# One test per kind of look-alike the evaluation set covers, so a regression names its kind.
+LOOK_ALIKES = {
+    "northern-territory-au": "Darwin: the Northern Territory government declared an emergency.",
+    "other-northern-territories": "Ghana's Northern Territories under British rule, 1902-1957.",
+    "lowercase-northern-territories": "Russia will develop its northern territories in the Arctic.",
+    "kuril-lake": "Bears gather at Kurile Lake as sockeye salmon return.",
+    "kuril-trench": "Scientists map the Kuril-Kamchatka Trench at 9,600 metres.",
+    "kurilian-bobtail": "The Kurilian Bobtail is a short-tailed cat breed.",
+    "kuril-tea": "Kuril tea is sold as a herbal remedy.",
+    "ship-name-en": "The trawler Shikotan was towed into Busan harbour.",
+    "ship-class-en": "Divers found an Etorofu-class escort ship off Palawan.",
+    "ru-smoking": "Он курил, а курильщики в курилке обсуждали курение.",
+    "ru-lake": "На Курильское озеро зашло два миллиона нерок.",
+    "ru-trench": "Экспедиция изучила Курило-Камчатский желоб.",
+    "ru-bobtail": "Курильский бобтейл победил на выставке кошек.",
+    "ru-tea": "Курильский чай помогает при простуде.",
+    "ru-ship-name": "Траулер «Шикотан» встал на ремонт в Мурманске.",
+    "ru-company-name": "Строительную компанию «Итуруп» из Новосибирска признали банкротом.",
+    "ru-urup-river": "На реке Уруп в Краснодарском крае прошёл паводок.",
+    "ru-surname": "Тренер Курилов и гимнастка Курилова получили награды.",
+    "ja-substring": "代表団は帰国後に会見し、全国後援会も出席した。",
+    "ja-trench": "千島海溝沿いの巨大地震で津波の想定を見直した。",
+    "ja-flora": "チシマザクラが根室で満開に。千島桜の名所。",
+    "ja-chishima-place": "大阪市大正区千島の住宅で火事があった。",
+    "ja-chishima-surname": "千島恵子さんが地域文化賞を受賞した。",
+    "ja-ship-name": "旧海軍の海防艦「択捉」の元乗組員が手記を公開。択捉型は十数隻建造された。",
+    "ja-lake": "カムチャツカのクリル湖でヒグマが観察された。",
+    "other-dispute-en": "Japan and China traded protests over the Senkaku Islands dispute.",
+    "other-dispute-ru": "Япония и Южная Корея спорят о принадлежности островов Токто.",
+    "other-dispute-ja": "竹島の領有権をめぐり韓国に抗議した。",
+}
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES.values(), ids=LOOK_ALIKES.keys())
+def test_look_alike_kinds(text):
+    result = matcher.match(text)
+    assert not result.relevant, (result.reason, result.hits)
+
+
+BODY_ONLY_AND_CONTEXT = {
+    "town": "Power cuts hit Yuzhno-Kurilsk after a storm.",
+    "northern-island": "Ebeko volcano on Paramushir spewed ash 3 km high.",
+    "habomai-islet": "Border guards patrol near Tanfilyev Island.",
+    "ru-case-prepositional": "Новая школа открылась на Итурупе.",
+    "ru-case-instrumental": "Паромное сообщение с Шикотаном восстановлено.",
+    "ru-case-dative": "Туристы летят к Курилам.",
+    "ru-town": "В Малокурильском открыли рыбозавод.",
+    "ru-residents": "Курильчане получили льготную ипотеку.",
+    "ja-katakana": "ロシア側はイトゥルップ島と呼んでいる。",
+    "ja-fullwidth-numeral": "北方４島の元島民が要望書を提出した。",
+    "ja-islet": "貝殻島周辺でコンブ漁が始まった。",
+    "en-context": "Moscow said peace treaty talks with Tokyo are off over the dispute.",
+    "ru-context": "Москва отвергла японские претензии на острова.",
+    "ja-context": "ロシアが不法占拠する島々について、日本政府は抗議した。",
+}
+
+
+@pytest.mark.parametrize("text", BODY_ONLY_AND_CONTEXT.values(), ids=BODY_ONLY_AND_CONTEXT.keys())
+def test_names_without_kuril_and_context_only(text):
+    result = matcher.match(text)
+    assert result.relevant, result.reason
+    assert result.matched_terms
+
+
+def test_ambiguous_name_needs_context():
+    assert not matcher.match("The Matua community rallied in West Bengal.").relevant
+    assert matcher.match("Russia built a naval base on Matua; Japan protested.").relevant
+
+
+def test_match_command_explains(runner, env):
+    from kurilwatch.cli import app
+
+    result = runner.invoke(app, ["match", "Drills on Iturup; bears at Kurile Lake"])
+    assert result.exit_code == 0
+    assert "en.iturup" in result.output and "guard.kuril-lake" in result.output
+    miss = runner.invoke(app, ["match", "--format", "json", "Он курил на балконе"])
+    assert miss.exit_code == 3
+    import json
+
+    data = json.loads(miss.output)
+    assert data["relevant"] is False
+    assert data["suppressed"][0]["guard"] == "guard.ru-smoking"
+    stdin = runner.invoke(app, ["match", "-"], input="北方領土の日")
+    assert stdin.exit_code == 0 and "ja.hoppo-ryodo" in stdin.output
