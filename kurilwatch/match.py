@@ -28,6 +28,16 @@ class Rule:
     pattern: re.Pattern[str]
     strength: str = "strong"  # strong | weak | context
 
+    @property
+    def rule_kind(self) -> str:
+        return self.id.split(".", 1)[1]
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """The pattern's source with its case flag inline, so it can join a union."""
+    flag = "i" if pattern.flags & re.IGNORECASE else "-i"
+    return f"(?{flag}:{pattern.pattern})"
+
 
 @dataclass(frozen=True)
 class Guard:
@@ -359,6 +369,7 @@ class Matcher:
     exclude: tuple[str, ...] = ()
     rules: list[Rule] = field(init=False)
     excludes: list[Rule] = field(init=False)
+    prefilter: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.rules = list(_RULES) + [
@@ -367,9 +378,15 @@ class Matcher:
         self.excludes = [
             Rule(f"user.exclude:{t}", t, compile_user_term(t), "exclude") for t in self.exclude
         ]
+        # Most items are not about the islands: one pass over the text with every rule that
+        # can make an item relevant settles them, instead of one pass per rule.
+        deciding = self.rules + [r for r in _CONTEXT_RULES if r.rule_kind == "dispute"]
+        self.prefilter = re.compile("|".join(_scoped(r.pattern) for r in deciding))
 
     def match(self, text: str) -> MatchResult:
         """Decide whether `text` is about the islands, and say why."""
+        if not self.prefilter.search(text):
+            return MatchResult(False, reason="no Kuril terms")
         for rule in self.excludes:
             m = rule.pattern.search(text)
             if m:
@@ -402,7 +419,7 @@ class Matcher:
 def _decide(hits: list[Hit], context: list[Hit], suppressed: list[Suppressed]) -> MatchResult:
     strong = [h for h in hits if h.strength == "strong"]
     weak = [h for h in hits if h.strength == "weak"]
-    kinds = {h.rule.split(".", 1)[1] for h in context}
+    kinds = {h.rule.split(".", 1)[1] for h in context}  # dispute, japan, russia
     dispute = "dispute" in kinds
     both_sides = "japan" in kinds and "russia" in kinds
     ordered = tuple(sorted(hits, key=lambda h: h.start))
