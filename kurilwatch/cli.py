@@ -197,6 +197,9 @@ def list_items(
         int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
     ] = 50,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    group: Annotated[
+        bool, typer.Option("--group", "-g", help="One row per story, with all its sources.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """List stored items, newest first."""
@@ -205,6 +208,18 @@ def list_items(
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
         items = store.list_items(since=cutoff, source=source, limit=limit)
+    if group:
+        from kurilwatch import render
+        from kurilwatch.developments import group_stories
+
+        stories = group_stories(items)
+        if fmt is ListFormat.json:
+            sys.stdout.write(render.stories_json(stories) + "\n")
+        elif fmt is ListFormat.csv:
+            raise UsageError("--group works with --format table or json")
+        else:
+            render.stories_table(_stdout(), stories)
+        return
     _print_items(items, fmt)
 
 
@@ -279,6 +294,150 @@ def feeds(
         sys.stdout.write(render.feeds_json(rows) + "\n")
     else:
         render.feeds_table(_stdout(), rows)
+
+
+NEWS_CURSOR = "news.last_run"
+
+
+@command()
+def news(
+    since: Annotated[
+        str,
+        typer.Option(
+            "--since",
+            "-s",
+            help="'last' (since the previous `news` run; the last 7 days the first time), "
+            "a duration (90m, 36h, 7d, 2w) or an ISO date.",
+        ),
+    ] = "last",
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
+    ] = 100,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    db: DbOption = None,
+) -> None:
+    """What happened: each story's new sentences, with the repeated background collapsed.
+
+    A sentence already seen in an earlier stored item (from any feed, with small wording
+    changes) is background. Every run is remembered, so `--since last` shows only what
+    arrived since the previous one.
+    """
+    from datetime import timedelta
+
+    from kurilwatch import render
+    from kurilwatch.dates import parse_since
+    from kurilwatch.developments import news as build_news
+    from kurilwatch.store import from_iso, iso
+
+    started = now()
+    with _open(db) as store:
+        if since.strip().lower() == "last":
+            previous = store.get_state(NEWS_CURSOR)
+            seen_since = from_iso(previous) if previous else started - timedelta(days=7)
+            items = store.list_items(seen_since=seen_since, limit=limit)
+        else:
+            items = store.list_items(since=parse_since(since, started), limit=limit)
+        stories = build_news(store, items)
+        with store.transaction():
+            store.set_state(NEWS_CURSOR, iso(started))
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.news_json(stories) + "\n")
+    else:
+        render.news_view(_stdout(), stories)
+
+
+class DiffFormat(StrEnum):
+    color = "color"
+    unified = "unified"
+
+
+@command()
+def diff(
+    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
+    rev: Annotated[
+        list[int] | None,
+        typer.Option("--rev", "-r", help="Compare these two revisions (give --rev twice)."),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            help="color: word-level, for the terminal; unified: a plain unified diff for piping.",
+        ),
+    ] = DiffFormat.color,
+    db: DbOption = None,
+) -> None:
+    """Show how an item changed between its two latest revisions (or --rev A --rev B)."""
+    from kurilwatch import render
+
+    with _open(db) as store:
+        item = store.get_item(item_id)
+        if item is None:
+            raise UsageError(f"no item with ID {item_id}")
+        revisions = {r["revision"]: r for r in store.revisions(item_id)}
+    if rev:
+        if len(rev) != 2:
+            raise UsageError("give --rev exactly twice: --rev A --rev B")
+        missing = [r for r in rev if r not in revisions]
+        if missing:
+            have = ", ".join(map(str, revisions))
+            raise UsageError(f"item {item_id} has no revision {missing[0]} (it has {have})")
+        old, new = revisions[rev[0]], revisions[rev[1]]
+    else:
+        if len(revisions) < 2:
+            raise UsageError(f"item {item_id} has only one revision: nothing to compare")
+        latest = sorted(revisions)
+        old, new = revisions[latest[-2]], revisions[latest[-1]]
+    if fmt is DiffFormat.unified:
+        sys.stdout.write(render.unified_diff(item, old, new))
+    else:
+        render.diff_view(_stdout(), item, old, new)
+
+
+@command()
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (all of them), "a phrase", OR, NOT; Russian and Japanese work too.'
+        ),
+    ],
+    since: Annotated[
+        str | None, typer.Option("--since", "-s", help="Only items since then (as for `list`).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    db: DbOption = None,
+) -> None:
+    """Search the stored items' titles and text, best matches first."""
+    from kurilwatch import render
+    from kurilwatch.dates import parse_since
+
+    if not query.strip():
+        raise UsageError("search needs a query")
+    cutoff = parse_since(since, now()) if since else None
+    with _open(db) as store:
+        try:
+            rows = store.search(query, since=cutoff, limit=limit)
+        except sqlite3.OperationalError as exc:
+            if (
+                "fts5" not in str(exc)
+                and "syntax" not in str(exc)
+                and "unterminated" not in str(exc)
+            ):
+                raise
+            raise UsageError(
+                f"cannot search for {query!r}: {exc}. Put phrases in double quotes, "
+                "and use OR / NOT between words"
+            ) from None
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.search_json(rows) + "\n")
+    else:
+        render.search_table(_stdout(), rows)
 
 
 @command("match")

@@ -16,6 +16,7 @@ import httpx
 
 from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
+from kurilwatch.developments import assign_story, detect_lang, index_item
 from kurilwatch.errors import FeedError
 from kurilwatch.match import get_matcher
 from kurilwatch.parse import Entry, parse_feed
@@ -77,6 +78,7 @@ class FetchReport:
 class Matched:
     entry: Entry
     terms: list[str]
+    hits: list[dict]
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,11 @@ def parse_and_match(
     for entry in parsed.entries:
         result = matcher.match(f"{entry.title}\n{entry.text}")
         if result.relevant:
-            matched.append(Matched(entry, result.matched_terms))
+            hits = [
+                {"rule": h.rule, "term": h.term, "start": h.start, "end": h.end, "text": h.text}
+                for h in result.hits
+            ]
+            matched.append(Matched(entry, result.matched_terms, hits))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning)
 
 
@@ -259,12 +265,21 @@ def save(
             report.seen = outcome.seen
             report.warning = outcome.warning
             report.matched = len(outcome.matched)
-            for matched in outcome.matched:
-                result = store.upsert_entry(feed.name, matched.entry, matched.terms)
-                if result.status == "new":
-                    report.new += 1
-                elif result.status == "updated":
-                    report.updated += 1
+            # Oldest first, so "earlier item" means what it says when feeds list newest first.
+            in_order = sorted(
+                reversed(outcome.matched),
+                key=lambda m: (m.entry.published is None, m.entry.published or at),
+            )
+            for matched in in_order:
+                entry = matched.entry
+                lang = feed.lang or detect_lang(f"{entry.title}\n{entry.text}")
+                result = store.upsert_entry(feed.name, entry, matched.terms, lang, matched.hits)
+                if result.status == "unchanged":
+                    continue
+                report.new += result.status == "new"
+                report.updated += result.status == "updated"
+                index_item(store, result.item_id, entry.text or entry.title, lang)
+                assign_story(store, result.item_id)
         store.record_feed(feed.name, feed.url, **fields)
     return report
 

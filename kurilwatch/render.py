@@ -261,3 +261,186 @@ def match_json(result: MatchResult) -> str:
         ensure_ascii=False,
         indent=2,
     )
+
+
+def _story_header(story) -> Text:
+    first = story.items[0].item
+    header = Text()
+    header.append_text(safe(story.title or "(no title)"))
+    header.stylize("bold")
+    header.append(f"\n  {short_time(first['sort_time'])} · ", style="dim")
+    header.append_text(safe(", ".join(story.sources)))
+    ids = ", ".join(f"#{n.item['id']}" for n in story.items)
+    header.append(f" · {ids}", style="dim")
+    return header
+
+
+def news_view(console: Console, stories: list) -> None:
+    """Each story once: its new sentences, the background collapsed into one dim line."""
+    if not stories:
+        console.print("Nothing new.", style="dim")
+        return
+    for story in stories:
+        console.print(_story_header(story))
+        several = len(story.items) > 1
+        for news_item in story.items:
+            prefix = f"{', '.join(news_item.item['sources'])}: " if several else ""
+            if several and news_item is not story.items[0]:
+                console.print(Text("  also: ", style="dim") + safe(news_item.item["title"]))
+            for sentence in news_item.new:
+                line = Text("  • ")
+                if prefix:
+                    line.append(prefix, style="cyan")
+                line.append_text(safe(sentence))
+                console.print(line)
+            background = news_item.background
+            if background:
+                earlier = news_item.earlier_items
+                where = f", seen in {len(earlier)} earlier item{'s' * (len(earlier) != 1)}"
+                console.print(
+                    Text(
+                        f"  … {prefix}{len(background)} background "
+                        f"sentence{'s' * (len(background) != 1)}{where if earlier else ''}",
+                        style="dim",
+                    )
+                )
+        console.print()
+
+
+def news_json(stories: list) -> str:
+    records = []
+    for story in stories:
+        for news_item in story.items:
+            record = item_record(news_item.item)
+            record["story"] = story.story_id
+            record["new"] = news_item.new
+            record["background"] = news_item.background
+            record["background_seen_in"] = news_item.earlier_items
+            records.append(record)
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def stories_table(console: Console, stories: list[list[dict]]) -> None:
+    if not stories:
+        console.print("No items.", style="dim")
+        return
+    table = Table()
+    table.add_column("Story", justify="right", style="dim")
+    table.add_column("Date (UTC)", no_wrap=True)
+    table.add_column("Sources")
+    table.add_column("Title", ratio=3)
+    table.add_column("Items", justify="right")
+    for members in stories:
+        sources: dict[str, None] = {}
+        for item in members:
+            for source in item["sources"]:
+                sources.setdefault(source, None)
+        table.add_row(
+            str(members[0].get("story_id") or members[0]["id"]),
+            short_time(members[0]["sort_time"]),
+            safe(", ".join(sources)),
+            safe(members[0]["title"] or "(no title)"),
+            str(len(members)),
+        )
+    console.print(table)
+
+
+def stories_json(stories: list[list[dict]]) -> str:
+    return json.dumps(
+        [
+            {
+                "story": members[0].get("story_id") or members[0]["id"],
+                "title": members[0]["title"],
+                "sources": list(dict.fromkeys(s for i in members for s in i["sources"])),
+                "items": [item_record(i) for i in members],
+            }
+            for members in stories
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def word_diff(old: str, new: str) -> Text:
+    """A colored word-level diff: removals red and struck through, additions green."""
+    import difflib
+
+    old_words = re.split(r"(\s+)", old)
+    new_words = re.split(r"(\s+)", new)
+    result = Text()
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            result.append_text(safe("".join(old_words[a1:a2])))
+            continue
+        if op in ("delete", "replace"):
+            result.append(_CONTROL.sub("", "".join(old_words[a1:a2])), style="red strike")
+        if op in ("insert", "replace"):
+            result.append(_CONTROL.sub("", "".join(new_words[b1:b2])), style="green underline")
+    return result
+
+
+def diff_view(console: Console, item: dict, old: dict, new: dict) -> None:
+    console.print(
+        Text(f"Item {item['id']}: revision {old['revision']} → {new['revision']}", style="bold")
+    )
+    console.print(Text(f"{short_time(old['seen'])} → {short_time(new['seen'])}", style="dim"))
+    console.print(Text("Title: ", style="dim") + word_diff(old["title"] or "", new["title"] or ""))
+    console.print()
+    console.print(word_diff(old["text"] or "", new["text"] or ""))
+
+
+def unified_diff(item: dict, old: dict, new: dict) -> str:
+    import difflib
+
+    def lines(revision: dict) -> list[str]:
+        return [f"{revision['title']}\n", "\n"] + [
+            line + "\n" for line in (revision["text"] or "").splitlines()
+        ]
+
+    return "".join(
+        difflib.unified_diff(
+            lines(old),
+            lines(new),
+            fromfile=f"item-{item['id']}@{old['revision']}",
+            tofile=f"item-{item['id']}@{new['revision']}",
+            fromfiledate=old["seen"],
+            tofiledate=new["seen"],
+        )
+    )
+
+
+def _snippet_text(snippet: str) -> Text:
+    result = Text()
+    for index, part in enumerate(re.split(r"[\x02\x03]", snippet)):
+        result.append(_CONTROL.sub("", part), style="bold yellow" if index % 2 else "")
+    return result
+
+
+def search_table(console: Console, rows: list[dict]) -> None:
+    if not rows:
+        console.print("No results.", style="dim")
+        return
+    table = Table()
+    table.add_column("ID", justify="right", style="dim")
+    table.add_column("Date (UTC)", no_wrap=True)
+    table.add_column("Source")
+    table.add_column("Title / snippet", ratio=3)
+    for row in rows:
+        cell = safe(row["title"] or "(no title)")
+        cell.stylize("bold")
+        cell.append("\n")
+        cell.append_text(_snippet_text(row.get("snippet") or ""))
+        table.add_row(
+            str(row["id"]), short_time(row["sort_time"]), safe(", ".join(row["sources"])), cell
+        )
+    console.print(table)
+
+
+def search_json(rows: list[dict]) -> str:
+    records = []
+    for row in rows:
+        record = item_record(row)
+        record["snippet"] = (row.get("snippet") or "").replace("\x02", "**").replace("\x03", "**")
+        records.append(record)
+    return json.dumps(records, ensure_ascii=False, indent=2)

@@ -95,7 +95,28 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     db["items"].enable_fts(["title", "text"], create_triggers=True, tokenize="trigram")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_initial]
+def _m002_developments(db: sqlite_utils.Database) -> None:
+    db["items"].add_column("story_id", int)
+    db["items"].add_column("lang", str)
+    db["items"].add_column("match_hits", str)  # JSON: the rule and span of every hit
+    db["items"].create_index(["story_id"])
+    db["items"].create_index(["first_seen"])
+    # The current revision's sentences, each new or background (seen in earlier items).
+    db["sentences"].create(
+        {"item_id": int, "position": int, "text": str, "is_new": int, "earlier": str},
+        pk=("item_id", "position"),
+    )
+    # MinHash band keys of every sentence: the index that finds near-identical sentences.
+    db.execute(
+        "CREATE TABLE sentence_keys (key INTEGER, item_id INTEGER, position INTEGER, "
+        "PRIMARY KEY (key, item_id, position)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX sentence_keys_item ON sentence_keys (item_id)")
+    # Small facts the commands remember between runs, such as when `news` last ran.
+    db["state"].create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_initial, _m002_developments]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -189,7 +210,14 @@ class Store:
 
     # --- items ----------------------------------------------------------------------------
 
-    def upsert_entry(self, feed: str, entry: Entry, matched: list[str]) -> UpsertResult:
+    def upsert_entry(
+        self,
+        feed: str,
+        entry: Entry,
+        matched: list[str],
+        lang: str | None = None,
+        hits: list[dict] | None = None,
+    ) -> UpsertResult:
         """Insert a new item or update a changed one, found by any of its identity keys."""
         now = iso(self.now())
         keys = _scoped_keys(feed, entry)
@@ -249,6 +277,7 @@ class Store:
                         "updated": now,
                         "revision": revision,
                         "matched": json.dumps(matched, ensure_ascii=False),
+                        "match_hits": json.dumps(hits or [], ensure_ascii=False),
                     },
                 )
                 status = "updated"
@@ -271,12 +300,17 @@ class Store:
         since: datetime | None = None,
         source: str | None = None,
         limit: int | None = 50,
+        seen_since: datetime | None = None,
     ) -> list[dict]:
-        """Items newest first; `since` compares published, else first_seen."""
+        """Items newest first; `since` compares published (else first seen), `seen_since`
+        the time kurilwatch first saw the item."""
         where, params = [], []
         if since is not None:
             where.append("sort_time >= ?")
             params.append(iso(since))
+        if seen_since is not None:
+            where.append("first_seen >= ?")
+            params.append(iso(seen_since))
         if source is not None:
             where.append("id IN (SELECT item_id FROM item_feeds WHERE feed = ?)")
             params.append(source)
@@ -288,6 +322,52 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         return _with_sources(self, list(self.db.query(sql, params)))
+
+    def search(self, query: str, since: datetime | None = None, limit: int = 20) -> list[dict]:
+        """Full-text search, best first, each row with a `snippet` marking hits with \x02..\x03.
+
+        The trigram index cannot see words shorter than three characters (国後, "EU"); a
+        query with one falls back to a substring scan, newest first.
+        """
+        terms = [t.strip('"') for t in query.split()]
+        window, params = "", []
+        if since is not None:
+            window = " AND items.sort_time >= ?"
+            params.append(iso(since))
+        if any(len(t) < 3 for t in terms if t.upper() not in ("AND", "OR", "NOT")):
+            likes = " AND ".join("(items.title LIKE ? OR items.text LIKE ?)" for _ in terms)
+            like_params = [p for t in terms for p in (f"%{t}%", f"%{t}%")]
+            sql = f"SELECT * FROM items WHERE {likes}{window} ORDER BY sort_time DESC LIMIT ?"
+            rows = list(self.db.query(sql, [*like_params, *params, limit]))
+            for row in rows:
+                row["snippet"] = _substring_snippet(f"{row['title']} — {row['text']}", terms)
+            return _with_sources(self, rows)
+        sql = (
+            "SELECT items.*, snippet(items_fts, -1, char(2), char(3), '…', 16) AS snippet "
+            "FROM items_fts JOIN items ON items.id = items_fts.rowid "
+            f"WHERE items_fts MATCH ?{window} ORDER BY bm25(items_fts) LIMIT ?"
+        )
+        return _with_sources(self, list(self.db.query(sql, [query, *params, limit])))
+
+    def revisions(self, item_id: int) -> list[dict]:
+        return list(
+            self.db.query(
+                "SELECT revision, title, text, seen FROM revisions WHERE item_id = ? "
+                "ORDER BY revision",
+                [item_id],
+            )
+        )
+
+    def get_state(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
 
     def count_items(self) -> int:
         return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
@@ -305,6 +385,19 @@ def _scoped_keys(feed: str, entry: Entry) -> list[str]:
     return keys
 
 
+def _substring_snippet(text: str, terms: list[str], width: int = 60) -> str:
+    lower = text.casefold()
+    positions = [(lower.find(t.casefold()), t) for t in terms]
+    found = [(p, t) for p, t in positions if p >= 0]
+    if not found:
+        return text[: 2 * width]
+    start, term = min(found)
+    left = max(0, start - width)
+    end = start + len(term)
+    snippet = text[left:start] + "\x02" + text[start:end] + "\x03" + text[end : end + width]
+    return ("…" if left else "") + snippet + ("…" if end + width < len(text) else "")
+
+
 def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
     if not rows:
         return rows
@@ -320,5 +413,6 @@ def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
             sources.setdefault(item_id, []).append(feed)
     for row in rows:
         row["matched"] = json.loads(row["matched"] or "[]")
+        row["match_hits"] = json.loads(row.get("match_hits") or "[]")
         row["sources"] = sources.get(row["id"], [row["feed"]])
     return rows

@@ -1,0 +1,294 @@
+"""What is actually new: sentences never seen before, background, and stories.
+
+Every item's text is split into sentences. Each sentence gets a few index keys (MinHash
+bands, and its first and last words); a sentence that shares a key with a sentence of an
+earlier item, and is nearly the same (Dice overlap of normalised words >= SAME_SENTENCE),
+is background. The keys live in an indexed
+table, so classifying an item costs the same with a thousand or a million items stored.
+Items from different feeds within STORY_WINDOW whose new sentences share enough words are
+one story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from kurilwatch.store import Store, from_iso, iso
+
+SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
+SAME_STORY = 0.3  # Jaccard of content words at or above which two items are one story
+STORY_WINDOW = timedelta(days=3)
+MAX_EARLIER = 20  # earlier item ids remembered per background sentence
+# MinHash with 5 bands of 2 rows: two sentences with Jaccard 0.6 share a band key with
+# probability 0.89, at 0.7 with 0.97; the first/last-words keys catch most of the rest.
+_BANDS, _ROWS = 5, 2
+_EDGE = 5  # words in the first-words and last-words keys
+_PRIME = (1 << 61) - 1
+_PERMUTATIONS = [
+    (
+        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _PRIME | 1,
+        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _PRIME,
+    )
+    for i in range(_BANDS * _ROWS)
+]
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_QUOTES = str.maketrans({c: '"' for c in "“”„«»「」『』‘’‚‹›'"} | {c: "-" for c in "‐‑‒–—―−"})
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def detect_lang(text: str) -> str:
+    """en, ru or ja, from the script most of the letters are in."""
+    sample = text[:2000]
+    cjk = len(_CJK.findall(sample))
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if cjk and cjk >= cyrillic:
+        return "ja"
+    if cyrillic > len(sample) / 10:
+        return "ru"
+    return "en"
+
+
+@lru_cache(maxsize=4)
+def _segmenter(lang: str):
+    from sentencex import segment
+
+    return lambda text: segment(lang, text)
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[str]:
+    """Sentences of a text, paragraph breaks respected, in English, Russian or Japanese."""
+    lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
+    segment = _segmenter(lang)
+    sentences = []
+    for paragraph in text.splitlines():
+        for sentence in segment(paragraph):
+            sentence = sentence.strip()
+            if _WORD.search(sentence):
+                sentences.append(sentence)
+    return sentences
+
+
+def normalize(sentence: str) -> str:
+    """Case, width, quotes, dashes and spaces folded: what is left is the wording."""
+    text = unicodedata.normalize("NFKC", sentence).casefold().translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def tokens(sentence: str) -> frozenset[str]:
+    """Words of Latin and Cyrillic text; character bigrams of Japanese."""
+    normalized = normalize(sentence)
+    result: set[str] = set()
+    for word in _WORD.findall(normalized):
+        if _CJK.search(word):
+            for run in _CJK_RUN.findall(word):
+                result.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+            result.update(w for w in re.split(_CJK_RUN, word) if w)
+        else:
+            result.add(word)
+    return frozenset(result)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap that forgives a few changed words in a long sentence more than Jaccard."""
+    if not a and not b:
+        return 1.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _hash(token: str) -> int:
+    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest())
+
+
+def _key(value: str) -> int:
+    return int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), signed=True)
+
+
+def sentence_keys(sentence: str, words: frozenset[str]) -> list[int]:
+    """Index keys (signed 64-bit, for SQLite): near-identical sentences share at least one."""
+    ordered = _WORD.findall(normalize(sentence))
+    keys = band_keys(words)
+    if len(ordered) >= 2 * _EDGE:
+        keys.append(_key("first:" + " ".join(ordered[:_EDGE])))
+        keys.append(_key("last:" + " ".join(ordered[-_EDGE:])))
+    return keys
+
+
+def band_keys(words: frozenset[str]) -> list[int]:
+    """MinHash band keys: sets with a high Jaccard similarity probably share one."""
+    if not words:
+        return []
+    hashes = [_hash(w) for w in words]
+    signature = [min((a * h + b) % _PRIME for h in hashes) for a, b in _PERMUTATIONS]
+    keys = []
+    for band in range(_BANDS):
+        rows = signature[band * _ROWS : (band + 1) * _ROWS]
+        keys.append(_key(repr((band, rows))))
+    return keys
+
+
+@dataclass(frozen=True)
+class Sentence:
+    position: int
+    text: str
+    is_new: bool
+    earlier: tuple[int, ...]  # earlier items that had it (background only)
+
+
+def index_item(store: Store, item_id: int, text: str, lang: str | None) -> list[Sentence]:
+    """Split, classify and index one item's sentences; call inside the fetch's transaction."""
+    conn = store.conn
+    conn.execute("DELETE FROM sentences WHERE item_id = ?", [item_id])
+    conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
+    result: list[Sentence] = []
+    seen_here: set[frozenset[str]] = set()
+    for position, sentence in enumerate(split_sentences(text, lang)):
+        words = tokens(sentence)
+        keys = sentence_keys(sentence, words)
+        earlier = _earlier_items(store, item_id, words, keys)
+        # A sentence repeated inside the same item is background the second time.
+        is_new = not earlier and words not in seen_here
+        seen_here.add(words)
+        result.append(Sentence(position, sentence, is_new, tuple(earlier)))
+        conn.execute(
+            "INSERT INTO sentences (item_id, position, text, is_new, earlier) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [item_id, position, sentence, int(is_new), ",".join(map(str, earlier))],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)",
+            [(key, item_id, position) for key in keys],
+        )
+    return result
+
+
+def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list[int]) -> list[int]:
+    if not keys:
+        return []
+    placeholders = ",".join("?" * len(keys))
+    rows = store.conn.execute(
+        f"""SELECT DISTINCT s.item_id, s.text FROM sentence_keys k
+            JOIN sentences s ON s.item_id = k.item_id AND s.position = k.position
+            WHERE k.key IN ({placeholders}) AND k.item_id < ?
+            ORDER BY s.item_id LIMIT 200""",
+        [*keys, item_id],
+    ).fetchall()
+    earlier: list[int] = []
+    for other_id, other_text in rows:
+        if other_id not in earlier and dice(words, tokens(other_text)) >= SAME_SENTENCE:
+            earlier.append(other_id)
+            if len(earlier) >= MAX_EARLIER:
+                break
+    return earlier
+
+
+def sentences_of(store: Store, item_id: int) -> list[Sentence]:
+    rows = store.conn.execute(
+        "SELECT position, text, is_new, earlier FROM sentences WHERE item_id = ? ORDER BY position",
+        [item_id],
+    ).fetchall()
+    return [
+        Sentence(p, t, bool(n), tuple(int(x) for x in e.split(",") if x)) for p, t, n, e in rows
+    ]
+
+
+def _content_words(title: str, sentences: list[str]) -> frozenset[str]:
+    # Short words are mostly function words in all three languages; Japanese bigrams stay.
+    words = tokens(" ".join([title, *sentences]))
+    return frozenset(w for w in words if len(w) >= 4 or w.isdigit() or _CJK.search(w))
+
+
+def assign_story(store: Store, item_id: int) -> int:
+    """Join the most similar story from another feed within the window, or start one."""
+    item = store.conn.execute(
+        "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
+    ).fetchone()
+    feed, title, sort_time = item
+    mine = _story_words(store, item_id, title)
+    moment = from_iso(sort_time)
+    candidates = store.conn.execute(
+        """SELECT id, title, story_id FROM items
+           WHERE sort_time BETWEEN ? AND ? AND id != ? AND feed != ?
+           ORDER BY sort_time DESC LIMIT 500""",
+        [iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW), item_id, feed],
+    ).fetchall()
+    best_story, best_score = item_id, 0.0
+    for other_id, other_title, story_id in candidates:
+        score = jaccard(mine, _story_words(store, other_id, other_title))
+        if score > best_score:
+            best_story, best_score = story_id or other_id, score
+    story = best_story if best_score >= SAME_STORY else item_id
+    store.conn.execute("UPDATE items SET story_id = ? WHERE id = ?", [story, item_id])
+    return story
+
+
+def _story_words(store: Store, item_id: int, title: str) -> frozenset[str]:
+    sentences = sentences_of(store, item_id)
+    new = [s.text for s in sentences if s.is_new] or [s.text for s in sentences]
+    return _content_words(title or "", new)
+
+
+@dataclass
+class NewsItem:
+    item: dict
+    sentences: list[Sentence]
+
+    @property
+    def new(self) -> list[str]:
+        return [s.text for s in self.sentences if s.is_new]
+
+    @property
+    def background(self) -> list[str]:
+        return [s.text for s in self.sentences if not s.is_new]
+
+    @property
+    def earlier_items(self) -> list[int]:
+        return sorted({i for s in self.sentences for i in s.earlier})
+
+
+@dataclass
+class Story:
+    story_id: int
+    items: list[NewsItem]
+
+    @property
+    def title(self) -> str:
+        return self.items[0].item["title"]
+
+    @property
+    def sources(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for news_item in self.items:
+            for source in news_item.item["sources"]:
+                seen.setdefault(source, None)
+        return list(seen)
+
+
+def group_stories(items: list[dict]) -> list[list[dict]]:
+    """Items grouped by story, in the order each story first appears."""
+    stories: dict[int, list[dict]] = {}
+    for item in items:
+        stories.setdefault(item.get("story_id") or item["id"], []).append(item)
+    return list(stories.values())
+
+
+def news(store: Store, items: list[dict]) -> list[Story]:
+    """The stories of these items, each item with its new and background sentences."""
+    stories = []
+    for members in group_stories(items):
+        news_items = [NewsItem(item, sentences_of(store, item["id"])) for item in members]
+        stories.append(Story(members[0].get("story_id") or members[0]["id"], news_items))
+    return stories
