@@ -296,7 +296,7 @@ def feeds(
         render.feeds_table(_stdout(), rows)
 
 
-NEWS_CURSOR = "news.last_run"
+NEWS_CURSOR = "news.last_item_id"
 
 
 @command()
@@ -329,19 +329,22 @@ def news(
     from kurilwatch import render
     from kurilwatch.dates import parse_since
     from kurilwatch.developments import news as build_news
-    from kurilwatch.store import from_iso, iso
 
-    started = now()
     with _open(db) as store:
+        # The cursor is the last item ID shown: unlike a time, it cannot skip an item stored
+        # in the same second as a run, whatever the clocks do.
+        last_shown = store.last_item_id()
         if since.strip().lower() == "last":
             previous = store.get_state(NEWS_CURSOR)
-            seen_since = from_iso(previous) if previous else started - timedelta(days=7)
-            items = store.list_items(seen_since=seen_since, limit=limit)
+            if previous is None:
+                items = store.list_items(since=now() - timedelta(days=7), limit=limit)
+            else:
+                items = store.list_items(after_id=int(previous), limit=limit)
         else:
-            items = store.list_items(since=parse_since(since, started), limit=limit)
+            items = store.list_items(since=parse_since(since, now()), limit=limit)
         stories = build_news(store, items)
         with store.transaction():
-            store.set_state(NEWS_CURSOR, iso(started))
+            store.set_state(NEWS_CURSOR, str(last_shown))
     if fmt is TableOrJson.json:
         sys.stdout.write(render.news_json(stories) + "\n")
     else:

@@ -23,6 +23,7 @@ from kurilwatch.store import Store, from_iso, iso
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
 SAME_STORY = 0.3  # Jaccard of content words at or above which two items are one story
 STORY_WINDOW = timedelta(days=3)
+STORY_LEAD = 3  # sentences of each item compared for story grouping
 MAX_EARLIER = 20  # earlier item ids remembered per background sentence
 # MinHash with 5 bands of 2 rows: two sentences with Jaccard 0.6 share a band key with
 # probability 0.89, at 0.7 with 0.97; the first/last-words keys catch most of the rest.
@@ -63,10 +64,16 @@ def _segmenter(lang: str):
     return lambda text: segment(lang, text)
 
 
+# Agency datelines ("TOKYO, June 2. /TASS/.", "МОСКВА, 2 июня. /ТАСС/.") are neither news
+# nor background: they are cut before splitting.
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]+,[^/\n]{0,30}/\s*[^/\n]{2,20}/\s*\.?\s*")
+
+
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
     """Sentences of a text, paragraph breaks respected, in English, Russian or Japanese."""
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     segment = _segmenter(lang)
+    text = _DATELINE.sub("", text, count=1)
     sentences = []
     for paragraph in text.splitlines():
         for sentence in segment(paragraph):
@@ -236,9 +243,10 @@ def assign_story(store: Store, item_id: int) -> int:
 
 
 def _story_words(store: Store, item_id: int, title: str) -> frozenset[str]:
-    sentences = sentences_of(store, item_id)
-    new = [s.text for s in sentences if s.is_new] or [s.text for s in sentences]
-    return _content_words(title or "", new)
+    # Title and lead: agencies put the news first and the background last, and two outlets'
+    # leads on one event share its names, numbers and verbs.
+    lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
+    return _content_words(title or "", lead)
 
 
 @dataclass

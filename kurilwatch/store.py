@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from kurilwatch.errors import StoreError
+from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.parse import Entry
 
 BUSY_TIMEOUT_MS = 30_000
@@ -300,17 +301,17 @@ class Store:
         since: datetime | None = None,
         source: str | None = None,
         limit: int | None = 50,
-        seen_since: datetime | None = None,
+        after_id: int | None = None,
     ) -> list[dict]:
-        """Items newest first; `since` compares published (else first seen), `seen_since`
-        the time kurilwatch first saw the item."""
+        """Items newest first; `since` compares published (else first seen), `after_id`
+        takes only items stored after that one."""
         where, params = [], []
         if since is not None:
             where.append("sort_time >= ?")
             params.append(iso(since))
-        if seen_since is not None:
-            where.append("first_seen >= ?")
-            params.append(iso(seen_since))
+        if after_id is not None:
+            where.append("id > ?")
+            params.append(after_id)
         if source is not None:
             where.append("id IN (SELECT item_id FROM item_feeds WHERE feed = ?)")
             params.append(source)
@@ -330,6 +331,8 @@ class Store:
         query with one falls back to a substring scan, newest first.
         """
         terms = [t.strip('"') for t in query.split()]
+        if not any(re.search(r"\w", t) for t in terms):
+            raise UsageError(f"nothing to search for in {query!r}: give a word or a phrase")
         window, params = "", []
         if since is not None:
             window = " AND items.sort_time >= ?"
@@ -343,7 +346,7 @@ class Store:
                 row["snippet"] = _substring_snippet(f"{row['title']} — {row['text']}", terms)
             return _with_sources(self, rows)
         sql = (
-            "SELECT items.*, snippet(items_fts, -1, char(2), char(3), '…', 16) AS snippet "
+            "SELECT items.*, snippet(items_fts, -1, char(2), char(3), '…', 48) AS snippet "
             "FROM items_fts JOIN items ON items.id = items_fts.rowid "
             f"WHERE items_fts MATCH ?{window} ORDER BY bm25(items_fts) LIMIT ?"
         )
@@ -368,6 +371,9 @@ class Store:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+    def last_item_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
 
     def count_items(self) -> int:
         return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]

@@ -1,0 +1,333 @@
+"""Developments: new versus background sentences, stories, revisions and diff, search."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FEEDS, Route, write_config
+from kurilwatch.cli import app
+from kurilwatch.developments import dice, split_sentences, tokens
+from kurilwatch.store import Store
+
+# --- sentences ------------------------------------------------------------------------------
+
+
+def test_split_english_with_dateline_and_abbreviations():
+    text = "TOKYO, June 2. /TASS/. Mr. Motegi met the U.S. envoy. Talks will go on.\nPeace treaty"
+    assert split_sentences(text, "en") == [
+        "Mr. Motegi met the U.S. envoy.",
+        "Talks will go on.",
+        "Peace treaty",
+    ]
+
+
+def test_split_russian():
+    text = (
+        "МОСКВА, 2 июня. /ТАСС/. Встреча пройдет 5 июня, в т.ч. онлайн. Об этом сообщил г-н Иванов."
+    )
+    assert split_sentences(text, "ru") == [
+        "Встреча пройдет 5 июня, в т.ч. онлайн.",
+        "Об этом сообщил г-н Иванов.",
+    ]
+
+
+def test_split_japanese():
+    text = "元島民らが根室港から出発しました。参加者は約40人です！「うれしい」と話しました。"
+    assert split_sentences(text, "ja") == [
+        "元島民らが根室港から出発しました。",
+        "参加者は約40人です！",
+        "「うれしい」と話しました。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The Kuril Islands issue remains the sticking point since after WWII.",
+            "The Kuril Islands issue remains the key sticking point since after WWII.",
+        ),
+        (
+            "Moscow has stated many times that Russia’s sovereignty over the islands cannot be "
+            "called into question.",
+            "Moscow has stated many times that Russia's sovereignty over the islands \"cannot be "
+            'called into question".',
+        ),
+        (
+            "Москва неоднократно заявляла, что суверенитет России над островами не подлежит "
+            "сомнению.",
+            "Москва неоднократно заявляла — суверенитет России над островами не подлежит сомнению.",
+        ),
+        (
+            "北方領土問題は、戦後80年近くたった今も解決していない。",
+            "北方領土問題は、戦後８０年近くたった今も解決していません。",
+        ),
+    ],
+)
+def test_near_identical_sentences_are_the_same(first, second):
+    assert dice(tokens(first), tokens(second)) >= 0.7
+
+
+def test_different_sentences_on_the_same_topic_are_not():
+    first = "Working groups will hold a video conference on joint economic activity next Friday."
+    second = "A new passenger terminal has opened at the airport on Iturup, officials said."
+    assert dice(tokens(first), tokens(second)) < 0.4
+
+
+# --- news: what is new, what is background ------------------------------------------------------
+
+
+@pytest.fixture
+def developments(runner, env, feed_server):
+    """Three wire stories sharing background, then a daily paper's two stories."""
+    feeds = {
+        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
+        "daily": feed_server.serve_file("/daily.xml", "developments_daily.rss"),
+    }
+    write_config(env["config"], feeds)
+    assert runner.invoke(app, ["fetch", "--feed", "wire"]).exit_code == 0
+    assert runner.invoke(app, ["fetch", "--feed", "daily"]).exit_code == 0
+    result = runner.invoke(app, ["news", "--since", "30d", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return {item["title"]: item for item in json.loads(result.output)}
+
+
+def test_first_article_is_all_new(developments):
+    first = developments[
+        "Russia and Japan to hold online meeting on joint projects on southern Kurils"
+    ]
+    assert first["background"] == []
+    assert first["new"][:2] == [
+        "Working groups of Russia and Japan will hold a video conference on joint economic "
+        "activity on the southern Kuril Islands next Friday, a Japanese newspaper reported.",
+        "The officials are expected to discuss a pilot project on sea urchin farming.",
+    ]
+    assert len(first["new"]) == 9
+
+
+def test_repeated_background_with_small_changes_is_recognised(developments):
+    second = developments["Japanese foreign minister says joint activity talks will resume"]
+    first_id = developments[
+        "Russia and Japan to hold online meeting on joint projects on southern Kurils"
+    ]["id"]
+    assert second["new"] == [
+        "Japan's foreign minister said on Tuesday that consultations with Russia on joint "
+        "economic activity on the southern Kuril Islands will resume after a two-year break.",
+        "The minister told a press conference that the first tourist tour under the programme "
+        "could take place in October.",
+    ]
+    # "main" -> "key obstacle", "passed to" -> "were handed over to", "but ... has yet to be"
+    # -> "however ... has still not been", "power" -> "energy": all still background.
+    assert len(second["background"]) == 7
+    assert "The key obstacle is the status of the Kuril Islands" in " ".join(second["background"])
+    assert second["background_seen_in"] == [first_id]
+
+
+def test_background_from_two_earlier_items(developments):
+    third = developments["Russia opens new airport terminal on Iturup"]
+    assert third["new"] == [
+        "A new passenger terminal has opened at Iturup airport, the Sakhalin regional "
+        "government said on Monday.",
+        "The terminal can handle 200 passengers an hour and has a heated gallery to the apron.",
+    ]
+    assert len(third["background"]) == 5
+    assert len(third["background_seen_in"]) == 2
+
+
+def test_another_outlets_report_of_the_same_news(developments):
+    daily = developments["Minister: talks with Russia on joint activity on four islands to resume"]
+    wire = developments["Japanese foreign minister says joint activity talks will resume"]
+    assert daily["new"] == ["Former islanders in Nemuro welcomed the decision."]
+    assert daily["background_seen_in"] == [wire["id"]]
+
+
+def test_story_grouping(developments):
+    wire = developments["Japanese foreign minister says joint activity talks will resume"]
+    daily = developments["Minister: talks with Russia on joint activity on four islands to resume"]
+    boat = developments["Japanese fishing boat detained near Kunashir"]
+    meeting = developments[
+        "Russia and Japan to hold online meeting on joint projects on southern Kurils"
+    ]
+    terminal = developments["Russia opens new airport terminal on Iturup"]
+    assert daily["story"] == wire["story"]
+    others = {boat["story"], meeting["story"], terminal["story"]}
+    assert len(others) == 3 and wire["story"] not in others
+
+
+def test_list_group_shows_a_story_once_with_all_sources(runner, developments):
+    result = runner.invoke(app, ["list", "--group", "--format", "json"])
+    stories = json.loads(result.output)
+    assert len(stories) == 4
+    joint = next(s for s in stories if len(s["items"]) == 2)
+    assert joint["sources"] in (["wire", "daily"], ["daily", "wire"])
+    table = runner.invoke(app, ["list", "--group"])
+    assert table.exit_code == 0
+    assert any(pair in table.output for pair in ("wire, daily", "daily, wire"))
+
+
+def test_news_table_collapses_background(runner, developments):
+    result = runner.invoke(app, ["news", "--since", "30d"])
+    assert result.exit_code == 0
+    assert "5 background sentences, seen in 2 earlier items" in result.output
+    assert "Former islanders in Nemuro welcomed the decision." in result.output
+    assert "The key obstacle" not in result.output  # collapsed, not printed
+    assert result.output.count("Japanese foreign minister says joint activity talks") == 1
+
+
+def test_news_since_last_remembers_the_previous_run(runner, env, feed_server):
+    write_config(env["config"], {"wire": feed_server.serve_file("/w", "developments_wire.rss")})
+    runner.invoke(app, ["fetch"])
+    first = json.loads(runner.invoke(app, ["news", "--format", "json"]).output)
+    assert len(first) == 3
+    again = runner.invoke(app, ["news"])
+    assert again.exit_code == 0 and "Nothing new." in again.output
+    feed_server.routes["/w"] = Route(
+        body=(FEEDS / "developments_daily.rss").read_bytes()  # the feed now has other items
+    )
+    runner.invoke(app, ["fetch"])
+    latest = json.loads(runner.invoke(app, ["news", "--since", "last", "--format", "json"]).output)
+    assert {i["title"] for i in latest} == {
+        "Japanese fishing boat detained near Kunashir",
+        "Minister: talks with Russia on joint activity on four islands to resume",
+    }
+
+
+def test_bad_news_since(runner, env):
+    result = runner.invoke(app, ["news", "--since", "lastweek"])
+    assert result.exit_code == 2 and "Error: --since 'lastweek'" in result.output
+
+
+def test_classification_uses_the_index(env):
+    with Store(env["db"]) as store:
+        plan = store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT s.item_id, s.text FROM sentence_keys k "
+            "JOIN sentences s ON s.item_id = k.item_id AND s.position = k.position "
+            "WHERE k.key IN (1, 2, 3) AND k.item_id < 10"
+        ).fetchall()
+    details = " ".join(row[-1] for row in plan)
+    assert "SEARCH k USING PRIMARY KEY" in details
+    assert "SCAN" not in details.replace("SCAN CONSTANT", "")
+
+
+def test_empty_text_item_is_stored_without_sentences(runner, env, feed_server):
+    body = (
+        b'<rss version="2.0"><channel><title>x</title><item><title>Kurils</title>'
+        b"<link>https://x.example/1</link></item></channel></rss>"
+    )
+    feed_server.routes["/e"] = Route(body=body)
+    write_config(env["config"], {"e": feed_server.url("/e")})
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+    items = json.loads(runner.invoke(app, ["news", "--since", "1d", "--format", "json"]).output)
+    assert items[0]["new"] == ["Kurils"] and items[0]["background"] == []
+
+
+# --- revisions and diff --------------------------------------------------------------------------
+
+V1 = b"""<rss version="2.0"><channel><title>x</title><item><title>Drills on Iturup</title>
+<link>https://x.example/drills</link><guid>d-1</guid><pubDate>%%RFC-1h%%</pubDate>
+<description>Russian troops held drills on Iturup on Monday.</description></item></channel></rss>"""
+V2 = V1.replace(b"held drills on Iturup on Monday.", b"held large drills on Iturup on Tuesday.")
+
+
+@pytest.fixture
+def revised(runner, env, feed_server):
+    feed_server.routes["/r"] = Route(body=V1)
+    write_config(env["config"], {"r": feed_server.url("/r")})
+    runner.invoke(app, ["fetch"])
+    feed_server.routes["/r"] = Route(body=V2)
+    result = runner.invoke(app, ["fetch"])
+    line = next(line for line in result.output.splitlines() if "│ r " in line)
+    assert [c.strip() for c in line.split("│") if c.strip()][-2:] == ["0", "1"]  # new, updated
+    return json.loads(runner.invoke(app, ["list", "--format", "json"]).output)[0]["id"]
+
+
+def test_update_keeps_revisions_and_marks_list(runner, revised):
+    listed = runner.invoke(app, ["list"])
+    assert "[updated]" in listed.output
+    item = json.loads(runner.invoke(app, ["list", "--format", "json"]).output)[0]
+    assert item["updated"] is not None
+
+
+def test_diff_color_and_unified(runner, revised):
+    colored = runner.invoke(app, ["diff", str(revised)])
+    assert colored.exit_code == 0
+    assert "revision 1 → 2" in colored.output
+    assert "Monday" in colored.output and "Tuesday" in colored.output
+    unified = runner.invoke(app, ["diff", str(revised), "--format", "unified"])
+    assert f"--- item-{revised}@1" in unified.output
+    assert "-Russian troops held drills on Iturup on Monday." in unified.output
+    assert "+Russian troops held large drills on Iturup on Tuesday." in unified.output
+    explicit = runner.invoke(app, ["diff", str(revised), "--rev", "2", "--rev", "1"])
+    assert explicit.exit_code == 0 and "revision 2 → 1" in explicit.output
+
+
+def test_diff_errors(runner, revised, env, feed_server):
+    assert "no item with ID 999" in runner.invoke(app, ["diff", "999"]).output
+    assert runner.invoke(app, ["diff", "999"]).exit_code == 2
+    bad_rev = runner.invoke(app, ["diff", str(revised), "--rev", "1", "--rev", "7"])
+    assert bad_rev.exit_code == 2 and "has no revision 7 (it has 1, 2)" in bad_rev.output
+    one_rev = runner.invoke(app, ["diff", str(revised), "--rev", "1"])
+    assert one_rev.exit_code == 2 and "exactly twice" in one_rev.output
+    feed_server.routes["/s"] = Route(body=V1.replace(b"d-1", b"d-2").replace(b"/drills", b"/x"))
+    write_config(env["config"], {"s": feed_server.url("/s")})
+    runner.invoke(app, ["fetch"])
+    single = max(
+        i["id"] for i in json.loads(runner.invoke(app, ["list", "--format", "json"]).output)
+    )
+    result = runner.invoke(app, ["diff", str(single)])
+    assert result.exit_code == 2
+    assert f"item {single} has only one revision" in result.output
+
+
+# --- search ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(runner, standard_feeds):
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+
+
+def search_titles(runner, *args: str) -> list[str]:
+    result = runner.invoke(app, ["search", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [row["title"] for row in json.loads(result.output)]
+
+
+def test_search_english_with_snippet(runner, searchable):
+    result = runner.invoke(app, ["search", "missile", "--format", "json"])
+    rows = json.loads(result.output)
+    assert [r["title"] for r in rows] == ["Tokyo lodges protest over military drills near Hokkaido"]
+    assert "**missile**" in rows[0]["snippet"]
+    table = runner.invoke(app, ["search", "missile"])
+    assert "Tokyo lodges protest" in table.output
+
+
+def test_search_russian_and_japanese(runner, searchable):
+    assert search_titles(runner, "котельной") == ["Жители острова получат новую котельную"]
+    assert search_titles(runner, "Курил") == ["На Курилах открылся новый аэровокзал"]
+    assert search_titles(runner, "元島民") == ["元島民らが墓参 根室港を出発"]
+    assert search_titles(runner, "択捉") == ["択捉島で震度4の地震"]  # two characters: substring
+
+
+def test_search_operators_and_since(runner, searchable):
+    both = search_titles(runner, "Kunashir OR Iturup")
+    assert set(both) == {
+        "Former islanders visit family graves on Kunashir",
+        "Tokyo lodges protest over military drills near Hokkaido",
+    }
+    assert search_titles(runner, "Kunashir OR Iturup", "--since", "7d") == [
+        "Tokyo lodges protest over military drills near Hokkaido"
+    ]
+    assert search_titles(runner, '"joint projects"') == [
+        "Russia and Japan set date for talks on joint projects on Southern Kurils"
+    ]
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "-", "   ", "AND"])
+def test_search_syntax_errors(runner, searchable, query):
+    result = runner.invoke(app, ["search", query])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Error:")
+    assert "Traceback" not in result.output
