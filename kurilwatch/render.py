@@ -361,8 +361,12 @@ def stories_json(stories: list[list[dict]]) -> str:
     )
 
 
-def word_diff(old: str, new: str) -> Text:
-    """A colored word-level diff: removals red and struck through, additions green."""
+def word_diff(old: str, new: str, markers: bool = False) -> Text:
+    """A colored word-level diff: removals red and struck through, additions green.
+
+    With `markers` (no colors: a pipe, NO_COLOR) changes are also bracketed wdiff-style,
+    [-removed-] {+added+}, so the diff still reads without colors.
+    """
     import difflib
 
     old_words = re.split(r"(\s+)", old)
@@ -374,9 +378,11 @@ def word_diff(old: str, new: str) -> Text:
             result.append_text(safe("".join(old_words[a1:a2])))
             continue
         if op in ("delete", "replace"):
-            result.append(_CONTROL.sub("", "".join(old_words[a1:a2])), style="red strike")
+            removed = _CONTROL.sub("", "".join(old_words[a1:a2]))
+            result.append(f"[-{removed}-]" if markers else removed, style="red strike")
         if op in ("insert", "replace"):
-            result.append(_CONTROL.sub("", "".join(new_words[b1:b2])), style="green underline")
+            added = _CONTROL.sub("", "".join(new_words[b1:b2]))
+            result.append(f"{{+{added}+}}" if markers else added, style="green underline")
     return result
 
 
@@ -385,9 +391,11 @@ def diff_view(console: Console, item: dict, old: dict, new: dict) -> None:
         Text(f"Item {item['id']}: revision {old['revision']} → {new['revision']}", style="bold")
     )
     console.print(Text(f"{short_time(old['seen'])} → {short_time(new['seen'])}", style="dim"))
-    console.print(Text("Title: ", style="dim") + word_diff(old["title"] or "", new["title"] or ""))
+    markers = console.color_system is None
+    title = word_diff(old["title"] or "", new["title"] or "", markers)
+    console.print(Text("Title: ", style="dim") + title)
     console.print()
-    console.print(word_diff(old["text"] or "", new["text"] or ""))
+    console.print(word_diff(old["text"] or "", new["text"] or "", markers))
 
 
 def unified_diff(item: dict, old: dict, new: dict) -> str:
