@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from kurilwatch import __version__
-from kurilwatch.errors import EXIT_FAILURE, EXIT_NO_MATCH, KurilwatchError, StoreError, UsageError
+from kurilwatch.errors import EXIT_FAILURE, EXIT_NOTHING, KurilwatchError, StoreError, UsageError
 
 app = typer.Typer(
     name="kurilwatch",
@@ -443,6 +444,136 @@ def search(
         render.search_table(_stdout(), rows)
 
 
+class DigestFormat(StrEnum):
+    text = "text"
+    html = "html"
+    markdown = "markdown"
+
+
+ToOption = Annotated[
+    list[str] | None,
+    typer.Option("--to", help="Recipient (repeatable); default: email.to in the config."),
+]
+AlwaysOption = Annotated[
+    bool,
+    typer.Option("--always", help="With --email: send an 'all quiet' note when nothing is new."),
+]
+
+
+@command()
+def digest(
+    email: Annotated[
+        bool, typer.Option("--email", "-e", help="Send it by e-mail instead of printing it.")
+    ] = False,
+    to: ToOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            "-s",
+            help="Every item since then, sent or not (a manual re-send); marks nothing sent.",
+        ),
+    ] = None,
+    always: AlwaysOption = False,
+    fmt: Annotated[
+        DigestFormat, typer.Option("--format", help="Format when printing.")
+    ] = DigestFormat.text,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """A digest of the items not yet sent, grouped by story, newest first, with their new
+    sentences. Without --email it is printed (a dry run that marks nothing).
+
+    Exit status: 0 when a digest was printed or sent, 3 when there was nothing new (nothing
+    is sent unless --always), 1 when delivery failed (the items stay pending), 2 for a
+    usage or configuration error.
+    """
+    from kurilwatch.config import load_config
+
+    cfg = load_config(config)
+    sent = _digest(cfg, db, email=email, to=to, since=since, always=always, fmt=fmt)
+    if not sent:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
+    """Build, and print or send, a digest; False when there was nothing to show."""
+    from kurilwatch import digest as digests
+    from kurilwatch.config import ENV_SMTP_PASSWORD, check_address, resolve_db_path
+    from kurilwatch.dates import parse_since
+
+    recipients = list(to or cfg.email.to)
+    if email:
+        try:
+            recipients = [check_address(r, "--to") for r in recipients]
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if not recipients:
+            raise UsageError("no recipients: give --to ADDRESS or set email.to in the config")
+        if not cfg.email.sender:
+            raise UsageError("no sender: set email.from in the config")
+    key = digests.recipients_key(recipients)
+    cap = cfg.email.max_items
+    cutoff = parse_since(since, now()) if since else None
+    db_path = resolve_db_path(db)
+    if not email:
+        with _open(db) as store:
+            built = (
+                digests.window(store, cutoff, cap, now())
+                if cutoff
+                else digests.pending(store, key, cap, now())
+            )
+        if not built.count:
+            _stderr().print("Nothing new since the last digest.", markup=False)
+            return False
+        sys.stdout.write(digests.RENDERERS[(fmt or DigestFormat.text).value](built))
+        return True
+
+    from kurilwatch.mail import deliver, sending_lock
+
+    with _open(db) as store, sending_lock(db_path):
+        built = (
+            digests.window(store, cutoff, cap, now())
+            if cutoff
+            else digests.pending(store, key, cap, now())
+        )
+        if not built.count and not always:
+            return False
+        message = digests.build_message(built, cfg.email.sender, recipients)
+        deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD))
+        # Only now, after the server accepted it; a crash right here means a duplicate
+        # next time, never a loss.
+        if cutoff is None and built.item_ids:
+            digests.mark_sent(store, key, built.item_ids, now())
+    return bool(built.count)
+
+
+@command()
+def run(
+    to: ToOption = None,
+    always: AlwaysOption = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Fetch, then e-mail a digest of what is new: the one line for a crontab.
+
+    Prints nothing when all is well. A failed feed or a failed delivery prints one line per
+    problem on stderr (cron mails it to you) and exits 1; the items stay pending.
+    """
+    from kurilwatch.config import load_config
+    from kurilwatch.fetch import run_fetch
+
+    cfg = load_config(config)
+    with _open(db) as store:
+        report = run_fetch(store, cfg, list(cfg.feeds), now=now)
+    err = _stderr()
+    for failed in report.failed:
+        err.print(f"Error: feed {failed.feed}: {failed.error}", markup=False)
+    _digest(cfg, db, email=True, to=to, since=None, always=always)
+    if report.failed:
+        raise typer.Exit(EXIT_FAILURE)
+
+
 @command("match")
 def match_text(
     text: Annotated[str, typer.Argument(help="The text to test; '-' reads standard input.")],
@@ -469,7 +600,7 @@ def match_text(
     else:
         render.match_explanation(_stdout(), text, result)
     if not result.relevant:
-        raise typer.Exit(EXIT_NO_MATCH)
+        raise typer.Exit(EXIT_NOTHING)
 
 
 def main() -> None:

@@ -40,10 +40,37 @@ DEFAULT_FEEDS: tuple[Feed, ...] = (
     ),
 )
 
-_TOP_KEYS = {"feeds", "filter"}
+_TOP_KEYS = {"feeds", "filter", "email"}
+_EMAIL_KEYS = {
+    "smtp_host",
+    "smtp_port",
+    "security",
+    "username",
+    "from",
+    "to",
+    "max_items",
+    "timeout",
+}
+ENV_SMTP_PASSWORD = "KURILWATCH_SMTP_PASSWORD"
 _FEED_KEYS = {"name", "url", "lang"}
 _FILTER_KEYS = {"include", "exclude"}
 _NAME_RE = re.compile(r"^[\w.-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    smtp_host: str = "localhost"
+    smtp_port: int | None = None  # default by security: 587, 465, 25
+    security: str = "starttls"  # starttls | ssl | none
+    username: str | None = None
+    sender: str | None = None
+    to: tuple[str, ...] = ()
+    max_items: int = 50  # items in one digest; the rest wait for the next
+    timeout: float = 30.0
+
+    @property
+    def port(self) -> int:
+        return self.smtp_port or {"starttls": 587, "ssl": 465, "none": 25}[self.security]
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,7 @@ class Config:
     feeds: tuple[Feed, ...] = DEFAULT_FEEDS
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    email: EmailConfig = EmailConfig()
     path: Path | None = None  # the file it came from, if any
     warnings: list[str] = field(default_factory=list)
 
@@ -136,7 +164,65 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         include = _parse_terms(raw_filter.get("include", []), "filter.include", fail)
         exclude = _parse_terms(raw_filter.get("exclude", []), "filter.exclude", fail)
 
-    return Config(feeds=feeds, include=include, exclude=exclude, path=path)
+    email = EmailConfig()
+    if "email" in data:
+        email = _parse_email(data["email"], fail)
+
+    return Config(feeds=feeds, include=include, exclude=exclude, email=email, path=path)
+
+
+_ADDRESS = re.compile(r"^[^@\s<>,;\x00-\x1f]+@[^@\s<>,;\x00-\x1f]+\.[^@\s<>,;\x00-\x1f]+$")
+
+
+def check_address(address: object, what: str) -> str:
+    """A plain e-mail address, or ValueError: nothing that could smuggle in a header."""
+    if not isinstance(address, str) or not _ADDRESS.match(address.strip()):
+        raise ValueError(f"{what} {address!r} is not an e-mail address like name@example.org")
+    return address.strip()
+
+
+def _parse_email(raw: object, fail) -> EmailConfig:
+    if not isinstance(raw, dict):
+        raise fail("'email' must be a table: [email]")
+    if "password" in raw:
+        raise fail(f"email.password is not read from the file; set ${ENV_SMTP_PASSWORD}")
+    unknown = set(raw) - _EMAIL_KEYS
+    if unknown:
+        expected = ", ".join(sorted(_EMAIL_KEYS))
+        raise fail(f"unknown key 'email.{sorted(unknown)[0]}' (expected {expected})")
+    values: dict = {}
+    try:
+        if "smtp_host" in raw:
+            if not isinstance(raw["smtp_host"], str) or not raw["smtp_host"].strip():
+                raise ValueError("email.smtp_host must be a host name")
+            values["smtp_host"] = raw["smtp_host"].strip()
+        if "smtp_port" in raw:
+            port = raw["smtp_port"]
+            if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
+                raise ValueError("email.smtp_port must be a port number (1-65535)")
+            values["smtp_port"] = port
+        if "security" in raw:
+            if raw["security"] not in ("starttls", "ssl", "none"):
+                raise ValueError('email.security must be "starttls", "ssl" or "none"')
+            values["security"] = raw["security"]
+        if "username" in raw:
+            if not isinstance(raw["username"], str):
+                raise ValueError("email.username must be a string")
+            values["username"] = raw["username"]
+        if "from" in raw:
+            values["sender"] = check_address(raw["from"], "email.from")
+        if "to" in raw:
+            to = raw["to"] if isinstance(raw["to"], list) else [raw["to"]]
+            values["to"] = tuple(check_address(a, "email.to") for a in to)
+        for key, kind in (("max_items", int), ("timeout", (int, float))):
+            if key in raw:
+                value = raw[key]
+                if not isinstance(value, kind) or isinstance(value, bool) or value <= 0:
+                    raise ValueError(f"email.{key} must be a positive number")
+                values[key] = value
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    return EmailConfig(**values)
 
 
 def _parse_feed(raw: dict, number: int, fail) -> Feed:

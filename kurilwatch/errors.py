@@ -4,7 +4,7 @@
 EXIT_OK = 0
 EXIT_FAILURE = 1  # a feed failed, or a runtime problem (database, network)
 EXIT_USAGE = 2  # bad command line or bad configuration
-EXIT_NO_MATCH = 3  # `match`: the text is not about the islands
+EXIT_NOTHING = 3  # nothing to show: `match` found no Kuril terms, `digest` nothing new
 
 
 class KurilwatchError(Exception):

@@ -117,7 +117,19 @@ def _m002_developments(db: sqlite_utils.Database) -> None:
     db["state"].create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m001_initial, _m002_developments]
+def _m003_sent(db: sqlite_utils.Database) -> None:
+    # Which items each list of recipients has been sent: written only after the SMTP server
+    # accepted the digest.
+    db["sent"].create(
+        {"recipients": str, "item_id": int, "sent_at": str}, pk=("recipients", "item_id")
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _m001_initial,
+    _m002_developments,
+    _m003_sent,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -198,3 +198,87 @@ def standard_feeds(feed_server: FeedServer, env: dict[str, Path]) -> dict[str, s
     }
     write_config(env["config"], feeds)
     return feeds
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (just now)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class MailSink:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it accepts.
+
+    `reply` makes it refuse DATA with that reply (e.g. "451 4.3.0 try later");
+    `password` makes it require AUTH with user "kw" and that password.
+    """
+
+    def __init__(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.messages: list = []
+        self.reply: str | None = None
+        self.password: str | None = None
+        self.delay = 0.0  # seconds before answering DATA
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                if sink.delay:
+                    import asyncio
+
+                    await asyncio.sleep(sink.delay)
+                if sink.reply:
+                    return sink.reply
+                sink.messages.append(envelope)
+                return "250 OK"
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            from aiosmtpd.smtp import AuthResult
+
+            ok = sink.password is not None and (auth_data.login, auth_data.password) == (
+                b"kw",
+                sink.password.encode(),
+            )
+            # handled=False: let aiosmtpd answer 535 itself.
+            return AuthResult(success=ok, handled=False)
+
+        self.controller = Controller(
+            Handler(),
+            hostname="127.0.0.1",
+            port=free_port(),
+            authenticator=authenticator,
+            auth_require_tls=False,
+            auth_exclude_mechanism=["LOGIN"],
+        )
+
+    @property
+    def port(self) -> int:
+        return self.controller.port
+
+    def parsed(self) -> list:
+        import email
+        import email.policy
+
+        return [
+            email.message_from_bytes(m.original_content, policy=email.policy.default)
+            for m in self.messages
+        ]
+
+
+@pytest.fixture
+def mail_sink() -> Iterator[MailSink]:
+    sink = MailSink()
+    sink.controller.start()
+    yield sink
+    sink.controller.stop()
+
+
+def email_config(port: int, extra: str = "") -> str:
+    return (
+        f'\n[email]\nsmtp_host = "127.0.0.1"\nsmtp_port = {port}\nsecurity = "none"\n'
+        f'from = "kurilwatch@example.org"\nto = ["analyst@example.org"]\ntimeout = 2\n{extra}'
+    )
