@@ -169,15 +169,31 @@ def fetch(
         feeds = [f for f in feeds if f.name in feed]
     with _open(db) as store:
         report = run_fetch(store, cfg, feeds, now=now)
-    if not quiet:
+    if quiet:
+        _report_health_changes(report)
+    else:
         fetch_summary(_stdout(), report.feeds)
-    elif report.failed:
-        # In cron, stderr output is mailed: say which feeds failed, one line each.
-        err = _stderr()
-        for failed in report.failed:
-            err.print(f"Error: feed {failed.feed}: {failed.error}", markup=False)
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)
+
+
+def _report_health_changes(report) -> None:
+    """For cron: one line when a feed goes down, recovers, or is still down a day later.
+
+    Cron mails whatever a job prints, so a feed that stays down is not reported every run.
+    """
+    err = _stderr()
+    for feed in report.feeds:
+        if feed.went_down:
+            err.print(f"Error: feed {feed.feed}: {feed.error}", markup=False)
+        elif feed.remind:
+            err.print(
+                f"Error: feed {feed.feed} still failing since {feed.failing_since} "
+                f"({feed.failures} runs): {feed.error}",
+                markup=False,
+            )
+        elif feed.recovered:
+            err.print(f"feed {feed.feed} recovered", markup=False)
 
 
 @command("list")
@@ -566,9 +582,7 @@ def run(
     cfg = load_config(config)
     with _open(db) as store:
         report = run_fetch(store, cfg, list(cfg.feeds), now=now)
-    err = _stderr()
-    for failed in report.failed:
-        err.print(f"Error: feed {failed.feed}: {failed.error}", markup=False)
+    _report_health_changes(report)
     _digest(cfg, db, email=True, to=to, since=None, always=always)
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)

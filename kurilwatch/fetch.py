@@ -10,7 +10,7 @@ import asyncio
 import concurrent.futures
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
@@ -20,7 +20,7 @@ from kurilwatch.developments import assign_story, detect_lang, index_item
 from kurilwatch.errors import FeedError
 from kurilwatch.match import get_matcher
 from kurilwatch.parse import Entry, parse_feed
-from kurilwatch.store import Store, iso
+from kurilwatch.store import Store, from_iso, iso
 
 USER_AGENT = f"kurilwatch/{__version__} (Kuril Islands news tracker; +python-httpx)"
 
@@ -34,13 +34,17 @@ class Limits:
     max_redirects: int = 5
 
 
+REMIND_EVERY = timedelta(hours=24)  # a feed that stays down is reported again this often
+
+
 @dataclass
 class Response:
-    status: str  # ok | not_modified | error
+    status: str  # ok | not_modified | error | skipped
     http_status: int | None = None
     error: str | None = None
     content: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    retry_after: datetime | None = None
 
 
 @dataclass
@@ -48,7 +52,7 @@ class FeedReport:
     """What happened to one feed in one fetch, for the summary table."""
 
     feed: str
-    status: str  # ok | not_modified | error
+    status: str  # ok | not_modified | error | skipped
     http_status: int | None = None
     error: str | None = None
     warning: str | None = None
@@ -59,6 +63,13 @@ class FeedReport:
     went_down: bool = False  # it failed now after succeeding last time
     recovered: bool = False  # it succeeded now after failing last time
     failures: int = 0  # consecutive failures, this one included
+    failing_since: str | None = None
+    remind: bool = False  # still down, and not reported for REMIND_EVERY
+
+    @property
+    def alert(self) -> bool:
+        """Worth telling a cron user: a change of health, or a daily reminder."""
+        return self.went_down or self.recovered or self.remind
 
 
 @dataclass
@@ -173,6 +184,26 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
         )
 
 
+def _retry_after(value: str | None) -> datetime | None:
+    """Retry-After as a moment: seconds, or an HTTP date; capped at a week."""
+    if not value:
+        return None
+    now = datetime.now(UTC)
+    value = value.strip()
+    if value.isdigit():
+        moment = now + timedelta(seconds=int(value[:9]))
+    else:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+    return min(moment, now + timedelta(days=7)) if moment > now else None
+
+
 def _connect_error(exc: httpx.ConnectError) -> str:
     import socket
 
@@ -202,6 +233,12 @@ async def poll(
 
     async def one(feed: Feed) -> FeedReport:
         state = states.get(feed.name, {})
+        retry_after = from_iso(state.get("retry_after"))
+        if retry_after is not None and retry_after > now():
+            # The server asked us to wait (429/503 Retry-After): respect it.
+            return FeedReport(
+                feed.name, "skipped", error=f"server asked to wait until {iso(retry_after)}"
+            )
         async with semaphore:
             response = await get(client, feed, state, limits)
         outcome: ParseOutcome | None = None
@@ -238,15 +275,23 @@ def save(
         "last_attempt": iso(at),
         "last_status": response.status,
         "last_http_status": response.http_status,
+        "retry_after": iso(response.retry_after),
     }
     if response.status == "error":
         report.failures = previous_failures + 1
         report.went_down = previous_failures == 0
+        report.failing_since = state.get("failing_since") or iso(at)
+        last_alert = from_iso(state.get("last_alert"))
+        report.remind = not report.went_down and (
+            last_alert is None or at - last_alert >= REMIND_EVERY
+        )
         fields |= {
             "last_error": response.error,
             "consecutive_failures": report.failures,
-            "failing_since": state.get("failing_since") or iso(at),
+            "failing_since": report.failing_since,
         }
+        if report.went_down or report.remind:
+            fields["last_alert"] = iso(at)
     else:
         report.recovered = previous_failures > 0
         fields |= {
@@ -254,6 +299,7 @@ def save(
             "last_error": None,
             "consecutive_failures": 0,
             "failing_since": None,
+            "last_alert": None,
         }
         if response.status == "ok":
             # Only a fully stored body may move the validators forward.
@@ -270,8 +316,13 @@ def save(
                 reversed(outcome.matched),
                 key=lambda m: (m.entry.published is None, m.entry.published or at),
             )
+            seen_keys: set[str] = set()
             for matched in in_order:
                 entry = matched.entry
+                # A feed that repeats an entry (the same GUID twice) stores it once.
+                if seen_keys.intersection(entry.identity_keys):
+                    continue
+                seen_keys.update(entry.identity_keys)
                 lang = feed.lang or detect_lang(f"{entry.title}\n{entry.text}")
                 result = store.upsert_entry(feed.name, entry, matched.terms, lang, matched.hits)
                 if result.status == "unchanged":

@@ -348,11 +348,21 @@ _GUARDS: list[Guard] = [
 ]
 
 
+# A group that contains a quantifier and is itself quantified, such as (a+)+ or (\w*x)*:
+# the shape behind catastrophic backtracking.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
+
+
 def compile_user_term(term: str) -> re.Pattern[str]:
     """A user's term: `/regex/` as written, anything else as a whole-word phrase."""
     term = term.strip()
     if len(term) >= 2 and term.startswith("/") and term.endswith("/"):
         source = term[1:-1]
+        if _NESTED_QUANTIFIER.search(source):
+            raise ValueError(
+                f"regular expression {term!r} repeats a repeated group, which can take "
+                "exponential time on some texts; rewrite it without the nesting"
+            )
         try:
             return re.compile(source, re.IGNORECASE)
         except re.error as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+import time
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ _TRACKING_PARAMS = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _MAX_FIELD = 200_000  # characters kept of one text field; the rest is cut
+MAX_TITLE = 1_000  # characters kept of a title
+MAX_ENTRIES = 5_000  # entries kept of one feed document, in feed order
+_FUTURE_SLACK = 86_400  # seconds: a date further ahead than this is a feed's mistake
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,16 @@ def clean_text(text: str, multiline: bool = False) -> str:
 
 
 def _utc(struct) -> datetime | None:
+    """A feed date as aware UTC; None when absent, impossible or far in the future (a
+    year-9999 item would otherwise sit on top of every list forever)."""
     if not struct:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
-    except (OverflowError, ValueError, OSError):
+        timestamp = calendar.timegm(struct)
+        if timestamp > time.time() + _FUTURE_SLACK:
+            return None
+        return datetime.fromtimestamp(timestamp, tz=UTC)
+    except (OverflowError, ValueError, OSError, TypeError):
         return None
 
 
@@ -142,7 +151,7 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
     parsed = feedparser.parse(content, response_headers=response_headers, sanitize_html=True)
     version = parsed.get("version") or ""
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    entries = [e for e in map(_entry, parsed.entries) if e.title or e.url or e.text]
+    entries = [e for e in map(_entry, parsed.entries[:MAX_ENTRIES]) if e.title or e.url or e.text]
     if not entries:
         if not version:
             if content.lstrip()[:1] != b"<":
@@ -154,6 +163,8 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
         if not version:
             raise FeedError("not a feed (no RSS, Atom or RDF document)")
     warning = None
+    if len(parsed.entries) > MAX_ENTRIES:
+        warning = f"{len(parsed.entries)} entries; only the first {MAX_ENTRIES} were read"
     if problem is not None and not isinstance(problem, harmless):
         # Real feeds are often slightly broken; keeping what the lenient parser recovered
         # beats losing the items, but the user should know.
@@ -168,7 +179,7 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
 
 
 def _entry(raw) -> Entry:
-    title = clean_text(html_to_text(raw.get("title", "")))
+    title = clean_text(html_to_text(raw.get("title", "")))[:MAX_TITLE]
     summary_html = raw.get("summary", "") or ""
     summary = html_to_text(summary_html)
     contents = [c.get("value", "") for c in raw.get("content", []) or []]
@@ -178,6 +189,8 @@ def _entry(raw) -> Entry:
     else:
         text = content_text or summary
     link = raw.get("link") or None
+    if link is not None and canonical_url(link) is None:
+        link = None  # javascript:, data:, mailto: and the like are not article links
     guid = raw.get("id") or None
     if guid is not None:
         guid = clean_text(str(guid))[:2000] or None

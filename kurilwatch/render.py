@@ -17,8 +17,8 @@ from kurilwatch.match import Hit, MatchResult
 # Feed text is cleaned when stored; this is the second line of defence for the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-STATUS_STYLE = {"ok": "green", "not_modified": "cyan", "error": "bold red"}
-STATUS_LABEL = {"ok": "ok", "not_modified": "not modified", "error": "error"}
+STATUS_STYLE = {"ok": "green", "not_modified": "cyan", "error": "bold red", "skipped": "yellow"}
+STATUS_LABEL = {"ok": "ok", "not_modified": "not modified", "error": "error", "skipped": "skipped"}
 
 
 def safe(value: object) -> Text:

@@ -125,10 +125,16 @@ def _m003_sent(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m004_feed_health(db: sqlite_utils.Database) -> None:
+    db["feeds"].add_column("retry_after", str)  # a 429/503 Retry-After: not polled before
+    db["feeds"].add_column("last_alert", str)  # when a failure was last reported
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
     _m003_sent,
+    _m004_feed_health,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
