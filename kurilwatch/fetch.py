@@ -144,12 +144,11 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
                 if response.status_code == 304:
                     return Response("not_modified", 304, headers=dict(response.headers))
                 if response.status_code >= 400:
-                    reason = response.reason_phrase or ""
-                    return Response(
-                        "error",
-                        response.status_code,
-                        f"HTTP {response.status_code} {reason}".strip(),
-                    )
+                    message = f"HTTP {response.status_code} {response.reason_phrase or ''}".strip()
+                    retry_after = _retry_after(response.headers.get("Retry-After"))
+                    if retry_after is not None:
+                        message += f" (retry after {retry_after:%Y-%m-%d %H:%M} UTC)"
+                    return Response("error", response.status_code, message, retry_after=retry_after)
                 chunks, size = [], 0
                 async for chunk in response.aiter_bytes():
                     size += len(chunk)

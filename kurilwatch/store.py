@@ -157,7 +157,7 @@ class Store:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
@@ -184,16 +184,23 @@ class Store:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
-        version = self.schema_version
+        self._refuse_newer(self.schema_version)
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            # Read again under the write lock: a concurrent run may have just migrated.
+            version = self.schema_version
+            self._refuse_newer(version)
+            for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+                migration(self.db)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+
+    def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"database {self.path} has schema version {version}, newer than this kurilwatch "
                 f"understands ({SCHEMA_VERSION}); upgrade kurilwatch"
             )
-        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
-                migration(self.db)
-                self.conn.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -395,6 +402,21 @@ class Store:
 
     def count_items(self) -> int:
         return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """WAL mode; a brand-new file being set up by a concurrent run can refuse for a moment."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _scoped_keys(feed: str, entry: Entry) -> list[str]:
