@@ -447,3 +447,54 @@ def test_mangled_feeds_never_raise_out_of_parsing(name):
         # A FeedError is a clear, recorded failure: the expected outcome for garbage.
         with contextlib.suppress(FeedError):
             parse_and_match(variant, {}, (), ())
+
+
+def test_100000_items_in_one_feed(runner, env, feed_server):
+    items = "".join(
+        f"<item><title>{'Iturup news' if i % 1000 == 0 else 'Other news'} {i}</title>"
+        f"<guid>{i}</guid></item>"
+        for i in range(100_000)
+    )
+    feed_server.routes["/big"] = Route(body=_rss(items))
+    write_config(env["config"], {"big": feed_server.url("/big")})
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0
+    assert "100000 entries; only the first 5000 were read" in result.output.replace("\n", " ")
+    listed = json.loads(runner.invoke(app, ["list", "--format", "json", "--limit", "100"]).output)
+    assert len(listed) == 5  # items 0, 1000, 2000, 3000, 4000
+    assert runner.invoke(app, ["list"]).exit_code == 0
+
+
+def test_full_database_is_a_clear_error_and_keeps_what_was_stored(
+    runner, env, feed_server, monkeypatch
+):
+    # A full disk cannot be made here without mounting a filesystem; SQLite's own page limit
+    # produces the very same SQLITE_FULL error through the same code path.
+    feed_server.serve_file("/a", "tass_en.rss")
+    write_config(env["config"], {"a": feed_server.url("/a")})
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+    import kurilwatch.store as store_module
+
+    real_set_wal = store_module._set_wal
+
+    def set_wal_and_fill(conn):
+        real_set_wal(conn)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(store_module, "_set_wal", set_wal_and_fill)
+    big = "".join(
+        f"<item><title>Kurils {i}</title><guid>k{i}</guid><description>{'Iturup ' * 500}"
+        f"</description></item>"
+        for i in range(50)
+    )
+    feed_server.routes["/a"] = Route(body=_rss(big))
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: the disk is full; nothing was lost, the last write was undone"
+    )
+    monkeypatch.undo()
+    conn = sqlite3.connect(env["db"])
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == GOOD_TITLES
