@@ -498,3 +498,31 @@ def test_full_database_is_a_clear_error_and_keeps_what_was_stored(
     conn = sqlite3.connect(env["db"])
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == GOOD_TITLES
+
+
+@pytest.fixture
+def read_only_db(env, feed_server, runner):
+    feed_server.serve_file("/a", "tass_en.rss")
+    write_config(env["config"], {"a": feed_server.url("/a")})
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+    path = env["db"]
+    if os.geteuid() != 0:
+        path.chmod(0o444)
+        yield path
+        path.chmod(0o644)
+        return
+    # Root ignores permissions; the immutable attribute binds root too.
+    made = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a read-only file as root here: {made.stderr.decode().strip()}")
+    yield path
+    subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_read_only_database_is_a_clear_error(runner, env, read_only_db):
+    before = read_only_db.read_bytes()
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error:") and "read" in lines[0].lower()
+    assert read_only_db.read_bytes() == before
