@@ -89,7 +89,7 @@ def _database_problem(exc: sqlite3.OperationalError) -> str | None:
     return next((message for key, message in known.items() if key in text), None)
 
 
-def command(*args: Any, **kwargs: Any) -> Callable:
+def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Callable:
     """app.command() that turns user-facing errors into one line and an exit code."""
 
     def decorator(fn: Callable) -> Callable:
@@ -107,7 +107,7 @@ def command(*args: Any, **kwargs: Any) -> Callable:
                 _stderr().print(f"Error: {message}", markup=False)
                 raise typer.Exit(EXIT_FAILURE) from None
 
-        return app.command(*args, **kwargs)(wrapper)
+        return (target or app).command(*args, **kwargs)(wrapper)
 
     return decorator
 
@@ -160,13 +160,14 @@ def fetch(
     from kurilwatch.render import fetch_summary
 
     cfg = load_config(config)
-    feeds = list(cfg.feeds)
+    feeds = [f for f in cfg.feeds if f.enabled]
     if feed:
         unknown = [name for name in feed if cfg.feed(name) is None]
         if unknown:
             known = ", ".join(f.name for f in cfg.feeds)
             raise UsageError(f"unknown feed {unknown[0]!r} (configured: {known})")
-        feeds = [f for f in feeds if f.name in feed]
+        # Named explicitly, a disabled feed is polled too.
+        feeds = [f for f in cfg.feeds if f.name in feed]
     with _open(db) as store:
         report = run_fetch(store, cfg, feeds, now=now)
     if quiet:
@@ -273,8 +274,30 @@ def show(
     item_detail(_stdout(), item, title_hits, text_hits)
 
 
-@command()
-def feeds(
+feeds_app = typer.Typer(
+    help="The feeds: their health (the default), and add, remove, import, export, check.",
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+app.add_typer(feeds_app, name="feeds")
+
+
+@feeds_app.callback(invoke_without_command=True)
+def feeds_default(
+    ctx: typer.Context,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show each configured feed and its health (or run one of the commands below)."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(feeds_list, fmt=fmt, db=db, config=config)
+
+
+@command("list", target=feeds_app)
+def feeds_list(
     fmt: Annotated[
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.table,
@@ -297,6 +320,7 @@ def feeds(
                 "name": feed.name,
                 "url": feed.url,
                 "lang": feed.lang,
+                "enabled": feed.enabled,
                 "last_attempt": state.get("last_attempt"),
                 "last_success": state.get("last_success"),
                 "last_status": state.get("last_status"),
@@ -311,6 +335,208 @@ def feeds(
         sys.stdout.write(render.feeds_json(rows) + "\n")
     else:
         render.feeds_table(_stdout(), rows)
+
+
+def _config_path(config: Path | None) -> Path:
+    from kurilwatch.config import ENV_CONFIG, default_config_path
+
+    if config is not None:
+        return config
+    env = os.environ.get(ENV_CONFIG)
+    return Path(env) if env else default_config_path()
+
+
+@command("add", target=feeds_app)
+def feeds_add(
+    name: Annotated[str, typer.Argument(help="A short name: letters, digits, '.', '_', '-'.")],
+    url: Annotated[str, typer.Argument(help="The feed's URL (http or https).")],
+    lang: Annotated[str | None, typer.Option("--lang", help="Language code: en, ru, ja…")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add a feed to the config file (created from the built-in feeds if absent)."""
+    from kurilwatch import manage
+
+    path = _config_path(config)
+    document = manage.load_document(path)
+    manage.add_feed(document, name, url, lang)
+    manage.save_document(path, document)
+    print(f"Added feed {name} ({url}) to {path}")
+
+
+@command("remove", target=feeds_app)
+def feeds_remove(
+    name: Annotated[str, typer.Argument(help="The feed's name.")],
+    config: ConfigOption = None,
+) -> None:
+    """Remove a feed from the config file (its stored items stay)."""
+    from kurilwatch import manage
+
+    path = _config_path(config)
+    document = manage.load_document(path)
+    manage.remove_feed(document, name)
+    manage.save_document(path, document)
+    print(f"Removed feed {name} from {path}")
+
+
+@command("import", target=feeds_app)
+def feeds_import(
+    file: Annotated[Path, typer.Argument(help="An OPML file (from newsboat, miniflux, …).")],
+    config: ConfigOption = None,
+) -> None:
+    """Add every feed in an OPML file; feeds already present (same URL) are left alone."""
+    from kurilwatch import manage
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    found = manage.read_opml(data, str(file))
+    path = _config_path(config)
+    document = manage.load_document(path)
+    result = manage.import_opml(document, found)
+    if result.added:
+        manage.save_document(path, document)
+    for name, url in result.added:
+        print(f"Added {name}: {url}")
+    for url, existing in result.present:
+        print(f"Already present as {existing}: {url}")
+    print(f"{len(result.added)} added, {len(result.present)} already present ({path})")
+
+
+@command("export", target=feeds_app)
+def feeds_export(config: ConfigOption = None) -> None:
+    """Print the configured feeds as OPML 2.0."""
+    from kurilwatch.config import load_config
+    from kurilwatch.manage import write_opml
+
+    sys.stdout.write(write_opml(load_config(config).feeds, now()))
+
+
+@command("check", target=feeds_app)
+def feeds_check(
+    name: Annotated[str | None, typer.Argument(help="Only this feed.")] = None,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    config: ConfigOption = None,
+) -> None:
+    """Poll feeds without storing anything: status, type, format, encoding, items, matches."""
+    from kurilwatch import render
+    from kurilwatch.config import load_config
+    from kurilwatch.fetch import check_feeds
+
+    cfg = load_config(config)
+    feeds = list(cfg.feeds)
+    if name is not None:
+        feeds = [f for f in feeds if f.name == name]
+        if not feeds:
+            raise UsageError(f"unknown feed {name!r}")
+    results = check_feeds(cfg, feeds)
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.checks_json(results) + "\n")
+    else:
+        render.checks_table(_stdout(), results)
+    if any(r["status"] == "error" for r in results):
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@command()
+def explain(
+    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Show which rules match a stored item, where, and which look-alikes were ignored."""
+    from kurilwatch import render
+    from kurilwatch.config import load_config
+
+    cfg = load_config(config)
+    with _open(db) as store:
+        item = store.get_item(item_id)
+    if item is None:
+        raise UsageError(f"no item with ID {item_id}")
+    text = f"{item['title']}\n{item['text']}"
+    result = _matcher_for(cfg)(item["feed"])(text)
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.match_json(result) + "\n")
+    else:
+        render.match_explanation(_stdout(), text, result)
+
+
+def _matcher_for(cfg):
+    """feed name -> its match function, with the global and the feed's own rules."""
+    from kurilwatch.fetch import feed_rules
+    from kurilwatch.match import MatchResult, get_matcher
+
+    def for_feed(feed_name: str):
+        feed = cfg.feed(feed_name)
+        if feed is not None and feed.keep_all:
+            return lambda text: MatchResult(True, reason="the feed keeps every entry ('*')")
+        include, exclude = feed_rules(cfg, feed) if feed else (cfg.include, cfg.exclude)
+        return get_matcher(include, exclude).match
+
+    return for_feed
+
+
+@command()
+def refilter(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Only show what would change.")
+    ] = False,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Delete stored items that no longer match.")
+    ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Run the current rules over everything held: stored items, and the non-matching
+    entries kept for `filter.keep_unmatched_days` (default 30).
+
+    Newly matching entries are added with their original dates. Items that no longer match
+    are flagged "[no longer matches]", and deleted only with --prune.
+    """
+    from kurilwatch import render
+    from kurilwatch.config import load_config
+    from kurilwatch.developments import assign_story, detect_lang, index_item
+    from kurilwatch.manage import plan_refilter
+    from kurilwatch.store import iso
+
+    cfg = load_config(config)
+    match_for = _matcher_for(cfg)
+    with _open(db) as store:
+        plan = plan_refilter(store, cfg, match_for)
+        render.refilter_plan(_stdout(), plan, dry_run)
+        if dry_run:
+            return
+        with store.transaction():
+            for key, feed_name, entry in plan.add:
+                result = plan.add_terms[key]
+                feed = cfg.feed(feed_name)
+                lang = (feed.lang if feed else None) or detect_lang(f"{entry.title}\n{entry.text}")
+                upserted = store.upsert_entry(
+                    feed_name, entry, result.matched_terms, lang, first_seen=plan.add_seen[key]
+                )
+                if upserted.status != "unchanged":
+                    index_item(store, upserted.item_id, entry.text or entry.title, lang)
+                    assign_story(store, upserted.item_id)
+                store.delete_unmatched(key)
+            store.flag_unmatched(plan.restore, None)
+            if prune:
+                for item in plan.drop:
+                    store.delete_item(item["id"])
+                flagged = [
+                    row[0]
+                    for row in store.conn.execute(
+                        "SELECT id FROM items WHERE unmatched_since IS NOT NULL"
+                    )
+                ]
+                for item_id in flagged:
+                    store.delete_item(item_id)
+            else:
+                store.flag_unmatched([item["id"] for item in plan.drop], iso(now()))
 
 
 NEWS_CURSOR = "news.last_item_id"
@@ -581,7 +807,7 @@ def run(
 
     cfg = load_config(config)
     with _open(db) as store:
-        report = run_fetch(store, cfg, list(cfg.feeds), now=now)
+        report = run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled], now=now)
     _report_health_changes(report)
     _digest(cfg, db, email=True, to=to, since=None, always=always)
     if report.failed:

@@ -20,6 +20,17 @@ class Feed:
     name: str
     url: str
     lang: str | None = None
+    enabled: bool = True
+    user_agent: str | None = None  # some agencies' front ends reject unknown clients
+    min_interval: int = 0  # seconds; polled more recently than this -> "not due"
+    timeout: float | None = None  # seconds, instead of the default
+    headers: tuple[tuple[str, str], ...] = ()
+    include: tuple[str, ...] = ()  # terms for this feed only; "*" keeps every entry
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def keep_all(self) -> bool:
+        return "*" in self.include
 
 
 # Checked by hand against each publisher's site as far as we could without network access in
@@ -52,8 +63,19 @@ _EMAIL_KEYS = {
     "timeout",
 }
 ENV_SMTP_PASSWORD = "KURILWATCH_SMTP_PASSWORD"
-_FEED_KEYS = {"name", "url", "lang"}
-_FILTER_KEYS = {"include", "exclude"}
+_FEED_KEYS = {
+    "name",
+    "url",
+    "lang",
+    "enabled",
+    "user_agent",
+    "min_interval",
+    "timeout",
+    "headers",
+    "include",
+    "exclude",
+}
+_FILTER_KEYS = {"include", "exclude", "keep_unmatched_days"}
 _NAME_RE = re.compile(r"^[\w.-]{1,64}$")
 
 
@@ -78,6 +100,7 @@ class Config:
     feeds: tuple[Feed, ...] = DEFAULT_FEEDS
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    keep_unmatched_days: int = 30  # non-matching entries kept for `refilter`; 0 keeps none
     email: EmailConfig = EmailConfig()
     path: Path | None = None  # the file it came from, if any
     warnings: list[str] = field(default_factory=list)
@@ -154,21 +177,36 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    keep_unmatched_days = 30
     if "filter" in data:
         raw_filter = data["filter"]
         if not isinstance(raw_filter, dict):
             raise fail("'filter' must be a table: [filter]")
         unknown = set(raw_filter) - _FILTER_KEYS
         if unknown:
-            raise fail(f"unknown key 'filter.{sorted(unknown)[0]}' (expected include, exclude)")
+            raise fail(
+                f"unknown key 'filter.{sorted(unknown)[0]}' "
+                "(expected include, exclude, keep_unmatched_days)"
+            )
         include = _parse_terms(raw_filter.get("include", []), "filter.include", fail)
         exclude = _parse_terms(raw_filter.get("exclude", []), "filter.exclude", fail)
+        keep = raw_filter.get("keep_unmatched_days", 30)
+        if not isinstance(keep, int) or isinstance(keep, bool) or keep < 0:
+            raise fail("'filter.keep_unmatched_days' must be a whole number of days (0 or more)")
+        keep_unmatched_days = keep
 
     email = EmailConfig()
     if "email" in data:
         email = _parse_email(data["email"], fail)
 
-    return Config(feeds=feeds, include=include, exclude=exclude, email=email, path=path)
+    return Config(
+        feeds=feeds,
+        include=include,
+        exclude=exclude,
+        keep_unmatched_days=keep_unmatched_days,
+        email=email,
+        path=path,
+    )
 
 
 _ADDRESS = re.compile(r"^[^@\s<>,;\x00-\x1f]+@[^@\s<>,;\x00-\x1f]+\.[^@\s<>,;\x00-\x1f]+$")
@@ -228,7 +266,8 @@ def _parse_email(raw: object, fail) -> EmailConfig:
 def _parse_feed(raw: dict, number: int, fail) -> Feed:
     unknown = set(raw) - _FEED_KEYS
     if unknown:
-        raise fail(f"feed #{number}: unknown key {sorted(unknown)[0]!r} (expected name, url, lang)")
+        expected = ", ".join(sorted(_FEED_KEYS))
+        raise fail(f"feed #{number}: unknown key {sorted(unknown)[0]!r} (expected {expected})")
     for key in ("name", "url"):
         if key not in raw:
             raise fail(f"feed #{number}: missing {key!r}")
@@ -242,15 +281,64 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
     lang = raw.get("lang")
     if lang is not None and (not isinstance(lang, str) or not re.match(r"^[a-z]{2,3}$", lang)):
         raise fail(f"feed {name!r}: lang must be a language code such as 'en', 'ru', 'ja'")
-    return Feed(name=name, url=url, lang=lang)
+    where = f"feed {name!r}"
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise fail(f"{where}: enabled must be true or false")
+    user_agent = raw.get("user_agent")
+    if user_agent is not None and (not isinstance(user_agent, str) or _unsafe_header(user_agent)):
+        raise fail(f"{where}: user_agent must be a single line of text")
+    min_interval = _parse_interval(raw.get("min_interval", 0), where, fail)
+    timeout = raw.get("timeout")
+    if timeout is not None and (
+        not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0
+    ):
+        raise fail(f"{where}: timeout must be a positive number of seconds")
+    headers = raw.get("headers", {})
+    if not isinstance(headers, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and not _unsafe_header(k + v)
+        for k, v in headers.items()
+    ):
+        raise fail(f"{where}: headers must be a table of single-line strings")
+    include = _parse_terms(raw.get("include", []), f"{name}.include", fail, allow_star=True)
+    exclude = _parse_terms(raw.get("exclude", []), f"{name}.exclude", fail)
+    return Feed(
+        name=name,
+        url=url,
+        lang=lang,
+        enabled=enabled,
+        user_agent=user_agent,
+        min_interval=min_interval,
+        timeout=float(timeout) if timeout is not None else None,
+        headers=tuple(headers.items()),
+        include=include,
+        exclude=exclude,
+    )
 
 
-def _parse_terms(raw: object, key: str, fail) -> tuple[str, ...]:
+def _unsafe_header(value: str) -> bool:
+    return any(c in value for c in "\r\n\x00")
+
+
+def _parse_interval(raw: object, where: str, fail) -> int:
+    """Seconds, or a duration such as "30m", "2h", "1d"."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+        return raw
+    if isinstance(raw, str):
+        match = re.match(r"^\s*(\d{1,6})\s*([smhd])\s*$", raw)
+        if match:
+            return int(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+    raise fail(f'{where}: min_interval must be seconds or a duration such as "30m", "2h"')
+
+
+def _parse_terms(raw: object, key: str, fail, allow_star: bool = False) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
         raise fail(f"{key!r} must be a list of non-empty strings")
     from kurilwatch.match import compile_user_term
 
     for term in raw:
+        if allow_star and term.strip() == "*":
+            continue
         try:
             compile_user_term(term)
         except ValueError as exc:

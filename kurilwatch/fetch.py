@@ -97,16 +97,24 @@ class ParseOutcome:
     seen: int
     matched: list[Matched]
     warning: str | None = None
+    unmatched: list[Entry] = field(default_factory=list)
 
 
 def parse_and_match(
-    content: bytes, headers: dict[str, str], include: tuple[str, ...], exclude: tuple[str, ...]
+    content: bytes,
+    headers: dict[str, str],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    keep_all: bool = False,
 ) -> ParseOutcome:
     """Parse a feed body and keep the entries about the islands (runs in a worker)."""
     parsed = parse_feed(content, headers)
     matcher = get_matcher(include, exclude)
-    matched = []
+    matched, unmatched = [], []
     for entry in parsed.entries:
+        if keep_all:
+            matched.append(Matched(entry, ["*"], []))
+            continue
         result = matcher.match(f"{entry.title}\n{entry.text}")
         if result.relevant:
             hits = [
@@ -114,7 +122,15 @@ def parse_and_match(
                 for h in result.hits
             ]
             matched.append(Matched(entry, result.matched_terms, hits))
-    return ParseOutcome(len(parsed.entries), matched, parsed.warning)
+        else:
+            unmatched.append(entry)
+    return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
+
+
+def feed_rules(config: Config, feed: Feed) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The include and exclude terms for one feed: the global ones and its own."""
+    include = config.include + tuple(t for t in feed.include if t != "*")
+    return include, config.exclude + feed.exclude
 
 
 def make_client(limits: Limits) -> httpx.AsyncClient:
@@ -132,15 +148,22 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
     """One conditional GET, the body streamed and cut off at the size cap."""
     headers = {
         "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml, "
-        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+        **dict(feed.headers),
     }
+    if feed.user_agent:
+        headers["User-Agent"] = feed.user_agent
+    total_timeout = feed.timeout or limits.total_timeout
     if state.get("etag"):
         headers["If-None-Match"] = state["etag"]
     if state.get("last_modified"):
         headers["If-Modified-Since"] = state["last_modified"]
     try:
-        async with asyncio.timeout(limits.total_timeout):
-            async with client.stream("GET", feed.url, headers=headers) as response:
+        async with asyncio.timeout(total_timeout):
+            request_timeout = httpx.Timeout(total_timeout, connect=limits.connect_timeout)
+            async with client.stream(
+                "GET", feed.url, headers=headers, timeout=request_timeout
+            ) as response:
                 if response.status_code == 304:
                     return Response("not_modified", 304, headers=dict(response.headers))
                 if response.status_code >= 400:
@@ -165,10 +188,8 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
                     content=b"".join(chunks),
                     headers=dict(response.headers),
                 )
-    except TimeoutError:
-        return Response("error", error=f"timed out after {limits.total_timeout:g}s")
-    except httpx.TimeoutException:
-        return Response("error", error=f"timed out after {limits.total_timeout:g}s")
+    except (TimeoutError, httpx.TimeoutException):
+        return Response("error", error=f"timed out after {total_timeout:g}s")
     except httpx.TooManyRedirects:
         return Response("error", error="too many redirects")
     except httpx.DecodingError:
@@ -238,22 +259,29 @@ async def poll(
             return FeedReport(
                 feed.name, "skipped", error=f"server asked to wait until {iso(retry_after)}"
             )
+        last_attempt = from_iso(state.get("last_attempt"))
+        if feed.min_interval and last_attempt is not None:
+            due = last_attempt + timedelta(seconds=feed.min_interval)
+            if due > now():
+                return FeedReport(feed.name, "skipped", error=f"not due until {iso(due)}")
         async with semaphore:
             response = await get(client, feed, state, limits)
         outcome: ParseOutcome | None = None
         if response.status == "ok":
             try:
+                include, exclude = feed_rules(config, feed)
                 outcome = await loop.run_in_executor(
                     executor,
                     parse_and_match,
                     response.content,
                     response.headers,
-                    config.include,
-                    config.exclude,
+                    include,
+                    exclude,
+                    feed.keep_all,
                 )
             except FeedError as exc:
                 response.status, response.error = "error", exc.message
-        return save(store, feed, state, response, outcome, now())
+        return save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
 
     reports = await asyncio.gather(*(one(feed) for feed in feeds))
     return FetchReport(list(reports))
@@ -266,6 +294,7 @@ def save(
     response: Response,
     outcome: ParseOutcome | None,
     at: datetime,
+    keep_unmatched_days: int = 0,
 ) -> FeedReport:
     """Store one feed's items and state in a single transaction."""
     report = FeedReport(feed.name, response.status, response.http_status, response.error)
@@ -330,6 +359,8 @@ def save(
                 report.updated += result.status == "updated"
                 index_item(store, result.item_id, entry.text or entry.title, lang)
                 assign_story(store, result.item_id)
+        if outcome is not None and keep_unmatched_days:
+            store.keep_unmatched(feed.name, outcome.unmatched, keep_unmatched_days)
         store.record_feed(feed.name, feed.url, **fields)
     return report
 
@@ -346,5 +377,44 @@ def run_fetch(
     async def main() -> FetchReport:
         async with make_client(limits) as client:
             return await poll(store, config, feeds, client, now, limits)
+
+    return asyncio.run(main())
+
+
+def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
+    """Poll feeds without storing anything (no conditional GET either) and describe them."""
+
+    async def one(client: httpx.AsyncClient, feed: Feed) -> dict:
+        response = await get(client, feed, {}, limits)
+        result: dict = {
+            "feed": feed.name,
+            "url": feed.url,
+            "status": response.status,
+            "http_status": response.http_status,
+            "error": response.error,
+            "content_type": {k.lower(): v for k, v in response.headers.items()}.get("content-type"),
+        }
+        if response.status == "ok":
+            try:
+                parsed = parse_feed(response.content, response.headers)
+            except FeedError as exc:
+                result |= {"status": "error", "error": exc.message}
+                return result
+            include, exclude = feed_rules(config, feed)
+            matcher = get_matcher(include, exclude)
+            result |= {
+                "format": parsed.format,
+                "encoding": parsed.encoding,
+                "items": len(parsed.entries),
+                "matched": len(parsed.entries)
+                if feed.keep_all
+                else sum(matcher.match(f"{e.title}\n{e.text}").relevant for e in parsed.entries),
+                "warning": parsed.warning,
+            }
+        return result
+
+    async def main() -> list[dict]:
+        async with make_client(limits) as client:
+            return list(await asyncio.gather(*(one(client, feed) for feed in feeds)))
 
     return asyncio.run(main())

@@ -76,6 +76,8 @@ def items_table(console: Console, items: list[dict]) -> None:
         title = safe(item["title"] or "(no title)")
         if item.get("revision", 1) > 1:
             title.append(" [updated]", style="yellow")
+        if item.get("unmatched_since"):
+            title.append(" [no longer matches]", style="red")
         table.add_row(
             str(item["id"]),
             short_time(item["sort_time"]),
@@ -179,8 +181,11 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
                 f"{row['consecutive_failures']} runs)",
                 style="red",
             )
+        name = safe(row["name"])
+        if not row.get("enabled", True):
+            name.append(" (disabled)", style="dim")
         table.add_row(
-            safe(row["name"]),
+            name,
             safe(row["url"]),
             short_time(row.get("last_attempt")),
             short_time(row.get("last_success")),
@@ -452,3 +457,46 @@ def search_json(rows: list[dict]) -> str:
         record["snippet"] = (row.get("snippet") or "").replace("\x02", "**").replace("\x03", "**")
         records.append(record)
     return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def refilter_plan(console: Console, plan, dry_run: bool) -> None:
+    verb = "would be" if dry_run else "were"
+    console.print(Text(f"{len(plan.add)} entries {verb} added:", style="bold"))
+    for _key, feed, entry in plan.add:
+        console.print(Text("  + ", style="green") + safe(f"{feed}: {entry.title}"))
+    console.print(Text(f"{len(plan.drop)} stored items no longer match:", style="bold"))
+    for item in plan.drop:
+        console.print(
+            Text("  - ", style="red") + safe(f"#{item['id']} {item['feed']}: {item['title']}")
+        )
+    if plan.restore:
+        console.print(Text(f"{len(plan.restore)} flagged items match again.", style="bold"))
+
+
+def checks_table(console: Console, results: list[dict]) -> None:
+    table = Table(title="kurilwatch feeds check", title_justify="left")
+    for column in ("Feed", "Status", "Content type", "Format", "Encoding"):
+        table.add_column(column)
+    table.add_column("Items", justify="right")
+    table.add_column("Match", justify="right")
+    for r in results:
+        status = Text(
+            STATUS_LABEL.get(r["status"], r["status"]), style=STATUS_STYLE.get(r["status"], "")
+        )
+        if r.get("error"):
+            status.append(": ")
+            status.append_text(safe(r["error"]))
+        table.add_row(
+            safe(r["feed"]),
+            status,
+            safe(r.get("content_type") or "—"),
+            safe(r.get("format") or "—"),
+            safe(r.get("encoding") or "—"),
+            str(r.get("items", 0)),
+            str(r.get("matched", 0)),
+        )
+    console.print(table)
+
+
+def checks_json(results: list[dict]) -> str:
+    return json.dumps(results, ensure_ascii=False, indent=2)

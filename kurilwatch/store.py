@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -130,11 +130,29 @@ def _m004_feed_health(db: sqlite_utils.Database) -> None:
     db["feeds"].add_column("last_alert", str)  # when a failure was last reported
 
 
+def _m005_unmatched(db: sqlite_utils.Database) -> None:
+    # Recent entries that did not match, kept for `refilter` and pruned after N days.
+    db["unmatched"].create(
+        {
+            "key": str,
+            "feed": str,
+            "entry": str,  # JSON of the parsed entry: title, link, text, dates
+            "published": str,
+            "first_seen": str,
+        },
+        pk="key",
+    )
+    db["unmatched"].create_index(["first_seen"])
+    # Set by `refilter` when an item no longer matches the rules; never deleted silently.
+    db["items"].add_column("unmatched_since", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
     _m003_sent,
     _m004_feed_health,
+    _m005_unmatched,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -245,6 +263,7 @@ class Store:
         matched: list[str],
         lang: str | None = None,
         hits: list[dict] | None = None,
+        first_seen: str | None = None,
     ) -> UpsertResult:
         """Insert a new item or update a changed one, found by any of its identity keys."""
         now = iso(self.now())
@@ -379,6 +398,50 @@ class Store:
         )
         return _with_sources(self, list(self.db.query(sql, [query, *params, limit])))
 
+    def keep_unmatched(self, feed: str, entries: list[Entry], days: int) -> None:
+        """Remember non-matching entries for `refilter`; forget those older than `days`."""
+        now = self.now()
+        rows = [
+            (
+                f"{feed}\x1f{entry.identity_keys[0]}",
+                feed,
+                json.dumps(entry_record(entry), ensure_ascii=False),
+                iso(entry.published),
+                iso(now),
+            )
+            for entry in entries
+        ]
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO unmatched (key, feed, entry, published, first_seen) "
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.execute(
+            "DELETE FROM unmatched WHERE first_seen < ?", [iso(now - timedelta(days=days))]
+        )
+
+    def unmatched_entries(self) -> list[tuple[str, str, Entry, str]]:
+        """(key, feed, entry, first_seen) of every kept non-matching entry."""
+        rows = self.conn.execute(
+            "SELECT key, feed, entry, first_seen FROM unmatched ORDER BY first_seen"
+        ).fetchall()
+        return [(key, feed, entry_from_record(json.loads(e)), seen) for key, feed, e, seen in rows]
+
+    def delete_unmatched(self, key: str) -> None:
+        self.conn.execute("DELETE FROM unmatched WHERE key = ?", [key])
+
+    def flag_unmatched(self, item_ids: list[int], since: str | None) -> None:
+        """Mark items that the rules no longer match (None clears the mark)."""
+        self.conn.executemany(
+            "UPDATE items SET unmatched_since = ? WHERE id = ?", [(since, i) for i in item_ids]
+        )
+
+    def delete_item(self, item_id: int) -> None:
+        """Remove an item and everything that refers to it."""
+        for table in ("item_keys", "item_feeds", "revisions", "sentences", "sentence_keys", "sent"):
+            self.conn.execute(f"DELETE FROM {table} WHERE item_id = ?", [item_id])
+        self.conn.execute("DELETE FROM items WHERE id = ?", [item_id])
+
     def revisions(self, item_id: int) -> list[dict]:
         return list(
             self.db.query(
@@ -404,6 +467,22 @@ class Store:
 
     def count_items(self) -> int:
         return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
+def entry_record(entry: Entry) -> dict:
+    return {
+        "guid": entry.guid,
+        "url": entry.url,
+        "canonical_url": entry.canonical_url,
+        "title": entry.title,
+        "summary": entry.summary,
+        "text": entry.text,
+        "published": iso(entry.published),
+    }
+
+
+def entry_from_record(record: dict) -> Entry:
+    return Entry(**{**record, "published": from_iso(record["published"])})
 
 
 def _set_wal(conn: sqlite3.Connection) -> None:

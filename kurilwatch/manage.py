@@ -1,0 +1,212 @@
+"""Feed and filter management: editing the config in place, OPML, and re-filtering history."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from pathlib import Path
+
+from kurilwatch.config import DEFAULT_FEEDS, Config, Feed, parse_config
+from kurilwatch.errors import ConfigError, UsageError
+
+# --- the config file, edited in place -----------------------------------------------------
+
+_HEADER = """\
+# kurilwatch configuration. See the README for every setting.
+# `kurilwatch feeds add/remove/import` edit this file and keep your comments.
+"""
+
+
+def load_document(path: Path):
+    """The config as a tomlkit document; the built-in feeds when the file does not exist."""
+    import tomlkit
+
+    if not path.exists():
+        document = tomlkit.parse(_HEADER)
+        feeds = tomlkit.aot()
+        for feed in DEFAULT_FEEDS:
+            feeds.append(_feed_table(feed.name, feed.url, feed.lang))
+        document["feeds"] = feeds
+        return document
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8"))
+    except Exception as exc:  # tomlkit raises several types for bad syntax
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _feed_table(name: str, url: str, lang: str | None):
+    import tomlkit
+
+    table = tomlkit.table()
+    table["name"] = name
+    table["url"] = url
+    if lang:
+        table["lang"] = lang
+    return table
+
+
+def save_document(path: Path, document) -> Config:
+    """Validate, then replace the file atomically: a bad edit never reaches the disk."""
+    import tomlkit
+
+    text = tomlkit.dumps(document)
+    import tomllib
+
+    config = parse_config(tomllib.loads(text), path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return config
+
+
+def _feeds_array(document):
+    import tomlkit
+
+    if "feeds" not in document:
+        document["feeds"] = tomlkit.aot()
+    return document["feeds"]
+
+
+def add_feed(document, name: str, url: str, lang: str | None) -> None:
+    feeds = _feeds_array(document)
+    for table in feeds:
+        if table.get("name") == name:
+            raise UsageError(f"a feed named {name!r} already exists")
+        if table.get("url") == url:
+            raise UsageError(f"{url} is already configured as {table.get('name')!r}")
+    feeds.append(_feed_table(name, url, lang))
+
+
+def remove_feed(document, name: str) -> None:
+    feeds = _feeds_array(document)
+    for index, table in enumerate(feeds):
+        if table.get("name") == name:
+            del feeds[index]
+            return
+    raise UsageError(f"no feed named {name!r}")
+
+
+# --- OPML ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpmlFeed:
+    title: str
+    url: str
+
+
+def read_opml(data: bytes, source: str) -> list[OpmlFeed]:
+    """Every outline with an xmlUrl, however deeply nested in folders."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise UsageError(f"{source} is not a valid OPML file: {exc}") from None
+    if root.tag.lower() != "opml" or root.find("body") is None:
+        raise UsageError(f"{source} is not an OPML file (no <opml><body>)")
+    feeds = []
+    for outline in root.iter("outline"):
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if not url:
+            continue
+        title = (outline.get("title") or outline.get("text") or "").strip()
+        feeds.append(OpmlFeed(title, url))
+    return feeds
+
+
+def feed_name(title: str, url: str, taken: set[str]) -> str:
+    """A config name from a title (or the URL's host): letters, digits, '.', '_', '-'."""
+    import unicodedata
+    from urllib.parse import urlsplit
+
+    base = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^\w.-]+", "-", base.lower()).strip("-._")[:40]
+    if not base:
+        base = re.sub(r"[^\w.-]+", "-", (urlsplit(url).hostname or "feed").lower())[:40]
+    name, number = base, 2
+    while name in taken:
+        name, number = f"{base}-{number}", number + 1
+    return name
+
+
+@dataclass
+class ImportResult:
+    added: list[tuple[str, str]] = field(default_factory=list)
+    present: list[tuple[str, str]] = field(default_factory=list)  # (url, existing name)
+
+
+def import_opml(document, feeds: list[OpmlFeed]) -> ImportResult:
+    array = _feeds_array(document)
+    by_url = {table.get("url"): table.get("name") for table in array}
+    taken = {table.get("name") for table in array}
+    result = ImportResult()
+    for feed in feeds:
+        if feed.url in by_url:
+            result.present.append((feed.url, by_url[feed.url]))
+            continue
+        name = feed_name(feed.title, feed.url, taken)
+        taken.add(name)
+        by_url[feed.url] = name
+        array.append(_feed_table(name, feed.url, None))
+        result.added.append((name, feed.url))
+    return result
+
+
+def write_opml(feeds: tuple[Feed, ...], now: datetime | None = None) -> str:
+    """OPML 2.0 of the configured feeds."""
+    opml = ET.Element("opml", version="2.0")
+    head = ET.SubElement(opml, "head")
+    ET.SubElement(head, "title").text = "kurilwatch feeds"
+    ET.SubElement(head, "dateCreated").text = format_datetime(now or datetime.now(UTC), usegmt=True)
+    body = ET.SubElement(opml, "body")
+    for feed in feeds:
+        attributes = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
+        if feed.lang:
+            attributes["language"] = feed.lang
+        ET.SubElement(body, "outline", attributes)
+    ET.indent(opml)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"
+
+
+# --- refilter --------------------------------------------------------------------------------
+
+
+@dataclass
+class RefilterPlan:
+    add: list[tuple[str, str, object]] = field(default_factory=list)  # (key, feed, Entry)
+    add_seen: dict[str, str] = field(default_factory=dict)  # key -> first seen
+    add_terms: dict[str, object] = field(default_factory=dict)  # key -> MatchResult
+    drop: list[dict] = field(default_factory=list)  # stored items that no longer match
+    restore: list[int] = field(default_factory=list)  # flagged items that match again
+
+
+def plan_refilter(store, config: Config, match_for: Callable[[str], Callable]) -> RefilterPlan:
+    """What the current rules would change: items to add, items to flag, flags to clear."""
+    plan = RefilterPlan()
+    for row in store.conn.execute(
+        "SELECT id, feed, title, text, unmatched_since FROM items ORDER BY id"
+    ):
+        item_id, feed, title, text, flagged = row
+        relevant = match_for(feed)(f"{title}\n{text}").relevant
+        if not relevant and not flagged:
+            plan.drop.append({"id": item_id, "feed": feed, "title": title})
+        elif relevant and flagged:
+            plan.restore.append(item_id)
+    for key, feed, entry, first_seen in store.unmatched_entries():
+        result = match_for(feed)(f"{entry.title}\n{entry.text}")
+        if result.relevant:
+            plan.add.append((key, feed, entry))
+            plan.add_seen[key] = first_seen
+            plan.add_terms[key] = result
+    return plan
