@@ -130,8 +130,13 @@ def feed_name(title: str, url: str, taken: set[str]) -> str:
     import unicodedata
     from urllib.parse import urlsplit
 
-    base = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^\w.-]+", "-", base.lower()).strip("-._")[:40]
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", ascii_title.lower())
+    base = ""
+    for word in words:  # whole words, up to 40 characters
+        if len(base) + len(word) + 1 > 40:
+            break
+        base = f"{base}-{word}" if base else word
     if not base:
         base = re.sub(r"[^\w.-]+", "-", (urlsplit(url).hostname or "feed").lower())[:40]
     name, number = base, 2
