@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -45,6 +47,7 @@ class Response:
     content: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     retry_after: datetime | None = None
+    digest: str | None = None  # SHA-256 of the body
 
 
 @dataclass
@@ -268,6 +271,11 @@ async def poll(
             response = await get(client, feed, state, limits)
         outcome: ParseOutcome | None = None
         if response.status == "ok":
+            response.digest = hashlib.sha256(response.content).hexdigest()
+            if response.digest == state.get("content_digest"):
+                # The server ignored our validators but sent the same bytes: nothing to parse.
+                response.status = "not_modified"
+        if response.status == "ok":
             try:
                 include, exclude = feed_rules(config, feed)
                 outcome = await loop.run_in_executor(
@@ -334,6 +342,7 @@ def save(
             lower = {k.lower(): v for k, v in response.headers.items()}
             fields["etag"] = lower.get("etag")
             fields["last_modified"] = lower.get("last-modified")
+            fields["content_digest"] = response.digest
     with store.transaction():
         if outcome is not None:
             report.seen = outcome.seen
@@ -372,13 +381,33 @@ def run_fetch(
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     limits: Limits = Limits(),
 ) -> FetchReport:
-    """Synchronous entry point: poll with a fresh client."""
+    """Synchronous entry point: poll with a fresh client, parsing on every core."""
 
-    async def main() -> FetchReport:
+    async def main(executor: concurrent.futures.Executor | None) -> FetchReport:
         async with make_client(limits) as client:
-            return await poll(store, config, feeds, client, now, limits)
+            return await poll(store, config, feeds, client, now, limits, executor)
 
-    return asyncio.run(main())
+    workers = min(os.cpu_count() or 1, len(feeds))
+    if workers < 2 or len(feeds) < PARALLEL_PARSE_FROM:
+        return asyncio.run(main(None))
+    # Parsing is CPU work: worker processes keep it from serialising behind the event loop
+    # (and the GIL). forkserver, not fork: the parent has threads by now.
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kurilwatch.fetch"])
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as executor:
+        # Start the workers while the requests are in flight, not after.
+        for _ in range(workers):
+            executor.submit(_warm_up)
+        return asyncio.run(main(executor))
+
+
+PARALLEL_PARSE_FROM = 8  # feeds; below this a worker pool costs more than it saves
+
+
+def _warm_up() -> None:
+    get_matcher((), ())
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:

@@ -147,12 +147,19 @@ def _m005_unmatched(db: sqlite_utils.Database) -> None:
     db["items"].add_column("unmatched_since", str)
 
 
+def _m006_content_digest(db: sqlite_utils.Database) -> None:
+    # SHA-256 of the last body stored: a server that ignores ETags but sends the same bytes
+    # is recognised without parsing them again.
+    db["feeds"].add_column("content_digest", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
     _m003_sent,
     _m004_feed_health,
     _m005_unmatched,
+    _m006_content_digest,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
-from conftest import Route, write_config
+from conftest import DATA, Route, write_config
 from kurilwatch.cli import app
 
 KURIL_TITLES = {
@@ -260,3 +260,30 @@ def test_version_and_help(runner):
         help_result = runner.invoke(app, [command, "--help"])
         assert help_result.exit_code == 0
         assert "--db" in help_result.output
+
+
+def test_unchanged_body_without_etag_is_not_parsed_again(runner, env, feed_server):
+    feed_server.serve_file("/same", "tass_en.rss")  # no ETag, no Last-Modified
+    write_config(env["config"], {"same": feed_server.url("/same")})
+    runner.invoke(app, ["fetch"])
+    again = runner.invoke(app, ["fetch"])
+    line = next(line for line in again.output.splitlines() if "│ same" in line)
+    assert [c.strip() for c in line.split("│") if c.strip()][1:3] == ["not modified", "0"]
+    assert len(feed_server.requests_to("/same")) == 2
+
+
+def test_many_feeds_are_parsed_in_worker_processes(runner, env, feed_server):
+    files = ["tass_en.rss", "tass_ru_cp1251.rss", "nhk_sjis.rdf", "japan_news.atom"]
+    feeds = {}
+    for number in range(12):
+        body = (DATA / "feeds" / files[number % 4]).read_bytes()
+        # Distinct links per feed, so every feed's items are items of their own.
+        body = body.replace(b".example/", f".example/f{number}/".encode())
+        feed_server.routes[f"/f{number}"] = Route(body=body)
+        feeds[f"f{number}"] = feed_server.url(f"/f{number}")
+    write_config(env["config"], feeds)
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    assert len(stored_titles(env["db"])) == len(KURIL_TITLES)
+    count = sqlite_utils.Database(env["db"])["items"].count
+    assert count == 3 * 3 + 3 * 2 + 3 * 2 + 3 * 1

@@ -300,7 +300,7 @@ def test_refilter_adds_flags_and_prunes(runner, standard_feeds, env):
 def test_unmatched_entries_are_pruned_after_the_window(runner, standard_feeds, env):
     with open(env["config"], "a") as config:
         config.write("\n[filter]\nkeep_unmatched_days = 0\n")
-    runner.invoke(app, ["fetch"])
+    runner.invoke(app, ["fetch", "--feed", "tass-en"])
     from kurilwatch.store import Store
 
     with Store(env["db"]) as store:
