@@ -7,12 +7,14 @@ import io
 import json
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kurilwatch.match import Hit, MatchResult
+if TYPE_CHECKING:  # importing the matcher compiles its rules: not for `list`
+    from kurilwatch.match import Hit, MatchResult
 
 # Feed text is cleaned when stored; this is the second line of defence for the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

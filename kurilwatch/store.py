@@ -10,11 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.parse import Entry
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -180,7 +182,8 @@ class Store:
             if str(path) != ":memory:":
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
+            self.conn = conn
+            self._db: sqlite_utils.Database | None = None
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -192,8 +195,18 @@ class Store:
             raise StoreError(f"cannot create database {path}: {exc.strerror or exc}") from None
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the same connection, imported only by commands that write."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def rows(self, sql: str, params: list | tuple = ()) -> list[dict]:
+        cursor = self.conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def close(self) -> None:
         self.conn.close()
@@ -251,7 +264,7 @@ class Store:
         return dict(zip(columns, row, strict=True))
 
     def feed_states(self) -> dict[str, dict]:
-        return {row["name"]: row for row in self.db["feeds"].rows}
+        return {row["name"]: row for row in self.rows("SELECT * FROM feeds")}
 
     def record_feed(self, name: str, url: str, **fields: object) -> None:
         """Update a feed's state; call inside the fetch's transaction."""
@@ -346,7 +359,7 @@ class Store:
         return UpsertResult(item_id, status)
 
     def get_item(self, item_id: int) -> dict | None:
-        rows = list(self.db.query("SELECT * FROM items WHERE id = ?", [item_id]))
+        rows = self.rows("SELECT * FROM items WHERE id = ?", [item_id])
         return _with_sources(self, rows)[0] if rows else None
 
     def list_items(
@@ -375,7 +388,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return _with_sources(self, list(self.db.query(sql, params)))
+        return _with_sources(self, self.rows(sql, params))
 
     def search(self, query: str, since: datetime | None = None, limit: int = 20) -> list[dict]:
         """Full-text search, best first, each row with a `snippet` marking hits with \x02..\x03.
@@ -394,7 +407,7 @@ class Store:
             likes = " AND ".join("(items.title LIKE ? OR items.text LIKE ?)" for _ in terms)
             like_params = [p for t in terms for p in (f"%{t}%", f"%{t}%")]
             sql = f"SELECT * FROM items WHERE {likes}{window} ORDER BY sort_time DESC LIMIT ?"
-            rows = list(self.db.query(sql, [*like_params, *params, limit]))
+            rows = self.rows(sql, [*like_params, *params, limit])
             for row in rows:
                 row["snippet"] = _substring_snippet(f"{row['title']} — {row['text']}", terms)
             return _with_sources(self, rows)
@@ -403,7 +416,7 @@ class Store:
             "FROM items_fts JOIN items ON items.id = items_fts.rowid "
             f"WHERE items_fts MATCH ?{window} ORDER BY bm25(items_fts) LIMIT ?"
         )
-        return _with_sources(self, list(self.db.query(sql, [query, *params, limit])))
+        return _with_sources(self, self.rows(sql, [query, *params, limit]))
 
     def keep_unmatched(self, feed: str, entries: list[Entry], days: int) -> None:
         """Remember non-matching entries for `refilter`; forget those older than `days`."""
@@ -450,12 +463,9 @@ class Store:
         self.conn.execute("DELETE FROM items WHERE id = ?", [item_id])
 
     def revisions(self, item_id: int) -> list[dict]:
-        return list(
-            self.db.query(
-                "SELECT revision, title, text, seen FROM revisions WHERE item_id = ? "
-                "ORDER BY revision",
-                [item_id],
-            )
+        return self.rows(
+            "SELECT revision, title, text, seen FROM revisions WHERE item_id = ? ORDER BY revision",
+            [item_id],
         )
 
     def get_state(self, key: str) -> str | None:

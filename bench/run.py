@@ -1,0 +1,506 @@
+"""kurilwatch's benchmark: `python bench/run.py` (see bench/README.md).
+
+Starts its own feed farm on loopback addresses (127.0.0.2, 127.0.0.3, ...), then measures
+whole processes (wall time, CPU time, peak RSS) of kurilwatch and, when installed, of
+rss2email and newsboat on the same farm. Prints a table and writes JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = (
+    "government ministry officials meeting agreement talks economy energy port project "
+    "budget region minister statement report week president council trade security "
+    "visit delegation schedule investment company market growth plan annual summit"
+).split()
+
+
+# --- the feed farm ----------------------------------------------------------------------------
+
+
+def make_feed(number: int, items: int, now: datetime) -> bytes:
+    rng = random.Random(number)
+    parts = []
+    for i in range(items):
+        kuril = i % 10 == 0
+        subject = "Iturup and Kunashir in the southern Kurils" if kuril else "the capital"
+        words = " ".join(rng.choice(WORDS) for _ in range(120))
+        published = email.utils.format_datetime(now - timedelta(minutes=17 * i + number))
+        parts.append(
+            f"<item><title>News {number}-{i} about {subject}</title>"
+            f"<link>http://farm.example/{number}/{i}</link><guid>farm-{number}-{i}</guid>"
+            f"<pubDate>{published}</pubDate>"
+            f"<description>&lt;p&gt;Report on {subject}. {words}.&lt;/p&gt;</description></item>"
+        )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>Farm feed {number}</title><link>http://farm.example/{number}</link>"
+        f"<description>benchmark</description>{''.join(parts)}</channel></rss>"
+    ).encode()
+
+
+class Farm:
+    """One HTTP server per feed, each on its own loopback address, every answer delayed."""
+
+    def __init__(self, feeds: int, items: int, delay: float) -> None:
+        self.delay = delay
+        self.honour_etags = True
+        now = datetime.now(UTC)
+        self.bodies = [make_feed(n, items, now) for n in range(feeds)]
+        self.servers: list[ThreadingHTTPServer] = []
+        self.requests = 0
+        self.bytes_sent = 0
+        farm = self
+        for number in range(feeds):
+            body = self.bodies[number]
+            etag = f'"feed-{number}-v1"'
+
+            class Handler(BaseHTTPRequestHandler):
+                protocol_version = "HTTP/1.1"
+
+                def log_message(self, *args: object) -> None:
+                    pass
+
+                def do_GET(self, body: bytes = body, etag: str = etag) -> None:  # noqa: N802
+                    farm.requests += 1
+                    time.sleep(farm.delay)
+                    if farm.honour_etags and self.headers.get("If-None-Match") == etag:
+                        self.send_response(304)
+                        self.send_header("ETag", etag)
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    farm.bytes_sent += len(body)
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    if farm.honour_etags:
+                        self.send_header("ETag", etag)
+                    self.end_headers()
+                    self.wfile.write(body)
+
+            server = ThreadingHTTPServer((_address(number), 0), Handler)
+            server.daemon_threads = True
+            server.request_queue_size = 64
+            threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            ).start()
+            self.servers.append(server)
+
+    def urls(self) -> list[str]:
+        return [
+            f"http://{s.server_address[0]}:{s.server_address[1]}/feed.xml" for s in self.servers
+        ]
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+
+def _address(number: int) -> str:
+    """127.0.0.2, 127.0.0.3, ...: one address per feed, so no per-host limit serialises them."""
+    return f"127.0.{number // 250}.{number % 250 + 2}"
+
+
+# --- measuring whole processes ----------------------------------------------------------------
+
+
+@dataclass
+class Measure:
+    case: str
+    tool: str
+    wall: float
+    cpu: float
+    rss_mb: float
+    note: str = ""
+
+
+def measure(
+    case: str, tool: str, command: list[str], env: dict, cwd: Path | None = None, note: str = ""
+) -> Measure:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3):
+        note = f"{note} exit {code}: {stderr.strip()[:200]}".strip()
+    return Measure(case, tool, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, note)
+
+
+def best_of(runs: int, make) -> Measure:
+    results = [make() for _ in range(runs)]
+    best = min(results, key=lambda m: m.wall)
+    best.wall = statistics.median(m.wall for m in results)
+    return best
+
+
+# --- the cases ---------------------------------------------------------------------------------
+
+
+def kurilwatch_env(work: Path) -> dict:
+    return {
+        **os.environ,
+        "KURILWATCH_DB": str(work / "kw.db"),
+        "KURILWATCH_CONFIG": str(work / "config.toml"),
+    }
+
+
+def write_kurilwatch_config(path: Path, urls: list[str]) -> None:
+    path.write_text(
+        "".join(f'[[feeds]]\nname = "f{n:03d}"\nurl = "{url}"\n\n' for n, url in enumerate(urls))
+    )
+
+
+def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
+    kw = [sys.executable, "-m", "kurilwatch"]
+    env = kurilwatch_env(work)
+    write_kurilwatch_config(work / "config.toml", farm.urls())
+    farm.honour_etags = True
+    results.append(measure("1 cold fetch", "kurilwatch", [*kw, "fetch", "-q"], env))
+    before = farm.bytes_sent
+    results.append(
+        measure(
+            "2a warm, ETags",
+            "kurilwatch",
+            [*kw, "fetch", "-q"],
+            env,
+            note=f"body bytes {farm.bytes_sent - before}",
+        )
+    )
+    farm.honour_etags = False
+    results.append(measure("2b warm, no ETags", "kurilwatch", [*kw, "fetch", "-q"], env))
+    farm.honour_etags = True
+
+    floor = fetch_floor(farm, args.delay)
+    results.append(
+        Measure("1 cold fetch", "floor", floor, 0, 0, "one request + feedparser parse time / cores")
+    )
+
+    r2e = shutil.which("r2e", path=os.environ.get("PEERS_PATH", os.environ["PATH"]))
+    if r2e and not args.skip_peers:
+        peer = work / "r2e"
+        peer.mkdir()
+        config = "[DEFAULT]\nto = bench@example.org\nfrom = bench@example.org\n\n" + "".join(
+            f"[feed.f{n:03d}]\nurl = {url}\n\n" for n, url in enumerate(farm.urls())
+        )
+        (peer / "r2e.cfg").write_text(config)
+        command = [
+            r2e,
+            "-c",
+            str(peer / "r2e.cfg"),
+            "-d",
+            str(peer / "r2e.json"),
+            "run",
+            "--no-send",
+        ]
+        results.append(measure("1 cold fetch", "rss2email", command, dict(os.environ)))
+        results.append(measure("2a warm, ETags", "rss2email", command, dict(os.environ)))
+    newsboat = shutil.which("newsboat")
+    if newsboat and not args.skip_peers:
+        peer = work / "newsboat"
+        peer.mkdir()
+        (peer / "urls").write_text("".join(f"{url}\n" for url in farm.urls()))
+        (peer / "config").write_text("reload-threads 16\n")
+        command = [
+            newsboat,
+            "-x",
+            "reload",
+            "-u",
+            str(peer / "urls"),
+            "-c",
+            str(peer / "cache.db"),
+            "-C",
+            str(peer / "config"),
+        ]
+        env_nb = {**os.environ, "HOME": str(peer)}
+        results.append(measure("1 cold fetch", "newsboat", command, env_nb))
+        results.append(measure("2a warm, ETags", "newsboat", command, env_nb))
+
+
+def fetch_floor(farm: Farm, delay: float) -> float:
+    import feedparser
+
+    started = time.process_time()
+    for body in farm.bodies:
+        feedparser.parse(body)
+    parse = time.process_time() - started
+    return delay + parse / (os.cpu_count() or 1)
+
+
+def growth_case(args, results: list[Measure], work: Path) -> None:
+    """Re-poll the same feeds many times: the database must not grow."""
+    sys.path.insert(0, str(ROOT))
+    from kurilwatch.config import load_config
+    from kurilwatch.fetch import run_fetch
+    from kurilwatch.store import Store
+
+    farm = Farm(10, args.items, 0)
+    try:
+        farm.honour_etags = False  # the harder case: a full body every time
+        path = work / "growth"
+        path.mkdir()
+        write_kurilwatch_config(path / "config.toml", farm.urls())
+        config = load_config(path / "config.toml")
+        sizes = {}
+        with Store(path / "kw.db") as store:
+            for poll in range(1, args.repolls + 1):
+                run_fetch(store, config, list(config.feeds))
+                if poll in (1, 10, 100, 1000, args.repolls):
+                    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    sizes[poll] = (path / "kw.db").stat().st_size
+        note = ", ".join(f"{k} polls: {v / 1024:.0f} KiB" for k, v in sizes.items())
+        results.append(Measure("6 re-poll growth", "kurilwatch", 0, 0, 0, note))
+    finally:
+        farm.stop()
+
+
+def build_archive(path: Path, items: int, feeds: int = 100) -> float:
+    """A database of `items` stored items over 10 years, written with plain SQL."""
+    sys.path.insert(0, str(ROOT))
+    from kurilwatch.developments import sentence_keys, tokens
+    from kurilwatch.store import Store
+
+    started = time.perf_counter()
+    Store(path).close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")
+    rng = random.Random(7)
+    now = datetime.now(UTC)
+    span = 10 * 365 * 86400
+    batch, sentences, keys = [], [], []
+    conn.execute("BEGIN")
+    for item_id in range(1, items + 1):
+        moment = now - timedelta(seconds=span * (items - item_id) / items)
+        stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        words = " ".join(rng.choice(WORDS) for _ in range(20))
+        title = f"Kurils report {item_id}"
+        text = f"Officials on Iturup said {words}. Sentence {item_id} about the islands."
+        feed = f"f{item_id % feeds:03d}"
+        batch.append(
+            (
+                item_id,
+                feed,
+                f"g{item_id}",
+                f"http://x/{item_id}",
+                f"http://x/{item_id}",
+                title,
+                text[:200],
+                text,
+                stamp,
+                stamp,
+                stamp,
+                '["Iturup"]',
+                1,
+                item_id,
+            )
+        )
+        for position, sentence in enumerate(text.split(". ")):
+            sentences.append((item_id, position, sentence, 1, ""))
+            for key in sentence_keys(sentence, tokens(sentence)):
+                keys.append((key, item_id, position))
+        if len(batch) >= 20_000:
+            _flush(conn, batch, sentences, keys)
+            batch, sentences, keys = [], [], []
+    _flush(conn, batch, sentences, keys)
+    conn.execute("COMMIT")
+    conn.close()
+    return time.perf_counter() - started
+
+
+def _flush(conn, batch, sentences, keys) -> None:
+    conn.executemany(
+        "INSERT INTO items (id, feed, guid, url, canonical_url, title, summary, text, published,"
+        " first_seen, sort_time, matched, revision, story_id) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        batch,
+    )
+    conn.executemany(
+        "INSERT INTO item_feeds (item_id, feed, first_seen) VALUES (?,?,?)",
+        [(b[0], b[1], b[9]) for b in batch],
+    )
+    conn.executemany(
+        "INSERT INTO item_keys (key, item_id) VALUES (?,?)",
+        [(f"guid:{b[1]}\x1f{b[2]}", b[0]) for b in batch],
+    )
+    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", sentences)
+    conn.executemany("INSERT OR IGNORE INTO sentence_keys VALUES (?,?,?)", keys)
+
+
+def archive_cases(args, results: list[Measure], work: Path) -> None:
+    kw = [sys.executable, "-m", "kurilwatch"]
+    for size in sorted({1_000, args.archive}):
+        path = work / f"archive-{size}"
+        path.mkdir()
+        seconds = build_archive(path / "kw.db", size)
+        env = {
+            **os.environ,
+            "KURILWATCH_DB": str(path / "kw.db"),
+            "KURILWATCH_CONFIG": str(path / "none.toml"),
+        }
+        (path / "none.toml").write_text("")
+        db_size = (path / "kw.db").stat().st_size
+        note = f"{size:,} items, built in {seconds:.0f}s, {db_size / size:.0f} bytes/item"
+        label = f"{size:,}"
+        for case, command in (
+            ("3 list --since 7d", [*kw, "list", "--since", "7d"]),
+            ("3 list --source --limit 50", [*kw, "list", "--source", "f042", "--limit", "50"]),
+            ("3 search rare word", [*kw, "search", "report 4242"]),
+            ("3 news --since 1d", [*kw, "news", "--since", "1d"]),
+        ):
+            results.append(
+                best_of(
+                    args.runs, lambda c=command: measure(f"{case} ({label})", "kurilwatch", c, env)
+                )
+            )
+        results[-1].note = note
+        results.append(classify_cost(path / "kw.db", label))
+
+
+def classify_cost(path: Path, label: str) -> Measure:
+    """Time to classify one new item's sentences against the archive (in-process)."""
+    from kurilwatch.developments import index_item
+    from kurilwatch.store import Store
+
+    text = (
+        "Officials on Iturup said the budget talks would resume next week. "
+        "A new port project was announced. Moscow has repeatedly said that the islands "
+        "are Russian."
+    )
+    with Store(path) as store:
+        timings = []
+        for _ in range(20):
+            started = time.perf_counter()
+            with store.transaction():
+                index_item(store, 10**9, text, "en")
+            timings.append(time.perf_counter() - started)
+        with store.transaction():
+            store.conn.execute("DELETE FROM sentences WHERE item_id = ?", [10**9])
+            store.conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [10**9])
+    return Measure(
+        f"3 classify one new item ({label})",
+        "kurilwatch",
+        statistics.median(timings),
+        0,
+        0,
+        "in-process, median of 20",
+    )
+
+
+def startup_cases(args, results: list[Measure], work: Path) -> None:
+    empty = work / "empty"
+    empty.mkdir()
+    env = {
+        **os.environ,
+        "KURILWATCH_DB": str(empty / "kw.db"),
+        "KURILWATCH_CONFIG": str(empty / "none.toml"),
+    }
+    (empty / "none.toml").write_text("")
+    for tool, command in (
+        ("python -c 'import sqlite3'", [sys.executable, "-c", "import sqlite3"]),
+        ("python -c 'import typer'", [sys.executable, "-c", "import typer"]),
+        ("kurilwatch --version", [sys.executable, "-m", "kurilwatch", "--version"]),
+        ("kurilwatch list (empty)", [sys.executable, "-m", "kurilwatch", "list"]),
+    ):
+        results.append(best_of(args.runs, lambda c=command: measure("4 start-up", tool, c, env)))
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def report(results: list[Measure]) -> str:
+    lines = [f"{'case':<38}{'tool':<28}{'wall s':>9}{'cpu s':>9}{'rss MB':>9}  note"]
+    for m in results:
+        lines.append(
+            f"{m.case:<38}{m.tool:<28}{m.wall:>9.3f}{m.cpu:>9.2f}{m.rss_mb:>9.1f}  {m.note}"
+        )
+    by = {(m.case, m.tool): m for m in results}
+    ratios = []
+    for case in ("1 cold fetch", "2a warm, ETags"):
+        ours = by.get((case, "kurilwatch"))
+        for peer in ("newsboat", "rss2email", "floor"):
+            theirs = by.get((case, peer))
+            if ours and theirs and theirs.wall:
+                ratios.append(f"{case}: kurilwatch / {peer} = {ours.wall / theirs.wall:.2f}")
+    version = by.get(("4 start-up", "kurilwatch --version"))
+    typer_floor = by.get(("4 start-up", "python -c 'import typer'"))
+    if version and typer_floor:
+        ratios.append(
+            f"start-up: kurilwatch --version / import typer = {version.wall / typer_floor.wall:.2f}"
+        )
+        for m in results:
+            if m.case.startswith("3 ") and "classify" not in m.case:
+                ratios.append(f"{m.case}: / kurilwatch --version = {m.wall / version.wall:.2f}")
+    return "\n".join(lines + [""] + ratios)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--feeds", type=int, default=100)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--delay", type=float, default=0.2)
+    parser.add_argument("--archive", type=int, default=1_000_000)
+    parser.add_argument("--repolls", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--only", choices=["fetch", "archive", "startup", "growth"])
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    args = parser.parse_args()
+
+    results: list[Measure] = []
+    with tempfile.TemporaryDirectory(prefix="kurilwatch-bench-") as tmp:
+        work = Path(tmp)
+        if args.only in (None, "fetch"):
+            farm = Farm(args.feeds, args.items, args.delay)
+            try:
+                fetch_cases(args, results, farm, work)
+            finally:
+                farm.stop()
+        if args.only in (None, "startup"):
+            startup_cases(args, results, work)
+        if args.only in (None, "archive"):
+            archive_cases(args, results, work)
+        if args.only in (None, "growth"):
+            growth_case(args, results, work)
+    text = report(results)
+    print(text)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "platform": sys.platform}
+    args.json.write_text(
+        json.dumps(
+            {
+                "machine": machine,
+                "args": vars(args) | {"json": str(args.json)},
+                "results": [asdict(m) for m in results],
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
