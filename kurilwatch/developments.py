@@ -220,33 +220,32 @@ def _content_words(title: str, sentences: list[str]) -> frozenset[str]:
 
 def assign_story(store: Store, item_id: int) -> int:
     """Join the most similar story from another feed within the window, or start one."""
-    item = store.conn.execute(
+    feed, title, sort_time = store.conn.execute(
         "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
     ).fetchone()
-    feed, title, sort_time = item
-    mine = _story_words(store, item_id, title)
+    # Title and lead: agencies put the news first and the background last, and two outlets'
+    # leads on one event share its names, numbers and verbs.
+    lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
+    mine = _content_words(title or "", lead)
+    # Stored once, so comparing with every candidate costs a split, not a query and a parse.
+    store.conn.execute(
+        "UPDATE items SET story_words = ? WHERE id = ?", [" ".join(sorted(mine)), item_id]
+    )
     moment = from_iso(sort_time)
     candidates = store.conn.execute(
-        """SELECT id, title, story_id FROM items
+        """SELECT id, story_id, story_words FROM items
            WHERE sort_time BETWEEN ? AND ? AND id != ? AND feed != ?
            ORDER BY sort_time DESC LIMIT 500""",
         [iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW), item_id, feed],
     ).fetchall()
     best_story, best_score = item_id, 0.0
-    for other_id, other_title, story_id in candidates:
-        score = jaccard(mine, _story_words(store, other_id, other_title))
+    for other_id, story_id, words in candidates:
+        score = jaccard(mine, frozenset((words or "").split()))
         if score > best_score:
             best_story, best_score = story_id or other_id, score
     story = best_story if best_score >= SAME_STORY else item_id
     store.conn.execute("UPDATE items SET story_id = ? WHERE id = ?", [story, item_id])
     return story
-
-
-def _story_words(store: Store, item_id: int, title: str) -> frozenset[str]:
-    # Title and lead: agencies put the news first and the background last, and two outlets'
-    # leads on one event share its names, numbers and verbs.
-    lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
-    return _content_words(title or "", lead)
 
 
 @dataclass

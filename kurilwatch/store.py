@@ -155,6 +155,11 @@ def _m006_content_digest(db: sqlite_utils.Database) -> None:
     db["feeds"].add_column("content_digest", str)
 
 
+def _m007_story_words(db: sqlite_utils.Database) -> None:
+    # The words story grouping compares, computed once per revision instead of per pair.
+    db["items"].add_column("story_words", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
@@ -162,6 +167,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m004_feed_health,
     _m005_unmatched,
     _m006_content_digest,
+    _m007_story_words,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
