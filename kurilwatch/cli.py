@@ -168,12 +168,23 @@ def fetch(
             raise UsageError(f"unknown feed {unknown[0]!r} (configured: {known})")
         # Named explicitly, a disabled feed is polled too.
         feeds = [f for f in cfg.feeds if f.name in feed]
+    console = _stdout()
     with _open(db) as store:
-        report = run_fetch(store, cfg, feeds, now=now)
+        if quiet or not console.is_terminal:
+            report = run_fetch(store, cfg, feeds, now=now)
+        else:
+            # A progress bar only for a person at a terminal: never in cron or a pipe.
+            from rich.progress import Progress
+
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task("Polling feeds", total=len(feeds))
+                report = run_fetch(
+                    store, cfg, feeds, now=now, on_done=lambda _: progress.advance(task)
+                )
     if quiet:
         _report_health_changes(report)
     else:
-        fetch_summary(_stdout(), report.feeds)
+        fetch_summary(console, report.feeds)
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)
 
@@ -812,6 +823,122 @@ def run(
     _digest(cfg, db, email=True, to=to, since=None, always=always)
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+@command()
+def stats(
+    since: Annotated[
+        str, typer.Option("--since", "-s", help="Period start: 90d, 2w, or an ISO date.")
+    ] = "90d",
+    by: Annotated[Period, typer.Option("--by", help="Count per day, week or month.")] = Period.day,
+    fmt: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+    db: DbOption = None,
+) -> None:
+    """Coverage at a glance: items per source over time, the busiest days, the top terms."""
+    from kurilwatch import render
+    from kurilwatch.dates import parse_since
+    from kurilwatch.reports import stats as build_stats
+
+    until = now()
+    with _open(db) as store:
+        result = build_stats(store, parse_since(since, until), until, by.value)
+    if fmt is TableOrJson.json:
+        import json
+
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render.stats_view(_stdout(), result)
+
+
+@command()
+def report(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)
+    ] = Path("kurilwatch-report.html"),
+    since: Annotated[
+        str, typer.Option("--since", "-s", help="Period start: 30d, 2w, or an ISO date.")
+    ] = "30d",
+    db: DbOption = None,
+) -> None:
+    """Write one self-contained HTML report: a timeline chart, the stories with their new
+    sentences, and a searchable list of every item. Opens offline in any browser."""
+    from kurilwatch.dates import parse_since
+    from kurilwatch.reports import html_report
+
+    until = now()
+    with _open(db) as store:
+        page = html_report(store, parse_since(since, until), until)
+    _write_output(output, page)
+    print(f"Wrote {output}")
+
+
+def _write_output(output: Path, text: str) -> None:
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+class ExportFormat(StrEnum):
+    atom = "atom"
+    opml = "opml"
+    json = "json"
+    csv = "csv"
+    ndjson = "ndjson"
+
+
+@command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="What to export.")] = (
+        ExportFormat.atom
+    ),
+    since: Annotated[
+        str | None, typer.Option("--since", "-s", help="Only items since then.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export the stored Kuril items as an Atom 1.0 feed (subscribe to "Kuril news only"),
+    JSON, CSV or NDJSON; or the feed list as OPML."""
+    from kurilwatch import render
+    from kurilwatch.dates import parse_since
+
+    if fmt is ExportFormat.opml:
+        from kurilwatch.config import load_config
+        from kurilwatch.manage import write_opml
+
+        text = write_opml(load_config(config).feeds, now())
+    else:
+        cutoff = parse_since(since, now()) if since else None
+        with _open(db) as store:
+            items = store.list_items(since=cutoff, limit=None)
+            if fmt is ExportFormat.atom:
+                from kurilwatch.reports import atom_feed
+
+                text = atom_feed(store, items, now())
+            elif fmt is ExportFormat.json:
+                text = render.items_json(items) + "\n"
+            elif fmt is ExportFormat.csv:
+                text = render.items_csv(items)
+            else:
+                from kurilwatch.reports import ndjson
+
+                text = ndjson(items, render.item_record)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write_output(output, text)
 
 
 @command("match")

@@ -248,8 +248,12 @@ async def poll(
     now: Callable[[], datetime],
     limits: Limits = Limits(),
     executor: concurrent.futures.Executor | None = None,
+    on_done: Callable[[FeedReport], None] | None = None,
 ) -> FetchReport:
-    """Fetch, parse, match and store every feed; one feed's failure never stops the others."""
+    """Fetch, parse, match and store every feed; one feed's failure never stops the others.
+
+    `on_done` is called with each feed's report as it finishes (a progress bar, say).
+    """
     semaphore = asyncio.Semaphore(limits.max_parallel)
     loop = asyncio.get_running_loop()
     states = store.feed_states()
@@ -291,7 +295,13 @@ async def poll(
                 response.status, response.error = "error", exc.message
         return save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
 
-    reports = await asyncio.gather(*(one(feed) for feed in feeds))
+    async def reported(feed: Feed) -> FeedReport:
+        report = await one(feed)
+        if on_done is not None:
+            on_done(report)
+        return report
+
+    reports = await asyncio.gather(*(reported(feed) for feed in feeds))
     return FetchReport(list(reports))
 
 
@@ -380,12 +390,13 @@ def run_fetch(
     feeds: list[Feed],
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     limits: Limits = Limits(),
+    on_done: Callable[[FeedReport], None] | None = None,
 ) -> FetchReport:
     """Synchronous entry point: poll with a fresh client, parsing on every core."""
 
     async def main(executor: concurrent.futures.Executor | None) -> FetchReport:
         async with make_client(limits) as client:
-            return await poll(store, config, feeds, client, now, limits, executor)
+            return await poll(store, config, feeds, client, now, limits, executor, on_done)
 
     workers = min(os.cpu_count() or 1, len(feeds))
     if workers < 2 or len(feeds) < PARALLEL_PARSE_FROM:

@@ -502,3 +502,35 @@ def checks_table(console: Console, results: list[dict]) -> None:
 
 def checks_json(results: list[dict]) -> str:
     return json.dumps(results, ensure_ascii=False, indent=2)
+
+
+def stats_view(console: Console, stats) -> None:
+    from kurilwatch.reports import sparkline
+
+    periods = stats.periods
+    title = (
+        f"{stats.total} items, {periods[0].isoformat() if periods else ''} to "
+        f"{periods[-1].isoformat() if periods else ''}, per {stats.by}"
+    )
+    table = Table(title=title, title_justify="left")
+    table.add_column("Source")
+    table.add_column("Items", justify="right")
+    table.add_column(f"Per {stats.by}")
+    for source, counts in stats.per_source.items():
+        table.add_row(safe(source), str(sum(counts)), sparkline(counts))
+    console.print(table)
+    if stats.busiest:
+        busiest = Table(title="Busiest days", title_justify="left")
+        busiest.add_column("Day")
+        busiest.add_column("Items", justify="right")
+        busiest.add_column("Top story")
+        for day in stats.busiest:
+            busiest.add_row(day["day"], str(day["items"]), safe(day["top_story"]))
+        console.print(busiest)
+    if stats.terms:
+        terms = Table(title="Terms that matched most", title_justify="left")
+        terms.add_column("Term")
+        terms.add_column("Items", justify="right")
+        for term, count in stats.terms:
+            terms.add_row(safe(term), str(count))
+        console.print(terms)

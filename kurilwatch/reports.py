@@ -1,0 +1,225 @@
+"""Reports: coverage statistics, a self-contained HTML report, and an Atom feed of the stream."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from xml.etree import ElementTree as ET
+
+from kurilwatch.developments import Story, news
+from kurilwatch.store import Store, from_iso, iso
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """Unicode bars, one per value, scaled to the largest."""
+    top = max(values, default=0)
+    if not top:
+        return BARS[0] * len(values)
+    return "".join(BARS[min(len(BARS) - 1, round(v / top * (len(BARS) - 1)))] for v in values)
+
+
+def _bucket(moment: datetime, by: str) -> date:
+    day = moment.astimezone(UTC).date()
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _buckets(start: datetime, end: datetime, by: str) -> list[date]:
+    result, current = [], _bucket(start, by)
+    last = _bucket(end, by)
+    while current <= last:
+        result.append(current)
+        if by == "month":
+            current = (current.replace(day=28) + timedelta(days=4)).replace(day=1)
+        else:
+            current += timedelta(days=7 if by == "week" else 1)
+    return result
+
+
+@dataclass
+class Stats:
+    since: datetime
+    until: datetime
+    by: str
+    periods: list[date]
+    per_source: dict[str, list[int]]
+    busiest: list[dict]
+    terms: list[tuple[str, int]]
+    total: int
+
+    def as_dict(self) -> dict:
+        return {
+            "since": iso(self.since),
+            "until": iso(self.until),
+            "by": self.by,
+            "periods": [p.isoformat() for p in self.periods],
+            "sources": [
+                {"source": source, "total": sum(counts), "counts": counts}
+                for source, counts in self.per_source.items()
+            ],
+            "busiest_days": self.busiest,
+            "top_terms": [{"term": t, "items": n} for t, n in self.terms],
+            "total": self.total,
+        }
+
+
+def stats(store: Store, since: datetime, until: datetime, by: str = "day") -> Stats:
+    items = store.list_items(since=since, limit=None)
+    periods = _buckets(since, until, by)
+    index = {p: i for i, p in enumerate(periods)}
+    per_source: dict[str, list[int]] = defaultdict(lambda: [0] * len(periods))
+    per_day: dict[date, list[dict]] = defaultdict(list)
+    terms: Counter[str] = Counter()
+    for item in items:
+        moment = from_iso(item["sort_time"])
+        for source in item["sources"]:
+            slot = index.get(_bucket(moment, by))
+            if slot is not None:
+                per_source[source][slot] += 1
+        per_day[moment.date()].append(item)
+        terms.update(set(item["matched"]))
+    busiest = []
+    for day, day_items in sorted(per_day.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:5]:
+        stories = Counter(i.get("story_id") or i["id"] for i in day_items)
+        top_story, size = stories.most_common(1)[0]
+        title = next(i["title"] for i in day_items if (i.get("story_id") or i["id"]) == top_story)
+        busiest.append(
+            {"day": day.isoformat(), "items": len(day_items), "top_story": title, "sources": size}
+        )
+    ordered = dict(sorted(per_source.items(), key=lambda kv: (-sum(kv[1]), kv[0])))
+    return Stats(since, until, by, periods, ordered, busiest, terms.most_common(10), len(items))
+
+
+# --- the HTML report ---------------------------------------------------------------------------
+
+PALETTE = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+]
+
+
+def timeline_svg(report: Stats, width: int = 900, height: int = 220) -> dict:
+    """Stacked bars of items per period by source, as data for the template's inline SVG."""
+    sources = list(report.per_source)
+    colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
+    totals = [sum(report.per_source[s][i] for s in sources) for i in range(len(report.periods))]
+    top = max(totals, default=0) or 1
+    slot = (width - 40) / max(1, len(report.periods))
+    bars = []
+    for i, period in enumerate(report.periods):
+        y = height - 20
+        for source in sources:
+            count = report.per_source[source][i]
+            if not count:
+                continue
+            h = count / top * (height - 40)
+            y -= h
+            bars.append(
+                {
+                    "x": round(30 + i * slot, 2),
+                    "y": round(y, 2),
+                    "w": round(max(1.0, slot - 2), 2),
+                    "h": round(h, 2),
+                    "colour": colours[source],
+                    "label": f"{period.isoformat()} {source}: {count}",
+                }
+            )
+    return {"width": width, "height": height, "bars": bars, "top": top, "colours": colours}
+
+
+def html_report(store: Store, since: datetime, until: datetime) -> str:
+    """One self-contained HTML file: styles, chart and script inline, feed text escaped."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("kurilwatch", "templates"),
+        autoescape=select_autoescape(["html"]),
+    )
+    report = stats(store, since, until, "day")
+    items = store.list_items(since=since, limit=None)
+    stories: list[Story] = news(store, items)
+    rows = [
+        {
+            "id": i["id"],
+            "date": (i["sort_time"] or "").replace("T", " ")[:16],
+            "sources": ", ".join(i["sources"]),
+            "title": i["title"] or "(no title)",
+            "url": i["url"] if (i["url"] or "").startswith(("http://", "https://")) else None,
+            "matched": ", ".join(i["matched"]),
+        }
+        for i in items
+    ]
+    return env.get_template("report.html").render(
+        stats=report,
+        chart=timeline_svg(report),
+        stories=stories,
+        rows=rows,
+        sources=list(report.per_source),
+        generated=iso(until),
+    )
+
+
+# --- exports -----------------------------------------------------------------------------------
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def atom_id(item: dict) -> str:
+    """Stable across runs and databases: derived from the article's URL or GUID."""
+    basis = item["canonical_url"] or f"{item['feed']}\x1f{item['guid'] or item['title']}"
+    return "urn:kurilwatch:" + hashlib.sha256(basis.encode()).hexdigest()[:32]
+
+
+def atom_feed(store: Store, items: list[dict], now: datetime) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = "urn:kurilwatch:stream"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "kurilwatch: Kuril Islands news"
+    ET.SubElement(
+        feed, f"{{{ATOM}}}subtitle"
+    ).text = "Items about the Kuril Islands / Northern Territories, with what is new in each"
+    updated = max((i["updated"] or i["first_seen"] for i in items), default=iso(now))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "kurilwatch"
+    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "kurilwatch"
+    for story in news(store, items):
+        for news_item in story.items:
+            item = news_item.item
+            entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+            ET.SubElement(entry, f"{{{ATOM}}}id").text = atom_id(item)
+            ET.SubElement(entry, f"{{{ATOM}}}title").text = item["title"] or "(no title)"
+            ET.SubElement(entry, f"{{{ATOM}}}updated").text = item["updated"] or item["first_seen"]
+            if item["published"]:
+                ET.SubElement(entry, f"{{{ATOM}}}published").text = item["published"]
+            if (item["url"] or "").startswith(("http://", "https://")):
+                ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=item["url"])
+            author = ET.SubElement(entry, f"{{{ATOM}}}author")
+            ET.SubElement(author, f"{{{ATOM}}}name").text = ", ".join(item["sources"])
+            source = ET.SubElement(entry, f"{{{ATOM}}}source")
+            ET.SubElement(source, f"{{{ATOM}}}title").text = item["feed"]
+            for term in item["matched"]:
+                ET.SubElement(entry, f"{{{ATOM}}}category", term=term)
+            summary = " ".join(news_item.new) or item["summary"] or ""
+            ET.SubElement(entry, f"{{{ATOM}}}summary", type="text").text = summary
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def ndjson(items: list[dict], record) -> str:
+    return "".join(json.dumps(record(i), ensure_ascii=False) + "\n" for i in items)
