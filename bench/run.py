@@ -26,11 +26,38 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
-    "government ministry officials meeting agreement talks economy energy port project "
-    "budget region minister statement report week president council trade security "
-    "visit delegation schedule investment company market growth plan annual summit"
-).split()
+WORDS = [
+    "government",
+    "ministry",
+    "officials",
+    "meeting",
+    "agreement",
+    "talks",
+    "economy",
+    "energy",
+    "port",
+    "project",
+    "budget",
+    "region",
+    "minister",
+    "statement",
+    "report",
+    "week",
+    "president",
+    "council",
+    "trade",
+    "security",
+    "visit",
+    "delegation",
+    "schedule",
+    "investment",
+    "company",
+    "market",
+    "growth",
+    "plan",
+    "annual",
+    "summit",
+]
 
 
 # --- the feed farm ----------------------------------------------------------------------------
@@ -79,7 +106,7 @@ class Farm:
                 def log_message(self, *args: object) -> None:
                     pass
 
-                def do_GET(self, body: bytes = body, etag: str = etag) -> None:  # noqa: N802
+                def do_GET(self, body: bytes = body, etag: str = etag) -> None:
                     farm.requests += 1
                     time.sleep(farm.delay)
                     if farm.honour_etags and self.headers.get("If-None-Match") == etag:
@@ -199,8 +226,8 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
         Measure("1 cold fetch", "floor", floor, 0, 0, "one request + feedparser parse time / cores")
     )
 
-    r2e = shutil.which("r2e", path=os.environ.get("PEERS_PATH", os.environ["PATH"]))
-    if r2e and not args.skip_peers:
+    r2e = None if args.skip_peers else ensure_rss2email()
+    if r2e:
         peer = work / "r2e"
         peer.mkdir()
         config = "[DEFAULT]\nto = bench@example.org\nfrom = bench@example.org\n\n" + "".join(
@@ -240,6 +267,25 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
         results.append(measure("2a warm, ETags", "newsboat", command, env_nb))
 
 
+PEERS = ROOT / "bench" / ".peers"
+
+
+def ensure_rss2email() -> str | None:
+    """rss2email from PyPI, in the benchmark's own virtual environment (bench/.peers)."""
+    found = shutil.which("r2e") or (
+        str(PEERS / "bin" / "r2e") if (PEERS / "bin" / "r2e").exists() else None
+    )
+    if found:
+        return found
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS)], check=True)
+        subprocess.run([str(PEERS / "bin" / "pip"), "install", "--quiet", "rss2email"], check=True)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        print(f"rss2email could not be installed ({exc}); skipping it", file=sys.stderr)
+        return None
+    return str(PEERS / "bin" / "r2e")
+
+
 def fetch_floor(farm: Farm, delay: float) -> float:
     import feedparser
 
@@ -248,6 +294,14 @@ def fetch_floor(farm: Farm, delay: float) -> float:
         feedparser.parse(body)
     parse = time.process_time() - started
     return delay + parse / (os.cpu_count() or 1)
+
+
+def fetch_section(args, results: list[Measure], work: Path) -> None:
+    farm = Farm(args.feeds, args.items, args.delay)
+    try:
+        fetch_cases(args, results, farm, work)
+    finally:
+        farm.stop()
 
 
 def growth_case(args, results: list[Measure], work: Path) -> None:
@@ -371,10 +425,9 @@ def archive_cases(args, results: list[Measure], work: Path) -> None:
             ("3 search rare word", [*kw, "search", "report 4242"]),
             ("3 news --since 1d", [*kw, "news", "--since", "1d"]),
         ):
+            name = f"{case} ({label})"
             results.append(
-                best_of(
-                    args.runs, lambda c=command: measure(f"{case} ({label})", "kurilwatch", c, env)
-                )
+                best_of(args.runs, lambda c=command, n=name, e=env: measure(n, "kurilwatch", c, e))
             )
         results[-1].note = note
         results.append(classify_cost(path / "kw.db", label))
@@ -425,7 +478,9 @@ def startup_cases(args, results: list[Measure], work: Path) -> None:
         ("kurilwatch --version", [sys.executable, "-m", "kurilwatch", "--version"]),
         ("kurilwatch list (empty)", [sys.executable, "-m", "kurilwatch", "list"]),
     ):
-        results.append(best_of(args.runs, lambda c=command: measure("4 start-up", tool, c, env)))
+        results.append(
+            best_of(args.runs, lambda c=command, t=tool: measure("4 start-up", t, c, env))
+        )
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -454,7 +509,7 @@ def report(results: list[Measure]) -> str:
         for m in results:
             if m.case.startswith("3 ") and "classify" not in m.case:
                 ratios.append(f"{m.case}: / kurilwatch --version = {m.wall / version.wall:.2f}")
-    return "\n".join(lines + [""] + ratios)
+    return "\n".join([*lines, "", *ratios])
 
 
 def main() -> int:
@@ -473,18 +528,26 @@ def main() -> int:
     results: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="kurilwatch-bench-") as tmp:
         work = Path(tmp)
-        if args.only in (None, "fetch"):
-            farm = Farm(args.feeds, args.items, args.delay)
+        sections = {
+            "fetch": lambda: fetch_section(args, results, work),
+            "startup": lambda: startup_cases(args, results, work),
+            "archive": lambda: archive_cases(args, results, work),
+            "growth": lambda: growth_case(args, results, work),
+        }
+        for name, section in sections.items():
+            if args.only not in (None, name):
+                continue
+            count = len(results)
             try:
-                fetch_cases(args, results, farm, work)
-            finally:
-                farm.stop()
-        if args.only in (None, "startup"):
-            startup_cases(args, results, work)
-        if args.only in (None, "archive"):
-            archive_cases(args, results, work)
-        if args.only in (None, "growth"):
-            growth_case(args, results, work)
+                section()
+            except Exception as exc:  # report what was measured; say what was not
+                results.append(Measure(name, "failed", 0, 0, 0, f"{type(exc).__name__}: {exc}"))
+            for measured in results[count:]:
+                print(
+                    f"{measured.case:<38}{measured.tool:<28}{measured.wall:>9.3f}  {measured.note}",
+                    file=sys.stderr,
+                    flush=True,
+                )
     text = report(results)
     print(text)
     args.json.parent.mkdir(parents=True, exist_ok=True)
