@@ -128,6 +128,14 @@ def main_callback(
     """Track news about the Kuril Islands dispute."""
 
 
+def _get_item(db: Path | None, item_id: int) -> dict:
+    with _open(db) as store:
+        item = store.get_item(item_id)
+    if item is None:
+        raise UsageError(f"no item with ID {item_id}")
+    return item
+
+
 def _open(db: Path | None):
     from kurilwatch.config import resolve_db_path
     from kurilwatch.store import Store
@@ -271,17 +279,13 @@ def show(
 ) -> None:
     """Show one item in full, with the matched terms highlighted."""
     from kurilwatch.config import load_config
-    from kurilwatch.match import get_matcher
     from kurilwatch.render import item_detail
 
     cfg = load_config(config)
-    with _open(db) as store:
-        item = store.get_item(item_id)
-    if item is None:
-        raise UsageError(f"no item with ID {item_id}")
-    matcher = get_matcher(cfg.include, cfg.exclude)
-    title_hits = list(matcher.match(item["title"] or "").hits)
-    text_hits = list(matcher.match(item["text"] or "").hits)
+    item = _get_item(db, item_id)
+    match = _matcher_for(cfg)(item["feed"])
+    title_hits = list(match(item["title"] or "").hits)
+    text_hits = list(match(item["text"] or "").hits)
     item_detail(_stdout(), item, title_hits, text_hits)
 
 
@@ -465,10 +469,7 @@ def explain(
     from kurilwatch.config import load_config
 
     cfg = load_config(config)
-    with _open(db) as store:
-        item = store.get_item(item_id)
-    if item is None:
-        raise UsageError(f"no item with ID {item_id}")
+    item = _get_item(db, item_id)
     text = f"{item['title']}\n{item['text']}"
     result = _matcher_for(cfg)(item["feed"])(text)
     if fmt is TableOrJson.json:

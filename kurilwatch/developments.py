@@ -155,29 +155,53 @@ class Sentence:
     earlier: tuple[int, ...]  # earlier items that had it (background only)
 
 
-def index_item(store: Store, item_id: int, text: str, lang: str | None) -> list[Sentence]:
-    """Split, classify and index one item's sentences; call inside the fetch's transaction."""
+@dataclass(frozen=True)
+class Prepared:
+    """A sentence with its tokens and index keys: pure computation, done in a worker."""
+
+    text: str
+    words: frozenset[str]
+    keys: tuple[int, ...]
+
+
+def prepare(text: str, lang: str | None) -> list[Prepared]:
+    prepared = []
+    for sentence in split_sentences(text, lang):
+        words = tokens(sentence)
+        prepared.append(Prepared(sentence, words, tuple(sentence_keys(sentence, words))))
+    return prepared
+
+
+def index_item(
+    store: Store,
+    item_id: int,
+    text: str,
+    lang: str | None,
+    prepared: list[Prepared] | None = None,
+) -> list[Sentence]:
+    """Classify and index one item's sentences; call inside the fetch's transaction.
+
+    `prepared` is `prepare(text, lang)`, when a worker process has already computed it.
+    """
     conn = store.conn
     conn.execute("DELETE FROM sentences WHERE item_id = ?", [item_id])
     conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
     result: list[Sentence] = []
     seen_here: set[frozenset[str]] = set()
-    for position, sentence in enumerate(split_sentences(text, lang)):
-        words = tokens(sentence)
-        keys = sentence_keys(sentence, words)
-        earlier = _earlier_items(store, item_id, words, keys)
+    for position, sentence in enumerate(prepared if prepared is not None else prepare(text, lang)):
+        earlier = _earlier_items(store, item_id, sentence.words, list(sentence.keys))
         # A sentence repeated inside the same item is background the second time.
-        is_new = not earlier and words not in seen_here
-        seen_here.add(words)
-        result.append(Sentence(position, sentence, is_new, tuple(earlier)))
+        is_new = not earlier and sentence.words not in seen_here
+        seen_here.add(sentence.words)
+        result.append(Sentence(position, sentence.text, is_new, tuple(earlier)))
         conn.execute(
             "INSERT INTO sentences (item_id, position, text, is_new, earlier) "
             "VALUES (?, ?, ?, ?, ?)",
-            [item_id, position, sentence, int(is_new), ",".join(map(str, earlier))],
+            [item_id, position, sentence.text, int(is_new), ",".join(map(str, earlier))],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)",
-            [(key, item_id, position) for key in keys],
+            [(key, item_id, position) for key in sentence.keys],
         )
     return result
 
@@ -218,6 +242,12 @@ def _content_words(title: str, sentences: list[str]) -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 4 or w.isdigit() or _CJK.search(w))
 
 
+@lru_cache(maxsize=20_000)
+def _word_set(words: str) -> frozenset[str]:
+    # A cold fetch compares each new item with every candidate: split each stored set once.
+    return frozenset(words.split())
+
+
 def assign_story(store: Store, item_id: int) -> int:
     """Join the most similar story from another feed within the window, or start one."""
     feed, title, sort_time = store.conn.execute(
@@ -240,7 +270,7 @@ def assign_story(store: Store, item_id: int) -> int:
     ).fetchall()
     best_story, best_score = item_id, 0.0
     for other_id, story_id, words in candidates:
-        score = jaccard(mine, frozenset((words or "").split()))
+        score = jaccard(mine, _word_set(words or ""))
         if score > best_score:
             best_story, best_score = story_id or other_id, score
     story = best_story if best_score >= SAME_STORY else item_id

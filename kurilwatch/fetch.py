@@ -18,7 +18,7 @@ import httpx
 
 from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
-from kurilwatch.developments import assign_story, detect_lang, index_item
+from kurilwatch.developments import Prepared, assign_story, detect_lang, index_item, prepare
 from kurilwatch.errors import FeedError
 from kurilwatch.match import get_matcher
 from kurilwatch.parse import Entry, parse_feed
@@ -32,7 +32,8 @@ class Limits:
     connect_timeout: float = 10.0
     total_timeout: float = 30.0  # the whole request, headers and body
     max_bytes: int = 10 * 1024 * 1024
-    max_parallel: int = 16
+    max_parallel: int = 64  # requests in flight at once
+    per_host: int = 4  # of those, to one host: polite to every publisher
     max_redirects: int = 5
 
 
@@ -93,6 +94,8 @@ class Matched:
     entry: Entry
     terms: list[str]
     hits: list[dict]
+    lang: str | None = None
+    sentences: list[Prepared] | None = None  # computed in the worker, stored by the parent
 
 
 @dataclass(frozen=True)
@@ -109,24 +112,32 @@ def parse_and_match(
     include: tuple[str, ...],
     exclude: tuple[str, ...],
     keep_all: bool = False,
+    lang: str | None = None,
 ) -> ParseOutcome:
-    """Parse a feed body and keep the entries about the islands (runs in a worker)."""
+    """Parse a feed body, keep the entries about the islands, and prepare their sentences.
+
+    Runs in a worker process: everything CPU-bound about a feed happens here, so the parent
+    only reads and writes the database.
+    """
     parsed = parse_feed(content, headers)
     matcher = get_matcher(include, exclude)
     matched, unmatched = [], []
     for entry in parsed.entries:
         if keep_all:
-            matched.append(Matched(entry, ["*"], []))
-            continue
-        result = matcher.match(f"{entry.title}\n{entry.text}")
-        if result.relevant:
+            terms, hits = ["*"], []
+        else:
+            result = matcher.match(f"{entry.title}\n{entry.text}")
+            if not result.relevant:
+                unmatched.append(entry)
+                continue
+            terms = result.matched_terms
             hits = [
                 {"rule": h.rule, "term": h.term, "start": h.start, "end": h.end, "text": h.text}
                 for h in result.hits
             ]
-            matched.append(Matched(entry, result.matched_terms, hits))
-        else:
-            unmatched.append(entry)
+        entry_lang = lang or detect_lang(f"{entry.title}\n{entry.text}")
+        sentences = prepare(entry.text or entry.title, entry_lang)
+        matched.append(Matched(entry, terms, hits, entry_lang, sentences))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
 
 
@@ -142,7 +153,9 @@ def make_client(limits: Limits) -> httpx.AsyncClient:
         follow_redirects=True,
         max_redirects=limits.max_redirects,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-        limits=httpx.Limits(max_connections=limits.max_parallel),
+        limits=httpx.Limits(
+            max_connections=limits.max_parallel, max_keepalive_connections=limits.max_parallel
+        ),
         trust_env=False,
     )
 
@@ -255,6 +268,7 @@ async def poll(
     `on_done` is called with each feed's report as it finishes (a progress bar, say).
     """
     semaphore = asyncio.Semaphore(limits.max_parallel)
+    per_host: dict[str, asyncio.Semaphore] = {}
     loop = asyncio.get_running_loop()
     states = store.feed_states()
 
@@ -271,7 +285,9 @@ async def poll(
             due = last_attempt + timedelta(seconds=feed.min_interval)
             if due > now():
                 return FeedReport(feed.name, "skipped", error=f"not due until {iso(due)}")
-        async with semaphore:
+        host = httpx.URL(feed.url).host
+        host_limit = per_host.setdefault(host, asyncio.Semaphore(limits.per_host))
+        async with semaphore, host_limit:
             response = await get(client, feed, state, limits)
         outcome: ParseOutcome | None = None
         if response.status == "ok":
@@ -290,6 +306,7 @@ async def poll(
                     include,
                     exclude,
                     feed.keep_all,
+                    feed.lang,
                 )
             except FeedError as exc:
                 response.status, response.error = "error", exc.message
@@ -370,13 +387,15 @@ def save(
                 if seen_keys.intersection(entry.identity_keys):
                     continue
                 seen_keys.update(entry.identity_keys)
-                lang = feed.lang or detect_lang(f"{entry.title}\n{entry.text}")
+                lang = matched.lang or feed.lang
                 result = store.upsert_entry(feed.name, entry, matched.terms, lang, matched.hits)
                 if result.status == "unchanged":
                     continue
                 report.new += result.status == "new"
                 report.updated += result.status == "updated"
-                index_item(store, result.item_id, entry.text or entry.title, lang)
+                index_item(
+                    store, result.item_id, entry.text or entry.title, lang, matched.sentences
+                )
                 assign_story(store, result.item_id)
         if outcome is not None and keep_unmatched_days:
             store.keep_unmatched(feed.name, outcome.unmatched, keep_unmatched_days)
@@ -401,24 +420,35 @@ def run_fetch(
     workers = min(os.cpu_count() or 1, len(feeds))
     if workers < 2 or len(feeds) < PARALLEL_PARSE_FROM:
         return asyncio.run(main(None))
-    # Parsing is CPU work: worker processes keep it from serialising behind the event loop
-    # (and the GIL). forkserver, not fork: the parent has threads by now.
-    import multiprocessing
-
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kurilwatch.fetch"])
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as executor:
-        # Start the workers while the requests are in flight, not after.
-        for _ in range(workers):
-            executor.submit(_warm_up)
+    with _LazyProcessPool(workers) as executor:
         return asyncio.run(main(executor))
 
 
 PARALLEL_PARSE_FROM = 8  # feeds; below this a worker pool costs more than it saves
 
 
-def _warm_up() -> None:
-    get_matcher((), ())
+class _LazyProcessPool(concurrent.futures.Executor):
+    """Worker processes for parsing, started only when the first body arrives: a re-poll
+    where every feed answers 304 pays nothing for them."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
+        if self.pool is None:
+            import multiprocessing
+
+            # Parsing is CPU work: processes keep it from serialising behind the event loop
+            # and the GIL. forkserver, not fork: the parent has threads by now.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["kurilwatch.fetch"])
+            self.pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
+        return self.pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:

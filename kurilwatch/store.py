@@ -300,27 +300,17 @@ class Store:
         ).fetchone()
         published = iso(entry.published)
         if row is None:
-            item_id = (
-                self.db["items"]
-                .insert(
-                    {
-                        "feed": feed,
-                        "guid": entry.guid,
-                        "url": entry.url,
-                        "canonical_url": entry.canonical_url,
-                        "title": entry.title,
-                        "summary": entry.summary,
-                        "text": entry.text,
-                        "published": published,
-                        "first_seen": now,
-                        "updated": None,
-                        "sort_time": published or now,
-                        "matched": json.dumps(matched, ensure_ascii=False),
-                        "revision": 1,
-                    }
-                )
-                .last_pk
-            )
+            record = entry_record(entry) | {
+                "feed": feed,
+                "first_seen": first_seen or now,
+                "updated": None,
+                "sort_time": published or first_seen or now,
+                "matched": json.dumps(matched, ensure_ascii=False),
+                "revision": 1,
+                "lang": lang,
+                "match_hits": json.dumps(hits or [], ensure_ascii=False),
+            }
+            item_id = self.db["items"].insert(record).last_pk
             self.conn.execute(
                 "INSERT INTO revisions (item_id, revision, title, text, seen) "
                 "VALUES (?, 1, ?, ?, ?)",
