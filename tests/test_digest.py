@@ -245,3 +245,22 @@ def test_run_fetches_and_mails(runner, env, feed_server, mail_sink):
     assert failed.output.strip() == "Error: feed wire: HTTP 500 Internal Server Error"
     items = json.loads(runner.invoke(app, ["list", "--format", "json"]).output)
     assert len(items) == 3
+
+
+def test_crash_between_send_and_mark_resends_rather_than_loses(
+    runner, mail_env, mail_sink, monkeypatch
+):
+    import kurilwatch.digest as digest_module
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # killed right after the server accepted the message
+
+    original = digest_module.mark_sent
+    monkeypatch.setattr(digest_module, "mark_sent", crash)
+    result = runner.invoke(app, ["digest", "--email"])
+    assert result.exit_code != 0 and len(mail_sink.messages) == 1
+    monkeypatch.setattr(digest_module, "mark_sent", original)
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    assert len(mail_sink.messages) == 2  # a duplicate, as documented; nothing lost
+    assert sent_titles(mail_sink.parsed()[1]) == sent_titles(mail_sink.parsed()[0])
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 3

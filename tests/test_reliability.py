@@ -494,7 +494,7 @@ def test_full_database_is_a_clear_error_and_keeps_what_was_stored(
     assert result.output.strip().splitlines()[-1] == (
         "Error: the disk is full; nothing was lost, the last write was undone"
     )
-    monkeypatch.undo()
+    monkeypatch.setattr(store_module, "_set_wal", real_set_wal)
     conn = sqlite3.connect(env["db"])
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == GOOD_TITLES
