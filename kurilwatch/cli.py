@@ -60,6 +60,11 @@ class TableOrJson(StrEnum):
     json = "json"
 
 
+TableOrJsonOption = Annotated[
+    TableOrJson, typer.Option("--format", help="Output format: a table, or JSON for scripts.")
+]
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 
@@ -300,9 +305,7 @@ app.add_typer(feeds_app, name="feeds")
 @feeds_app.callback(invoke_without_command=True)
 def feeds_default(
     ctx: typer.Context,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -313,9 +316,7 @@ def feeds_default(
 
 @command("list", target=feeds_app)
 def feeds_list(
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -430,9 +431,7 @@ def feeds_export(config: ConfigOption = None) -> None:
 @command("check", target=feeds_app)
 def feeds_check(
     name: Annotated[str | None, typer.Argument(help="Only this feed.")] = None,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     config: ConfigOption = None,
 ) -> None:
     """Poll feeds without storing anything: status, type, format, encoding, items, matches."""
@@ -458,9 +457,7 @@ def feeds_check(
 @command()
 def explain(
     item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -568,9 +565,7 @@ def news(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
     ] = 100,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     db: DbOption = None,
 ) -> None:
     """What happened: each story's new sentences, with the repeated background collapsed.
@@ -666,9 +661,7 @@ def search(
         str | None, typer.Option("--since", "-s", help="Only items since then (as for `list`).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     db: DbOption = None,
 ) -> None:
     """Search the stored items' titles and text, best matches first."""
@@ -838,9 +831,7 @@ def stats(
         str, typer.Option("--since", "-s", help="Period start: 90d, 2w, or an ISO date.")
     ] = "90d",
     by: Annotated[Period, typer.Option("--by", help="Count per day, week or month.")] = Period.day,
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     db: DbOption = None,
 ) -> None:
     """Coverage at a glance: items per source over time, the busiest days, the top terms."""
@@ -945,9 +936,7 @@ def export(
 @command("match")
 def match_text(
     text: Annotated[str, typer.Argument(help="The text to test; '-' reads standard input.")],
-    fmt: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+    fmt: TableOrJsonOption = TableOrJson.table,
     config: ConfigOption = None,
 ) -> None:
     """Show whether TEXT is about the islands, which rules fired where, and which look-alikes
