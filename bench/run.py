@@ -352,7 +352,8 @@ def build_archive(path: Path, items: int, feeds: int = 100) -> float:
         stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         words = " ".join(rng.choice(WORDS) for _ in range(20))
         title = f"Kurils report {item_id}"
-        text = f"Officials on Iturup said {words}. Sentence {item_id} about the islands."
+        rare = " Krabozavodskoye." if item_id % 100_000 == 0 else ""  # what `search` looks for
+        text = f"Officials on Iturup said {words}. Sentence {item_id} about the islands.{rare}"
         feed = f"f{item_id % feeds:03d}"
         batch.append(
             (
@@ -422,7 +423,7 @@ def archive_cases(args, results: list[Measure], work: Path) -> None:
         for case, command in (
             ("3 list --since 7d", [*kw, "list", "--since", "7d"]),
             ("3 list --source --limit 50", [*kw, "list", "--source", "f042", "--limit", "50"]),
-            ("3 search rare word", [*kw, "search", "report 4242"]),
+            ("3 search rare word", [*kw, "search", "Krabozavodskoye"]),
             ("3 news --since 1d", [*kw, "news", "--since", "1d"]),
         ):
             name = f"{case} ({label})"

@@ -25,6 +25,7 @@ SAME_STORY = 0.3  # Jaccard of content words at or above which two items are one
 STORY_WINDOW = timedelta(days=3)
 STORY_LEAD = 3  # sentences of each item compared for story grouping
 MAX_EARLIER = 20  # earlier item ids remembered per background sentence
+CANDIDATES_PER_KEY = 50  # rows read per index key when looking for earlier sentences
 # MinHash with 5 bands of 2 rows: two sentences with Jaccard 0.6 share a band key with
 # probability 0.89, at 0.7 with 0.97; the first/last-words keys catch most of the rest.
 _BANDS, _ROWS = 5, 2
@@ -206,24 +207,32 @@ def index_item(
     return result
 
 
+EARLIER_SQL = """SELECT k.item_id, k.position, s.text FROM sentence_keys k
+    JOIN sentences s ON s.item_id = k.item_id AND s.position = k.position
+    WHERE k.key = ? AND k.item_id < ?
+    ORDER BY k.item_id DESC LIMIT ?"""
+
+
 def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list[int]) -> list[int]:
-    if not keys:
-        return []
-    placeholders = ",".join("?" * len(keys))
-    rows = store.conn.execute(
-        f"""SELECT DISTINCT s.item_id, s.text FROM sentence_keys k
-            JOIN sentences s ON s.item_id = k.item_id AND s.position = k.position
-            WHERE k.key IN ({placeholders}) AND k.item_id < ?
-            ORDER BY s.item_id LIMIT 200""",
-        [*keys, item_id],
-    ).fetchall()
+    """Earlier items with a nearly identical sentence, at most MAX_EARLIER of them.
+
+    Each key is read as a range of its primary key, newest items first, and the read stops
+    after CANDIDATES_PER_KEY rows: a sentence repeated in a hundred thousand items costs
+    the same as one repeated in ten.
+    """
     earlier: list[int] = []
-    for other_id, other_text in rows:
-        if other_id not in earlier and dice(words, tokens(other_text)) >= SAME_SENTENCE:
-            earlier.append(other_id)
-            if len(earlier) >= MAX_EARLIER:
-                break
-    return earlier
+    checked: set[tuple[int, int]] = set()
+    for key in keys:
+        rows = store.conn.execute(EARLIER_SQL, [key, item_id, CANDIDATES_PER_KEY]).fetchall()
+        for other_id, position, other_text in rows:
+            if other_id in earlier or (other_id, position) in checked:
+                continue
+            checked.add((other_id, position))
+            if dice(words, tokens(other_text)) >= SAME_SENTENCE:
+                earlier.append(other_id)
+                if len(earlier) >= MAX_EARLIER:
+                    return earlier
+    return sorted(earlier)
 
 
 def sentences_of(store: Store, item_id: int) -> list[Sentence]:
