@@ -90,8 +90,12 @@ def normalize(sentence: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=50_000)
 def tokens(sentence: str) -> frozenset[str]:
-    """Words of Latin and Cyrillic text; character bigrams of Japanese."""
+    """Words of Latin and Cyrillic text; character bigrams of Japanese.
+
+    Cached: background sentences come back in item after item.
+    """
     normalized = normalize(sentence)
     result: set[str] = set()
     for word in _WORD.findall(normalized):

@@ -32,7 +32,7 @@ class Limits:
     connect_timeout: float = 10.0
     total_timeout: float = 30.0  # the whole request, headers and body
     max_bytes: int = 10 * 1024 * 1024
-    max_parallel: int = 64  # requests in flight at once
+    max_parallel: int = 128  # requests in flight at once
     per_host: int = 4  # of those, to one host: polite to every publisher
     max_redirects: int = 5
 
