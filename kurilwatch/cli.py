@@ -743,22 +743,28 @@ def digest(
         raise typer.Exit(EXIT_NOTHING)
 
 
+def _recipients(cfg, to: list[str] | None) -> list[str]:
+    """Checked recipients for sending, and a sender: one clear line when either is missing."""
+    from kurilwatch.config import check_address
+
+    try:
+        recipients = [check_address(r, "--to") for r in (to or cfg.email.to)]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not recipients:
+        raise UsageError("no recipients: give --to ADDRESS or set email.to in the config")
+    if not cfg.email.sender:
+        raise UsageError("no sender: set email.from in the config")
+    return recipients
+
+
 def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
     """Build, and print or send, a digest; False when there was nothing to show."""
     from kurilwatch import digest as digests
-    from kurilwatch.config import ENV_SMTP_PASSWORD, check_address, resolve_db_path
+    from kurilwatch.config import ENV_SMTP_PASSWORD, resolve_db_path
     from kurilwatch.dates import parse_since
 
-    recipients = list(to or cfg.email.to)
-    if email:
-        try:
-            recipients = [check_address(r, "--to") for r in recipients]
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-        if not recipients:
-            raise UsageError("no recipients: give --to ADDRESS or set email.to in the config")
-        if not cfg.email.sender:
-            raise UsageError("no sender: set email.from in the config")
+    recipients = _recipients(cfg, to) if email else list(to or cfg.email.to)
     key = digests.recipients_key(recipients)
     cap = cfg.email.max_items
     cutoff = parse_since(since, now()) if since else None
@@ -811,6 +817,7 @@ def run(
     from kurilwatch.fetch import run_fetch
 
     cfg = load_config(config)
+    _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
     with _open(db) as store:
         report = run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled], now=now)
     _report_health_changes(report)

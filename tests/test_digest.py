@@ -264,3 +264,14 @@ def test_crash_between_send_and_mark_resends_rather_than_loses(
     assert len(mail_sink.messages) == 2  # a duplicate, as documented; nothing lost
     assert sent_titles(mail_sink.parsed()[1]) == sent_titles(mail_sink.parsed()[0])
     assert runner.invoke(app, ["digest", "--email"]).exit_code == 3
+
+
+def test_run_without_mail_settings_stops_before_fetching(runner, env, feed_server):
+    feeds = {"wire": feed_server.serve_file("/wire.xml", "developments_wire.rss")}
+    write_config(env["config"], feeds)
+    result = runner.invoke(app, ["run"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: no recipients: give --to ADDRESS or set email.to in the config"
+    )
+    assert feed_server.requests_to("/wire.xml") == []
