@@ -205,3 +205,36 @@ def test_match_command_explains(runner, env):
     assert data["suppressed"][0]["guard"] == "guard.ru-smoking"
     stdin = runner.invoke(app, ["match", "-"], input="北方領土の日")
     assert stdin.exit_code == 0 and "ja.hoppo-ryodo" in stdin.output
+
+
+def _corpus() -> list[str]:
+    from conftest import DATA
+    from kurilwatch.evaluation import load_labelled
+
+    texts = [row.text for row in load_labelled(DATA / "relevance")]
+    texts += [text for _, text in POSITIVE] + NEGATIVE
+    texts += list(LOOK_ALIKES.values()) + list(BODY_ONLY_AND_CONTEXT.values())
+    return texts
+
+
+def test_anchors_cover_every_match():
+    """No rule may match a span that holds none of its anchors: the anchor screen that
+    skips most texts would otherwise drop a real match."""
+    from kurilwatch.match import _CONTEXT_RULES, _RULES, ANCHORS
+
+    deciding = _RULES + [r for r in _CONTEXT_RULES if r.rule_kind == "dispute"]
+    assert {r.id for r in deciding} <= set(ANCHORS)
+    checked = 0
+    for text in _corpus():
+        for rule in deciding:
+            for m in rule.pattern.finditer(text):
+                span = m.group(0).lower()
+                assert any(a in span for a in ANCHORS[rule.id]), (rule.id, m.group(0))
+                checked += 1
+    assert checked > 500
+
+
+def test_user_terms_bypass_the_anchor_screen():
+    custom = Matcher(include=("Sakhalin Oblast",))
+    assert custom.anchors is None
+    assert custom.match("The Sakhalin Oblast budget").relevant
