@@ -354,12 +354,9 @@ def feeds_list(
 
 
 def _config_path(config: Path | None) -> Path:
-    from kurilwatch.config import ENV_CONFIG, default_config_path
+    from kurilwatch.config import resolve_config_path
 
-    if config is not None:
-        return config
-    env = os.environ.get(ENV_CONFIG)
-    return Path(env) if env else default_config_path()
+    return resolve_config_path(config)[0]
 
 
 @command("add", target=feeds_app)

@@ -129,14 +129,18 @@ def resolve_db_path(explicit: Path | None) -> Path:
     return Path(env) if env else default_db_path()
 
 
+def resolve_config_path(explicit: Path | None) -> tuple[Path, bool]:
+    """--config beats $KURILWATCH_CONFIG beats the user config dir; True when named."""
+    if explicit is not None:
+        return explicit, True
+    if os.environ.get(ENV_CONFIG):
+        return Path(os.environ[ENV_CONFIG]), True
+    return default_config_path(), False
+
+
 def load_config(explicit: Path | None = None) -> Config:
     """Read the config file; without one, the built-in feeds and terms."""
-    if explicit is not None:
-        path, required = explicit, True
-    elif os.environ.get(ENV_CONFIG):
-        path, required = Path(os.environ[ENV_CONFIG]), True
-    else:
-        path, required = default_config_path(), False
+    path, required = resolve_config_path(explicit)
     if not path.exists():
         if required:
             raise ConfigError(f"config file {path} does not exist")
