@@ -273,8 +273,19 @@ class Store:
         return {row["name"]: row for row in self.rows("SELECT * FROM feeds")}
 
     def record_feed(self, name: str, url: str, **fields: object) -> None:
-        """Update a feed's state; call inside the fetch's transaction."""
-        self.db["feeds"].upsert({"name": name, "url": url, **fields}, pk="name")
+        """Update a feed's state; call inside the fetch's transaction.
+
+        Plain SQL: it runs once per feed per poll, and a re-poll of feeds that all answer
+        304 should cost little more than this.
+        """
+        values = {"name": name, "url": url, **fields}
+        columns = ", ".join(values)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "name")
+        self.conn.execute(
+            f"INSERT INTO feeds ({columns}) VALUES ({', '.join('?' * len(values))}) "
+            f"ON CONFLICT (name) DO UPDATE SET {updates}",
+            list(values.values()),
+        )
 
     def items_per_feed(self) -> dict[str, int]:
         sql = "SELECT feed, count(*) FROM item_feeds GROUP BY feed"
