@@ -320,18 +320,24 @@ class Story:
 
     @property
     def sources(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for news_item in self.items:
-            for source in news_item.item["sources"]:
-                seen.setdefault(source, None)
-        return list(seen)
+        return story_sources([news_item.item for news_item in self.items])
+
+
+def story_of(item: dict) -> int:
+    """The story an item belongs to: its own ID until grouping joined it to another."""
+    return item.get("story_id") or item["id"]
+
+
+def story_sources(items: list[dict]) -> list[str]:
+    """Every feed the items were seen in, in order of first appearance."""
+    return list(dict.fromkeys(source for item in items for source in item["sources"]))
 
 
 def group_stories(items: list[dict]) -> list[list[dict]]:
     """Items grouped by story, in the order each story first appears."""
     stories: dict[int, list[dict]] = {}
     for item in items:
-        stories.setdefault(item.get("story_id") or item["id"], []).append(item)
+        stories.setdefault(story_of(item), []).append(item)
     return list(stories.values())
 
 
@@ -340,5 +346,5 @@ def news(store: Store, items: list[dict]) -> list[Story]:
     stories = []
     for members in group_stories(items):
         news_items = [NewsItem(item, sentences_of(store, item["id"])) for item in members]
-        stories.append(Story(members[0].get("story_id") or members[0]["id"], news_items))
+        stories.append(Story(story_of(members[0]), news_items))
     return stories

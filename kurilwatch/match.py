@@ -550,9 +550,6 @@ class Matcher:
         ]
         return _decide(hits, context, suppressed)
 
-    def is_relevant(self, text: str) -> bool:
-        return self.match(text).relevant
-
 
 def _decide(hits: list[Hit], context: list[Hit], suppressed: list[Suppressed]) -> MatchResult:
     strong = [h for h in hits if h.strength == "strong"]

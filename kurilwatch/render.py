@@ -337,15 +337,13 @@ def stories_table(console: Console, stories: list[list[dict]]) -> None:
     table.add_column("Sources")
     table.add_column("Title", ratio=3)
     table.add_column("Items", justify="right")
+    from kurilwatch.developments import story_of, story_sources
+
     for members in stories:
-        sources: dict[str, None] = {}
-        for item in members:
-            for source in item["sources"]:
-                sources.setdefault(source, None)
         table.add_row(
-            str(members[0].get("story_id") or members[0]["id"]),
+            str(story_of(members[0])),
             short_time(members[0]["sort_time"]),
-            safe(", ".join(sources)),
+            safe(", ".join(story_sources(members))),
             safe(members[0]["title"] or "(no title)"),
             str(len(members)),
         )
@@ -353,12 +351,14 @@ def stories_table(console: Console, stories: list[list[dict]]) -> None:
 
 
 def stories_json(stories: list[list[dict]]) -> str:
+    from kurilwatch.developments import story_of, story_sources
+
     return json.dumps(
         [
             {
-                "story": members[0].get("story_id") or members[0]["id"],
+                "story": story_of(members[0]),
                 "title": members[0]["title"],
-                "sources": list(dict.fromkeys(s for i in members for s in i["sources"])),
+                "sources": story_sources(members),
                 "items": [item_record(i) for i in members],
             }
             for members in stories

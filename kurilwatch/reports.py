@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree as ET
 
-from kurilwatch.developments import Story, news
+from kurilwatch.developments import Story, news, story_of
 from kurilwatch.store import Store, from_iso, iso
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -88,9 +88,9 @@ def stats(store: Store, since: datetime, until: datetime, by: str = "day") -> St
         terms.update(set(item["matched"]))
     busiest = []
     for day, day_items in sorted(per_day.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:5]:
-        stories = Counter(i.get("story_id") or i["id"] for i in day_items)
+        stories = Counter(story_of(i) for i in day_items)
         top_story, size = stories.most_common(1)[0]
-        title = next(i["title"] for i in day_items if (i.get("story_id") or i["id"]) == top_story)
+        title = next(i["title"] for i in day_items if story_of(i) == top_story)
         busiest.append(
             {"day": day.isoformat(), "items": len(day_items), "top_story": title, "sources": size}
         )
