@@ -758,21 +758,23 @@ def _recipients(cfg, to: list[str] | None) -> list[str]:
 def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
     """Build, and print or send, a digest; False when there was nothing to show."""
     from kurilwatch import digest as digests
-    from kurilwatch.config import ENV_SMTP_PASSWORD, resolve_db_path
+    from kurilwatch.config import ENV_SMTP_PASSWORD
     from kurilwatch.dates import parse_since
 
     recipients = _recipients(cfg, to) if email else list(to or cfg.email.to)
     key = digests.recipients_key(recipients)
     cap = cfg.email.max_items
     cutoff = parse_since(since, now()) if since else None
-    db_path = resolve_db_path(db)
+
+    def build(store):
+        # --since: everything in the window, sent or not; otherwise what is still pending.
+        if cutoff:
+            return digests.window(store, cutoff, cap, now())
+        return digests.pending(store, key, cap, now())
+
     if not email:
         with _open(db) as store:
-            built = (
-                digests.window(store, cutoff, cap, now())
-                if cutoff
-                else digests.pending(store, key, cap, now())
-            )
+            built = build(store)
         if not built.count:
             _stderr().print("Nothing new since the last digest.", markup=False)
             return False
@@ -781,12 +783,8 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
 
     from kurilwatch.mail import deliver, sending_lock
 
-    with _open(db) as store, sending_lock(db_path):
-        built = (
-            digests.window(store, cutoff, cap, now())
-            if cutoff
-            else digests.pending(store, key, cap, now())
-        )
+    with _open(db) as store, sending_lock(store.path):
+        built = build(store)
         if not built.count and not always:
             return False
         message = digests.build_message(built, cfg.email.sender, recipients)
