@@ -7,7 +7,6 @@ import hashlib
 import re
 import time
 import unicodedata
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -21,9 +20,11 @@ _TRACKING_PARAMS = re.compile(
     r"|_ga|oc|ocid|rss|from)$",
     re.IGNORECASE,
 )
-# C0/C1 controls and the escape character: never let feed text drive a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# C0/C1 controls (the escape character among them: never let feed text drive a terminal)
+# and unusual spaces become plain spaces, then runs of spaces one. Two simple patterns, not
+# one clever one: a character class and a literal prefix are what `re` scans fastest.
+_ODD_SPACE = re.compile(r"[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u2000-\u200b\u3000]")
+_SPACE_RUN = re.compile(r"  +")
 _MAX_FIELD = 200_000  # characters kept of one text field; the rest is cut
 MAX_TITLE = 1_000  # characters kept of a title
 MAX_ENTRIES = 5_000  # entries kept of one feed document, in feed order
@@ -99,29 +100,40 @@ def html_to_text(html: str) -> str:
         return ""
     if "<" not in html and "&" not in html:
         return clean_text(html, multiline=True)
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+    # Lexbor (a C HTML5 parser): a feed's worth of fragments in a few milliseconds, where
+    # BeautifulSoup took most of a feed's parse time.
+    from selectolax.lexbor import LexborHTMLParser
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "iframe"]):
-        tag.decompose()
-    for tag in soup.find_all(["br"]):
-        tag.replace_with("\n")
-    for tag in soup.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"]):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    return clean_text(soup.get_text(), multiline=True)
+    tree = LexborHTMLParser(html)
+    if tree.root is None:
+        return ""
+    tree.strip_tags(_INVISIBLE)
+    for node in tree.css("br"):
+        node.replace_with("\n")
+    for node in tree.css(_BLOCKS):
+        node.insert_before("\n")
+        node.insert_after("\n")
+    return clean_text(tree.root.text(), multiline=True)
+
+
+_INVISIBLE = ["script", "style", "noscript", "iframe", "template", "head"]
+_BLOCKS = (
+    "p, div, li, h1, h2, h3, h4, h5, h6, tr, blockquote, pre, ul, ol, dl, dt, dd, table,"
+    " section, article, figure, figcaption, header, footer, hr"
+)
 
 
 def clean_text(text: str, multiline: bool = False) -> str:
     """NFC, no control characters, folded spaces; one line unless `multiline`."""
     text = unicodedata.normalize("NFC", text[: _MAX_FIELD * 2])
+    text = "\n".join(text.splitlines()) if multiline else text.replace("\n", " ")
+    text = _ODD_SPACE.sub(" ", text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
     if multiline:
-        lines = (_SPACES.sub(" ", _CONTROL.sub(" ", line)).strip() for line in text.splitlines())
-        text = "\n".join(line for line in lines if line)
+        text = "\n".join(line for line in map(str.strip, text.split("\n")) if line)
     else:
-        text = _SPACES.sub(" ", _CONTROL.sub(" ", text.replace("\n", " "))).strip()
+        text = text.strip()
     return text[:_MAX_FIELD]
 
 
@@ -148,7 +160,9 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
     # Let feedparser see the HTTP headers so it can honour the declared charset.
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     response_headers.setdefault("content-location", "")
-    parsed = feedparser.parse(content, response_headers=response_headers, sanitize_html=True)
+    parsed = feedparser.parse(
+        content, response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
+    )
     version = parsed.get("version") or ""
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = [e for e in map(_entry, parsed.entries[:MAX_ENTRIES]) if e.title or e.url or e.text]
@@ -179,7 +193,8 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
 
 
 def _entry(raw) -> Entry:
-    title = clean_text(html_to_text(raw.get("title", "")))[:MAX_TITLE]
+    # html_to_text's lines are clean already: joining them is all a one-line field needs.
+    title = html_to_text(raw.get("title", "")).replace("\n", " ")[:MAX_TITLE]
     summary_html = raw.get("summary", "") or ""
     summary = html_to_text(summary_html)
     contents = [c.get("value", "") for c in raw.get("content", []) or []]
@@ -189,7 +204,8 @@ def _entry(raw) -> Entry:
     else:
         text = content_text or summary
     link = raw.get("link") or None
-    if link is not None and canonical_url(link) is None:
+    canonical = canonical_url(link)
+    if canonical is None:
         link = None  # javascript:, data:, mailto: and the like are not article links
     guid = raw.get("id") or None
     if guid is not None:
@@ -199,9 +215,9 @@ def _entry(raw) -> Entry:
     return Entry(
         guid=guid,
         url=link,
-        canonical_url=canonical_url(link),
+        canonical_url=canonical,
         title=title,
-        summary=clean_text(summary)[:2000],
+        summary=summary.replace("\n", " ")[:2000],
         text=text,
         published=published,
     )
