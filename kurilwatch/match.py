@@ -364,6 +364,25 @@ ANCHORS: dict[str, tuple[str, ...]] = {
         "1956",
     ),
     "ja.dispute": ("領土", "平和条約", "返還", "実効支配", "占拠", "日ソ共同宣言", "島"),
+    "en.japan": ("japan", "tokyo", "hokkaido", "nemuro", "diet"),
+    "en.russia": ("russia", "moscow", "soviet", "kremlin", "ussr"),
+    "ru.japan": ("япон", "токио", "хоккайдо"),
+    "ru.russia": ("росси", "москв", "кремл", "ссср", "советск", "рф"),
+    "ja.japan": (
+        "日本",
+        "日ロ",
+        "日露",
+        "政府",
+        "内閣府",
+        "首相",
+        "外相",
+        "外務省",
+        "官房長官",
+        "北海道",
+        "根室",
+        "自民党",
+    ),
+    "ja.russia": ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ"),
 }
 
 
@@ -462,6 +481,29 @@ _GUARDS: list[Guard] = [
 ]
 
 
+# The script a rule's or guard's every match contains (tests/test_match.py holds them to
+# it); a text without that script skips them. Unlisted ids run on every text.
+SCRIPTS: dict[str, str] = {
+    item.id: item.id.removeprefix("guard.")[:2]
+    for item in [*_RULES, *_CONTEXT_RULES, *_GUARDS]
+    if item.id.removeprefix("guard.")[:3] in ("ru.", "ru-", "ja.", "ja-")
+}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
+
+
+def _scripts_in(text: str) -> set[str]:
+    """Which of the gated scripts occur in `text` ("any" always does)."""
+    if text.isascii():
+        return {"any"}
+    found = {"any"}
+    if _CYRILLIC.search(text):
+        found.add("ru")
+    if _CJK.search(text):
+        found.add("ja")
+    return found
+
+
 # A group that contains a quantifier and is itself quantified, such as (a+)+ or (\w*x)*:
 # the shape behind catastrophic backtracking.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
@@ -527,10 +569,15 @@ class Matcher:
             if m:
                 hit = Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), "exclude")
                 return MatchResult(False, excluded_by=hit, reason=f"excluded by {rule.term!r}")
-        guard_spans = [(m.start(), m.end(), g) for g in _GUARDS for m in g.pattern.finditer(text)]
+        # Russian and Japanese patterns cannot match a text without their script: skipping
+        # them halves the work on most English items.
+        scripts = _scripts_in(lowered)
+        guard_spans: list[tuple[int, int, Guard]] | None = None
         hits: list[Hit] = []
         suppressed: list[Suppressed] = []
         for rule in self.rules:
+            if SCRIPTS.get(rule.id, "any") not in scripts:
+                continue
             anchors = ANCHORS.get(rule.id)
             if anchors is not None and not any(anchor in lowered for anchor in anchors):
                 continue
@@ -538,14 +585,26 @@ class Matcher:
                 if m.end() == m.start():
                     continue
                 hit = Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), rule.strength)
+                if rule.id.startswith("user."):
+                    hits.append(hit)
+                    continue
+                if guard_spans is None:  # only texts with a hit pay for the guards
+                    guard_spans = [
+                        (g_m.start(), g_m.end(), g)
+                        for g in _GUARDS
+                        if SCRIPTS.get(g.id, "any") in scripts
+                        for g_m in g.pattern.finditer(text)
+                    ]
                 guard = next((g for s, e, g in guard_spans if s < m.end() and m.start() < e), None)
-                if guard is not None and not rule.id.startswith("user."):
+                if guard is not None:
                     suppressed.append(Suppressed(hit, guard.id, guard.why))
                 else:
                     hits.append(hit)
         context = [
             Hit(r.id, r.term, m.start(), m.end(), m.group(0), "context")
             for r in _CONTEXT_RULES
+            if SCRIPTS.get(r.id, "any") in scripts
+            and any(anchor in lowered for anchor in ANCHORS[r.id])
             for m in r.pattern.finditer(text)
         ]
         return _decide(hits, context, suppressed)

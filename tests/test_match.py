@@ -222,16 +222,35 @@ def test_anchors_cover_every_match():
     skips most texts would otherwise drop a real match."""
     from kurilwatch.match import _CONTEXT_RULES, _RULES, ANCHORS
 
-    deciding = _RULES + [r for r in _CONTEXT_RULES if r.rule_kind == "dispute"]
-    assert {r.id for r in deciding} <= set(ANCHORS)
+    rules = _RULES + _CONTEXT_RULES
+    assert {r.id for r in rules} <= set(ANCHORS)
     checked = 0
     for text in _corpus():
-        for rule in deciding:
+        for rule in rules:
             for m in rule.pattern.finditer(text):
                 span = m.group(0).lower()
                 assert any(a in span for a in ANCHORS[rule.id]), (rule.id, m.group(0))
                 checked += 1
     assert checked > 500
+
+
+def test_script_gates_cover_every_match():
+    """A Russian or Japanese rule or guard runs only on texts in its script, so each of its
+    matches must contain a letter of that script."""
+    from kurilwatch.match import _CONTEXT_RULES, _GUARDS, _RULES, SCRIPTS, _scripts_in
+
+    assert {"ru", "ja"} == set(SCRIPTS.values())
+    assert sum(script == "ru" for script in SCRIPTS.values()) >= 15
+    gated = [r for r in [*_RULES, *_CONTEXT_RULES, *_GUARDS] if r.id in SCRIPTS]
+    checked = 0
+    for text in _corpus():
+        for rule in gated:
+            for m in rule.pattern.finditer(text):
+                assert SCRIPTS[rule.id] in _scripts_in(m.group(0).lower()), (rule.id, m[0])
+                checked += 1
+    assert checked > 200
+    assert _scripts_in("Kurils") == {"any"}
+    assert _scripts_in("Курилы, 択捉島") == {"any", "ru", "ja"}
 
 
 def test_user_terms_bypass_the_anchor_screen():
