@@ -15,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from kurilwatch.store import Store, from_iso, iso
@@ -261,6 +261,33 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Each story is represented by its newest few items from other feeds: a cold fetch of
+# hundreds of items on one event compares each new item with a handful, not all of them.
+STORY_MEMBERS = 3
+STORY_WINDOW_SQL = """SELECT id, coalesce(story_id, id) FROM items
+    INDEXED BY idx_items_story_window
+    WHERE sort_time BETWEEN ? AND ? AND id != ? AND feed != ?
+    ORDER BY sort_time DESC LIMIT 2000"""
+
+
+def _story_candidates(store: Store, item_id: int, feed: str, moment: datetime) -> list[tuple]:
+    """(id, story_id, story_words) of the newest STORY_MEMBERS items of each nearby story."""
+    window = [iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW), item_id, feed]
+    members: dict[int, int] = {}
+    chosen: list[int] = []
+    for other_id, story_id in store.conn.execute(STORY_WINDOW_SQL, window):
+        count = members.get(story_id, 0)
+        if count < STORY_MEMBERS:
+            members[story_id] = count + 1
+            chosen.append(other_id)
+    if not chosen:
+        return []
+    marks = ",".join("?" * len(chosen))
+    return store.conn.execute(
+        f"SELECT id, story_id, story_words FROM items WHERE id IN ({marks})", chosen
+    ).fetchall()
+
+
 def assign_story(store: Store, item_id: int) -> int:
     """Join the most similar story from another feed within the window, or start one."""
     feed, title, sort_time = store.conn.execute(
@@ -275,12 +302,7 @@ def assign_story(store: Store, item_id: int) -> int:
         "UPDATE items SET story_words = ? WHERE id = ?", [" ".join(sorted(mine)), item_id]
     )
     moment = from_iso(sort_time)
-    candidates = store.conn.execute(
-        """SELECT id, story_id, story_words FROM items
-           WHERE sort_time BETWEEN ? AND ? AND id != ? AND feed != ?
-           ORDER BY sort_time DESC LIMIT 500""",
-        [iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW), item_id, feed],
-    ).fetchall()
+    candidates = _story_candidates(store, item_id, feed, moment)
     best_story, best_score = item_id, 0.0
     for other_id, story_id, words in candidates:
         score = jaccard(mine, _word_set(words or ""))

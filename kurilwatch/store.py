@@ -160,6 +160,27 @@ def _m007_story_words(db: sqlite_utils.Database) -> None:
     db["items"].add_column("story_words", str)
 
 
+def _m008_story_candidates(db: sqlite_utils.Database) -> None:
+    # Story grouping reads every item in a six-day window: from the index alone, not the rows.
+    db["items"].create_index(
+        ["sort_time", "story_id", "feed"], index_name="idx_items_story_window", if_not_exists=True
+    )
+
+
+def _m009_fts_on_text_changes(db: sqlite_utils.Database) -> None:
+    # sqlite-utils' update trigger re-indexed an item's text on any update (its story, its
+    # sent mark): re-index only when the indexed columns change.
+    # One statement at a time: executescript would commit the migration's transaction.
+    db.execute("DROP TRIGGER IF EXISTS items_au")
+    db.execute(
+        """CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
+          INSERT INTO items_fts (items_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO items_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
@@ -168,6 +189,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m005_unmatched,
     _m006_content_digest,
     _m007_story_words,
+    _m008_story_candidates,
+    _m009_fts_on_text_changes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -79,6 +79,23 @@ def test_full_text_search_index_follows_items(store):
     assert len(hits) == 1
 
 
+def test_full_text_index_follows_revisions_and_ignores_other_updates(store):
+    def found(word: str) -> int:
+        sql = "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?"
+        return store.conn.execute(sql, [word]).fetchone()[0]
+
+    with store.transaction():
+        item_id = store.upsert_entry("a", entry(text="Ferry to Kunashir delayed"), []).item_id
+    with store.transaction():
+        store.upsert_entry("a", entry(text="Ferry to Shikotan delayed"), [])
+    assert (found("Kunashir"), found("Shikotan")) == (0, 1)
+    # Grouping and digests update other columns: the text index is not rewritten for them.
+    before = store.conn.total_changes
+    store.conn.execute("UPDATE items SET story_id = ? WHERE id = ?", [item_id, item_id])
+    assert store.conn.total_changes - before == 1
+    assert found("Shikotan") == 1
+
+
 def test_newer_schema_is_refused_and_untouched(tmp_path):
     path = tmp_path / "kw.db"
     Store(path).close()
