@@ -267,6 +267,22 @@ def _parse_email(raw: object, fail) -> EmailConfig:
     return EmailConfig(**values)
 
 
+def url_problem(url: str) -> str | None:
+    """What is wrong with a feed URL that looks like http(s)://..., or None."""
+    from urllib.parse import urlsplit
+
+    if re.search(r"\s", url):
+        return "contains a space"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
+    except ValueError as exc:
+        return f"is not a valid URL ({exc})"
+    if not parts.hostname:
+        return "has no host name"
+    return None
+
+
 def _parse_feed(raw: dict, number: int, fail) -> Feed:
     unknown = set(raw) - _FEED_KEYS
     if unknown:
@@ -282,6 +298,9 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         raise fail(f"feed #{number}: name {name!r} may use only letters, digits, '.', '_', '-'")
     if not re.match(r"^https?://[^/\s]+", url, re.IGNORECASE):
         raise fail(f"feed {name!r}: url {url!r} must start with http:// or https://")
+    problem = url_problem(url)
+    if problem:
+        raise fail(f"feed {name!r}: url {url!r} {problem}")
     lang = raw.get("lang")
     if lang is not None and (not isinstance(lang, str) or not re.match(r"^[a-z]{2,3}$", lang)):
         raise fail(f"feed {name!r}: lang must be a language code such as 'en', 'ru', 'ja'")

@@ -52,6 +52,9 @@ BAD_CONFIGS = [
     ('[[feeds]]\nname = "a"', "feed #1: missing 'url'"),
     ('[[feeds]]\nurl = "http://x/"', "feed #1: missing 'name'"),
     ('[[feeds]]\nname = "a"\nurl = "ftp://x/feed"', "must start with http:// or https://"),
+    ('[[feeds]]\nname = "a"\nurl = "http://x:99999/feed"', "is not a valid URL (Port out of"),
+    ('[[feeds]]\nname = "a"\nurl = "http://ex ample.com/feed"', "contains a space"),
+    ('[[feeds]]\nname = "a"\nurl = "http://user@:80/feed"', "has no host name"),
     ('[[feeds]]\nname = "a"\nurl = "http://x/"\ncolour = 1', "feed #1: unknown key 'colour'"),
     (
         '[[feeds]]\nname = "a"\nurl = "http://x/"\n[[feeds]]\nname = "a"\nurl = "http://y/"',
