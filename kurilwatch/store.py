@@ -344,7 +344,11 @@ class Store:
                 "lang": lang,
                 "match_hits": json.dumps(hits or [], ensure_ascii=False),
             }
-            item_id = self.db["items"].insert(record).last_pk
+            columns = ", ".join(record)
+            marks = ", ".join("?" * len(record))
+            item_id = self.conn.execute(
+                f"INSERT INTO items ({columns}) VALUES ({marks})", list(record.values())
+            ).lastrowid
             self.conn.execute(
                 "INSERT INTO revisions (item_id, revision, title, text, seen) "
                 "VALUES (?, 1, ?, ?, ?)",
