@@ -141,46 +141,79 @@ def parse_and_match(
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
 
 
+@dataclass
+class FeedJob:
+    """Everything needed to parse and store one downloaded feed, in this process or another."""
+
+    feed: Feed
+    state: dict
+    response: Response
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    at: datetime
+    keep_unmatched_days: int
+
+
+def parse_job(job: FeedJob) -> ParseOutcome | None:
+    """Parse a downloaded body; a body that is no usable feed makes the response an error."""
+    response = job.response
+    if response.status != "ok":
+        return None
+    try:
+        return parse_and_match(
+            response.content,
+            response.headers,
+            job.include,
+            job.exclude,
+            job.feed.keep_all,
+            job.feed.lang,
+        )
+    except FeedError as exc:
+        response.status, response.error = "error", exc.message
+        return None
+
+
 def feed_rules(config: Config, feed: Feed) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The include and exclude terms for one feed: the global ones and its own."""
     include = config.include + tuple(t for t in feed.include if t != "*")
     return include, config.exclude + feed.exclude
 
 
-def make_client(limits: Limits, urls: list[str] = ()) -> httpx.AsyncClient:
-    """One client; each host of `urls` gets its own connection pool.
-
-    httpcore's pool looks at every connection it holds on every request event, so one pool
-    for a hundred hosts costs quadratic time; a pool per host stays at `per_host` connections.
-    Redirects to other hosts use the shared default pool. Hosts are host:port, as written.
-    """
-    ssl_context = httpx.create_ssl_context()  # loaded once, shared by every pool
-    per_host = httpx.Limits(
-        max_connections=limits.per_host, max_keepalive_connections=limits.per_host
-    )
-    hosts = set()
-    for url in urls:
-        try:
-            # netloc, not host: an IPv6 pattern needs its brackets ([::1]:8080).
-            hosts.add(httpx.URL(url).netloc.decode("ascii"))
-        except (httpx.InvalidURL, UnicodeDecodeError):
-            continue  # get() reports the bad URL for that feed
+def make_client(limits: Limits) -> httpx.AsyncClient:
     return httpx.AsyncClient(
         timeout=httpx.Timeout(limits.total_timeout, connect=limits.connect_timeout),
         follow_redirects=True,
         max_redirects=limits.max_redirects,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-        verify=ssl_context,
-        limits=httpx.Limits(
-            max_connections=limits.max_parallel, max_keepalive_connections=limits.max_parallel
-        ),
-        mounts={
-            f"all://{host}": httpx.AsyncHTTPTransport(verify=ssl_context, limits=per_host)
-            for host in hosts
-            if host
-        },
+        transport=_PoolPerHost(limits.per_host),
         trust_env=False,
     )
+
+
+class _PoolPerHost(httpx.AsyncBaseTransport):
+    """A connection pool for each host, made on first use.
+
+    httpcore's pool looks at every connection it holds on every request event, so a single
+    pool for a hundred hosts costs quadratic time; a pool per host holds `per_host` at most.
+    """
+
+    def __init__(self, per_host: int) -> None:
+        self.ssl_context = httpx.create_ssl_context()  # loaded once, shared by every pool
+        self.limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+        self.pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
+        pool = self.pools.get(key)
+        if pool is None:
+            pool = self.pools[key] = httpx.AsyncHTTPTransport(
+                verify=self.ssl_context, limits=self.limits
+            )
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for pool in self.pools.values():
+            await pool.aclose()
 
 
 async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits) -> Response:
@@ -283,12 +316,14 @@ async def poll(
     client: httpx.AsyncClient,
     now: Callable[[], datetime],
     limits: Limits = Limits(),
-    executor: concurrent.futures.Executor | None = None,
+    workers: concurrent.futures.Executor | None = None,
     on_done: Callable[[FeedReport], None] | None = None,
 ) -> FetchReport:
     """Fetch, parse, match and store every feed; one feed's failure never stops the others.
 
-    `on_done` is called with each feed's report as it finishes (a progress bar, say).
+    With `workers` (see `start_workers`), each feed is parsed and stored in a worker process
+    that opens the same database file; without, in this process. `on_done` is called with
+    each feed's report as it finishes (a progress bar, say).
     """
     semaphore = asyncio.Semaphore(limits.max_parallel)
     per_host: dict[str, asyncio.Semaphore] = {}
@@ -312,28 +347,22 @@ async def poll(
         host_limit = per_host.setdefault(host, asyncio.Semaphore(limits.per_host))
         async with semaphore, host_limit:
             response = await get(client, feed, state, limits)
-        outcome: ParseOutcome | None = None
         if response.status == "ok":
             response.digest = hashlib.sha256(response.content).hexdigest()
             if response.digest == state.get("content_digest"):
                 # The server ignored our validators but sent the same bytes: nothing to parse.
                 response.status = "not_modified"
-        if response.status == "ok":
-            try:
-                include, exclude = feed_rules(config, feed)
-                outcome = await loop.run_in_executor(
-                    executor,
-                    parse_and_match,
-                    response.content,
-                    response.headers,
-                    include,
-                    exclude,
-                    feed.keep_all,
-                    feed.lang,
-                )
-            except FeedError as exc:
-                response.status, response.error = "error", exc.message
-        return save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
+        include, exclude = feed_rules(config, feed)
+        job = FeedJob(feed, state, response, include, exclude, now(), config.keep_unmatched_days)
+        if workers is not None:
+            # Parsing and storing both happen in a worker process: this loop only downloads.
+            return await loop.run_in_executor(
+                workers, _parse_and_save_in_worker, str(store.path), job
+            )
+        outcome = (
+            await loop.run_in_executor(None, parse_job, job) if response.status == "ok" else None
+        )
+        return save(store, feed, state, job.response, outcome, job.at, job.keep_unmatched_days)
 
     async def reported(feed: Feed) -> FeedReport:
         report = await one(feed)
@@ -436,42 +465,60 @@ def run_fetch(
 ) -> FetchReport:
     """Synchronous entry point: poll with a fresh client, parsing on every core."""
 
-    async def main(executor: concurrent.futures.Executor | None) -> FetchReport:
-        async with make_client(limits, [feed.url for feed in feeds]) as client:
-            return await poll(store, config, feeds, client, now, limits, executor, on_done)
+    async def main(workers: concurrent.futures.Executor | None) -> FetchReport:
+        async with make_client(limits) as client:
+            return await poll(store, config, feeds, client, now, limits, workers, on_done)
 
-    workers = min(os.cpu_count() or 1, len(feeds))
-    if workers < 2 or len(feeds) < PARALLEL_PARSE_FROM:
+    count = min(os.cpu_count() or 1, len(feeds))
+    if count < 2 or len(feeds) < PARALLEL_FROM or str(store.path) == ":memory:":
         return asyncio.run(main(None))
-    with _LazyProcessPool(workers) as executor:
-        return asyncio.run(main(executor))
+    with start_workers(count) as workers:
+        return asyncio.run(main(workers))
 
 
-PARALLEL_PARSE_FROM = 8  # feeds; below this a worker pool costs more than it saves
+PARALLEL_FROM = 8  # feeds; below this, worker processes cost more than they save
 
 
-class _LazyProcessPool(concurrent.futures.Executor):
-    """Worker processes for parsing, started only when the first body arrives: a re-poll
-    where every feed answers 304 pays nothing for them."""
+def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Worker processes that parse and store feeds, started now rather than on first use.
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+    Forked before the event loop starts any thread, they are ready (and have imported the
+    parser) by the time the first body arrives; a run where every feed answers 304 pays a
+    few milliseconds for them. forkserver where fork is unsafe (threads running, not Linux).
+    """
+    import multiprocessing
+    import sys
+    import threading
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
-        if self.pool is None:
-            import multiprocessing
+    safe_to_fork = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if safe_to_fork else "forkserver")
+    pool = concurrent.futures.ProcessPoolExecutor(
+        count, mp_context=context, initializer=_prepare_worker
+    )
+    if safe_to_fork:
+        pool.submit(int)  # with fork, the first task starts every worker, here and now
+    return pool
 
-            # Parsing is CPU work: processes keep it from serialising behind the event loop
-            # and the GIL. forkserver, not fork: the parent has threads by now.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["kurilwatch.fetch"])
-            self.pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
-        return self.pool.submit(fn, *args, **kwargs)
 
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+def _prepare_worker() -> None:
+    """Import and compile what parsing needs while the downloads are still in flight."""
+    import feedparser  # noqa: F401
+    from selectolax.lexbor import LexborHTMLParser  # noqa: F401
+
+    get_matcher()
+    prepare("Warm-up. Sentence splitter.", "en")
+
+
+_worker_stores: dict[str, Store] = {}
+
+
+def _parse_and_save_in_worker(store_path: str, job: FeedJob) -> FeedReport:
+    """A worker's share of a fetch: its own connection to the same database file."""
+    store = _worker_stores.get(store_path)
+    if store is None:
+        store = _worker_stores[store_path] = Store(store_path)
+    outcome = parse_job(job)
+    return save(store, job.feed, job.state, job.response, outcome, job.at, job.keep_unmatched_days)
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
@@ -507,7 +554,7 @@ def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) ->
         return result
 
     async def main() -> list[dict]:
-        async with make_client(limits, [feed.url for feed in feeds]) as client:
+        async with make_client(limits) as client:
             return list(await asyncio.gather(*(one(client, feed) for feed in feeds)))
 
     return asyncio.run(main())

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import sqlite_utils
 
@@ -272,7 +275,7 @@ def test_unchanged_body_without_etag_is_not_parsed_again(runner, env, feed_serve
     assert len(feed_server.requests_to("/same")) == 2
 
 
-def test_many_feeds_are_parsed_in_worker_processes(runner, env, feed_server):
+def _twelve_feeds(env, feed_server) -> None:
     files = ["tass_en.rss", "tass_ru_cp1251.rss", "nhk_sjis.rdf", "japan_news.atom"]
     feeds = {}
     for number in range(12):
@@ -282,8 +285,42 @@ def test_many_feeds_are_parsed_in_worker_processes(runner, env, feed_server):
         feed_server.routes[f"/f{number}"] = Route(body=body)
         feeds[f"f{number}"] = feed_server.url(f"/f{number}")
     write_config(env["config"], feeds)
+
+
+def _assert_twelve_feeds_stored(db: Path) -> None:
+    assert len(stored_titles(db)) == len(KURIL_TITLES)
+    database = sqlite_utils.Database(db)
+    assert database["items"].count == 3 * 3 + 3 * 2 + 3 * 2 + 3 * 1
+    # Every item's sentences were classified and indexed, and every feed's state recorded.
+    assert database.execute(
+        "SELECT count(*) FROM items WHERE id NOT IN (SELECT item_id FROM sentences)"
+    ).fetchone() == (0,)
+    assert database["feeds"].count == 12
+    statuses = {row[0] for row in database.execute("SELECT last_status FROM feeds")}
+    assert statuses == {"ok"}
+
+
+def test_many_feeds_are_parsed_in_worker_processes(runner, env, feed_server):
+    # Inside pytest other threads run (the feed server), so the workers come from forkserver.
+    _twelve_feeds(env, feed_server)
     result = runner.invoke(app, ["fetch"])
     assert result.exit_code == 0, result.output
-    assert len(stored_titles(env["db"])) == len(KURIL_TITLES)
-    count = sqlite_utils.Database(env["db"])["items"].count
-    assert count == 3 * 3 + 3 * 2 + 3 * 2 + 3 * 1
+    _assert_twelve_feeds_stored(env["db"])
+
+
+def test_many_feeds_in_a_real_process_use_forked_workers(env, feed_server):
+    # A command-line run has no other thread when the fetch starts: its workers are forked.
+    _twelve_feeds(env, feed_server)
+    result = subprocess.run(
+        [sys.executable, "-m", "kurilwatch", "fetch", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    _assert_twelve_feeds_stored(env["db"])
+    again = subprocess.run(
+        [sys.executable, "-m", "kurilwatch", "fetch", "-q"], capture_output=True, timeout=60
+    )
+    assert again.returncode == 0
+    assert sqlite_utils.Database(env["db"])["items"].count == 3 * 3 + 3 * 2 + 3 * 2 + 3 * 1
