@@ -354,14 +354,15 @@ async def poll(
                 response.status = "not_modified"
         include, exclude = feed_rules(config, feed)
         job = FeedJob(feed, state, response, include, exclude, now(), config.keep_unmatched_days)
-        if workers is not None:
-            # Parsing and storing both happen in a worker process: this loop only downloads.
+        if response.status != "ok":
+            outcome = None  # a 304, an error or a skip only updates the feed's state
+        elif workers is not None:
+            # A body is parsed and stored in a worker process: this loop only downloads.
             return await loop.run_in_executor(
                 workers, _parse_and_save_in_worker, str(store.path), job
             )
-        outcome = (
-            await loop.run_in_executor(None, parse_job, job) if response.status == "ok" else None
-        )
+        else:
+            outcome = await loop.run_in_executor(None, parse_job, job)
         return save(store, feed, state, job.response, outcome, job.at, job.keep_unmatched_days)
 
     async def reported(feed: Feed) -> FeedReport:
