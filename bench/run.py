@@ -526,6 +526,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args()
 
+    # An installed package has its bytecode compiled by pip; an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile kurilwatch's modules on every start.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kurilwatch")], check=True)
     results: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="kurilwatch-bench-") as tmp:
         work = Path(tmp)

@@ -10,19 +10,22 @@ import asyncio
 import concurrent.futures
 import hashlib
 import os
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import httpx
 
 from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
-from kurilwatch.developments import Prepared, assign_story, detect_lang, index_item, prepare
 from kurilwatch.errors import FeedError
-from kurilwatch.match import get_matcher
 from kurilwatch.parse import Entry, parse_feed
 from kurilwatch.store import Store, from_iso, iso
+
+if TYPE_CHECKING:
+    from kurilwatch.developments import Prepared
 
 USER_AGENT = f"kurilwatch/{__version__} (Kuril Islands news tracker; +python-httpx)"
 
@@ -119,6 +122,10 @@ def parse_and_match(
     Runs in a worker process: everything CPU-bound about a feed happens here, so the parent
     only reads and writes the database.
     """
+    # Imported here: a parent that only downloads never compiles the matcher.
+    from kurilwatch.developments import detect_lang, prepare
+    from kurilwatch.match import get_matcher
+
     parsed = parse_feed(content, headers)
     matcher = get_matcher(include, exclude)
     matched, unmatched = [], []
@@ -198,17 +205,21 @@ class _PoolPerHost(httpx.AsyncBaseTransport):
     """
 
     def __init__(self, per_host: int) -> None:
-        self.ssl_context = httpx.create_ssl_context()  # loaded once, shared by every pool
         self.limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
         self.pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+        self.ssl_context: ssl.SSLContext | None = None
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
         pool = self.pools.get(key)
         if pool is None:
-            pool = self.pools[key] = httpx.AsyncHTTPTransport(
-                verify=self.ssl_context, limits=self.limits
-            )
+            if request.url.scheme == "https":
+                if self.ssl_context is None:  # loading the CA bundle costs 25 ms: only once
+                    self.ssl_context = httpx.create_ssl_context()
+                verify: ssl.SSLContext | bool = self.ssl_context
+            else:
+                verify = False  # a pool for one plain-HTTP host never opens a TLS connection
+            pool = self.pools[key] = httpx.AsyncHTTPTransport(verify=verify, limits=self.limits)
         return await pool.handle_async_request(request)
 
     async def aclose(self) -> None:
@@ -321,9 +332,10 @@ async def poll(
 ) -> FetchReport:
     """Fetch, parse, match and store every feed; one feed's failure never stops the others.
 
-    With `workers` (see `start_workers`), each feed is parsed and stored in a worker process
-    that opens the same database file; without, in this process. `on_done` is called with
-    each feed's report as it finishes (a progress bar, say).
+    With `workers` (see `start_workers`), bodies are parsed in worker processes and this
+    process only downloads and writes: one writer keeps SQLite's page cache warm, where
+    writers in several processes invalidate each other's and wait for the lock. `on_done`
+    is called with each feed's report as it finishes (a progress bar, say).
     """
     semaphore = asyncio.Semaphore(limits.max_parallel)
     per_host: dict[str, asyncio.Semaphore] = {}
@@ -357,9 +369,8 @@ async def poll(
         if response.status != "ok":
             outcome = None  # a 304, an error or a skip only updates the feed's state
         elif workers is not None:
-            # A body is parsed and stored in a worker process: this loop only downloads.
-            return await loop.run_in_executor(
-                workers, _parse_and_save_in_worker, str(store.path), job
+            outcome, response.status, response.error = await loop.run_in_executor(
+                workers, _parse_in_worker, job
             )
         else:
             outcome = await loop.run_in_executor(None, parse_job, job)
@@ -385,6 +396,8 @@ def save(
     keep_unmatched_days: int = 0,
 ) -> FeedReport:
     """Store one feed's items and state in a single transaction."""
+    from kurilwatch.developments import assign_story, index_item
+
     report = FeedReport(feed.name, response.status, response.http_status, response.error)
     previous_failures = state.get("consecutive_failures") or 0
     fields: dict[str, object] = {
@@ -481,7 +494,7 @@ PARALLEL_FROM = 8  # feeds; below this, worker processes cost more than they sav
 
 
 def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:
-    """Worker processes that parse and store feeds, started now rather than on first use.
+    """Worker processes that parse feeds, started now rather than on first use.
 
     Forked before the event loop starts any thread, they are ready (and have imported the
     parser) by the time the first body arrives; a run where every feed answers 304 pays a
@@ -506,24 +519,22 @@ def _prepare_worker() -> None:
     import feedparser  # noqa: F401
     from selectolax.lexbor import LexborHTMLParser  # noqa: F401
 
+    from kurilwatch.developments import prepare
+    from kurilwatch.match import get_matcher
+
     get_matcher()
     prepare("Warm-up. Sentence splitter.", "en")
 
 
-_worker_stores: dict[str, Store] = {}
-
-
-def _parse_and_save_in_worker(store_path: str, job: FeedJob) -> FeedReport:
-    """A worker's share of a fetch: its own connection to the same database file."""
-    store = _worker_stores.get(store_path)
-    if store is None:
-        store = _worker_stores[store_path] = Store(store_path)
+def _parse_in_worker(job: FeedJob) -> tuple[ParseOutcome | None, str, str | None]:
+    """Parse in a worker; send back the outcome, not the body."""
     outcome = parse_job(job)
-    return save(store, job.feed, job.state, job.response, outcome, job.at, job.keep_unmatched_days)
+    return outcome, job.response.status, job.response.error
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
     """Poll feeds without storing anything (no conditional GET either) and describe them."""
+    from kurilwatch.match import get_matcher
 
     async def one(client: httpx.AsyncClient, feed: Feed) -> dict:
         response = await get(client, feed, {}, limits)
