@@ -22,7 +22,7 @@ from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
 from kurilwatch.errors import FeedError
 from kurilwatch.parse import Entry, parse_feed
-from kurilwatch.store import Store, from_iso, iso
+from kurilwatch.store import Store, UnmatchedRow, from_iso, iso, unmatched_row
 
 if TYPE_CHECKING:
     from kurilwatch.developments import Prepared
@@ -106,7 +106,7 @@ class ParseOutcome:
     seen: int
     matched: list[Matched]
     warning: str | None = None
-    unmatched: list[Entry] = field(default_factory=list)
+    unmatched: list[UnmatchedRow] = field(default_factory=list)  # serialised by the worker
 
 
 def parse_and_match(
@@ -135,7 +135,7 @@ def parse_and_match(
         else:
             result = matcher.match(f"{entry.title}\n{entry.text}")
             if not result.relevant:
-                unmatched.append(entry)
+                unmatched.append(unmatched_row(entry))
                 continue
             terms = result.matched_terms
             hits = [

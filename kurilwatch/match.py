@@ -537,6 +537,7 @@ class Matcher:
     excludes: list[Rule] = field(init=False)
     prefilter: re.Pattern[str] = field(init=False)
     anchors: tuple[str, ...] | None = field(init=False)
+    ascii_anchors: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.rules = list(_RULES) + [
@@ -550,17 +551,22 @@ class Matcher:
         deciding = self.rules + [r for r in _CONTEXT_RULES if r.rule_kind == "dispute"]
         self.prefilter = re.compile("|".join(_scoped(r.pattern) for r in deciding))
         # A user's own terms have no anchors: then the regular-expression union decides.
-        self.anchors: tuple[str, ...] | None = (
-            tuple(sorted({a for r in deciding for a in ANCHORS[r.id]}))
-            if all(r.id in ANCHORS for r in deciding)
-            else None
-        )
+        self.anchors: tuple[str, ...] | None = None
+        self.ascii_anchors: tuple[str, ...] = ()
+        if all(r.id in ANCHORS for r in deciding):
+            every = {a for r in deciding for a in ANCHORS[r.id]}
+            # An anchor that contains another adds nothing to the screen ("kurilsk", "kuril").
+            needed = sorted(a for a in every if not any(b != a and b in a for b in every))
+            self.anchors = tuple(needed)
+            # An ASCII text can hold only ASCII anchors: a third of them.
+            self.ascii_anchors = tuple(a for a in needed if a.isascii())
 
     def match(self, text: str) -> MatchResult:
         """Decide whether `text` is about the islands, and say why."""
         lowered = text.lower()
         if self.anchors is not None:
-            if not any(anchor in lowered for anchor in self.anchors):
+            screen = self.ascii_anchors if lowered.isascii() else self.anchors
+            if not any(anchor in lowered for anchor in screen):
                 return MatchResult(False, reason="no Kuril terms")
         elif not self.prefilter.search(text):
             return MatchResult(False, reason="no Kuril terms")

@@ -452,23 +452,20 @@ class Store:
         )
         return _with_sources(self, self.rows(sql, [query, *params, limit]))
 
-    def keep_unmatched(self, feed: str, entries: list[Entry], days: int) -> None:
-        """Remember non-matching entries for `refilter`; forget those older than `days`."""
+    def keep_unmatched(self, feed: str, rows: list[UnmatchedRow], days: int) -> None:
+        """Remember non-matching entries for `refilter`; forget those older than `days`.
+
+        `rows` come from `unmatched_row`, which a fetch's worker processes call.
+        """
         now = self.now()
-        rows = [
-            (
-                f"{feed}\x1f{entry.identity_keys[0]}",
-                feed,
-                json.dumps(entry_record(entry), ensure_ascii=False),
-                iso(entry.published),
-                iso(now),
-            )
-            for entry in entries
-        ]
+        seen = iso(now)
         self.conn.executemany(
             "INSERT OR IGNORE INTO unmatched (key, feed, entry, published, first_seen) "
             "VALUES (?, ?, ?, ?, ?)",
-            rows,
+            [
+                (f"{feed}\x1f{key}", feed, record, published, seen)
+                for key, record, published in rows
+            ],
         )
         self.conn.execute(
             "DELETE FROM unmatched WHERE first_seen < ?", [iso(now - timedelta(days=days))]
@@ -518,6 +515,15 @@ class Store:
 
     def count_items(self) -> int:
         return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
+UnmatchedRow = tuple[str, str, str | None]  # identity key, entry as JSON, published
+
+
+def unmatched_row(entry: Entry) -> UnmatchedRow:
+    """What `Store.keep_unmatched` stores of a non-matching entry."""
+    record = json.dumps(entry_record(entry), ensure_ascii=False)
+    return entry.identity_keys[0], record, iso(entry.published)
 
 
 def entry_record(entry: Entry) -> dict:
