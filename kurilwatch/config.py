@@ -357,11 +357,12 @@ def _parse_interval(raw: object, where: str, fail) -> int:
 def _parse_terms(raw: object, key: str, fail, allow_star: bool = False) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
         raise fail(f"{key!r} must be a list of non-empty strings")
-    from kurilwatch.match import compile_user_term
-
     for term in raw:
         if allow_star and term.strip() == "*":
             continue
+        # Imported only when there is a term to check: it compiles every built-in rule.
+        from kurilwatch.match import compile_user_term
+
         try:
             compile_user_term(term)
         except ValueError as exc:

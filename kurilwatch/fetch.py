@@ -396,8 +396,6 @@ def save(
     keep_unmatched_days: int = 0,
 ) -> FeedReport:
     """Store one feed's items and state in a single transaction."""
-    from kurilwatch.developments import assign_story, index_item
-
     report = FeedReport(feed.name, response.status, response.http_status, response.error)
     previous_failures = state.get("consecutive_failures") or 0
     fields: dict[str, object] = {
@@ -438,6 +436,8 @@ def save(
             fields["content_digest"] = response.digest
     with store.transaction():
         if outcome is not None:
+            from kurilwatch.developments import assign_story, index_item
+
             report.seen = outcome.seen
             report.warning = outcome.warning
             report.matched = len(outcome.matched)
@@ -516,6 +516,9 @@ def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:
 
 def _prepare_worker() -> None:
     """Import and compile what parsing needs while the downloads are still in flight."""
+    # Below the parent's priority: it downloads and writes for everyone, so when the cores
+    # are all busy, it should be the one that runs.
+    os.nice(5)
     import feedparser  # noqa: F401
     from selectolax.lexbor import LexborHTMLParser  # noqa: F401
 
