@@ -148,26 +148,25 @@ def parse_and_match(
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FeedJob:
-    """Everything needed to parse and store one downloaded feed, in this process or another."""
+    """A downloaded body and what is needed to parse it, in this process or a worker."""
 
     feed: Feed
-    state: dict
     response: Response
     include: tuple[str, ...]
     exclude: tuple[str, ...]
-    at: datetime
-    keep_unmatched_days: int
 
 
-def parse_job(job: FeedJob) -> ParseOutcome | None:
-    """Parse a downloaded body; a body that is no usable feed makes the response an error."""
+def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, str, str | None]:
+    """(outcome, status, error): a body that is no usable feed makes the response an error.
+
+    Returns the new status rather than setting it, so a worker process sends back the
+    outcome, not the body.
+    """
     response = job.response
-    if response.status != "ok":
-        return None
     try:
-        return parse_and_match(
+        outcome = parse_and_match(
             response.content,
             response.headers,
             job.include,
@@ -176,8 +175,8 @@ def parse_job(job: FeedJob) -> ParseOutcome | None:
             job.feed.lang,
         )
     except FeedError as exc:
-        response.status, response.error = "error", exc.message
-        return None
+        return None, "error", exc.message
+    return outcome, response.status, response.error
 
 
 def feed_rules(config: Config, feed: Feed) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -364,17 +363,14 @@ async def poll(
             if response.digest == state.get("content_digest"):
                 # The server ignored our validators but sent the same bytes: nothing to parse.
                 response.status = "not_modified"
-        include, exclude = feed_rules(config, feed)
-        job = FeedJob(feed, state, response, include, exclude, now(), config.keep_unmatched_days)
-        if response.status != "ok":
-            outcome = None  # a 304, an error or a skip only updates the feed's state
-        elif workers is not None:
+        outcome: ParseOutcome | None = None  # a 304, an error or a skip: only the state
+        if response.status == "ok":
+            include, exclude = feed_rules(config, feed)
+            # In a worker process when there are workers, else in a thread: never on this loop.
             outcome, response.status, response.error = await loop.run_in_executor(
-                workers, _parse_in_worker, job
+                workers, parse_job, FeedJob(feed, response, include, exclude)
             )
-        else:
-            outcome = await loop.run_in_executor(None, parse_job, job)
-        return save(store, feed, state, job.response, outcome, job.at, job.keep_unmatched_days)
+        return save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
 
     async def reported(feed: Feed) -> FeedReport:
         report = await one(feed)
@@ -484,7 +480,7 @@ def run_fetch(
             return await poll(store, config, feeds, client, now, limits, workers, on_done)
 
     count = min(os.cpu_count() or 1, len(feeds))
-    if count < 2 or len(feeds) < PARALLEL_FROM or str(store.path) == ":memory:":
+    if count < 2 or len(feeds) < PARALLEL_FROM:
         return asyncio.run(main(None))
     with start_workers(count) as workers:
         return asyncio.run(main(workers))
@@ -527,12 +523,6 @@ def _prepare_worker() -> None:
 
     get_matcher()
     prepare("Warm-up. Sentence splitter.", "en")
-
-
-def _parse_in_worker(job: FeedJob) -> tuple[ParseOutcome | None, str, str | None]:
-    """Parse in a worker; send back the outcome, not the body."""
-    outcome = parse_job(job)
-    return outcome, job.response.status, job.response.error
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
