@@ -302,11 +302,9 @@ class Store:
         304 should cost little more than this.
         """
         values = {"name": name, "url": url, **fields}
-        columns = ", ".join(values)
         updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "name")
         self.conn.execute(
-            f"INSERT INTO feeds ({columns}) VALUES ({', '.join('?' * len(values))}) "
-            f"ON CONFLICT (name) DO UPDATE SET {updates}",
+            f"{_insert_sql('feeds', values)} ON CONFLICT (name) DO UPDATE SET {updates}",
             list(values.values()),
         )
 
@@ -344,10 +342,8 @@ class Store:
                 "lang": lang,
                 "match_hits": json.dumps(hits or [], ensure_ascii=False),
             }
-            columns = ", ".join(record)
-            marks = ", ".join("?" * len(record))
             item_id = self.conn.execute(
-                f"INSERT INTO items ({columns}) VALUES ({marks})", list(record.values())
+                _insert_sql("items", record), list(record.values())
             ).lastrowid
             self.conn.execute(
                 "INSERT INTO revisions (item_id, revision, title, text, seen) "
@@ -515,6 +511,11 @@ class Store:
 
     def count_items(self) -> int:
         return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
+def _insert_sql(table: str, columns: dict) -> str:
+    """An INSERT of these columns, a placeholder each; the names are ours, never a feed's."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 UnmatchedRow = tuple[str, str, str | None]  # identity key, entry as JSON, published
