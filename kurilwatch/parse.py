@@ -153,40 +153,67 @@ def _utc(struct) -> datetime | None:
 
 def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedFeed:
     """Parse raw bytes; raises FeedError when they are not a usable feed."""
+    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
+    # Plain RSS 2.0 is read quickly, with feedparser's result; everything else by feedparser.
+    from kurilwatch import rss20
+
+    quick = rss20.read(content, response_headers)
+    if quick is not None:
+        title, raw_entries = quick
+        return _parsed(title, "rss20", "utf-8", raw_entries, None)
+    return parse_with_feedparser(content, response_headers)
+
+
+def parse_with_feedparser(content: bytes, response_headers: dict[str, str]) -> ParsedFeed:
+    """parse_feed by feedparser alone (`response_headers` with lower-case names)."""
     import feedparser
 
     # Declared and detected encodings disagreeing is not a fault: feedparser chose right.
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     # Let feedparser see the HTTP headers so it can honour the declared charset.
-    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
-    response_headers.setdefault("content-location", "")
+    response_headers = {"content-location": "", **response_headers}
     parsed = feedparser.parse(
         content, response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
     )
     version = parsed.get("version") or ""
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    entries = [e for e in map(_entry, parsed.entries[:MAX_ENTRIES]) if e.title or e.url or e.text]
-    if not entries:
+    if problem is not None and isinstance(problem, harmless):
+        problem = None
+    result = _parsed(
+        parsed.feed.get("title", ""),
+        version or "unknown",
+        parsed.get("encoding") or "",
+        parsed.entries,
+        problem,
+    )
+    if not result.entries:
         if not version:
             if content.lstrip()[:1] != b"<":
                 raise FeedError("not a feed (no XML)" if content.strip() else "empty response")
             if re.search(rb"<html[\s>]", content[:4096], re.IGNORECASE):
                 raise FeedError("not a feed (an HTML page)")
-        if problem is not None and not isinstance(problem, harmless):
+        if problem is not None:
             raise FeedError(f"malformed XML: {problem}")
         if not version:
             raise FeedError("not a feed (no RSS, Atom or RDF document)")
+    return result
+
+
+def _parsed(
+    title: str, format: str, encoding: str, raw_entries: list, problem: Exception | None
+) -> ParsedFeed:
+    entries = [e for e in map(_entry, raw_entries[:MAX_ENTRIES]) if e.title or e.url or e.text]
     warning = None
-    if len(parsed.entries) > MAX_ENTRIES:
-        warning = f"{len(parsed.entries)} entries; only the first {MAX_ENTRIES} were read"
-    if problem is not None and not isinstance(problem, harmless):
+    if len(raw_entries) > MAX_ENTRIES:
+        warning = f"{len(raw_entries)} entries; only the first {MAX_ENTRIES} were read"
+    if problem is not None:
         # Real feeds are often slightly broken; keeping what the lenient parser recovered
         # beats losing the items, but the user should know.
         warning = f"malformed XML, {len(entries)} entries recovered: {problem}"
     return ParsedFeed(
-        title=clean_text(parsed.feed.get("title", "")),
-        format=version or "unknown",
-        encoding=parsed.get("encoding") or "",
+        title=clean_text(title),
+        format=format,
+        encoding=encoding,
         entries=entries,
         warning=warning,
     )
