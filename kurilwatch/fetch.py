@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gc
 import hashlib
 import os
 import ssl
@@ -206,19 +207,20 @@ class _PoolPerHost(httpx.AsyncBaseTransport):
     def __init__(self, per_host: int) -> None:
         self.limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
         self.pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
-        self.ssl_context: ssl.SSLContext | None = None
+        # One context for every HTTPS pool, one for every plain-HTTP pool: a context costs
+        # 0.4 ms to make, 25 ms with the CA bundle loaded, and a transport makes one always.
+        self.ssl_contexts: dict[bool, ssl.SSLContext] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
         pool = self.pools.get(key)
         if pool is None:
-            if request.url.scheme == "https":
-                if self.ssl_context is None:  # loading the CA bundle costs 25 ms: only once
-                    self.ssl_context = httpx.create_ssl_context()
-                verify: ssl.SSLContext | bool = self.ssl_context
-            else:
-                verify = False  # a pool for one plain-HTTP host never opens a TLS connection
-            pool = self.pools[key] = httpx.AsyncHTTPTransport(verify=verify, limits=self.limits)
+            secure = request.url.scheme == "https"
+            context = self.ssl_contexts.get(secure)
+            if context is None:
+                # A plain-HTTP pool never opens a TLS connection: it needs no CA bundle.
+                context = self.ssl_contexts[secure] = httpx.create_ssl_context(verify=secure)
+            pool = self.pools[key] = httpx.AsyncHTTPTransport(verify=context, limits=self.limits)
         return await pool.handle_async_request(request)
 
     async def aclose(self) -> None:
@@ -523,6 +525,7 @@ def _prepare_worker() -> None:
 
     get_matcher()
     prepare("Warm-up. Sentence splitter.", "en")
+    gc.freeze()
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
