@@ -10,12 +10,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from kurilwatch import __version__
 from kurilwatch.errors import EXIT_FAILURE, EXIT_NOTHING, KurilwatchError, StoreError, UsageError
+
+if TYPE_CHECKING:
+    from kurilwatch.config import Config, Feed
+    from kurilwatch.fetch import FetchReport
+    from kurilwatch.store import Store
 
 app = typer.Typer(
     name="kurilwatch",
@@ -141,6 +146,18 @@ def _get_item(db: Path | None, item_id: int) -> dict:
     return item
 
 
+def _run_fetch(store: Store, cfg: Config, feeds: list[Feed], **options: Any) -> FetchReport:
+    """run_fetch for this process, whose every loaded module stays till it ends."""
+    import gc
+
+    from kurilwatch.fetch import run_fetch
+
+    # Frozen, what is loaded by now (modules, patterns, configuration) is not walked again by
+    # every full collection while the feeds come in, nor copied into the worker processes.
+    gc.freeze()
+    return run_fetch(store, cfg, feeds, now=now, **options)
+
+
 def _open(db: Path | None):
     from kurilwatch.config import resolve_db_path
     from kurilwatch.store import Store
@@ -169,7 +186,6 @@ def fetch(
     failed (the others are still stored), 2 for a usage or configuration error.
     """
     from kurilwatch.config import load_config
-    from kurilwatch.fetch import run_fetch
     from kurilwatch.render import fetch_summary
 
     cfg = load_config(config)
@@ -184,16 +200,14 @@ def fetch(
     console = _stdout()
     with _open(db) as store:
         if quiet or not console.is_terminal:
-            report = run_fetch(store, cfg, feeds, now=now)
+            report = _run_fetch(store, cfg, feeds)
         else:
             # A progress bar only for a person at a terminal: never in cron or a pipe.
             from rich.progress import Progress
 
             with Progress(console=console, transient=True) as progress:
                 task = progress.add_task("Polling feeds", total=len(feeds))
-                report = run_fetch(
-                    store, cfg, feeds, now=now, on_done=lambda _: progress.advance(task)
-                )
+                report = _run_fetch(store, cfg, feeds, on_done=lambda _: progress.advance(task))
     if quiet:
         _report_health_changes(report)
     else:
@@ -809,12 +823,11 @@ def run(
     problem on stderr (cron mails it to you) and exits 1; the items stay pending.
     """
     from kurilwatch.config import load_config
-    from kurilwatch.fetch import run_fetch
 
     cfg = load_config(config)
     _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
     with _open(db) as store:
-        report = run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled], now=now)
+        report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
     _report_health_changes(report)
     _digest(cfg, db, email=True, to=to, since=None, always=always)
     if report.failed:
