@@ -12,7 +12,9 @@ an element twice, a value feedparser would rewrite.
 from __future__ import annotations
 
 import re
+import time
 import urllib.parse
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -42,6 +44,21 @@ _UTF8 = {"utf-8", "utf8"}
 _C1 = re.compile("[\x80-\x9f]")
 _URI_FIXER = re.compile("^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")  # feedparser's own
 _BROKEN_REFERENCE = re.compile("&([A-Za-z0-9_]+);")
+
+
+# The RFC 822 dates nearly every RSS feed writes ("Mon, 23 Nov 2026 09:00:00 +0300"), read
+# without feedparser's import and its chain of date handlers; any other form goes to them.
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+    )
+}
+_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
+    rf"({'|'.join(_MONTHS)}) (\d{{4}}) (\d\d):(\d\d)(?::(\d\d))? "
+    r"(?:GMT|UT|Z|([+-])(\d\d)(\d\d))"
+)
 
 
 class _Unusual(Exception):
@@ -121,11 +138,27 @@ def _uri(value: str) -> str:
         return ""
 
 
-def _item(item: ElementTree.Element) -> dict:
+def parse_date(value: str) -> time.struct_time | None:
+    """A feed date as feedparser's `*_parsed` gives it: a UTC struct_time, or None."""
+    match = _RFC822.fullmatch(value)
+    if match is not None:
+        day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+        try:
+            stamp = datetime(
+                int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second or 0)
+            )
+            offset = timedelta(hours=int(zone_hours or 0), minutes=int(zone_minutes or 0))
+            return (stamp - offset if sign == "+" else stamp + offset).utctimetuple()
+        except (ValueError, OverflowError):
+            pass  # 31 Feb, hour 24, year 1 east of Greenwich: feedparser's call
     # feedparser's own date parser (its public face is registerDateHandler): the same dates
     # parsed the same way, whichever reader read the item.
     from feedparser.datetimes import _parse_date
 
+    return _parse_date(value)
+
+
+def _item(item: ElementTree.Element) -> dict:
     if item.attrib:
         raise _Unusual  # rdf:about, lastmod, href: feedparser reads them
     found: dict[str, ElementTree.Element] = {}
@@ -162,7 +195,7 @@ def _item(item: ElementTree.Element) -> dict:
     if "description" in found:
         entry["summary"] = _value(found["description"])
     if "pubDate" in found:
-        entry["published_parsed"] = _parse_date(_value(found["pubDate"]))
+        entry["published_parsed"] = parse_date(_value(found["pubDate"]))
     if _DC + "date" in found:
-        entry["updated_parsed"] = _parse_date(_value(found[_DC + "date"]))
+        entry["updated_parsed"] = parse_date(_value(found[_DC + "date"]))
     return entry

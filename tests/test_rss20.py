@@ -254,3 +254,44 @@ def test_plain_rss_fixtures_take_the_quick_path(name):
 )
 def test_the_quick_reader_steps_aside(content, headers):
     assert rss20.read(content, headers) is None
+
+
+@st.composite
+def rfc822_like(draw) -> str:
+    """Dates in and around the RFC 822 form, valid or not."""
+    weekday = draw(st.sampled_from(["", "Mon, ", "Sun, ", "mon, ", "Mon,", "Fri "]))
+    day = draw(st.sampled_from(["1", "01", "9", "23", "29", "30", "31", "0", "32"]))
+    month = draw(st.sampled_from(["Jan", "Feb", "Nov", "Dec", "nov", "NOV", "November"]))
+    year = draw(st.sampled_from(["2026", "1970", "0001", "9999", "26", "99"]))
+    clock = draw(st.sampled_from(["09:00:00", "23:59:59", "00:00", "24:00:00", "12:60:00", "9:00"]))
+    zone = draw(
+        st.sampled_from(
+            [
+                "GMT",
+                "UT",
+                "Z",
+                "UTC",
+                "+0000",
+                "+0300",
+                "-0500",
+                "+0530",
+                "+1400",
+                "-1200",
+                "+03:00",
+                "EST",
+                "JST",
+                "",
+            ]
+        )
+    )
+    return f"{weekday}{day} {month} {year} {clock} {zone}".strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(rfc822_like())
+@example("Mon, 23 Nov 2026 09:00:00 +0300")
+@example("1 Jan 0001 00:00:00 +0100")
+def test_dates_are_read_as_feedparser_reads_them(value):
+    from feedparser.datetimes import _parse_date
+
+    assert rss20.parse_date(value) == _parse_date(value)
