@@ -119,3 +119,22 @@ def test_not_a_database_is_a_clear_error(tmp_path, runner):
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot open database")
     assert path.read_text() == "my precious notes " * 100
+
+
+def test_unmatched_entries_are_kept_compressed_and_old_plain_rows_still_read(store):
+    import json
+
+    from kurilwatch.store import entry_record, unmatched_row
+
+    compressed = entry("g-new", "https://x.example/new", "New row", "Background. " * 50)
+    plain = entry("g-old", "https://x.example/old", "Row written by an earlier version")
+    with store.transaction():
+        store.keep_unmatched("wire", [unmatched_row(compressed)], days=30)
+        store.conn.execute(
+            "INSERT INTO unmatched (key, feed, entry, published, first_seen) "
+            "VALUES (?, ?, ?, ?, ?)",
+            ["wire\x1fguid:g-old", "wire", json.dumps(entry_record(plain)), None, "2026-01-01"],
+        )
+    stored = store.conn.execute("SELECT length(entry) FROM unmatched WHERE key LIKE '%g-new'")
+    assert stored.fetchone()[0] < len(json.dumps(entry_record(compressed))) / 3
+    assert {e for _key, _feed, e, _seen in store.unmatched_entries()} == {compressed, plain}
