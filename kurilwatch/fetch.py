@@ -342,6 +342,42 @@ async def poll(
     per_host: dict[str, asyncio.Semaphore] = {}
     loop = asyncio.get_running_loop()
     states = store.feed_states()
+    waiting: list[tuple[Callable[[], FeedReport], asyncio.Future[FeedReport]]] = []
+
+    def write_waiting() -> None:
+        """Store every feed whose result is in: one commit, a savepoint for each feed.
+
+        A commit is a good part of storing a feed; when results come in faster than they
+        are stored, they wait here and share one.
+        """
+        batch = waiting[:]
+        waiting.clear()
+        done: list[tuple[asyncio.Future[FeedReport], FeedReport | None, Exception | None]] = []
+        try:
+            with store.transaction():
+                for write, future in batch:
+                    try:
+                        done.append((future, write(), None))
+                    except Exception as exc:  # its savepoint is rolled back, not the others
+                        if not store.conn.in_transaction:
+                            raise  # SQLITE_FULL and the like: the whole batch is gone
+                        done.append((future, None, exc))
+        except Exception as exc:
+            done = [(future, None, exc) for _write, future in batch]
+        for future, report, error in done:
+            if future.cancelled():  # the run was interrupted while this feed waited
+                continue
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(report)
+
+    async def stored(write: Callable[[], FeedReport]) -> FeedReport:
+        future: asyncio.Future[FeedReport] = loop.create_future()
+        waiting.append((write, future))
+        if len(waiting) == 1:
+            loop.call_soon(write_waiting)  # after the results that are in by then
+        return await future
 
     async def one(feed: Feed) -> FeedReport:
         state = states.get(feed.name, {})
@@ -372,7 +408,9 @@ async def poll(
             outcome, response.status, response.error = await loop.run_in_executor(
                 workers, parse_job, FeedJob(feed, response, include, exclude)
             )
-        return save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
+        return await stored(
+            lambda: save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
+        )
 
     async def reported(feed: Feed) -> FeedReport:
         report = await one(feed)

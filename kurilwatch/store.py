@@ -272,7 +272,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE .. COMMIT: all or nothing, and writers queue on the busy timeout."""
+        """BEGIN IMMEDIATE .. COMMIT: all or nothing, and writers queue on the busy timeout.
+
+        Inside another transaction, a savepoint: all or nothing within it, committed with it.
+        """
+        if self.conn.in_transaction:
+            with self._savepoint():
+                yield
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -283,6 +290,20 @@ class Store:
             raise
         else:
             self.conn.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self.conn.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException:
+            # SQLITE_FULL and I/O errors roll back the whole transaction, savepoints and all.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK TO nested")
+                self.conn.execute("RELEASE nested")
+            raise
+        else:
+            self.conn.execute("RELEASE nested")
 
     # --- feeds ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from conftest import DATA, Route, write_config
@@ -324,3 +325,33 @@ def test_many_feeds_in_a_real_process_use_forked_workers(env, feed_server):
     )
     assert again.returncode == 0
     assert sqlite_utils.Database(env["db"])["items"].count == 3 * 3 + 3 * 2 + 3 * 2 + 3 * 1
+
+
+def test_a_feed_the_database_refuses_stores_nothing_and_costs_the_others_nothing(env, feed_server):
+    # A real SQLite error inside one feed's write: a trigger refuses the items of "refused",
+    # whose answer comes last so that the run's error does not cut the others short.
+    feeds = {
+        "good": feed_server.serve_file("/g", "tass_en.rss"),
+        "also-good": feed_server.serve_file("/n", "nhk_sjis.rdf"),
+        "refused": feed_server.serve_file("/r", "developments_wire.rss", delay=0.5),
+    }
+    write_config(env["config"], feeds)
+    import sqlite3
+
+    from kurilwatch.config import load_config
+    from kurilwatch.fetch import run_fetch
+    from kurilwatch.store import Store
+
+    cfg = load_config(env["config"])
+    with Store(env["db"]) as store:
+        store.conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.feed = 'refused' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )
+        with pytest.raises(sqlite3.IntegrityError, match="refused by the test"):
+            run_fetch(store, cfg, list(cfg.feeds))
+        counts = dict(store.conn.execute("SELECT feed, count(*) FROM items GROUP BY feed"))
+        states = store.feed_states()
+    assert counts == {"good": 3, "also-good": 2}
+    assert states["good"]["last_status"] == "ok"
+    assert "refused" not in states  # nor its validators: the next run fetches it again

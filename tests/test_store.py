@@ -138,3 +138,16 @@ def test_unmatched_entries_are_kept_compressed_and_old_plain_rows_still_read(sto
     stored = store.conn.execute("SELECT length(entry) FROM unmatched WHERE key LIKE '%g-new'")
     assert stored.fetchone()[0] < len(json.dumps(entry_record(compressed))) / 3
     assert {e for _key, _feed, e, _seen in store.unmatched_entries()} == {compressed, plain}
+
+
+def test_a_transaction_inside_another_is_a_savepoint(store):
+    with store.transaction():
+        store.upsert_entry("a", entry("g1", "https://x.example/1"), [])
+        with pytest.raises(RuntimeError), store.transaction():
+            store.upsert_entry("a", entry("g2", "https://x.example/2"), [])
+            raise RuntimeError("this part only")
+        with store.transaction():
+            store.upsert_entry("a", entry("g3", "https://x.example/3"), [])
+        assert store.conn.in_transaction  # committed with the outer one, not before
+    guids = {row[0] for row in store.conn.execute("SELECT guid FROM items")}
+    assert guids == {"g1", "g3"}
