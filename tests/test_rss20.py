@@ -238,6 +238,11 @@ def test_plain_rss_fixtures_take_the_quick_path(name):
             {},
         ),
         (
+            b'<?xml version="1.0"?>' + b" " * 2000 + b'<!DOCTYPE rss [<!ENTITY a "b">]>'
+            b'<rss version="2.0"><channel><item><title>&a;</title></item></channel></rss>',
+            {},
+        ),
+        (
             b'<rss version="2.0" xml:base="http://b.example/"><channel><item><link>x</link></item>'
             b"</channel></rss>",
             {},
