@@ -73,6 +73,7 @@ IGNORED = [
     "comments",
     "enclosure",
     "dc:creator",
+    "dc:subject",
     "media:content",
     "media:thumbnail",
 ]
