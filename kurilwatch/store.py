@@ -277,33 +277,24 @@ class Store:
         Inside another transaction, a savepoint: all or nothing within it, committed with it.
         """
         if self.conn.in_transaction:
-            with self._savepoint():
-                yield
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
+            begin, undo, done = (
+                "SAVEPOINT nested",
+                ["ROLLBACK TO nested", "RELEASE nested"],
+                "RELEASE nested",
+            )
+        else:
+            begin, undo, done = "BEGIN IMMEDIATE", ["ROLLBACK"], "COMMIT"
+        self.conn.execute(begin)
         try:
             yield
         except BaseException:
-            # Some errors (SQLITE_FULL, I/O errors) already rolled the transaction back.
+            # SQLITE_FULL and I/O errors already rolled back the whole transaction.
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+                for statement in undo:
+                    self.conn.execute(statement)
             raise
         else:
-            self.conn.execute("COMMIT")
-
-    @contextmanager
-    def _savepoint(self) -> Iterator[None]:
-        self.conn.execute("SAVEPOINT nested")
-        try:
-            yield
-        except BaseException:
-            # SQLITE_FULL and I/O errors roll back the whole transaction, savepoints and all.
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK TO nested")
-                self.conn.execute("RELEASE nested")
-            raise
-        else:
-            self.conn.execute("RELEASE nested")
+            self.conn.execute(done)
 
     # --- feeds ----------------------------------------------------------------------------
 
