@@ -186,7 +186,6 @@ def fetch(
     failed (the others are still stored), 2 for a usage or configuration error.
     """
     from kurilwatch.config import load_config
-    from kurilwatch.render import fetch_summary
 
     cfg = load_config(config)
     feeds = [f for f in cfg.feeds if f.enabled]
@@ -197,9 +196,10 @@ def fetch(
             raise UsageError(f"unknown feed {unknown[0]!r} (configured: {known})")
         # Named explicitly, a disabled feed is polled too.
         feeds = [f for f in cfg.feeds if f.name in feed]
-    console = _stdout()
+    # --quiet prints nothing when all is well: a cron run then never loads rich.
+    console = None if quiet else _stdout()
     with _open(db) as store:
-        if quiet or not console.is_terminal:
+        if console is None or not console.is_terminal:
             report = _run_fetch(store, cfg, feeds)
         else:
             # A progress bar only for a person at a terminal: never in cron or a pipe.
@@ -208,9 +208,11 @@ def fetch(
             with Progress(console=console, transient=True) as progress:
                 task = progress.add_task("Polling feeds", total=len(feeds))
                 report = _run_fetch(store, cfg, feeds, on_done=lambda _: progress.advance(task))
-    if quiet:
+    if console is None:
         _report_health_changes(report)
     else:
+        from kurilwatch.render import fetch_summary
+
         fetch_summary(console, report.feeds)
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)
@@ -221,18 +223,21 @@ def _report_health_changes(report) -> None:
 
     Cron mails whatever a job prints, so a feed that stays down is not reported every run.
     """
-    err = _stderr()
+    lines = []
     for feed in report.feeds:
         if feed.went_down:
-            err.print(f"Error: feed {feed.feed}: {feed.error}", markup=False)
+            lines.append(f"Error: feed {feed.feed}: {feed.error}")
         elif feed.remind:
-            err.print(
+            lines.append(
                 f"Error: feed {feed.feed} still failing since {feed.failing_since} "
-                f"({feed.failures} runs): {feed.error}",
-                markup=False,
+                f"({feed.failures} runs): {feed.error}"
             )
         elif feed.recovered:
-            err.print(f"feed {feed.feed} recovered", markup=False)
+            lines.append(f"feed {feed.feed} recovered")
+    if lines:  # the console (rich) only when there is something to say
+        err = _stderr()
+        for line in lines:
+            err.print(line, markup=False)
 
 
 @command("list")

@@ -12,18 +12,24 @@ import gc
 import hashlib
 import os
 import ssl
+import sys
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
-
-import httpx
 
 from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
 from kurilwatch.errors import FeedError
 from kurilwatch.parse import Entry, parse_feed
 from kurilwatch.store import Store, UnmatchedRow, from_iso, iso, unmatched_row
+
+# httpx loads its own command-line client (click, rich's console and progress, pygments:
+# 35 ms) whenever those are installed, and typer installs them; kurilwatch never runs it.
+# An empty stand-in makes httpx fall back to its "not installed" stub.
+sys.modules.setdefault("httpx._main", types.ModuleType("httpx._main"))
+import httpx  # noqa: E402
 
 if TYPE_CHECKING:
     from kurilwatch.developments import Prepared

@@ -355,3 +355,30 @@ def test_a_feed_the_database_refuses_stores_nothing_and_costs_the_others_nothing
     assert counts == {"good": 3, "also-good": 2}
     assert states["good"]["last_status"] == "ok"
     assert "refused" not in states  # nor its validators: the next run fetches it again
+
+
+def _modules_loaded(*args: str) -> set[str]:
+    """The modules a real `kurilwatch` process (and its workers) imported."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kurilwatch", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_commands_load_only_what_they_use(env, feed_server):
+    write_config(env["config"], {"tass-en": feed_server.serve_file("/t", "tass_en.rss")})
+    # A quiet fetch where all is well prints nothing: cron runs never load rich's console.
+    quiet_fetch = _modules_loaded("fetch", "-q")
+    assert "httpx" in quiet_fetch  # the check sees what is loaded
+    assert "rich.console" not in quiet_fetch
+    listing = _modules_loaded("list")
+    assert "rich.console" in listing
+    assert not {"httpx", "feedparser", "sqlite_utils"} & listing
