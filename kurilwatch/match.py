@@ -383,6 +383,33 @@ ANCHORS: dict[str, tuple[str, ...]] = {
         "自民党",
     ),
     "ja.russia": ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ"),
+    # Guards run only on texts with a hit; these spare them a pass of each English pattern.
+    "guard.kuril-lake": ("lake",),
+    "guard.kuril-trench": ("trench", "kamchatka"),
+    "guard.kurilian-bobtail": ("bobtail",),
+    "guard.kuril-tea": ("tea",),
+    "guard.other-northern-territories": ("territories",),
+    "guard.ship-name": (
+        "ship",
+        "vessel",
+        "reefer",
+        "trawler",
+        "freighter",
+        "tanker",
+        "ferry",
+        "frigate",
+        "destroyer",
+        "icebreaker",
+        "boat",
+        "carrier",
+        "cruiser",
+        "steamer",
+        "liner",
+        "corvette",
+        "submarine",
+        "tug",
+        "-class",
+    ),
 }
 
 
@@ -599,6 +626,7 @@ class Matcher:
                         (g_m.start(), g_m.end(), g)
                         for g in _GUARDS
                         if SCRIPTS.get(g.id, "any") in scripts
+                        and any(anchor in lowered for anchor in ANCHORS.get(g.id, ("",)))
                         for g_m in g.pattern.finditer(text)
                     ]
                 guard = next((g for s, e, g in guard_spans if s < m.end() and m.start() < e), None)

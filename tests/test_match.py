@@ -220,10 +220,13 @@ def _corpus() -> list[str]:
 def test_anchors_cover_every_match():
     """No rule may match a span that holds none of its anchors: the anchor screen that
     skips most texts would otherwise drop a real match."""
-    from kurilwatch.match import _CONTEXT_RULES, _RULES, ANCHORS
+    from kurilwatch.match import _CONTEXT_RULES, _GUARDS, _RULES, ANCHORS, SCRIPTS
 
     rules = _RULES + _CONTEXT_RULES
     assert {r.id for r in rules} <= set(ANCHORS)
+    # Every guard of Latin script has anchors too; the others have their script's gate.
+    assert {g.id for g in _GUARDS if g.id not in SCRIPTS} <= set(ANCHORS)
+    rules += [g for g in _GUARDS if g.id in ANCHORS]
     checked = 0
     for text in _corpus():
         for rule in rules:
