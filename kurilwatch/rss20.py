@@ -193,7 +193,8 @@ def _item(item: ElementTree.Element) -> dict:
     if "link" in found:
         link = _value(found["link"])
         link = _uri(link) if link else link
-        link = _BROKEN_REFERENCE.sub(r"&\g<1>", link.replace("&amp;", "&"))
+        if "&" in link:
+            link = _BROKEN_REFERENCE.sub(r"&\g<1>", link.replace("&amp;", "&"))
         entry["link"] = link
     content = found.get(_CONTENT)
     if content is not None:

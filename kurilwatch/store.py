@@ -544,8 +544,9 @@ def unmatched_row(entry: Entry) -> UnmatchedRow:
     bytes, the summary's repetition in the text among them) they cost the fetch's single
     writer and the disk a third as much. Rows written as plain JSON text still read.
     """
-    record = json.dumps(entry_record(entry), ensure_ascii=False).encode()
-    return entry.identity_keys[0], zlib.compress(record, 1), iso(entry.published)
+    record = entry_record(entry)
+    compressed = zlib.compress(json.dumps(record, ensure_ascii=False).encode(), 1)
+    return entry.identity_keys[0], compressed, record["published"]
 
 
 def _unmatched_record(stored: str | bytes) -> dict:
