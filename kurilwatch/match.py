@@ -519,6 +519,12 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 
 
+def _anchored(rule_id: str, lowered: str) -> bool:
+    """Whether a lower-cased text holds one of a rule's or guard's anchors (none: always)."""
+    anchors = ANCHORS.get(rule_id)
+    return anchors is None or any(anchor in lowered for anchor in anchors)
+
+
 def _scripts_in(text: str) -> set[str]:
     """Which of the gated scripts occur in `text` ("any" always does)."""
     if text.isascii():
@@ -611,8 +617,7 @@ class Matcher:
         for rule in self.rules:
             if SCRIPTS.get(rule.id, "any") not in scripts:
                 continue
-            anchors = ANCHORS.get(rule.id)
-            if anchors is not None and not any(anchor in lowered for anchor in anchors):
+            if not _anchored(rule.id, lowered):
                 continue
             for m in rule.pattern.finditer(text):
                 if m.end() == m.start():
@@ -625,8 +630,7 @@ class Matcher:
                     guard_spans = [
                         (g_m.start(), g_m.end(), g)
                         for g in _GUARDS
-                        if SCRIPTS.get(g.id, "any") in scripts
-                        and any(anchor in lowered for anchor in ANCHORS.get(g.id, ("",)))
+                        if SCRIPTS.get(g.id, "any") in scripts and _anchored(g.id, lowered)
                         for g_m in g.pattern.finditer(text)
                     ]
                 guard = next((g for s, e, g in guard_spans if s < m.end() and m.start() < e), None)
@@ -637,8 +641,7 @@ class Matcher:
         context = [
             Hit(r.id, r.term, m.start(), m.end(), m.group(0), "context")
             for r in _CONTEXT_RULES
-            if SCRIPTS.get(r.id, "any") in scripts
-            and any(anchor in lowered for anchor in ANCHORS[r.id])
+            if SCRIPTS.get(r.id, "any") in scripts and _anchored(r.id, lowered)
             for m in r.pattern.finditer(text)
         ]
         return _decide(hits, context, suppressed)
