@@ -37,6 +37,7 @@ _IGNORED = frozenset(
 )
 # Elements kurilwatch reads: each at most once, without attributes (guid: isPermaLink).
 _READ = frozenset({"title", "link", "guid", "description", "pubDate", _CONTENT, _DC + "date"})
+_GUID_ATTRIBUTES = frozenset({"isPermaLink"})
 
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
 _UTF8 = {"utf-8", "utf8"}
@@ -99,8 +100,8 @@ def _plain_utf8(content: bytes, headers: dict[str, str]) -> bool:
         return False  # a base for relative links
     content_type = headers.get("content-type", "")
     if "charset" in content_type.lower():
-        charset = content_type.lower().split("charset", 1)[1].strip(" =\"'").split(";")[0]
-        if charset.strip("\"' ") not in _UTF8:
+        charset = content_type.lower().split("charset", 1)[1].split(";")[0].strip(" =\"'")
+        if charset not in _UTF8:
             return False
     if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return False
@@ -172,9 +173,8 @@ def _item(item: ElementTree.Element) -> dict:
     for child in item:
         tag = child.tag
         if tag in _READ:
-            if tag in found or (child.attrib and (tag != "guid" or len(child.attrib) > 1)):
-                raise _Unusual
-            if tag == "guid" and child.attrib and "isPermaLink" not in child.attrib:
+            allowed = _GUID_ATTRIBUTES if tag == "guid" else frozenset()
+            if tag in found or not child.attrib.keys() <= allowed:
                 raise _Unusual
             found[tag] = child
         elif tag not in _IGNORED or len(child):
