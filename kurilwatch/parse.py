@@ -108,18 +108,23 @@ def html_to_text(html: str) -> str:
     if tree.root is None:
         return ""
     tree.strip_tags(_INVISIBLE)
-    for node in tree.css("br"):
-        node.replace_with("\n")
-    for node in tree.css(_BLOCKS):
-        node.insert_before("\n")
-        node.insert_after("\n")
+    # One walk over the elements: a feed's fragments hold a few each, and compiling a CSS
+    # selector per fragment cost more than the parse.
+    breaks = [node for node in tree.root.traverse() if node.tag in _BREAKS]
+    for node in breaks:
+        if node.tag == "br":
+            node.replace_with("\n")
+        else:
+            node.insert_before("\n")
+            node.insert_after("\n")
     return clean_text(tree.root.text(), multiline=True)
 
 
 _INVISIBLE = ["script", "style", "noscript", "iframe", "template", "head"]
-_BLOCKS = (
-    "p, div, li, h1, h2, h3, h4, h5, h6, tr, blockquote, pre, ul, ol, dl, dt, dd, table,"
-    " section, article, figure, figcaption, header, footer, hr"
+# Elements that end a line: <br>, and the blocks, which get a line break on either side.
+_BREAKS = frozenset(
+    "br p div li h1 h2 h3 h4 h5 h6 tr blockquote pre ul ol dl dt dd table"
+    " section article figure figcaption header footer hr".split()
 )
 
 

@@ -49,6 +49,23 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
     assert html_to_text(html) == "First & one.\nSecond\nline"
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<ul><li>One</li><li>Two <b>bold</b></li></ul>after", "One\nTwo bold\nafter"),
+        ("<DIV>Upper<BR>case</DIV><h2>Head</h2>text", "Upper\ncase\nHead\ntext"),
+        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "ab\nc"),
+        ("<p>x<svg><title>icon</title></svg>y</p><hr>z", "xicony\nz"),
+        (
+            "<blockquote><p>Quoted</p></blockquote><noscript><p>hidden</p></noscript>tail",
+            "Quoted\ntail",
+        ),
+    ],
+)
+def test_html_to_text_breaks_lines_at_blocks_only(html, text):
+    assert html_to_text(html) == text
+
+
 def test_clean_text_removes_control_characters():
     assert clean_text("a\x1b[31mred\x07 b\n c") == "a [31mred b c"
 
