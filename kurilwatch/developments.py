@@ -227,7 +227,8 @@ def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list
     earlier: list[int] = []
     checked: set[tuple[int, int]] = set()
     for key in keys:
-        rows = store.conn.execute(EARLIER_SQL, [key, item_id, CANDIDATES_PER_KEY]).fetchall()
+        # Read lazily: a background sentence finds MAX_EARLIER items among its first rows.
+        rows = store.conn.execute(EARLIER_SQL, [key, item_id, CANDIDATES_PER_KEY])
         for other_id, position, other_text in rows:
             if other_id in earlier or (other_id, position) in checked:
                 continue
@@ -249,7 +250,12 @@ def sentences_of(store: Store, item_id: int) -> list[Sentence]:
     ]
 
 
-def _content_words(title: str, sentences: list[str]) -> frozenset[str]:
+def story_words(title: str, sentences: list[str]) -> frozenset[str]:
+    """What an item's story is compared by: the content words of its title and lead.
+
+    Agencies put the news first and the background last, and two outlets' leads on one
+    event share its names, numbers and verbs. `sentences` are the item's first STORY_LEAD.
+    """
     # Short words are mostly function words in all three languages; Japanese bigrams stay.
     words = tokens(" ".join([title, *sentences]))
     return frozenset(w for w in words if len(w) >= 4 or w.isdigit() or _CJK.search(w))
@@ -288,28 +294,32 @@ def _story_candidates(store: Store, item_id: int, feed: str, moment: datetime) -
     ).fetchall()
 
 
-def assign_story(store: Store, item_id: int) -> int:
-    """Join the most similar story from another feed within the window, or start one."""
+def assign_story(store: Store, item_id: int, words: frozenset[str] | None = None) -> int:
+    """Join the most similar story from another feed within the window, or start one.
+
+    `words` are the item's `story_words`, when a fetch's worker process has computed them;
+    otherwise they come from its stored title and sentences.
+    """
     feed, title, sort_time = store.conn.execute(
         "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
     ).fetchone()
-    # Title and lead: agencies put the news first and the background last, and two outlets'
-    # leads on one event share its names, numbers and verbs.
-    lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
-    mine = _content_words(title or "", lead)
-    # Stored once, so comparing with every candidate costs a split, not a query and a parse.
-    store.conn.execute(
-        "UPDATE items SET story_words = ? WHERE id = ?", [" ".join(sorted(mine)), item_id]
-    )
+    if words is None:
+        lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
+        words = story_words(title or "", lead)
     moment = from_iso(sort_time)
     candidates = _story_candidates(store, item_id, feed, moment)
     best_story, best_score = item_id, 0.0
-    for other_id, story_id, words in candidates:
-        score = jaccard(mine, _word_set(words or ""))
+    for other_id, story_id, other_words in candidates:
+        score = jaccard(words, _word_set(other_words or ""))
         if score > best_score:
             best_story, best_score = story_id or other_id, score
     story = best_story if best_score >= SAME_STORY else item_id
-    store.conn.execute("UPDATE items SET story_id = ? WHERE id = ?", [story, item_id])
+    # The words are stored too, so comparing a later item with this one costs a split, not
+    # a query and a parse.
+    store.conn.execute(
+        "UPDATE items SET story_id = ?, story_words = ? WHERE id = ?",
+        [story, " ".join(sorted(words)), item_id],
+    )
     return story
 
 

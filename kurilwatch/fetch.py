@@ -106,6 +106,7 @@ class Matched:
     hits: list[dict]
     lang: str | None = None
     sentences: list[Prepared] | None = None  # computed in the worker, stored by the parent
+    story_words: frozenset[str] | None = None  # likewise: what story grouping compares
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def parse_and_match(
     only reads and writes the database.
     """
     # Imported here: a parent that only downloads never compiles the matcher.
-    from kurilwatch.developments import detect_lang, prepare
+    from kurilwatch.developments import STORY_LEAD, detect_lang, prepare, story_words
     from kurilwatch.match import get_matcher
 
     parsed = parse_feed(content, headers)
@@ -151,7 +152,8 @@ def parse_and_match(
             ]
         entry_lang = lang or detect_lang(f"{entry.title}\n{entry.text}")
         sentences = prepare(entry.text or entry.title, entry_lang)
-        matched.append(Matched(entry, terms, hits, entry_lang, sentences))
+        words = story_words(entry.title, [s.text for s in sentences[:STORY_LEAD]])
+        matched.append(Matched(entry, terms, hits, entry_lang, sentences, words))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
 
 
@@ -504,7 +506,7 @@ def save(
                 index_item(
                     store, result.item_id, entry.text or entry.title, lang, matched.sentences
                 )
-                assign_story(store, result.item_id)
+                assign_story(store, result.item_id, matched.story_words)
         if outcome is not None and keep_unmatched_days:
             store.keep_unmatched(feed.name, outcome.unmatched, keep_unmatched_days)
         store.record_feed(feed.name, feed.url, **fields)

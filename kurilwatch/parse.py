@@ -122,10 +122,11 @@ def html_to_text(html: str) -> str:
 
 _INVISIBLE = ["script", "style", "noscript", "iframe", "template", "head"]
 # Elements that end a line: <br>, and the blocks, which get a line break on either side.
-_BREAKS = frozenset(
-    "br p div li h1 h2 h3 h4 h5 h6 tr blockquote pre ul ol dl dt dd table"
-    " section article figure figcaption header footer hr".split()
+_BLOCK_TAGS = (
+    "p div li h1 h2 h3 h4 h5 h6 tr blockquote pre ul ol dl dt dd table section article figure"
+    " figcaption header footer hr"
 )
+_BREAKS = frozenset(["br", *_BLOCK_TAGS.split()])
 
 
 def clean_text(text: str, multiline: bool = False) -> str:

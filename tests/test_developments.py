@@ -8,7 +8,14 @@ import pytest
 
 from conftest import FEEDS, Route, write_config
 from kurilwatch.cli import app
-from kurilwatch.developments import dice, split_sentences, tokens
+from kurilwatch.developments import (
+    STORY_LEAD,
+    dice,
+    sentences_of,
+    split_sentences,
+    story_words,
+    tokens,
+)
 from kurilwatch.store import Store
 
 # --- sentences ------------------------------------------------------------------------------
@@ -154,6 +161,16 @@ def test_story_grouping(developments):
     assert daily["story"] == wire["story"]
     others = {boat["story"], meeting["story"], terminal["story"]}
     assert len(others) == 3 and wire["story"] not in others
+
+
+def test_fetch_stores_the_story_words_the_stored_item_gives(developments, env):
+    """The fetch's workers compute story words; `refilter` recomputes them from the store."""
+    with Store(env["db"]) as store:
+        rows = store.conn.execute("SELECT id, title, story_words FROM items").fetchall()
+        assert len(rows) == len(developments)
+        for item_id, title, stored in rows:
+            lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
+            assert stored.split() == sorted(story_words(title, lead)), title
 
 
 def test_list_group_shows_a_story_once_with_all_sources(runner, developments):
