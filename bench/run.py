@@ -409,8 +409,8 @@ def _flush(conn, batch, sentences, keys) -> None:
         batch,
     )
     conn.executemany(
-        "INSERT INTO item_feeds (item_id, feed, first_seen) VALUES (?,?,?)",
-        [(b[0], b[1], b[9]) for b in batch],
+        "INSERT INTO item_feeds (item_id, feed, first_seen, sort_time) VALUES (?,?,?,?)",
+        [(b[0], b[1], b[9], b[10]) for b in batch],
     )
     conn.executemany(
         "INSERT INTO item_keys (key, item_id) VALUES (?,?)",

@@ -545,13 +545,13 @@ def _load_http_stack() -> None:
     request waits, with the worker processes warming up beside them; loaded before the
     workers are forked, the first request leaves that much earlier and they share them.
     """
+    import contextlib
     import importlib
 
     for name in ("httpcore", "anyio._backends._asyncio"):
-        try:
+        # Should anyio's private layout change, only this head start is lost.
+        with contextlib.suppress(ImportError):
             importlib.import_module(name)
-        except ImportError:  # anyio's private layout changed: only this head start is lost
-            pass
 
 
 def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:

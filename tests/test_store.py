@@ -62,6 +62,71 @@ def test_same_guid_in_two_feeds_is_two_items_unless_the_url_matches(store):
     assert store.get_item(a.item_id)["sources"] == ["a", "c"]
 
 
+def _stored_by_source(store: Store) -> None:
+    day = datetime(2026, 11, 1, tzinfo=UTC)
+    with store.transaction():
+        for n in range(1, 7):
+            published = day.replace(day=n)
+            store.upsert_entry(
+                "a", entry(guid=f"a{n}", url=f"https://a.example/{n}", published=published), []
+            )
+            store.upsert_entry(
+                "b", entry(guid=f"b{n}", url=f"https://b.example/{n}", published=published), []
+            )
+        # Syndicated: feed b carries a's third item, so it is one of b's items too.
+        store.upsert_entry("b", entry(guid="copy", url="https://a.example/3"), [])
+
+
+def test_list_by_source_is_newest_first_with_syndicated_copies(store):
+    _stored_by_source(store)
+    listed = store.list_items(source="b", limit=4)
+    assert [i["url"] for i in listed] == [f"https://b.example/{n}" for n in (6, 5, 4)] + [
+        "https://b.example/3"
+    ]
+    since = store.list_items(source="b", since=datetime(2026, 11, 3, tzinfo=UTC), limit=None)
+    assert sorted(i["url"] for i in since) == sorted(
+        ["https://a.example/3"] + [f"https://b.example/{n}" for n in range(3, 7)]
+    )
+    assert [i["sort_time"] for i in since] == sorted((i["sort_time"] for i in since), reverse=True)
+
+
+def test_list_by_source_reads_the_feeds_index_by_time(store):
+    """The newest of a feed's items come off an index: no sort of all its items."""
+    _stored_by_source(store)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    store.list_items(source="b", since=datetime(2026, 11, 3, tzinfo=UTC), limit=50)
+    store.conn.set_trace_callback(None)
+    query = next(s for s in statements if s.startswith("SELECT") and "LIMIT" in s)
+    details = " ".join(row[-1] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert "idx_item_feeds_feed_sort_time (feed=? AND sort_time>?)" in details, details
+    assert "TEMP B-TREE" not in details and "SCAN" not in details, details
+
+
+def test_migration_gives_stored_sources_their_time(tmp_path):
+    from kurilwatch.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    with Store(path) as new:  # the current schema, then back to how version 9 stored sources
+        _stored_by_source(new)
+        new.conn.execute("DROP INDEX idx_item_feeds_feed_sort_time")
+        new.conn.execute("ALTER TABLE item_feeds DROP COLUMN sort_time")
+        new.conn.execute("CREATE INDEX idx_item_feeds_feed_item_id ON item_feeds (feed, item_id)")
+        new.conn.execute("PRAGMA user_version = 9")
+    assert MIGRATIONS[9].__name__ == "_m010_sources_by_time"
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        missing = store.conn.execute(
+            "SELECT count(*) FROM item_feeds f JOIN items i ON i.id = f.item_id"
+            " WHERE f.sort_time IS NOT i.sort_time"
+        ).fetchone()[0]
+        assert missing == 0
+        assert [i["url"] for i in store.list_items(source="b", limit=2)] == [
+            "https://b.example/6",
+            "https://b.example/5",
+        ]
+
+
 def test_failed_transaction_leaves_nothing(store):
     with pytest.raises(RuntimeError), store.transaction():
         store.upsert_entry("a", entry(), [])
