@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kurilwatch.errors import StoreError, UsageError
-from kurilwatch.parse import Entry
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
+
+    from kurilwatch.parse import Entry
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -583,6 +584,8 @@ def entry_record(entry: Entry) -> dict:
 
 
 def entry_from_record(record: dict) -> Entry:
+    from kurilwatch.parse import Entry
+
     return Entry(**{**record, "published": from_iso(record["published"])})
 
 

@@ -381,4 +381,7 @@ def test_commands_load_only_what_they_use(env, feed_server):
     assert "rich.console" not in quiet_fetch
     listing = _modules_loaded("list")
     assert "rich.console" in listing
-    assert not {"httpx", "feedparser", "sqlite_utils"} & listing
+    # Nor the feed parser's module (URLs, HTML, hashes), nor the matcher's rules.
+    assert not {"httpx", "feedparser", "sqlite_utils", "kurilwatch.parse", "kurilwatch.match"} & (
+        listing
+    )
