@@ -75,16 +75,31 @@ def now() -> datetime:
 
 
 def _stdout():
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return _console(highlight=False)
 
 
 def _stderr():
+    # soft_wrap: an error stays one line however narrow the terminal (cron mails it).
+    return _console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _console(**options: Any):
+    """A rich console whose terminal is looked at once, not again on every print.
+
+    rich reads the environment and asks the terminal its size for each `print`; a command's
+    output belongs to one moment, and `news` prints hundreds of lines (a quarter of its
+    drawing time).
+    """
     from rich.console import Console
 
-    # soft_wrap: an error stays one line however narrow the terminal (cron mails it).
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    probe = Console(**options)
+    width, height = probe.size
+    return Console(
+        **options,
+        force_terminal=probe.is_terminal,
+        width=width + probe.legacy_windows,  # rich takes the column it keeps back again
+        height=height,
+    )
 
 
 def _database_problem(exc: sqlite3.OperationalError) -> str | None:

@@ -45,6 +45,14 @@ def test_fetch_stores_kuril_items_and_nothing_else(runner, standard_feeds, env):
     assert "error" not in result.output
 
 
+@pytest.mark.parametrize("columns", [60, 100])
+def test_list_fills_the_terminal_width_it_is_given(runner, standard_feeds, env, columns):
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    result = runner.invoke(app, ["list"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) == columns
+
+
 def test_fetch_decodes_cp1251_and_shift_jis(runner, standard_feeds, env):
     runner.invoke(app, ["fetch"])
     db = sqlite_utils.Database(env["db"])
