@@ -56,8 +56,35 @@ ConfigOption = Annotated[
 
 class ListFormat(StrEnum):
     table = "table"
+    plain = "plain"
     json = "json"
     csv = "csv"
+
+
+class ViewFormat(StrEnum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+
+
+_AUTO_FORMAT = "a table at a terminal, plain lines when piped (records tab-separated, one per line)"
+
+
+def _table_or_plain(fmt: ListFormat | ViewFormat | None) -> ListFormat | ViewFormat:
+    """The format asked for; else a table for a person at a terminal, plain lines for a pipe.
+
+    The same test as rich's, so that FORCE_COLOR or TTY_COMPATIBLE=1 draw the table anywhere.
+    """
+    if fmt is not None:
+        return fmt
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        terminal = compatible == "1"
+    elif os.environ.get("FORCE_COLOR") is not None:
+        terminal = os.environ["FORCE_COLOR"] != ""
+    else:
+        terminal = sys.stdout.isatty()
+    return ViewFormat.table if terminal else ViewFormat.plain
 
 
 class TableOrJson(StrEnum):
@@ -65,6 +92,10 @@ class TableOrJson(StrEnum):
     json = "json"
 
 
+ViewFormatOption = Annotated[
+    ViewFormat | None,
+    typer.Option("--format", help=f"Output format: json for scripts; by default {_AUTO_FORMAT}."),
+]
 TableOrJsonOption = Annotated[
     TableOrJson, typer.Option("--format", help="Output format: a table, or JSON for scripts.")
 ]
@@ -272,7 +303,10 @@ def list_items(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
     ] = 50,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat | None,
+        typer.Option("--format", help=f"Output format; by default {_AUTO_FORMAT}."),
+    ] = None,
     group: Annotated[
         bool, typer.Option("--group", "-g", help="One row per story, with all its sources.")
     ] = False,
@@ -284,27 +318,39 @@ def list_items(
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
         items = store.list_items(since=cutoff, source=source, limit=limit)
+    fmt = _table_or_plain(fmt)
     if group:
-        from kurilwatch import render
         from kurilwatch.developments import group_stories
 
         stories = group_stories(items)
-        if fmt is ListFormat.json:
+        if fmt == ListFormat.csv:
+            raise UsageError("--group works with --format table, plain or json")
+        if fmt == ListFormat.plain:
+            from kurilwatch import plain
+
+            sys.stdout.write(plain.records(map(plain.story_cells, stories)))
+            return
+        from kurilwatch import render
+
+        if fmt == ListFormat.json:
             sys.stdout.write(render.stories_json(stories) + "\n")
-        elif fmt is ListFormat.csv:
-            raise UsageError("--group works with --format table or json")
         else:
             render.stories_table(_stdout(), stories)
         return
     _print_items(items, fmt)
 
 
-def _print_items(items: list[dict], fmt: ListFormat) -> None:
+def _print_items(items: list[dict], fmt: ListFormat | ViewFormat) -> None:
+    if fmt == ListFormat.plain:  # a pipe: rich is not even loaded
+        from kurilwatch import plain
+
+        sys.stdout.write(plain.records(map(plain.item_cells, items)))
+        return
     from kurilwatch import render
 
-    if fmt is ListFormat.json:
+    if fmt == ListFormat.json:
         sys.stdout.write(render.items_json(items) + "\n")
-    elif fmt is ListFormat.csv:
+    elif fmt == ListFormat.csv:
         sys.stdout.write(render.items_csv(items))
     else:
         render.items_table(_stdout(), items)
@@ -596,7 +642,7 @@ def news(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
     ] = 100,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: ViewFormatOption = None,
     db: DbOption = None,
 ) -> None:
     """What happened: each story's new sentences, with the repeated background collapsed.
@@ -607,7 +653,6 @@ def news(
     """
     from datetime import timedelta
 
-    from kurilwatch import render
     from kurilwatch.dates import parse_since
     from kurilwatch.developments import news as build_news
 
@@ -626,7 +671,15 @@ def news(
         stories = build_news(store, items)
         with store.transaction():
             store.set_state(NEWS_CURSOR, str(last_shown))
-    if fmt is TableOrJson.json:
+    fmt = _table_or_plain(fmt)
+    if fmt == ViewFormat.plain:
+        from kurilwatch import plain
+
+        sys.stdout.write(plain.lines(plain.news_lines(stories)) if stories else "Nothing new.\n")
+        return
+    from kurilwatch import render
+
+    if fmt == ViewFormat.json:
         sys.stdout.write(render.news_json(stories) + "\n")
     else:
         render.news_view(_stdout(), stories)
@@ -692,11 +745,10 @@ def search(
         str | None, typer.Option("--since", "-s", help="Only items since then (as for `list`).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: ViewFormatOption = None,
     db: DbOption = None,
 ) -> None:
     """Search the stored items' titles and text, best matches first."""
-    from kurilwatch import render
     from kurilwatch.dates import parse_since
 
     if not query.strip():
@@ -716,7 +768,15 @@ def search(
                 f"cannot search for {query!r}: {exc}. Put phrases in double quotes, "
                 "and use OR / NOT between words"
             ) from None
-    if fmt is TableOrJson.json:
+    fmt = _table_or_plain(fmt)
+    if fmt == ViewFormat.plain:
+        from kurilwatch import plain
+
+        sys.stdout.write(plain.records(map(plain.search_cells, rows)))
+        return
+    from kurilwatch import render
+
+    if fmt == ViewFormat.json:
         sys.stdout.write(render.search_json(rows) + "\n")
     else:
         render.search_table(_stdout(), rows)

@@ -13,11 +13,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kurilwatch.plain import CONTROL as _CONTROL
+from kurilwatch.plain import (
+    Cell,
+    clean,
+    item_cells,
+    news_lines,
+    search_cells,
+    short_time,
+    story_cells,
+)
+
 if TYPE_CHECKING:  # importing the matcher compiles its rules: not for `list`
     from kurilwatch.match import Hit, MatchResult
-
-# Feed text is cleaned when stored; this is the second line of defence for the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 STATUS_STYLE = {"ok": "green", "not_modified": "cyan", "error": "bold red", "skipped": "yellow"}
 STATUS_LABEL = {"ok": "ok", "not_modified": "not modified", "error": "error", "skipped": "skipped"}
@@ -25,11 +33,12 @@ STATUS_LABEL = {"ok": "ok", "not_modified": "not modified", "error": "error", "s
 
 def safe(value: object) -> Text:
     """A Text that rich will not interpret: no markup, no escape sequences."""
-    return Text(_CONTROL.sub("", "" if value is None else str(value)))
+    return Text(clean(value))
 
 
-def short_time(value: str | None) -> str:
-    return value.replace("T", " ")[:16] if value else "—"
+def styled(cell: Cell) -> Text:
+    """A cell of segments as a Text: styled, never read as markup."""
+    return Text.assemble(*cell)
 
 
 def fetch_summary(console: Console, reports: Iterable) -> None:
@@ -75,18 +84,7 @@ def items_table(console: Console, items: list[dict]) -> None:
     table.add_column("Title", ratio=3)
     table.add_column("Matched", ratio=1)
     for item in items:
-        title = safe(item["title"] or "(no title)")
-        if item.get("revision", 1) > 1:
-            title.append(" [updated]", style="yellow")
-        if item.get("unmatched_since"):
-            title.append(" [no longer matches]", style="red")
-        table.add_row(
-            str(item["id"]),
-            short_time(item["sort_time"]),
-            safe(", ".join(item["sources"])),
-            title,
-            safe(", ".join(item["matched"])),
-        )
+        table.add_row(*map(styled, item_cells(item)))
     console.print(table)
 
 
@@ -270,48 +268,13 @@ def match_json(result: MatchResult) -> str:
     )
 
 
-def _story_header(story) -> Text:
-    first = story.items[0].item
-    header = Text()
-    header.append_text(safe(story.title or "(no title)"))
-    header.stylize("bold")
-    header.append(f"\n  {short_time(first['sort_time'])} · ", style="dim")
-    header.append_text(safe(", ".join(story.sources)))
-    ids = ", ".join(f"#{n.item['id']}" for n in story.items)
-    header.append(f" · {ids}", style="dim")
-    return header
-
-
 def news_view(console: Console, stories: list) -> None:
     """Each story once: its new sentences, the background collapsed into one dim line."""
     if not stories:
         console.print("Nothing new.", style="dim")
         return
-    for story in stories:
-        console.print(_story_header(story))
-        several = len(story.items) > 1
-        for news_item in story.items:
-            prefix = f"{', '.join(news_item.item['sources'])}: " if several else ""
-            if several and news_item is not story.items[0]:
-                console.print(Text("  also: ", style="dim") + safe(news_item.item["title"]))
-            for sentence in news_item.new:
-                line = Text("  • ")
-                if prefix:
-                    line.append(prefix, style="cyan")
-                line.append_text(safe(sentence))
-                console.print(line)
-            background = news_item.background
-            if background:
-                earlier = news_item.earlier_items
-                where = f", seen in {len(earlier)} earlier item{'s' * (len(earlier) != 1)}"
-                console.print(
-                    Text(
-                        f"  … {prefix}{len(background)} background "
-                        f"sentence{'s' * (len(background) != 1)}{where if earlier else ''}",
-                        style="dim",
-                    )
-                )
-        console.print()
+    for line in news_lines(stories):
+        console.print(styled(line))
 
 
 def news_json(stories: list) -> str:
@@ -337,16 +300,8 @@ def stories_table(console: Console, stories: list[list[dict]]) -> None:
     table.add_column("Sources")
     table.add_column("Title", ratio=3)
     table.add_column("Items", justify="right")
-    from kurilwatch.developments import story_of, story_sources
-
     for members in stories:
-        table.add_row(
-            str(story_of(members[0])),
-            short_time(members[0]["sort_time"]),
-            safe(", ".join(story_sources(members))),
-            safe(members[0]["title"] or "(no title)"),
-            str(len(members)),
-        )
+        table.add_row(*map(styled, story_cells(members)))
     console.print(table)
 
 
@@ -425,13 +380,6 @@ def unified_diff(item: dict, old: dict, new: dict) -> str:
     )
 
 
-def _snippet_text(snippet: str) -> Text:
-    result = Text()
-    for index, part in enumerate(re.split(r"[\x02\x03]", snippet)):
-        result.append(_CONTROL.sub("", part), style="bold yellow" if index % 2 else "")
-    return result
-
-
 def search_table(console: Console, rows: list[dict]) -> None:
     if not rows:
         console.print("No results.", style="dim")
@@ -442,12 +390,9 @@ def search_table(console: Console, rows: list[dict]) -> None:
     table.add_column("Source")
     table.add_column("Title / snippet", ratio=3)
     for row in rows:
-        cell = safe(row["title"] or "(no title)")
-        cell.stylize("bold")
-        cell.append("\n")
-        cell.append_text(_snippet_text(row.get("snippet") or ""))
+        row_id, date, sources, title, snippet = search_cells(row)
         table.add_row(
-            str(row["id"]), short_time(row["sort_time"]), safe(", ".join(row["sources"])), cell
+            styled(row_id), styled(date), styled(sources), styled([*title, ("\n", ""), *snippet])
         )
     console.print(table)
 

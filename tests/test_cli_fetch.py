@@ -48,7 +48,7 @@ def test_fetch_stores_kuril_items_and_nothing_else(runner, standard_feeds, env):
 @pytest.mark.parametrize("columns", [60, 100])
 def test_list_fills_the_terminal_width_it_is_given(runner, standard_feeds, env, columns):
     assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
-    result = runner.invoke(app, ["list"], env={"COLUMNS": str(columns)})
+    result = runner.invoke(app, ["list", "--format", "table"], env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.output.splitlines()) == columns
 
@@ -126,7 +126,7 @@ def test_list_since_iso_date_source_and_limit(runner, standard_feeds, env):
 
 def test_list_table_and_csv(runner, standard_feeds, env):
     runner.invoke(app, ["fetch"])
-    table = runner.invoke(app, ["list"])
+    table = runner.invoke(app, ["list", "--format", "table"])
     assert table.exit_code == 0
     assert "Southern Kurils" in table.output
     assert "Kuril Islands" in table.output  # matched terms column
@@ -387,8 +387,10 @@ def test_commands_load_only_what_they_use(env, feed_server):
     quiet_fetch = _modules_loaded("fetch", "-q")
     assert "httpx" in quiet_fetch  # the check sees what is loaded
     assert "rich.console" not in quiet_fetch
+    # Piped, `list` prints plain lines: rich is not loaded either, unless a table is asked for.
     listing = _modules_loaded("list")
-    assert "rich.console" in listing
+    assert "rich.console" not in listing
+    assert "rich.console" in _modules_loaded("list", "--format", "table")
     # Nor the feed parser's module (URLs, HTML, hashes), nor the matcher's rules.
     assert not {"httpx", "feedparser", "sqlite_utils", "kurilwatch.parse", "kurilwatch.match"} & (
         listing

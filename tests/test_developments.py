@@ -179,13 +179,13 @@ def test_list_group_shows_a_story_once_with_all_sources(runner, developments):
     assert len(stories) == 4
     joint = next(s for s in stories if len(s["items"]) == 2)
     assert joint["sources"] in (["wire", "daily"], ["daily", "wire"])
-    table = runner.invoke(app, ["list", "--group"])
+    table = runner.invoke(app, ["list", "--group", "--format", "table"])
     assert table.exit_code == 0
     assert any(pair in table.output for pair in ("wire, daily", "daily, wire"))
 
 
 def test_news_table_collapses_background(runner, developments):
-    result = runner.invoke(app, ["news", "--since", "30d"])
+    result = runner.invoke(app, ["news", "--since", "30d", "--format", "table"])
     assert result.exit_code == 0
     assert "5 background sentences, seen in 2 earlier items" in result.output
     assert "Former islanders in Nemuro welcomed the decision." in result.output
@@ -318,7 +318,7 @@ def test_search_english_with_snippet(runner, searchable):
     rows = json.loads(result.output)
     assert [r["title"] for r in rows] == ["Tokyo lodges protest over military drills near Hokkaido"]
     assert "**missile**" in rows[0]["snippet"]
-    table = runner.invoke(app, ["search", "missile"])
+    table = runner.invoke(app, ["search", "missile", "--format", "table"])
     assert "Tokyo lodges protest" in table.output
 
 

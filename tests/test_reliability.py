@@ -349,11 +349,15 @@ def test_terminal_injection_is_shown_literally(runner, env, feed_server):
     write_config(env["config"], {"t": feed_server.url("/t")})
     runner.invoke(app, ["fetch"])
     for command in (["list"], ["show", "1"], ["news", "--since", "1d"], ["search", "markup"]):
-        output = runner.invoke(app, command).output
-        assert "\x1b" not in output and "\x07" not in output, command
-    listed = runner.invoke(app, ["list"]).output
-    assert "[bold red]markup[/bold red]" in listed
-    assert "[link=https://evil.example]" in listed
+        for output_format in ([], ["--format", "table"], ["--format", "plain"]):
+            if command[0] == "show" and output_format:
+                continue
+            output = runner.invoke(app, [*command, *output_format]).output
+            assert "\x1b" not in output and "\x07" not in output, command
+    for output_format in ("table", "plain"):
+        listed = runner.invoke(app, ["list", "--format", output_format]).output
+        assert "[bold red]markup[/bold red]" in listed
+        assert "[link=https://evil.example]" in listed
 
 
 def _rss(items: str) -> bytes:

@@ -1,0 +1,125 @@
+"""What `list`, `search` and `news` show, as styled segments; plain lines for pipes.
+
+Each view is built once here as lines of (text, style) segments: render.py draws them with
+rich at a terminal, and when the output goes to a pipe or a file they are printed as plain
+lines (records tab-separated, one per line) that grep, cut and sort can use. This module
+does not import rich: a piped query never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kurilwatch.developments import Story
+
+Segment = tuple[str, str]  # text, and a rich style ("" for none)
+Cell = list[Segment]
+
+# Feed text is cleaned when stored; this is the second line of defence for the terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: object) -> str:
+    """Text from a feed with no control characters (escape sequences, bells)."""
+    return CONTROL.sub("", "" if value is None else str(value))
+
+
+def short_time(value: str | None) -> str:
+    return value.replace("T", " ")[:16] if value else "—"
+
+
+def item_cells(item: dict) -> list[Cell]:
+    """An item's ID, date, sources, title (with its marks) and matched terms."""
+    title: Cell = [(clean(item["title"] or "(no title)"), "")]
+    if item.get("revision", 1) > 1:
+        title.append((" [updated]", "yellow"))
+    if item.get("unmatched_since"):
+        title.append((" [no longer matches]", "red"))
+    return [
+        [(str(item["id"]), "")],
+        [(short_time(item["sort_time"]), "")],
+        [(clean(", ".join(item["sources"])), "")],
+        title,
+        [(clean(", ".join(item["matched"])), "")],
+    ]
+
+
+def story_cells(members: list[dict]) -> list[Cell]:
+    """A story's ID, date, sources, title and number of items (`list --group`)."""
+    from kurilwatch.developments import story_of, story_sources
+
+    first = members[0]
+    return [
+        [(str(story_of(first)), "")],
+        [(short_time(first["sort_time"]), "")],
+        [(clean(", ".join(story_sources(members))), "")],
+        [(clean(first["title"] or "(no title)"), "")],
+        [(str(len(members)), "")],
+    ]
+
+
+def search_cells(row: dict) -> list[Cell]:
+    """A search hit's ID, date, sources, title and snippet, its matches in bold yellow."""
+    snippet: Cell = [
+        (clean(part), "bold yellow" if index % 2 else "")
+        for index, part in enumerate(re.split(r"[\x02\x03]", row.get("snippet") or ""))
+        if part
+    ]
+    return [
+        [(str(row["id"]), "")],
+        [(short_time(row["sort_time"]), "")],
+        [(clean(", ".join(row["sources"])), "")],
+        [(clean(row["title"] or "(no title)"), "bold")],
+        snippet,
+    ]
+
+
+def news_lines(stories: Iterable[Story]) -> Iterator[Cell]:
+    """Each story once: its new sentences, the background collapsed into one dim line."""
+    for story in stories:
+        first = story.items[0].item
+        yield [(clean(story.title or "(no title)"), "bold")]
+        ids = ", ".join(f"#{n.item['id']}" for n in story.items)
+        yield [
+            (f"  {short_time(first['sort_time'])} · ", "dim"),
+            (clean(", ".join(story.sources)), ""),
+            (f" · {ids}", "dim"),
+        ]
+        several = len(story.items) > 1
+        for news_item in story.items:
+            prefix = f"{', '.join(news_item.item['sources'])}: " if several else ""
+            if several and news_item is not story.items[0]:
+                yield [("  also: ", "dim"), (clean(news_item.item["title"]), "")]
+            for sentence in news_item.new:
+                yield [("  • ", ""), (clean(prefix), "cyan"), (clean(sentence), "")]
+            background = news_item.background
+            if background:
+                earlier = news_item.earlier_items
+                where = f", seen in {len(earlier)} earlier item{'s' * (len(earlier) != 1)}"
+                yield [
+                    (
+                        f"  … {clean(prefix)}{len(background)} background "
+                        f"sentence{'s' * (len(background) != 1)}{where if earlier else ''}",
+                        "dim",
+                    )
+                ]
+        yield []
+
+
+def text(cell: Cell) -> str:
+    return "".join(part for part, _style in cell)
+
+
+def records(rows: Iterable[list[Cell]]) -> str:
+    """One line per record, its fields separated by tabs (none inside a field)."""
+    return "".join(
+        "\t".join(" ".join(text(cell).split("\t")).replace("\n", " ") for cell in row) + "\n"
+        for row in rows
+    )
+
+
+def lines(cells: Iterable[Cell]) -> str:
+    return "".join(text(cell) + "\n" for cell in cells)
