@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,6 +144,8 @@ def load_config(explicit: Path | None = None) -> Config:
         if required:
             raise ConfigError(f"config file {path} does not exist")
         return Config()
+    import tomllib  # here: `list`, `search` and `news` only resolve the database's path
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

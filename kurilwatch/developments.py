@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kurilwatch.store import Store, from_iso, iso
 
@@ -39,17 +39,25 @@ _PERMUTATIONS = [
     for i in range(_BANDS * _ROWS)
 ]
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _QUOTES = str.maketrans({c: '"' for c in "“”„«»「」『』‘’‚‹›'"} | {c: "-" for c in "‐‑‒–—―−"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@cache
+def _cjk() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Japanese characters, and runs of them.
+
+    Compiled on first use: their ranges take milliseconds, and `news` never needs them.
+    """
+    cjk = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+    return re.compile(cjk), re.compile(cjk + "+")
 
 
 def detect_lang(text: str) -> str:
     """en, ru or ja, from the script most of the letters are in."""
     sample = text[:2000]
-    cjk = len(_CJK.findall(sample))
+    cjk = len(_cjk()[0].findall(sample))
     cyrillic = len(_CYRILLIC.findall(sample))
     if cjk and cjk >= cyrillic:
         return "ja"
@@ -98,11 +106,12 @@ def tokens(sentence: str) -> frozenset[str]:
     """
     normalized = normalize(sentence)
     result: set[str] = set()
+    cjk, cjk_run = _cjk()
     for word in _WORD.findall(normalized):
-        if _CJK.search(word):
-            for run in _CJK_RUN.findall(word):
+        if cjk.search(word):
+            for run in cjk_run.findall(word):
                 result.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-            result.update(w for w in re.split(_CJK_RUN, word) if w)
+            result.update(w for w in cjk_run.split(word) if w)
         else:
             result.add(word)
     return frozenset(result)
@@ -258,7 +267,8 @@ def story_words(title: str, sentences: list[str]) -> frozenset[str]:
     """
     # Short words are mostly function words in all three languages; Japanese bigrams stay.
     words = tokens(" ".join([title, *sentences]))
-    return frozenset(w for w in words if len(w) >= 4 or w.isdigit() or _CJK.search(w))
+    cjk = _cjk()[0]
+    return frozenset(w for w in words if len(w) >= 4 or w.isdigit() or cjk.search(w))
 
 
 @lru_cache(maxsize=20_000)
