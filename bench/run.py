@@ -435,16 +435,22 @@ def archive_cases(args, results: list[Measure], work: Path) -> None:
         db_size = (path / "kw.db").stat().st_size
         note = f"{size:,} items, built in {seconds:.0f}s, {db_size / size:.0f} bytes/item"
         label = f"{size:,}"
-        for case, command in (
+        queries = (
             ("3 list --since 7d", [*kw, "list", "--since", "7d"]),
             ("3 list --source --limit 50", [*kw, "list", "--source", "f042", "--limit", "50"]),
             ("3 search rare word", [*kw, "search", "Krabozavodskoye"]),
             ("3 news --since 1d", [*kw, "news", "--since", "1d"]),
-        ):
-            name = f"{case} ({label})"
-            results.append(
-                best_of(args.runs, lambda c=command, n=name, e=env: measure(n, "kurilwatch", c, e))
-            )
+        )
+        # Output to a pipe (plain lines), and drawn as at a terminal (--format table).
+        for tool, extra in (("kurilwatch", []), ("kurilwatch, table", ["--format", "table"])):
+            for case, command in queries:
+                name = f"{case} ({label})"
+                results.append(
+                    best_of(
+                        args.runs,
+                        lambda c=[*command, *extra], n=name, e=env, t=tool: measure(n, t, c, e),
+                    )
+                )
         results[-1].note = note
         results.append(classify_cost(path / "kw.db", label))
 
@@ -524,7 +530,9 @@ def report(results: list[Measure]) -> str:
         )
         for m in results:
             if m.case.startswith("3 ") and "classify" not in m.case:
-                ratios.append(f"{m.case}: / kurilwatch --version = {m.wall / version.wall:.2f}")
+                ratios.append(
+                    f"{m.case}, {m.tool}: / kurilwatch --version = {m.wall / version.wall:.2f}"
+                )
     return "\n".join([*lines, "", *ratios])
 
 
