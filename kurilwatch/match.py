@@ -9,8 +9,11 @@ cancellation is kept so `kurilwatch match` can say why a look-alike did not coun
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import ahocorasick
 
 # Latin and Cyrillic names need word boundaries; \w is Unicode-aware, so this also holds
 # next to Cyrillic letters and digits.
@@ -562,6 +565,14 @@ def compile_user_term(term: str) -> re.Pattern[str]:
     return re.compile(words, re.IGNORECASE)
 
 
+def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 @dataclass
 class Matcher:
     include: tuple[str, ...] = ()
@@ -571,6 +582,9 @@ class Matcher:
     prefilter: re.Pattern[str] = field(init=False)
     anchors: tuple[str, ...] | None = field(init=False)
     ascii_anchors: tuple[str, ...] = field(init=False)
+    # The anchors as Aho-Corasick automata: one pass over a text finds any of them, where
+    # `anchor in text` for each took a third of the matcher's time.
+    screens: dict[bool, ahocorasick.Automaton] = field(init=False)
 
     def __post_init__(self) -> None:
         self.rules = list(_RULES) + [
@@ -593,13 +607,14 @@ class Matcher:
             self.anchors = tuple(needed)
             # An ASCII text can hold only ASCII anchors: a third of them.
             self.ascii_anchors = tuple(a for a in needed if a.isascii())
+        self.screens = {True: _automaton(self.ascii_anchors), False: _automaton(self.anchors or ())}
 
     def match(self, text: str) -> MatchResult:
         """Decide whether `text` is about the islands, and say why."""
         lowered = text.lower()
         if self.anchors is not None:
-            screen = self.ascii_anchors if lowered.isascii() else self.anchors
-            if not any(anchor in lowered for anchor in screen):
+            screen = self.screens[lowered.isascii()]
+            if screen.kind == ahocorasick.EMPTY or next(screen.iter(lowered), None) is None:
                 return MatchResult(False, reason="no Kuril terms")
         elif not self.prefilter.search(text):
             return MatchResult(False, reason="no Kuril terms")

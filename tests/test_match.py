@@ -256,6 +256,22 @@ def test_script_gates_cover_every_match():
     assert _scripts_in("Курилы, 択捉島") == {"any", "ru", "ja"}
 
 
+_MATCHER = Matcher()
+_PIECES = [*_MATCHER.anchors, "the", " ", "Kuri", "ls", "ИТУ", "рупа", "北方", "領土", ".", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_anchor_screen_finds_any_anchor_anywhere(text):
+    """One pass of the automaton says the same as looking for each anchor in turn."""
+    lowered = text.lower()
+    anchors = _MATCHER.ascii_anchors if lowered.isascii() else _MATCHER.anchors
+    has_anchor = any(anchor in lowered for anchor in anchors)
+    found = next(_MATCHER.screens[lowered.isascii()].iter(lowered), None)
+    assert (found is not None) == has_anchor, text
+    if not has_anchor:
+        assert _MATCHER.match(text).reason == "no Kuril terms"
+
+
 def test_user_terms_bypass_the_anchor_screen():
     custom = Matcher(include=("Sakhalin Oblast",))
     assert custom.anchors is None
