@@ -200,6 +200,20 @@ def standard_feeds(feed_server: FeedServer, env: dict[str, Path]) -> dict[str, s
     return feeds
 
 
+@pytest.fixture
+def wire_and_daily(runner: CliRunner, env: dict[str, Path], feed_server: FeedServer) -> None:
+    """Three wire stories sharing background, then a daily paper's two stories, fetched."""
+    from kurilwatch.cli import app
+
+    feeds = {
+        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
+        "daily": feed_server.serve_file("/daily.xml", "developments_daily.rss"),
+    }
+    write_config(env["config"], feeds)
+    assert runner.invoke(app, ["fetch", "--feed", "wire"]).exit_code == 0
+    assert runner.invoke(app, ["fetch", "--feed", "daily"]).exit_code == 0
+
+
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing listens on (just now)."""
     import socket

@@ -87,15 +87,8 @@ def test_different_sentences_on_the_same_topic_are_not():
 
 
 @pytest.fixture
-def developments(runner, env, feed_server):
-    """Three wire stories sharing background, then a daily paper's two stories."""
-    feeds = {
-        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
-        "daily": feed_server.serve_file("/daily.xml", "developments_daily.rss"),
-    }
-    write_config(env["config"], feeds)
-    assert runner.invoke(app, ["fetch", "--feed", "wire"]).exit_code == 0
-    assert runner.invoke(app, ["fetch", "--feed", "daily"]).exit_code == 0
+def developments(runner, wire_and_daily):
+    """Each fetched item of `wire_and_daily` by title, as `news --format json` gives it."""
     result = runner.invoke(app, ["news", "--since", "30d", "--format", "json"])
     assert result.exit_code == 0, result.output
     return {item["title"]: item for item in json.loads(result.output)}

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from conftest import write_config
 from kurilwatch import plain
 from kurilwatch.cli import app
 
@@ -59,14 +58,7 @@ def test_piped_list_group_is_one_line_per_story(runner, fetched):
     ]
 
 
-def test_piped_news_is_the_view_unwrapped_and_unstyled(runner, env, feed_server):
-    feeds = {
-        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
-        "daily": feed_server.serve_file("/daily.xml", "developments_daily.rss"),
-    }
-    write_config(env["config"], feeds)
-    assert runner.invoke(app, ["fetch", "--feed", "wire"]).exit_code == 0
-    assert runner.invoke(app, ["fetch", "--feed", "daily"]).exit_code == 0
+def test_piped_news_is_the_view_unwrapped_and_unstyled(runner, wire_and_daily):
     piped = runner.invoke(app, ["news", "--since", "30d"]).output
     wide = runner.invoke(
         app, ["news", "--since", "30d", "--format", "table"], env={"COLUMNS": "1000"}
