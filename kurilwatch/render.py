@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kurilwatch.plain import CONTROL as _CONTROL
 from kurilwatch.plain import (
+    CONTROL,
     Cell,
     clean,
     item_cells,
@@ -140,7 +140,7 @@ def highlighted(text: str, hits: Iterable[Hit]) -> Text:
         if hit.start < position:
             continue
         result.append_text(safe(text[position : hit.start]))
-        result.append_text(Text(_CONTROL.sub("", text[hit.start : hit.end]), style="bold yellow"))
+        result.append_text(Text(CONTROL.sub("", text[hit.start : hit.end]), style="bold yellow"))
         position = hit.end
     result.append_text(safe(text[position:]))
     return result
@@ -340,10 +340,10 @@ def word_diff(old: str, new: str, markers: bool = False) -> Text:
             result.append_text(safe("".join(old_words[a1:a2])))
             continue
         if op in ("delete", "replace"):
-            removed = _CONTROL.sub("", "".join(old_words[a1:a2]))
+            removed = CONTROL.sub("", "".join(old_words[a1:a2]))
             result.append(f"[-{removed}-]" if markers else removed, style="red strike")
         if op in ("insert", "replace"):
-            added = _CONTROL.sub("", "".join(new_words[b1:b2]))
+            added = CONTROL.sub("", "".join(new_words[b1:b2]))
             result.append(f"{{+{added}+}}" if markers else added, style="green underline")
     return result
 
