@@ -273,8 +273,8 @@ def news_view(console: Console, stories: list) -> None:
     if not stories:
         console.print("Nothing new.", style="dim")
         return
-    for line in news_lines(stories):
-        console.print(styled(line))
+    # One Text of every line: drawn in one pass, not one print per line.
+    console.print(Text("\n").join(map(styled, news_lines(stories))))
 
 
 def news_json(stories: list) -> str:
