@@ -556,7 +556,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kurilwatch-bench-") as tmp:
         work = Path(tmp)
         # Start-up first: measured after the fetch section (a hundred servers and their
-        # threads started and stopped in this process), it came out 20-50 ms slower.
+        # threads started and stopped in this process), it came out 20-50 ms slower in two
+        # runs out of three.
         sections = {
             "startup": lambda: startup_cases(args, results, work),
             "fetch": lambda: fetch_section(args, results, work),
