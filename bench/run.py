@@ -545,7 +545,12 @@ def main() -> int:
     parser.add_argument("--repolls", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-peers", action="store_true")
-    parser.add_argument("--only", choices=["fetch", "archive", "startup", "growth"])
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=["fetch", "archive", "startup", "growth"],
+        help="run only this section (repeatable)",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     args = parser.parse_args()
 
@@ -565,7 +570,7 @@ def main() -> int:
             "growth": lambda: growth_case(args, results, work),
         }
         for name, section in sections.items():
-            if args.only not in (None, name):
+            if args.only and name not in args.only:
                 continue
             count = len(results)
             try:
