@@ -178,7 +178,11 @@ def measure(
 
 
 def best_of(runs: int, make) -> Measure:
-    results = [make() for _ in range(runs)]
+    return median_of([make() for _ in range(runs)])
+
+
+def median_of(results: list[Measure]) -> Measure:
+    """The fastest run's CPU and memory, with the median wall time of all of them."""
     best = min(results, key=lambda m: m.wall)
     best.wall = statistics.median(m.wall for m in results)
     return best
@@ -448,10 +452,7 @@ def archive_cases(args, results: list[Measure], work: Path) -> None:
         for tool, extra in (("kurilwatch", []), ("kurilwatch, table", ["--format", "table"])):
             cases += [(f"{case} ({label})", tool, [*command, *extra]) for case, command in queries]
         rounds = [[measure(n, t, c, env) for n, t, c in cases] for _ in range(args.runs)]
-        for measured in zip(*rounds, strict=True):
-            best = min(measured, key=lambda m: m.wall)
-            best.wall = statistics.median(m.wall for m in measured)
-            results.append(best)
+        results += [median_of(list(measured)) for measured in zip(*rounds, strict=True)]
         results[-1].note = note
         results.append(classify_cost(path / "kw.db", label))
 

@@ -116,7 +116,7 @@ def text(cell: Cell) -> str:
 def records(rows: Iterable[list[Cell]]) -> str:
     """One line per record, its fields separated by tabs (none inside a field)."""
     return "".join(
-        "\t".join(" ".join(text(cell).split("\t")).replace("\n", " ") for cell in row) + "\n"
+        "\t".join(text(cell).replace("\t", " ").replace("\n", " ") for cell in row) + "\n"
         for row in rows
     )
 
