@@ -628,6 +628,10 @@ def refilter(
 NEWS_CURSOR = "news.last_item_id"
 
 
+def _items(count: int, kind: str) -> str:
+    return f"{count} {kind} item" if count == 1 else f"{count} {kind} items"
+
+
 @command()
 def news(
     since: Annotated[
@@ -649,7 +653,8 @@ def news(
 
     A sentence already seen in an earlier stored item (from any feed, with small wording
     changes) is background. Every run is remembered, so `--since last` shows only what
-    arrived since the previous one.
+    arrived since the previous one; when there is more than --limit, the oldest come first
+    and the rest wait for the next run, so no item is skipped.
     """
     from datetime import timedelta
 
@@ -657,20 +662,33 @@ def news(
     from kurilwatch.developments import news as build_news
 
     with _open(db) as store:
-        # The cursor is the last item ID shown: unlike a time, it cannot skip an item stored
-        # in the same second as a run, whatever the clocks do.
-        last_shown = store.last_item_id()
-        if since.strip().lower() == "last":
-            previous = store.get_state(NEWS_CURSOR)
-            if previous is None:
-                items = store.list_items(since=now() - timedelta(days=7), limit=limit)
-            else:
-                items = store.list_items(after_id=int(previous), limit=limit)
+        # The cursor is an item ID: unlike a time, it cannot skip an item stored in the same
+        # second as a run, whatever the clocks do. It never passes an item no run has shown.
+        last_stored = store.last_item_id()
+        stored = store.get_state(NEWS_CURSOR)
+        previous = int(stored) if stored is not None else None
+        if since.strip().lower() == "last" and previous is not None:
+            # The oldest unseen first: what the limit leaves out, the next run shows.
+            batch = store.items_after(previous, limit)
+            items = sorted(batch, key=lambda i: (i["sort_time"], i["id"]), reverse=True)
+            cursor = max((item["id"] for item in batch), default=previous)
+            left = store.count_items(after_id=cursor) if len(batch) == limit else 0
+            hint = f"{_items(left, 'more new')}: run `kurilwatch news` again to see them."
         else:
-            items = store.list_items(since=parse_since(since, now()), limit=limit)
+            first_run = since.strip().lower() == "last"
+            cutoff = now() - timedelta(days=7) if first_run else parse_since(since, now())
+            items = store.list_items(since=cutoff, limit=limit)
+            left = max(0, store.count_items(since=cutoff) - limit) if len(items) == limit else 0
+            hint = f"{_items(left, 'earlier')} not shown: raise --limit to see them."
+            # A window cut by the limit leaves the cursor where it was, so `news` still shows
+            # what arrived since the previous run; the first run has no previous one.
+            cursor = previous if left and not first_run else last_stored
         stories = build_news(store, items)
-        with store.transaction():
-            store.set_state(NEWS_CURSOR, str(last_shown))
+        if cursor is not None and cursor != previous:
+            with store.transaction():
+                store.set_state(NEWS_CURSOR, str(cursor))
+    if left:
+        _stderr().print(hint, markup=False)
     fmt = _table_or_plain(fmt)
     if fmt == ViewFormat.plain:
         from kurilwatch import plain

@@ -426,10 +426,8 @@ class Store:
         since: datetime | None = None,
         source: str | None = None,
         limit: int | None = 50,
-        after_id: int | None = None,
     ) -> list[dict]:
-        """Items newest first; `since` compares published (else first seen), `after_id`
-        takes only items stored after that one."""
+        """Items newest first; `since` compares published (else first seen)."""
         if source is None:
             sql, key, where, params = "SELECT * FROM items", "items", [], []
         else:
@@ -439,13 +437,18 @@ class Store:
         if since is not None:
             where.append(f"{key}.sort_time >= ?")
             params.append(iso(since))
-        if after_id is not None:
-            where.append("items.id > ?")
-            params.append(after_id)
         if where:
             sql += " WHERE " + " AND ".join(where)
         item_id = "item_feeds.item_id" if source is not None else "items.id"
         sql += f" ORDER BY {key}.sort_time DESC, {item_id} DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return _with_sources(self, self.rows(sql, params))
+
+    def items_after(self, item_id: int, limit: int | None = None) -> list[dict]:
+        """Items stored after this one, in the order they were stored."""
+        sql, params = "SELECT * FROM items WHERE id > ? ORDER BY id", [item_id]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -543,8 +546,17 @@ class Store:
     def last_item_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]
 
-    def count_items(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    def count_items(self, since: datetime | None = None, after_id: int | None = None) -> int:
+        """How many items `list_items(since)` or `items_after(after_id)` would give unlimited."""
+        where, params = ["1"], []
+        if since is not None:
+            where.append("sort_time >= ?")
+            params.append(iso(since))
+        if after_id is not None:
+            where.append("id > ?")
+            params.append(after_id)
+        sql = f"SELECT count(*) FROM items WHERE {' AND '.join(where)}"
+        return self.conn.execute(sql, params).fetchone()[0]
 
 
 def _insert_sql(table: str, columns: dict) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 
@@ -202,6 +204,64 @@ def test_news_since_last_remembers_the_previous_run(runner, env, feed_server):
         "Japanese fishing boat detained near Kunashir",
         "Minister: talks with Russia on joint activity on four islands to resume",
     }
+
+
+def _reports(numbers: range) -> bytes:
+    """A feed of distinct Kunashir reports, an hour apart, the highest number newest."""
+    now = datetime.now(UTC)
+    items = "".join(
+        f"<item><title>Report {n} from Kunashir</title><link>https://n.example/{n}</link>"
+        f"<guid>n-{n}</guid><pubDate>{format_datetime(now - timedelta(hours=100 - n), True)}"
+        f"</pubDate><description>Event {n}: a ferry number {n} docked at Kunashir."
+        "</description></item>"
+        for n in numbers
+    )
+    return f'<rss version="2.0"><channel><title>n</title>{items}</channel></rss>'.encode()
+
+
+def _news(runner, *args: str) -> tuple[list[str], str]:
+    """(titles shown, stderr) of one `news` run in JSON."""
+    result = runner.invoke(app, ["news", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return sorted(item["title"] for item in json.loads(result.stdout)), result.stderr
+
+
+def test_news_since_last_never_skips_what_the_limit_cut(runner, env, feed_server):
+    feed_server.routes["/n"] = Route(body=_reports(range(0, 2)))
+    write_config(env["config"], {"n": feed_server.url("/n")})
+    runner.invoke(app, ["fetch"])
+    assert _news(runner)[0] == ["Report 0 from Kunashir", "Report 1 from Kunashir"]
+    feed_server.routes["/n"] = Route(body=_reports(range(2, 7)))  # five arrive at once
+    runner.invoke(app, ["fetch"])
+    # The oldest unseen first, and a word on what is left for the next run.
+    assert _news(runner, "-n", "2") == (
+        ["Report 2 from Kunashir", "Report 3 from Kunashir"],
+        "3 more new items: run `kurilwatch news` again to see them.\n",
+    )
+    assert _news(runner, "-n", "2")[0] == ["Report 4 from Kunashir", "Report 5 from Kunashir"]
+    assert _news(runner, "-n", "2") == (["Report 6 from Kunashir"], "")
+    assert runner.invoke(app, ["news"]).output == "Nothing new.\n"
+
+
+def test_news_window_cut_by_the_limit_leaves_the_cursor(runner, env, feed_server):
+    feed_server.routes["/n"] = Route(body=_reports(range(0, 4)))
+    write_config(env["config"], {"n": feed_server.url("/n")})
+    runner.invoke(app, ["fetch"])
+    # The first run's week, cut: the newest shown, the rest counted; the cursor moves on.
+    assert _news(runner, "-n", "3") == (
+        ["Report 1 from Kunashir", "Report 2 from Kunashir", "Report 3 from Kunashir"],
+        "1 earlier item not shown: raise --limit to see them.\n",
+    )
+    feed_server.routes["/n"] = Route(body=_reports(range(4, 6)))
+    runner.invoke(app, ["fetch"])
+    # A window the limit cut does not count as seeing what arrived since the last run ...
+    assert _news(runner, "--since", "30d", "-n", "1")[0] == ["Report 5 from Kunashir"]
+    assert _news(runner)[0] == ["Report 4 from Kunashir", "Report 5 from Kunashir"]
+    # ... a window shown whole does.
+    feed_server.routes["/n"] = Route(body=_reports(range(6, 7)))
+    runner.invoke(app, ["fetch"])
+    assert len(_news(runner, "--since", "30d")[0]) == 7
+    assert runner.invoke(app, ["news"]).output == "Nothing new.\n"
 
 
 def test_bad_news_since(runner, env):

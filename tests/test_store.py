@@ -90,6 +90,22 @@ def test_list_by_source_is_newest_first_with_syndicated_copies(store):
     assert [i["sort_time"] for i in since] == sorted((i["sort_time"] for i in since), reverse=True)
 
 
+def test_items_after_in_stored_order_and_counts(store):
+    """What `news --since last` reads: stored order, not publication order, and how many."""
+    _stored_by_source(store)  # a1, b1, a2, b2 ... b6, then b's copy of a3 (no new item)
+    first = store.last_item_id() - 11
+    after = store.items_after(first + 2, limit=3)
+    assert [i["id"] for i in after] == [first + 3, first + 4, first + 5]
+    assert [i["url"] for i in after] == [
+        "https://b.example/2",
+        "https://a.example/3",
+        "https://b.example/3",
+    ]
+    assert store.count_items(after_id=first + 2) == 9
+    assert store.count_items(since=datetime(2026, 11, 5, tzinfo=UTC)) == 4
+    assert store.count_items() == 12
+
+
 def test_list_by_source_reads_the_feeds_index_by_time(store):
     """The newest of a feed's items come off an index: no sort of all its items."""
     _stored_by_source(store)
