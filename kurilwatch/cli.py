@@ -688,7 +688,7 @@ def news(
             with store.transaction():
                 store.set_state(NEWS_CURSOR, str(cursor))
     if left:
-        _stderr().print(hint, markup=False)
+        sys.stderr.write(hint + "\n")  # our words only, and no rich to load for them
     fmt = _table_or_plain(fmt)
     if fmt == ViewFormat.plain:
         from kurilwatch import plain

@@ -365,8 +365,8 @@ def test_a_feed_the_database_refuses_stores_nothing_and_costs_the_others_nothing
     assert "refused" not in states  # nor its validators: the next run fetches it again
 
 
-def _modules_loaded(*args: str) -> set[str]:
-    """The modules a real `kurilwatch` process (and its workers) imported."""
+def _modules_loaded(*args: str) -> tuple[set[str], list[str]]:
+    """The modules a real `kurilwatch` process (and its workers) imported; its other stderr."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "kurilwatch", *args],
         capture_output=True,
@@ -374,23 +374,26 @@ def _modules_loaded(*args: str) -> set[str]:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    return {
-        line.rsplit("|", 1)[1].strip()
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:") and "|" in line
-    }
+    lines = result.stderr.splitlines()
+    traced = [line for line in lines if line.startswith("import time:") and "|" in line]
+    modules = {line.rsplit("|", 1)[1].strip() for line in traced}
+    return modules, [line for line in lines if not line.startswith("import time:")]
 
 
 def test_commands_load_only_what_they_use(env, feed_server):
     write_config(env["config"], {"tass-en": feed_server.serve_file("/t", "tass_en.rss")})
     # A quiet fetch where all is well prints nothing: cron runs never load rich's console.
-    quiet_fetch = _modules_loaded("fetch", "-q")
+    quiet_fetch, _ = _modules_loaded("fetch", "-q")
     assert "httpx" in quiet_fetch  # the check sees what is loaded
     assert "rich.console" not in quiet_fetch
     # Piped, `list` prints plain lines: rich is not loaded either, unless a table is asked for.
-    listing = _modules_loaded("list")
+    listing, _ = _modules_loaded("list")
     assert "rich.console" not in listing
-    assert "rich.console" in _modules_loaded("list", "--format", "table")
+    assert "rich.console" in _modules_loaded("list", "--format", "table")[0]
+    # Nor `news`, even when it has a word to say on what --limit left out.
+    news, said = _modules_loaded("news", "--since", "30d", "--limit", "1")
+    assert said == ["2 earlier items not shown: raise --limit to see them."]
+    assert "rich.console" not in news
     # Nor the feed parser's module (URLs, HTML, hashes), nor the matcher's rules.
     assert not {"httpx", "feedparser", "sqlite_utils", "kurilwatch.parse", "kurilwatch.match"} & (
         listing
