@@ -161,20 +161,41 @@ class Measure:
     note: str = ""
 
 
+class Launcher:
+    """The small process that starts and measures every command (see bench/launcher.py)."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", str(ROOT / "bench" / "launcher.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, command: list[str], env: dict, cwd: Path | None) -> dict:
+        assert self.process.stdin and self.process.stdout
+        request = {"command": command, "env": env, "cwd": str(cwd) if cwd else None}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait()
+
+
+LAUNCHER: Launcher | None = None
+
+
 def measure(
     case: str, tool: str, command: list[str], env: dict, cwd: Path | None = None, note: str = ""
 ) -> Measure:
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 3):
-        note = f"{note} exit {code}: {stderr.strip()[:200]}".strip()
-    return Measure(case, tool, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, note)
+    assert LAUNCHER is not None, "main() starts the launcher first"
+    outcome = LAUNCHER.run(command, env, cwd)
+    if outcome["code"] not in (0, 3):
+        note = f"{note} exit {outcome['code']}: {outcome['stderr'].strip()[:200]}".strip()
+    return Measure(case, tool, outcome["wall"], outcome["cpu"], outcome["rss_mb"], note)
 
 
 def best_of(runs: int, make) -> Measure:
@@ -562,6 +583,9 @@ def main() -> int:
     # An installed package has its bytecode compiled by pip; an editable checkout run with
     # PYTHONDONTWRITEBYTECODE would otherwise compile kurilwatch's modules on every start.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kurilwatch")], check=True)
+    # Before this process grows: the peak RSS of what it starts would include its own.
+    global LAUNCHER
+    LAUNCHER = Launcher()
     results: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="kurilwatch-bench-") as tmp:
         work = Path(tmp)
@@ -588,6 +612,7 @@ def main() -> int:
                     file=sys.stderr,
                     flush=True,
                 )
+    LAUNCHER.close()
     text = report(results)
     print(text)
     args.json.parent.mkdir(parents=True, exist_ok=True)
