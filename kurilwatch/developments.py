@@ -152,13 +152,20 @@ def band_keys(words: frozenset[str]) -> list[int]:
     """MinHash band keys: sets with a high Jaccard similarity probably share one."""
     if not words:
         return []
-    hashes = [_hash(w) for w in words]
-    signature = [min((a * h + b) % _PRIME for h in hashes) for a, b in _PERMUTATIONS]
+    # Each permutation's minimum over the words: a column minimum of per-word rows.
+    signature = [min(column) for column in zip(*map(_word_signature, words), strict=True)]
     keys = []
     for band in range(_BANDS):
         rows = signature[band * _ROWS : (band + 1) * _ROWS]
         keys.append(_key(repr((band, rows))))
     return keys
+
+
+@lru_cache(maxsize=8192)
+def _word_signature(word: str) -> tuple[int, ...]:
+    """A word's value under every MinHash permutation; cached, as words recur (about 4 MB)."""
+    hashed = _hash(word)
+    return tuple((a * hashed + b) % _PRIME for a, b in _PERMUTATIONS)
 
 
 @dataclass(frozen=True)

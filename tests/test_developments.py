@@ -12,6 +12,7 @@ from conftest import FEEDS, Route, write_config
 from kurilwatch.cli import app
 from kurilwatch.developments import (
     STORY_LEAD,
+    band_keys,
     dice,
     sentences_of,
     split_sentences,
@@ -83,6 +84,26 @@ def test_different_sentences_on_the_same_topic_are_not():
     first = "Working groups will hold a video conference on joint economic activity next Friday."
     second = "A new passenger terminal has opened at the airport on Iturup, officials said."
     assert dice(tokens(first), tokens(second)) < 0.4
+
+
+def test_band_keys_are_the_minhash_of_the_word_set():
+    """Stored keys must not change with the code: each band is the MinHash of the words."""
+    from kurilwatch.developments import _BANDS, _PERMUTATIONS, _PRIME, _ROWS, _hash, _key
+
+    for sentence in [
+        "Working groups will hold a video conference on joint economic activity next Friday.",
+        "Москва неоднократно заявляла о суверенитете над островами.",
+        "北方領土問題は、戦後80年近くたった今も解決していない。",
+        "Iturup",
+    ]:
+        words = tokens(sentence)
+        signature = [min((a * _hash(w) + b) % _PRIME for w in words) for a, b in _PERMUTATIONS]
+        expected = [
+            _key(repr((band, signature[band * _ROWS : (band + 1) * _ROWS])))
+            for band in range(_BANDS)
+        ]
+        assert band_keys(words) == expected
+    assert band_keys(frozenset()) == []
 
 
 # --- news: what is new, what is background ------------------------------------------------------
