@@ -232,3 +232,19 @@ def test_a_transaction_inside_another_is_a_savepoint(store):
         assert store.conn.in_transaction  # committed with the outer one, not before
     guids = {row[0] for row in store.conn.execute("SELECT guid FROM items")}
     assert guids == {"g1", "g3"}
+
+
+def test_schema_script_is_what_the_migrations_build(tmp_path):
+    from kurilwatch.store import SCHEMA_SCRIPT, migrated_schema, schema_script
+
+    expected = migrated_schema()
+    assert SCHEMA_SCRIPT.read_text(encoding="utf-8") == expected, (
+        "kurilwatch/schema.sql is out of date: python -m kurilwatch.store > kurilwatch/schema.sql"
+    )
+    with Store(tmp_path / "new.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert schema_script(store.conn) == expected
+        # The full-text index made by the script works like the migrated one.
+        store.upsert_entry("a", entry(title="Курилы", text="на Итурупе"), [])
+        hits = store.conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH 'Итуруп'")
+        assert len(hits.fetchall()) == 1
