@@ -287,28 +287,11 @@ def _word_set(words: str) -> frozenset[str]:
 # Each story is represented by its newest few items from other feeds: a cold fetch of
 # hundreds of items on one event compares each new item with a handful, not all of them.
 STORY_MEMBERS = 3
-STORY_WINDOW_SQL = """SELECT id, coalesce(story_id, id) FROM items
+STORY_WINDOW_ROWS = 2000  # items of other feeds read around one new item, newest first
+STORY_WINDOW_SQL = """SELECT id, coalesce(story_id, id), sort_time FROM items
     INDEXED BY idx_items_story_window
-    WHERE sort_time BETWEEN ? AND ? AND id != ? AND feed != ?
-    ORDER BY sort_time DESC LIMIT 2000"""
-
-
-def _story_candidates(store: Store, item_id: int, feed: str, moment: datetime) -> list[tuple]:
-    """(id, story_id, story_words) of the newest STORY_MEMBERS items of each nearby story."""
-    window = [iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW), item_id, feed]
-    members: dict[int, int] = {}
-    chosen: list[int] = []
-    for other_id, story_id in store.conn.execute(STORY_WINDOW_SQL, window):
-        count = members.get(story_id, 0)
-        if count < STORY_MEMBERS:
-            members[story_id] = count + 1
-            chosen.append(other_id)
-    if not chosen:
-        return []
-    marks = ",".join("?" * len(chosen))
-    return store.conn.execute(
-        f"SELECT id, story_id, story_words FROM items WHERE id IN ({marks})", chosen
-    ).fetchall()
+    WHERE sort_time BETWEEN ? AND ? AND feed != ?
+    ORDER BY sort_time DESC LIMIT ?"""
 
 
 def assign_story(store: Store, item_id: int, words: frozenset[str] | None = None) -> int:
@@ -317,27 +300,89 @@ def assign_story(store: Store, item_id: int, words: frozenset[str] | None = None
     `words` are the item's `story_words`, when a fetch's worker process has computed them;
     otherwise they come from its stored title and sentences.
     """
-    feed, title, sort_time = store.conn.execute(
-        "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
-    ).fetchone()
-    if words is None:
-        lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
-        words = story_words(title or "", lead)
-    moment = from_iso(sort_time)
-    candidates = _story_candidates(store, item_id, feed, moment)
-    best_story, best_score = item_id, 0.0
-    for other_id, story_id, other_words in candidates:
-        score = jaccard(words, _word_set(other_words or ""))
-        if score > best_score:
-            best_story, best_score = story_id or other_id, score
-    story = best_story if best_score >= SAME_STORY else item_id
-    # The words are stored too, so comparing a later item with this one costs a split, not
-    # a query and a parse.
-    store.conn.execute(
-        "UPDATE items SET story_id = ?, story_words = ? WHERE id = ?",
-        [story, " ".join(sorted(words)), item_id],
-    )
-    return story
+    return assign_stories(store, [(item_id, words)])[0]
+
+
+def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]]) -> list[int]:
+    """`assign_story` for each of `items` in turn; the stories they join or start.
+
+    Consecutive items first seen in the same feed share one read of the story window
+    around them all: an item is never compared with its own feed's, so their assignments
+    cannot change each other's candidates. A feed's fifty items on one big event read the
+    window once instead of fifty times.
+    """
+    stories: list[int] = []
+    run: list[tuple[int, datetime, frozenset[str]]] = []
+    run_feed = None
+    for item_id, words in items:
+        feed, title, sort_time = store.conn.execute(
+            "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
+        ).fetchone()
+        if words is None:
+            lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
+            words = story_words(title or "", lead)
+        if run and feed != run_feed:
+            stories += _assign_run(store, run_feed, run)
+            run = []
+        run_feed = feed
+        run.append((item_id, from_iso(sort_time), words))
+    if run:
+        stories += _assign_run(store, run_feed, run)
+    return stories
+
+
+def _assign_run(
+    store: Store, feed: str, run: list[tuple[int, datetime, frozenset[str]]]
+) -> list[int]:
+    """Assign items first seen in `feed`, reading the window around them all once."""
+    moments = [moment for _, moment, _ in run]
+    window = [iso(min(moments) - STORY_WINDOW), iso(max(moments) + STORY_WINDOW), feed]
+    rows = store.conn.execute(STORY_WINDOW_SQL, [*window, STORY_WINDOW_ROWS]).fetchall()
+    if len(rows) == STORY_WINDOW_ROWS and len(run) > 1:
+        # Perhaps cut short: each item reads its own newest STORY_WINDOW_ROWS instead.
+        return [story for item in run for story in _assign_run(store, feed, [item])]
+    # Each story's items, newest first, in the order the index gives them.
+    by_story: dict[int, list[tuple[str, int]]] = {}
+    for other_id, story_id, sort_time in rows:
+        by_story.setdefault(story_id, []).append((sort_time, other_id))
+    chosen = []
+    for _, moment, _ in run:
+        low, high = iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW)
+        members = []
+        for story_rows in by_story.values():
+            count = 0
+            for sort_time, other_id in story_rows:
+                if sort_time > high:
+                    continue
+                if sort_time < low or count == STORY_MEMBERS:
+                    break
+                members.append(other_id)
+                count += 1
+        # Compared in id order, so a tie goes to the oldest item.
+        chosen.append(sorted(members))
+    wanted = sorted({other_id for members in chosen for other_id in members})
+    candidates = {}
+    if wanted:
+        marks = ",".join("?" * len(wanted))
+        sql = f"SELECT id, story_id, story_words FROM items WHERE id IN ({marks})"
+        candidates = {row[0]: row[1:] for row in store.conn.execute(sql, wanted)}
+    stories = []
+    for (item_id, _, words), members in zip(run, chosen, strict=True):
+        best_story, best_score = item_id, 0.0
+        for other_id in members:
+            story_id, other_words = candidates[other_id]
+            score = jaccard(words, _word_set(other_words or ""))
+            if score > best_score:
+                best_story, best_score = story_id or other_id, score
+        story = best_story if best_score >= SAME_STORY else item_id
+        # The words are stored too, so comparing a later item with this one costs a split,
+        # not a query and a parse.
+        store.conn.execute(
+            "UPDATE items SET story_id = ?, story_words = ? WHERE id = ?",
+            [story, " ".join(sorted(words)), item_id],
+        )
+        stories.append(story)
+    return stories
 
 
 @dataclass

@@ -480,7 +480,7 @@ def save(
             fields["content_digest"] = response.digest
     with store.transaction():
         if outcome is not None:
-            from kurilwatch.developments import assign_story, index_item
+            from kurilwatch.developments import assign_stories, index_item
 
             report.seen = outcome.seen
             report.warning = outcome.warning
@@ -491,6 +491,7 @@ def save(
                 key=lambda m: (m.entry.published is None, m.entry.published or at),
             )
             seen_keys: set[str] = set()
+            to_group: list[tuple[int, frozenset[str] | None]] = []
             for matched in in_order:
                 entry = matched.entry
                 # A feed that repeats an entry (the same GUID twice) stores it once.
@@ -506,7 +507,9 @@ def save(
                 index_item(
                     store, result.item_id, entry.text or entry.title, lang, matched.sentences
                 )
-                assign_story(store, result.item_id, matched.story_words)
+                to_group.append((result.item_id, matched.story_words))
+            # After the loop: the feed's items then read the story window once, not each.
+            assign_stories(store, to_group)
         if outcome is not None and keep_unmatched_days:
             store.keep_unmatched(feed.name, outcome.unmatched, keep_unmatched_days)
         store.record_feed(feed.name, feed.url, **fields)

@@ -189,6 +189,53 @@ def test_fetch_stores_the_story_words_the_stored_item_gives(developments, env):
             assert stored.split() == sorted(story_words(title, lead)), title
 
 
+@pytest.mark.parametrize("window_rows", [2000, 7])
+@pytest.mark.parametrize("seed", range(6))
+def test_a_feeds_items_grouped_together_join_the_stories_they_join_one_by_one(
+    tmp_path, monkeypatch, seed, window_rows
+):
+    """The fetch groups a feed's items with one read of the window; nothing may change."""
+    import random
+
+    from kurilwatch import developments
+    from kurilwatch.parse import Entry
+
+    monkeypatch.setattr(developments, "STORY_WINDOW_ROWS", window_rows)
+    rng = random.Random(seed)
+    vocabulary = [f"word{n}" for n in range(12)]  # small: big stories, and ties
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    batches = []  # (feed, [(guid, published, words)]) in the order a fetch stores them
+    for number in range(30):
+        feed = f"feed{rng.randrange(5)}"
+        items = [
+            (
+                f"{number}-{i}",
+                start + timedelta(hours=rng.randrange(200)),
+                frozenset(rng.sample(vocabulary, rng.randrange(2, 6))),
+            )
+            for i in range(rng.randrange(1, 6))
+        ]
+        batches.append((feed, items))
+
+    def stories(grouped: bool) -> list[tuple[int, int]]:
+        with Store(tmp_path / f"{grouped}.db") as store, store.transaction():
+            for feed, items in batches:
+                ids = []
+                for guid, published, words in items:
+                    entry = Entry(guid, None, None, guid, "", "", published)
+                    ids.append((store.upsert_entry(feed, entry, []).item_id, words))
+                if grouped:
+                    developments.assign_stories(store, ids)
+                else:
+                    for item_id, words in ids:
+                        developments.assign_story(store, item_id, words)
+            return store.conn.execute("SELECT id, story_id FROM items ORDER BY id").fetchall()
+
+    one_by_one = stories(grouped=False)
+    assert len({story for _, story in one_by_one}) < len(one_by_one)  # some stories formed
+    assert stories(grouped=True) == one_by_one
+
+
 def test_list_group_shows_a_story_once_with_all_sources(runner, developments):
     result = runner.invoke(app, ["list", "--group", "--format", "json"])
     stories = json.loads(result.output)
