@@ -143,6 +143,11 @@ def clean_text(text: str, multiline: bool = False) -> str:
     return text[:_MAX_FIELD]
 
 
+def summary_line(text: str | None) -> str:
+    """An entry's summary as stored: one line, at most 2,000 characters."""
+    return (text or "").replace("\n", " ")[:2000]
+
+
 def _utc(struct) -> datetime | None:
     """A feed date as aware UTC; None when absent, impossible or far in the future (a
     year-9999 item would otherwise sit on top of every list forever)."""
@@ -250,7 +255,7 @@ def _entry(raw) -> Entry:
         url=link,
         canonical_url=canonical,
         title=title,
-        summary=summary.replace("\n", " ")[:2000],
+        summary=summary_line(summary),
         text=text,
         published=published,
     )

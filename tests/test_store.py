@@ -248,3 +248,20 @@ def test_schema_script_is_what_the_migrations_build(tmp_path):
         store.upsert_entry("a", entry(title="Курилы", text="на Итурупе"), [])
         hits = store.conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH 'Итуруп'")
         assert len(hits.fetchall()) == 1
+
+
+def test_a_kept_entry_whose_summary_is_its_text_stores_the_text_once(store):
+    import json
+    import zlib
+
+    from kurilwatch.store import unmatched_row
+
+    text = "Background paragraph.\nSecond paragraph, " + "longer and longer " * 200
+    same = Entry("g1", None, None, "Title", text.replace("\n", " ")[:2000], text, None)
+    other = Entry("g2", None, None, "Title", "A summary of its own", text, None)
+    rows = [unmatched_row(same), unmatched_row(other)]
+    assert "summary" not in json.loads(zlib.decompress(rows[0][1]))
+    assert json.loads(zlib.decompress(rows[1][1]))["summary"] == "A summary of its own"
+    with store.transaction():
+        store.keep_unmatched("wire", rows, days=30)
+    assert {e for _key, _feed, e, _seen in store.unmatched_entries()} == {same, other}
