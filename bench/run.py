@@ -132,6 +132,39 @@ class Farm:
             ).start()
             self.servers.append(server)
 
+    def start_endless(self) -> str:
+        """A feed that never ends, for the size cap: its URL (stopped with the others)."""
+
+        class Endless(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+                self.send_header("Content-Length", str(1 << 40))  # a terabyte, it says
+                self.end_headers()
+                item = (
+                    make_feed(0, 1, datetime.now(UTC)).split(b"<item>")[1].split(b"</channel>")[0]
+                )
+                chunk = b"<item>" + item * 16
+                try:
+                    self.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel>')
+                    while True:  # until the client hangs up
+                        self.wfile.write(chunk)
+                except OSError:
+                    pass
+
+        server = ThreadingHTTPServer((_address(len(self.servers)), 0), Endless)
+        server.daemon_threads = True
+        threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+        self.servers.append(server)
+        return f"http://{server.server_address[0]}:{server.server_address[1]}/feed.xml"
+
     def urls(self) -> list[str]:
         return [
             f"http://{s.server_address[0]}:{s.server_address[1]}/feed.xml" for s in self.servers
@@ -253,6 +286,15 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
         )
     )
     farm.honour_etags = True
+
+    # The size cap: the same cold fetch with one more feed that never ends. kurilwatch stops
+    # reading it at 10 MB and reports it failed (exit 1); its memory should barely move.
+    urls = farm.urls()
+    write_kurilwatch_config(work / "config.toml", [*urls, farm.start_endless()])
+    endless = best_of(max(1, args.runs // 2), cold)
+    endless.case, endless.note = "1c cold fetch + endless feed", f"cut at the cap: {endless.note}"
+    results.append(endless)
+    write_kurilwatch_config(work / "config.toml", urls)
 
     floor = fetch_floor(farm, args.delay)
     results.append(
