@@ -11,7 +11,6 @@ one story.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,13 +30,26 @@ CANDIDATES_PER_KEY = 50  # rows read per index key when looking for earlier sent
 _BANDS, _ROWS = 5, 2
 _EDGE = 5  # words in the first-words and last-words keys
 _PRIME = (1 << 61) - 1
-_PERMUTATIONS = [
-    (
-        int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest()) % _PRIME | 1,
-        int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest()) % _PRIME,
-    )
-    for i in range(_BANDS * _ROWS)
-]
+
+
+def _blake2b(text: str) -> bytes:
+    # Imported here: `news` and `list` never hash, and hashlib loads OpenSSL (4 ms).
+    from hashlib import blake2b
+
+    return blake2b(text.encode(), digest_size=8).digest()
+
+
+@cache
+def _permutations() -> list[tuple[int, int]]:
+    """(a, b) of each MinHash permutation, a * hash + b mod _PRIME."""
+    return [
+        (
+            int.from_bytes(_blake2b(f"a{i}")) % _PRIME | 1,
+            int.from_bytes(_blake2b(f"b{i}")) % _PRIME,
+        )
+        for i in range(_BANDS * _ROWS)
+    ]
+
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _QUOTES = str.maketrans({c: '"' for c in "“”„«»「」『』‘’‚‹›'"} | {c: "-" for c in "‐‑‒–—―−"})
@@ -131,11 +143,11 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _hash(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest())
+    return int.from_bytes(_blake2b(token))
 
 
 def _key(value: str) -> int:
-    return int.from_bytes(hashlib.blake2b(value.encode(), digest_size=8).digest(), signed=True)
+    return int.from_bytes(_blake2b(value), signed=True)
 
 
 def sentence_keys(sentence: str, words: frozenset[str]) -> list[int]:
@@ -165,7 +177,7 @@ def band_keys(words: frozenset[str]) -> list[int]:
 def _word_signature(word: str) -> tuple[int, ...]:
     """A word's value under every MinHash permutation; cached, as words recur (about 4 MB)."""
     hashed = _hash(word)
-    return tuple((a * hashed + b) % _PRIME for a, b in _PERMUTATIONS)
+    return tuple((a * hashed + b) % _PRIME for a, b in _permutations())
 
 
 @dataclass(frozen=True)

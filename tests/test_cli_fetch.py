@@ -398,3 +398,6 @@ def test_commands_load_only_what_they_use(env, feed_server):
     assert not {"httpx", "feedparser", "sqlite_utils", "kurilwatch.parse", "kurilwatch.match"} & (
         listing
     )
+    # `news` reads sentences classified at fetch time: it hashes nothing (hashlib loads OpenSSL).
+    assert "kurilwatch.developments" in news
+    assert not {"hashlib", "kurilwatch.parse", "kurilwatch.match"} & news

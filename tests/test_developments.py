@@ -14,6 +14,7 @@ from kurilwatch.developments import (
     STORY_LEAD,
     band_keys,
     dice,
+    sentence_keys,
     sentences_of,
     split_sentences,
     story_words,
@@ -88,7 +89,7 @@ def test_different_sentences_on_the_same_topic_are_not():
 
 def test_band_keys_are_the_minhash_of_the_word_set():
     """Stored keys must not change with the code: each band is the MinHash of the words."""
-    from kurilwatch.developments import _BANDS, _PERMUTATIONS, _PRIME, _ROWS, _hash, _key
+    from kurilwatch.developments import _BANDS, _PRIME, _ROWS, _hash, _key, _permutations
 
     for sentence in [
         "Working groups will hold a video conference on joint economic activity next Friday.",
@@ -97,13 +98,34 @@ def test_band_keys_are_the_minhash_of_the_word_set():
         "Iturup",
     ]:
         words = tokens(sentence)
-        signature = [min((a * _hash(w) + b) % _PRIME for w in words) for a, b in _PERMUTATIONS]
+        signature = [min((a * _hash(w) + b) % _PRIME for w in words) for a, b in _permutations()]
         expected = [
             _key(repr((band, signature[band * _ROWS : (band + 1) * _ROWS])))
             for band in range(_BANDS)
         ]
         assert band_keys(words) == expected
     assert band_keys(frozenset()) == []
+
+
+def test_sentence_keys_are_the_ones_already_stored():
+    """Keys written by earlier versions, pinned: a change here orphans every stored sentence."""
+    sentence = "Working groups will hold a video conference on joint economic activity next Friday."
+    assert sentence_keys(sentence, tokens(sentence)) == [
+        6344613366662030232,
+        2155046165676839749,
+        -4314630370537303144,
+        8926374012762820496,
+        5509846521629506513,
+        6976009791789036428,
+        -7964633812971877513,
+    ]
+    assert sentence_keys("Iturup", tokens("Iturup")) == [
+        -4108139483443302402,
+        3589273426157070032,
+        5838962663452431316,
+        4373829881511778854,
+        -7667014187951633755,
+    ]
 
 
 # --- news: what is new, what is background ------------------------------------------------------
