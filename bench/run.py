@@ -93,6 +93,7 @@ class Farm:
         now = datetime.now(UTC)
         self.bodies = [make_feed(n, items, now) for n in range(feeds)]
         self.servers: list[ThreadingHTTPServer] = []
+        self.extra_servers: list[ThreadingHTTPServer] = []
         self.requests = 0
         self.bytes_sent = 0
         farm = self
@@ -157,12 +158,12 @@ class Farm:
                 except OSError:
                     pass
 
-        server = ThreadingHTTPServer((_address(len(self.servers)), 0), Endless)
+        server = ThreadingHTTPServer((_address(len(self.servers) + 1), 0), Endless)
         server.daemon_threads = True
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         ).start()
-        self.servers.append(server)
+        self.extra_servers.append(server)  # not one of urls(): the peers never see it
         return f"http://{server.server_address[0]}:{server.server_address[1]}/feed.xml"
 
     def urls(self) -> list[str]:
@@ -171,7 +172,7 @@ class Farm:
         ]
 
     def stop(self) -> None:
-        for server in self.servers:
+        for server in self.servers + self.extra_servers:
             server.shutdown()
             server.server_close()
 
