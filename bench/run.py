@@ -265,20 +265,40 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
     env = kurilwatch_env(work)
     write_kurilwatch_config(work / "config.toml", farm.urls())
     farm.honour_etags = True
+    boat = None if args.skip_peers else Newsboat.setup(work, farm)
 
     def cold() -> Measure:
         for suffix in ("", "-wal", "-shm"):
             (work / f"kw.db{suffix}").unlink(missing_ok=True)
         return measure("1 cold fetch", "kurilwatch", [*kw, "fetch", "-q"], env)
 
-    # Wall times on a shared machine vary by a fifth from run to run: medians of --runs.
-    results.append(best_of(args.runs, cold))
-    before = farm.bytes_sent
-    warm = best_of(
-        args.runs, lambda: measure("2a warm, ETags", "kurilwatch", [*kw, "fetch", "-q"], env)
-    )
-    warm.note = f"body bytes {farm.bytes_sent - before}"
+    # Wall times on a shared machine vary by a fifth from run to run, and its speed drifts
+    # over minutes: kurilwatch, the floor and newsboat are measured in interleaved rounds,
+    # so each ratio compares runs made under the same conditions; medians of --runs.
+    colds, floors, boats = [], [], []
+    for _ in range(args.runs):
+        colds.append(cold())
+        floors.append(fetch_floor(farm, args.delay))
+        if boat:
+            boats.append(boat.cold())
+    results.append(median_of(colds))
+    note = "one request + feedparser parse time / cores"
+    results.append(Measure("1 cold fetch", "floor", statistics.median(floors), 0, 0, note))
+    if boat:
+        results.append(median_of(boats))
+
+    warms, boat_warms, body_bytes = [], [], 0
+    for _ in range(args.runs):
+        before = farm.bytes_sent
+        warms.append(measure("2a warm, ETags", "kurilwatch", [*kw, "fetch", "-q"], env))
+        body_bytes += farm.bytes_sent - before
+        if boat:
+            boat_warms.append(boat.warm())
+    warm = median_of(warms)
+    warm.note = f"body bytes {body_bytes}"
     results.append(warm)
+    if boat:
+        results.append(median_of(boat_warms))
     farm.honour_etags = False
     results.append(
         best_of(
@@ -297,11 +317,6 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
     results.append(endless)
     write_kurilwatch_config(work / "config.toml", urls)
 
-    floor = fetch_floor(farm, args.delay)
-    results.append(
-        Measure("1 cold fetch", "floor", floor, 0, 0, "one request + feedparser parse time / cores")
-    )
-
     r2e = None if args.skip_peers else ensure_rss2email()
     if r2e:
         peer = work / "r2e"
@@ -319,35 +334,38 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
             "run",
             "--no-send",
         ]
+        # One run each: rss2email polls one feed at a time, 20 s and more.
         results.append(measure("1 cold fetch", "rss2email", command, dict(os.environ)))
         results.append(measure("2a warm, ETags", "rss2email", command, dict(os.environ)))
-    newsboat = shutil.which("newsboat")
-    if newsboat and not args.skip_peers:
+
+
+@dataclass
+class Newsboat:
+    """newsboat on the farm (`reload-threads 16`), when it is installed."""
+
+    command: list[str]
+    env: dict
+    cache: Path
+
+    @classmethod
+    def setup(cls, work: Path, farm: Farm) -> Newsboat | None:
+        newsboat = shutil.which("newsboat")
+        if not newsboat:
+            return None
         peer = work / "newsboat"
         peer.mkdir()
         (peer / "urls").write_text("".join(f"{url}\n" for url in farm.urls()))
         (peer / "config").write_text("reload-threads 16\n")
-        command = [
-            newsboat,
-            "-x",
-            "reload",
-            "-u",
-            str(peer / "urls"),
-            "-c",
-            str(peer / "cache.db"),
-            "-C",
-            str(peer / "config"),
-        ]
-        env_nb = {**os.environ, "HOME": str(peer)}
+        command = [newsboat, "-x", "reload", "-u", str(peer / "urls")]
+        command += ["-c", str(peer / "cache.db"), "-C", str(peer / "config")]
+        return cls(command, {**os.environ, "HOME": str(peer)}, peer / "cache.db")
 
-        def newsboat_cold() -> Measure:
-            (peer / "cache.db").unlink(missing_ok=True)
-            return measure("1 cold fetch", "newsboat", command, env_nb)
+    def cold(self) -> Measure:
+        self.cache.unlink(missing_ok=True)
+        return measure("1 cold fetch", "newsboat", self.command, self.env)
 
-        results.append(best_of(args.runs, newsboat_cold))
-        results.append(
-            best_of(args.runs, lambda: measure("2a warm, ETags", "newsboat", command, env_nb))
-        )
+    def warm(self) -> Measure:
+        return measure("2a warm, ETags", "newsboat", self.command, self.env)
 
 
 PEERS = ROOT / "bench" / ".peers"
