@@ -273,6 +273,10 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
+            # A fetch stores each feed in a savepoint, whose journal holds a copy of every page
+            # the feed changes: in memory, not 56 MB of writes to files in /var/tmp per
+            # 100-feed cold fetch (27,000 pwrite calls, seen with strace).
+            conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:

@@ -35,6 +35,8 @@ def store(tmp_path):
 def test_schema_version_and_wal(store):
     assert store.schema_version == SCHEMA_VERSION
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # Savepoint journals and sorts in memory (2), not in temporary files.
+    assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2
 
 
 def test_upsert_new_unchanged_updated_keeps_revisions(store):
