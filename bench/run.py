@@ -125,13 +125,7 @@ class Farm:
                     self.end_headers()
                     self.wfile.write(body)
 
-            server = ThreadingHTTPServer((_address(number), 0), Handler)
-            server.daemon_threads = True
-            server.request_queue_size = 64
-            threading.Thread(
-                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-            ).start()
-            self.servers.append(server)
+            self.servers.append(_serve(_address(number), Handler))
 
     def start_endless(self) -> str:
         """A feed that never ends, for the size cap: its URL (stopped with the others)."""
@@ -150,7 +144,7 @@ class Farm:
                 item = (
                     make_feed(0, 1, datetime.now(UTC)).split(b"<item>")[1].split(b"</channel>")[0]
                 )
-                chunk = b"<item>" + item * 16
+                chunk = (b"<item>" + item) * 16
                 try:
                     self.wfile.write(b'<?xml version="1.0"?><rss version="2.0"><channel>')
                     while True:  # until the client hangs up
@@ -158,23 +152,32 @@ class Farm:
                 except OSError:
                     pass
 
-        server = ThreadingHTTPServer((_address(len(self.servers) + 1), 0), Endless)
-        server.daemon_threads = True
-        threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        ).start()
+        server = _serve(_address(len(self.servers) + 1), Endless)
         self.extra_servers.append(server)  # not one of urls(): the peers never see it
-        return f"http://{server.server_address[0]}:{server.server_address[1]}/feed.xml"
+        return _url(server)
 
     def urls(self) -> list[str]:
-        return [
-            f"http://{s.server_address[0]}:{s.server_address[1]}/feed.xml" for s in self.servers
-        ]
+        return [_url(server) for server in self.servers]
 
     def stop(self) -> None:
         for server in self.servers + self.extra_servers:
             server.shutdown()
             server.server_close()
+
+
+def _serve(address: str, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """A threaded server on `address`, any free port, serving in a daemon thread."""
+    server = ThreadingHTTPServer((address, 0), handler)
+    server.daemon_threads = True
+    server.request_queue_size = 64
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    ).start()
+    return server
+
+
+def _url(server: ThreadingHTTPServer) -> str:
+    return f"http://{server.server_address[0]}:{server.server_address[1]}/feed.xml"
 
 
 def _address(number: int) -> str:
