@@ -605,7 +605,7 @@ def refilter(
                 upserted = store.upsert_entry(
                     feed_name, entry, result.matched_terms, lang, first_seen=plan.add_seen[key]
                 )
-                if upserted.status != "unchanged":
+                if upserted.shown_changed:
                     index_item(store, upserted.item_id, entry.text or entry.title, lang)
                     assign_story(store, upserted.item_id)
                 store.delete_unmatched(key)
@@ -744,7 +744,10 @@ def diff(
         if len(revisions) < 2:
             raise UsageError(f"item {item_id} has only one revision: nothing to compare")
         latest = sorted(revisions)
-        old, new = revisions[latest[-2]], revisions[latest[-1]]
+        new = revisions[latest[-1]]
+        # A revision is one feed's change to its own copy: compared with that feed's last.
+        same_feed = [r for r in latest[:-1] if revisions[r]["feed"] == new["feed"]]
+        old = revisions[(same_feed or latest[:-1])[-1]]
     if fmt is DiffFormat.unified:
         sys.stdout.write(render.unified_diff(item, old, new))
     else:

@@ -494,20 +494,26 @@ def save(
             to_group: list[tuple[int, frozenset[str] | None]] = []
             for matched in in_order:
                 entry = matched.entry
-                # A feed that repeats an entry (the same GUID twice) stores it once.
-                if seen_keys.intersection(entry.identity_keys):
+                # A feed that repeats an entry (the same GUID twice) stores it once; entries
+                # with distinct GUIDs are distinct even when they share a link.
+                if entry.identity_keys[0] in seen_keys:
                     continue
-                seen_keys.update(entry.identity_keys)
+                seen_keys.add(entry.identity_keys[0])
                 lang = matched.lang or feed.lang
                 result = store.upsert_entry(feed.name, entry, matched.terms, lang, matched.hits)
-                if result.status == "unchanged":
-                    continue
                 report.new += result.status == "new"
                 report.updated += result.status == "updated"
-                index_item(
-                    store, result.item_id, entry.text or entry.title, lang, matched.sentences
-                )
-                to_group.append((result.item_id, matched.story_words))
+                if not result.shown_changed:
+                    continue
+                shown = store.conn.execute(
+                    "SELECT title, text FROM items WHERE id = ?", [result.item_id]
+                ).fetchone()
+                # The sentences the worker prepared are this entry's: another feed's copy
+                # may be the one shown.
+                prepared = matched.sentences if shown == (entry.title, entry.text) else None
+                index_item(store, result.item_id, shown[1] or shown[0], lang, prepared)
+                words = matched.story_words if prepared is not None else None
+                to_group.append((result.item_id, words))
             # After the loop: the feed's items then read the story window once, not each.
             assign_stories(store, to_group)
         if outcome is not None and keep_unmatched_days:

@@ -50,7 +50,7 @@ CREATE INDEX "idx_item_keys_item_id"
 CREATE TABLE "item_feeds" (
    "item_id" INTEGER REFERENCES "items"("id"),
    "feed" TEXT,
-   "first_seen" TEXT, "sort_time" TEXT,
+   "first_seen" TEXT, "sort_time" TEXT, "title" TEXT, "summary" TEXT, "text" TEXT,
    PRIMARY KEY ("item_id", "feed")
 );
 
@@ -59,7 +59,7 @@ CREATE TABLE "revisions" (
    "revision" INTEGER,
    "title" TEXT,
    "text" TEXT,
-   "seen" TEXT,
+   "seen" TEXT, "feed" TEXT,
    PRIMARY KEY ("item_id", "revision")
 );
 

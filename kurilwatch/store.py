@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kurilwatch.errors import StoreError, UsageError
 
@@ -196,6 +196,17 @@ def _m010_sources_by_time(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_item_feeds_feed_item_id")
 
 
+def _m011_copies_per_source(db: sqlite_utils.Database) -> None:
+    # What each feed says about an item, so two feeds carrying one article (an agency's full
+    # text, an aggregator's teaser) no longer overwrite each other. NULL: the same as the
+    # item's shown copy (the fullest), so an item seen in one feed stores its text once.
+    for column in ("title", "summary", "text"):
+        db["item_feeds"].add_column(column, str)
+    # Which feed made each revision: a revision is a change by one source to its own copy.
+    db["revisions"].add_column("feed", str)
+    db.execute("UPDATE revisions SET feed = (SELECT feed FROM items WHERE id = item_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
@@ -207,6 +218,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m008_story_candidates,
     _m009_fts_on_text_changes,
     _m010_sources_by_time,
+    _m011_copies_per_source,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema MIGRATIONS build, as SQL: `python -m kurilwatch.store > kurilwatch/schema.sql`
@@ -255,7 +267,16 @@ def _statements(script: str) -> Iterator[str]:
 @dataclass(frozen=True)
 class UpsertResult:
     item_id: int
-    status: str  # new | updated | unchanged
+    status: str  # new | updated (its feed changed its copy) | unchanged
+    shown_changed: bool = False  # the item's shown title or text changed: index it again
+
+
+class Copy(NamedTuple):
+    """What one feed says about an item."""
+
+    title: str | None
+    summary: str | None
+    text: str | None
 
 
 class Store:
@@ -403,71 +424,203 @@ class Store:
         hits: list[dict] | None = None,
         first_seen: str | None = None,
     ) -> UpsertResult:
-        """Insert a new item or update a changed one, found by any of its identity keys."""
+        """Insert a new item, or store this feed's copy of a known one.
+
+        Each feed keeps its own copy (title, summary, text); the item shows the fullest. A
+        revision is a change by one feed to its own copy: another feed's shorter or longer
+        copy of the same article is not one.
+        """
         now = iso(self.now())
         keys = _scoped_keys(feed, entry)
-        placeholders = ",".join("?" * len(keys))
-        row = self.conn.execute(
-            f"SELECT item_id FROM item_keys WHERE key IN ({placeholders}) LIMIT 1", keys
-        ).fetchone()
-        published = iso(entry.published)
-        if row is None:
-            record = entry_record(entry) | {
-                "feed": feed,
-                "first_seen": first_seen or now,
-                "updated": None,
-                "sort_time": published or first_seen or now,
-                "matched": json.dumps(matched, ensure_ascii=False),
-                "revision": 1,
-                "lang": lang,
-                "match_hits": json.dumps(hits or [], ensure_ascii=False),
-            }
-            item_id = self.conn.execute(
-                _insert_sql("items", record), list(record.values())
-            ).lastrowid
-            self.conn.execute(
-                "INSERT INTO revisions (item_id, revision, title, text, seen) "
-                "VALUES (?, 1, ?, ?, ?)",
-                [item_id, entry.title, entry.text, now],
-            )
-            status = "new"
+        item_id = self._find_item(feed, entry, keys)
+        if item_id is None:
+            item_id = self._insert_item(feed, entry, matched, lang, hits, first_seen or now, now)
+            status, shown_changed = "new", True
         else:
-            item_id = row[0]
-            current = self.conn.execute(
-                "SELECT title, text, revision FROM items WHERE id = ?", [item_id]
-            ).fetchone()
-            if (current[0], current[1]) == (entry.title, entry.text):
-                status = "unchanged"
-            else:
-                revision = current[2] + 1
-                self.conn.execute(
-                    "INSERT INTO revisions (item_id, revision, title, text, seen) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [item_id, revision, entry.title, entry.text, now],
-                )
-                self.db["items"].update(
-                    item_id,
-                    {
-                        "title": entry.title,
-                        "summary": entry.summary,
-                        "text": entry.text,
-                        "updated": now,
-                        "revision": revision,
-                        "matched": json.dumps(matched, ensure_ascii=False),
-                        "match_hits": json.dumps(hits or [], ensure_ascii=False),
-                    },
-                )
-                status = "updated"
+            self._pull_back_from_future(item_id, now)
+            status, shown_changed = self._store_copy(feed, item_id, entry, matched, hits, now)
         self.conn.executemany(
             "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)",
             [(k, item_id) for k in keys],
         )
+        return UpsertResult(item_id, status, shown_changed)
+
+    def _find_item(self, feed: str, entry: Entry, keys: list[str]) -> int | None:
+        """The item this entry is a copy of: by its GUID in this feed, else by URL or hash.
+
+        Within one feed, distinct GUIDs are distinct items even when they share a link (a
+        live blog's entries, a feed linking every entry to its front page): an item found
+        by URL that this feed already knows under another GUID is not this entry.
+        """
+        if entry.guid:
+            row = self.conn.execute(
+                "SELECT item_id FROM item_keys WHERE key = ?", [keys[0]]
+            ).fetchone()
+            if row is not None:
+                return row[0]
+            keys = keys[1:]
+        if not keys:
+            return None
+        placeholders = ",".join("?" * len(keys))
+        row = self.conn.execute(
+            f"SELECT item_id FROM item_keys WHERE key IN ({placeholders}) LIMIT 1", keys
+        ).fetchone()
+        if row is None:
+            return None
+        if entry.guid:
+            # This feed's GUID keys run from "guid:FEED\x1f" up to (not including) "guid:FEED ".
+            other_guid = self.conn.execute(
+                "SELECT 1 FROM item_keys WHERE item_id = ? AND key >= ? AND key < ? LIMIT 1",
+                [row[0], f"guid:{feed}\x1f", f"guid:{feed}\x20"],
+            ).fetchone()
+            if other_guid is not None:
+                return None
+        return row[0]
+
+    def _insert_item(
+        self,
+        feed: str,
+        entry: Entry,
+        matched: list[str],
+        lang: str | None,
+        hits: list[dict] | None,
+        first_seen: str,
+        now: str,
+    ) -> int:
+        # Published after kurilwatch first saw it is impossible: a feed's wrong date, or a
+        # clock that was wrong when it was seen. Capped, it cannot sit on top of every list.
+        published = iso(entry.published)
+        if published is not None and published > first_seen:
+            published = first_seen
+        record = entry_record(entry) | {
+            "published": published,
+            "feed": feed,
+            "first_seen": first_seen,
+            "updated": None,
+            "sort_time": published or first_seen,
+            "matched": json.dumps(matched, ensure_ascii=False),
+            "revision": 1,
+            "lang": lang,
+            "match_hits": json.dumps(hits or [], ensure_ascii=False),
+        }
+        item_id = self.conn.execute(_insert_sql("items", record), list(record.values())).lastrowid
         self.conn.execute(
-            "INSERT OR IGNORE INTO item_feeds (item_id, feed, first_seen, sort_time) "
-            "SELECT ?, ?, ?, sort_time FROM items WHERE id = ?",
-            [item_id, feed, now, item_id],
+            "INSERT INTO revisions (item_id, revision, title, text, seen, feed) "
+            "VALUES (?, 1, ?, ?, ?, ?)",
+            [item_id, entry.title, entry.text, now, feed],
         )
-        return UpsertResult(item_id, status)
+        # Its copy is the shown one: NULL, not the text a second time.
+        self.conn.execute(
+            "INSERT INTO item_feeds (item_id, feed, first_seen, sort_time) VALUES (?, ?, ?, ?)",
+            [item_id, feed, now, record["sort_time"]],
+        )
+        return item_id
+
+    def _pull_back_from_future(self, item_id: int, now: str) -> None:
+        """An item first seen "in the future" was stored while the clock ran ahead: now."""
+        self.conn.execute(
+            "UPDATE items SET first_seen = ?1, sort_time = min(sort_time, ?1), "
+            "published = min(published, ?1) WHERE id = ?2 AND first_seen > ?1",
+            [now, item_id],
+        )
+        if self.conn.execute("SELECT changes()").fetchone()[0]:
+            self.conn.execute(
+                "UPDATE item_feeds SET first_seen = min(first_seen, ?1), "
+                "sort_time = (SELECT sort_time FROM items WHERE id = ?2) WHERE item_id = ?2",
+                [now, item_id],
+            )
+
+    def _store_copy(
+        self,
+        feed: str,
+        item_id: int,
+        entry: Entry,
+        matched: list[str],
+        hits: list[dict] | None,
+        now: str,
+    ) -> tuple[str, bool]:
+        """Store `feed`'s copy of a known item: (status, whether the shown copy changed)."""
+        shown = Copy(
+            *self.conn.execute(
+                "SELECT title, summary, text FROM items WHERE id = ?", [item_id]
+            ).fetchone()
+        )
+        copies: dict[str, Copy] = {}
+        stored: dict[str, Copy | None] = {}
+        seen_at: dict[str, str] = {}
+        for source, title, summary, text, seen in self.conn.execute(
+            "SELECT feed, title, summary, text, first_seen FROM item_feeds WHERE item_id = ? "
+            "ORDER BY first_seen, feed",
+            [item_id],
+        ):
+            own = None if text is None else Copy(title, summary, text)
+            stored[source], copies[source], seen_at[source] = own, own or shown, seen
+        new = Copy(entry.title, entry.summary, entry.text)
+        old = copies.get(feed)
+        if old is not None and (old.title, old.text) == (new.title, new.text):
+            return "unchanged", False
+        status = "unchanged"  # a feed's first copy of a known item is no revision
+        if old is not None:
+            status = "updated"
+            self._record_revision(feed, item_id, old, new, seen_at[feed], now)
+        copies[feed] = new
+        # The fullest copy is shown; on a tie the one shown already, so nothing flaps.
+        longest = max(len(c.text or "") for c in copies.values())
+        if len(shown.text or "") == longest and shown in copies.values():
+            best = shown
+        else:
+            best = next(c for c in copies.values() if len(c.text or "") == longest)
+        for source, copy in copies.items():
+            own = None if copy == best else copy
+            if source not in stored:
+                self.conn.execute(
+                    "INSERT INTO item_feeds (item_id, feed, first_seen, sort_time, title, "
+                    "summary, text) SELECT ?, ?, ?, sort_time, ?, ?, ? FROM items WHERE id = ?",
+                    [item_id, source, now, *(own or (None, None, None)), item_id],
+                )
+            elif own != stored[source]:
+                self.conn.execute(
+                    "UPDATE item_feeds SET title = ?, summary = ?, text = ? "
+                    "WHERE item_id = ? AND feed = ?",
+                    [*(own or (None, None, None)), item_id, source],
+                )
+        fields: dict[str, object] = {}
+        if best != shown:
+            fields |= best._asdict()
+            if best == new:
+                fields["matched"] = json.dumps(matched, ensure_ascii=False)
+                fields["match_hits"] = json.dumps(hits or [], ensure_ascii=False)
+        if status == "updated":
+            fields["updated"] = now
+        if fields:
+            assignments = ", ".join(f"{column} = ?" for column in fields)
+            self.conn.execute(
+                f"UPDATE items SET {assignments} WHERE id = ?", [*fields.values(), item_id]
+            )
+        return status, best != shown
+
+    def _record_revision(
+        self, feed: str, item_id: int, old: Copy, new: Copy, old_seen: str, now: str
+    ) -> None:
+        """A revision: `feed` changed its own copy from `old` to `new`."""
+        (revision,) = self.conn.execute(
+            "SELECT revision FROM items WHERE id = ?", [item_id]
+        ).fetchone()
+        rows = []
+        if not self.conn.execute(
+            "SELECT 1 FROM revisions WHERE item_id = ? AND feed = ? LIMIT 1", [item_id, feed]
+        ).fetchone():
+            # Its first copy was no revision of the item; kept now, so the change has a before.
+            revision += 1
+            rows.append((item_id, revision, old.title, old.text, old_seen, feed))
+        revision += 1
+        rows.append((item_id, revision, new.title, new.text, now, feed))
+        self.conn.executemany(
+            "INSERT INTO revisions (item_id, revision, title, text, seen, feed) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.conn.execute("UPDATE items SET revision = ? WHERE id = ?", [revision, item_id])
 
     def get_item(self, item_id: int) -> dict | None:
         rows = self.rows("SELECT * FROM items WHERE id = ?", [item_id])
@@ -580,7 +733,8 @@ class Store:
 
     def revisions(self, item_id: int) -> list[dict]:
         return self.rows(
-            "SELECT revision, title, text, seen FROM revisions WHERE item_id = ? ORDER BY revision",
+            "SELECT revision, title, text, seen, feed FROM revisions WHERE item_id = ? "
+            "ORDER BY revision",
             [item_id],
         )
 
