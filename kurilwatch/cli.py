@@ -211,7 +211,7 @@ def _open(db: Path | None):
     path = resolve_db_path(db)
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
-    return Store(path)
+    return Store(path, now=now)  # the command's clock, the one it gives the core
 
 
 @command()
@@ -271,7 +271,7 @@ def _report_health_changes(report) -> None:
     """
     lines = []
     for feed in report.feeds:
-        if feed.went_down:
+        if feed.started_failing:
             lines.append(f"Error: feed {feed.feed}: {feed.error}")
         elif feed.remind:
             lines.append(

@@ -35,3 +35,7 @@ class StoreError(KurilwatchError):
 
 class FeedError(KurilwatchError):
     """One feed could not be fetched or parsed; recorded, never fatal for the others."""
+
+
+class ClockError(KurilwatchError):
+    """The system clock is plainly wrong: storing with it would date items wrongly for good."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
-from kurilwatch.errors import FeedError
+from kurilwatch.errors import ClockError, FeedError
 from kurilwatch.parse import Entry, parse_feed
 from kurilwatch.store import Store, UnmatchedRow, from_iso, iso, unmatched_row
 
@@ -48,6 +48,10 @@ class Limits:
 
 
 REMIND_EVERY = timedelta(hours=24)  # a feed that stays down is reported again this often
+# No run of this kurilwatch can happen before it was released: a clock reading earlier (1970,
+# after a dead RTC battery) would date every undated item then, for good.
+CLOCK_FLOOR = datetime(2026, 11, 1, tzinfo=UTC)
+MAX_RETRY_AFTER = timedelta(days=7)  # the longest wait a server's Retry-After can ask for
 
 
 @dataclass
@@ -75,15 +79,21 @@ class FeedReport:
     new: int = 0
     updated: int = 0
     went_down: bool = False  # it failed now after succeeding last time
+    never_worked: bool = False  # it failed now, and no attempt has ever succeeded
     recovered: bool = False  # it succeeded now after failing last time
     failures: int = 0  # consecutive failures, this one included
     failing_since: str | None = None
     remind: bool = False  # still down, and not reported for REMIND_EVERY
 
     @property
+    def started_failing(self) -> bool:
+        """This failure is the first in a row: the feed went down, or its first attempts fail."""
+        return self.status == "error" and self.failures == 1
+
+    @property
     def alert(self) -> bool:
         """Worth telling a cron user: a change of health, or a daily reminder."""
-        return self.went_down or self.recovered or self.remind
+        return self.started_failing or self.recovered or self.remind
 
 
 @dataclass
@@ -313,7 +323,7 @@ def _retry_after(value: str | None) -> datetime | None:
             return None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-    return min(moment, now + timedelta(days=7)) if moment > now else None
+    return min(moment, now + MAX_RETRY_AFTER) if moment > now else None
 
 
 def _connect_error(exc: httpx.ConnectError) -> str:
@@ -346,6 +356,8 @@ async def poll(
     writers in several processes invalidate each other's and wait for the lock. `on_done`
     is called with each feed's report as it finishes (a progress bar, say).
     """
+    check_clock(now())
+    store.pull_back_from_future(now())
     semaphore = asyncio.Semaphore(limits.max_parallel)
     per_host: dict[str, asyncio.Semaphore] = {}
     loop = asyncio.get_running_loop()
@@ -388,15 +400,18 @@ async def poll(
         return await future
 
     async def one(feed: Feed) -> FeedReport:
-        state = states.get(feed.name, {})
+        state = state_for_url(states.get(feed.name, {}), feed.url)
         retry_after = from_iso(state.get("retry_after"))
-        if retry_after is not None and retry_after > now():
+        # A wait longer than any Retry-After can ask for was set by a clock that ran ahead.
+        if retry_after is not None and now() < retry_after <= now() + MAX_RETRY_AFTER:
             # The server asked us to wait (429/503 Retry-After): respect it.
             return FeedReport(
                 feed.name, "skipped", error=f"server asked to wait until {iso(retry_after)}"
             )
         last_attempt = from_iso(state.get("last_attempt"))
-        if feed.min_interval and last_attempt is not None:
+        # An attempt "in the future" was made while the clock ran ahead: never trusted, or the
+        # feed would not be due until the clock caught up with it.
+        if feed.min_interval and last_attempt is not None and last_attempt <= now():
             due = last_attempt + timedelta(seconds=feed.min_interval)
             if due > now():
                 return FeedReport(feed.name, "skipped", error=f"not due until {iso(due)}")
@@ -430,6 +445,29 @@ async def poll(
     return FetchReport(list(reports))
 
 
+VALIDATORS = ("etag", "last_modified", "content_digest")
+
+
+def state_for_url(state: dict, url: str) -> dict:
+    """A feed's stored state, without the conditional-GET validators when its URL changed.
+
+    An ETag, a Last-Modified and a body's digest describe one URL's answer: sent to a new
+    URL, a server that honours only If-Modified-Since answers 304 and the feed is never read.
+    """
+    if state.get("url") in (None, url):
+        return state
+    return {**state, **dict.fromkeys(VALIDATORS)}
+
+
+def check_clock(moment: datetime) -> None:
+    """Refuse to fetch with a clock that reads before this kurilwatch existed."""
+    if moment < CLOCK_FLOOR:
+        raise ClockError(
+            f"the system clock reads {iso(moment)}, before this kurilwatch was released "
+            f"({CLOCK_FLOOR:%Y-%m-%d}): nothing was fetched; set the clock right and run again"
+        )
+
+
 def save(
     store: Store,
     feed: Feed,
@@ -448,12 +486,18 @@ def save(
         "last_http_status": response.http_status,
         "retry_after": iso(response.retry_after),
     }
+    # The validators of the URL polled: none yet for a new one (see state_for_url).
+    fields |= {name: state.get(name) for name in VALIDATORS}
     if response.status == "error":
         report.failures = previous_failures + 1
-        report.went_down = previous_failures == 0
+        # A feed that never worked has not gone down: its first attempt failed.
+        report.never_worked = state.get("last_success") is None
+        report.went_down = previous_failures == 0 and not report.never_worked
         report.failing_since = state.get("failing_since") or iso(at)
         last_alert = from_iso(state.get("last_alert"))
-        report.remind = not report.went_down and (
+        if last_alert is not None and last_alert > at:
+            last_alert = None  # reported "in the future", by a run whose clock was ahead
+        report.remind = not report.started_failing and (
             last_alert is None or at - last_alert >= REMIND_EVERY
         )
         fields |= {
@@ -461,7 +505,7 @@ def save(
             "consecutive_failures": report.failures,
             "failing_since": report.failing_since,
         }
-        if report.went_down or report.remind:
+        if report.started_failing or report.remind:
             fields["last_alert"] = iso(at)
     else:
         report.recovered = previous_failures > 0

@@ -58,6 +58,8 @@ def fetch_summary(console: Console, reports: Iterable) -> None:
             status.append(")", style="yellow")
         if report.went_down:
             status.append(" (went down)", style="red")
+        elif report.never_worked and report.failures > 1:
+            status.append(f" (never worked: failing {report.failures} runs)", style="red")
         elif report.status == "error" and report.failures > 1:
             status.append(f" (failing {report.failures} runs)", style="red")
         if report.recovered:

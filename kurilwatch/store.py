@@ -409,6 +409,30 @@ class Store:
             list(values.values()),
         )
 
+    def pull_back_from_future(self, now: datetime) -> int:
+        """Items first seen or dated after `now` (stored while the clock ran ahead): now.
+
+        Left alone, an undated item first seen by a run whose clock was a year ahead sits on
+        top of every list for a year. Returns how many items were moved.
+        """
+        moment = iso(now)
+        ahead = "first_seen > ?1 OR sort_time > ?1"
+        if not self.conn.execute(f"SELECT 1 FROM items WHERE {ahead} LIMIT 1", [moment]).fetchone():
+            return 0  # the usual case: a read, not a write lock
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE items SET first_seen = min(first_seen, ?1), "
+                f"sort_time = min(sort_time, ?1), published = min(published, ?1) WHERE {ahead}",
+                [moment],
+            )
+            moved = self.conn.execute("SELECT changes()").fetchone()[0]
+            self.conn.execute(
+                "UPDATE item_feeds SET first_seen = min(first_seen, ?1), "
+                "sort_time = min(sort_time, ?1) WHERE first_seen > ?1 OR sort_time > ?1",
+                [moment],
+            )
+        return moved
+
     def items_per_feed(self) -> dict[str, int]:
         sql = "SELECT feed, count(*) FROM item_feeds GROUP BY feed"
         return dict(self.conn.execute(sql).fetchall())
@@ -437,7 +461,6 @@ class Store:
             item_id = self._insert_item(feed, entry, matched, lang, hits, first_seen or now, now)
             status, shown_changed = "new", True
         else:
-            self._pull_back_from_future(item_id, now)
             status, shown_changed = self._store_copy(feed, item_id, entry, matched, hits, now)
         self.conn.executemany(
             "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)",
@@ -515,20 +538,6 @@ class Store:
             [item_id, feed, now, record["sort_time"]],
         )
         return item_id
-
-    def _pull_back_from_future(self, item_id: int, now: str) -> None:
-        """An item first seen "in the future" was stored while the clock ran ahead: now."""
-        self.conn.execute(
-            "UPDATE items SET first_seen = ?1, sort_time = min(sort_time, ?1), "
-            "published = min(published, ?1) WHERE id = ?2 AND first_seen > ?1",
-            [now, item_id],
-        )
-        if self.conn.execute("SELECT changes()").fetchone()[0]:
-            self.conn.execute(
-                "UPDATE item_feeds SET first_seen = min(first_seen, ?1), "
-                "sort_time = (SELECT sort_time FROM items WHERE id = ?2) WHERE item_id = ?2",
-                [now, item_id],
-            )
 
     def _store_copy(
         self,

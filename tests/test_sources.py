@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 
@@ -131,3 +132,170 @@ def test_distinct_guids_sharing_one_link_are_distinct_items(runner, env, feed_se
     assert again.exit_code == 0, again.output
     assert len(items_json(runner)) == 5
     assert "[updated]" not in runner.invoke(app, ["list", "--format", "plain"]).output
+
+
+# --- issue 24 item 4: a clock at 1970 or a year ahead leaves nothing wrong for good ----------
+
+UNDATED = (
+    "<item><guid>undated-1</guid><link>https://agency.example/5</link>"
+    "<title>Ferry to Kunashir resumes</title><description>The ferry to Kunashir resumes."
+    "</description></item>"
+)
+
+
+def _rss_with(*raw_items: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        + "".join(raw_items)
+        + "</channel></rss>"
+    ).encode()
+
+
+def test_a_clock_at_1970_fetches_nothing_and_dates_nothing(runner, env, feed_server, monkeypatch):
+    import kurilwatch.cli
+
+    write_config(env["config"], {"agency": feed_server.url("/agency.xml")})
+    feed_server.routes["/agency.xml"] = Route(body=_rss_with(UNDATED))
+    real_now = kurilwatch.cli.now
+    monkeypatch.setattr(kurilwatch.cli, "now", lambda: datetime(1970, 1, 1, tzinfo=UTC))
+    result = runner.invoke(app, ["fetch", "-q"])
+    assert result.exit_code == 1
+    assert "the system clock reads 1970-01-01T00:00:00Z" in result.output
+    assert feed_server.requests_to("/agency.xml") == []
+    monkeypatch.setattr(kurilwatch.cli, "now", real_now)
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    (item,) = items_json(runner, "--since", "1d")  # dated today, not 1970
+    assert item["first_seen"] > "2026"
+
+
+def test_a_clock_a_year_ahead_leaves_no_feed_waiting_and_no_item_in_the_future(
+    runner, env, feed_server, monkeypatch
+):
+    import email.utils
+
+    import kurilwatch.cli
+
+    soon = email.utils.format_datetime(datetime.now(UTC) + timedelta(hours=12), usegmt=True)
+    dated_ahead = (
+        "<item><guid>ahead-1</guid><link>https://agency.example/6</link>"
+        "<title>Iturup airport closed by fog</title><description>Fog closed Iturup airport."
+        f"</description><pubDate>{soon}</pubDate></item>"
+    )
+    url = feed_server.url("/agency.xml")
+    env["config"].write_text(f'[[feeds]]\nname = "agency"\nurl = "{url}"\nmin_interval = "30m"\n')
+    feed_server.routes["/agency.xml"] = Route(body=_rss_with(UNDATED, dated_ahead))
+    real_now = kurilwatch.cli.now
+    monkeypatch.setattr(kurilwatch.cli, "now", lambda: real_now() + timedelta(days=365))
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    monkeypatch.setattr(kurilwatch.cli, "now", real_now)
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    assert "not due" not in result.output
+    assert len(feed_server.requests_to("/agency.xml")) == 2
+    moment = real_now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    for item in items_json(runner):
+        assert item["first_seen"] <= moment, item
+        assert (item["published"] or "") <= item["first_seen"], item
+
+
+def test_a_date_ahead_of_the_moment_it_was_first_seen_is_capped(runner, env, feed_server):
+    import email.utils
+
+    soon = email.utils.format_datetime(datetime.now(UTC) + timedelta(hours=12), usegmt=True)
+    write_config(env["config"], {"agency": feed_server.url("/agency.xml")})
+    feed_server.routes["/agency.xml"] = Route(
+        body=_rss_with(
+            "<item><guid>ahead-1</guid><link>https://agency.example/6</link>"
+            "<title>Iturup airport closed by fog</title><description>Fog on Iturup."
+            f"</description><pubDate>{soon}</pubDate></item>"
+        )
+    )
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    (item,) = items_json(runner)
+    assert item["published"] == item["first_seen"]
+
+
+# --- issue 18 item 11: validators belong to the URL ---------------------------------------------
+
+
+def test_a_new_url_gets_no_validators_of_the_old_one(runner, env, feed_server):
+    modified = "Mon, 23 Nov 2026 06:00:00 GMT"
+
+    def honours_if_modified_since(handler) -> None:
+        if handler.headers.get("If-Modified-Since"):
+            handler.send_response(304)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        body = rss([("n-1", "https://agency.example/new/1", "New URL: Iturup", "On Iturup.")])
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/rss+xml")
+        handler.send_header("Last-Modified", modified)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    feed_server.routes["/old.xml"] = Route(
+        body=rss([("o-1", "https://agency.example/old/1", "Old URL: Iturup", "On Iturup.")]),
+        etag='"old-v1"',
+        last_modified=modified,
+    )
+    feed_server.routes["/new.xml"] = Route(handler=honours_if_modified_since)
+    write_config(env["config"], {"agency": feed_server.url("/old.xml")})
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    write_config(env["config"], {"agency": feed_server.url("/new.xml")})
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    (first,) = feed_server.requests_to("/new.xml")
+    assert "If-None-Match" not in first.headers and "If-Modified-Since" not in first.headers
+    titles = {item["title"] for item in items_json(runner)}
+    assert titles == {"Old URL: Iturup", "New URL: Iturup"}
+    # From now on the new URL's own validators are sent.
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    assert feed_server.requests_to("/new.xml")[1].headers["If-Modified-Since"] == modified
+
+
+def test_a_new_url_that_fails_first_keeps_none_of_the_old_validators(runner, env, feed_server):
+    feed_server.routes["/old.xml"] = Route(
+        body=rss([("o-1", "https://agency.example/old/1", "Old URL: Iturup", "On Iturup.")]),
+        etag='"old-v1"',
+    )
+    write_config(env["config"], {"agency": feed_server.url("/old.xml")})
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    write_config(env["config"], {"agency": feed_server.url("/new.xml")})  # 404 at first
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 1
+    feed_server.routes["/new.xml"] = Route(
+        body=rss([("n-1", "https://agency.example/new/1", "New URL: Iturup", "On Iturup.")])
+    )
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    assert all("If-None-Match" not in r.headers for r in feed_server.requests_to("/new.xml"))
+
+
+# --- "(went down)" only for a feed that had worked -------------------------------------------
+
+
+def test_a_feed_that_never_worked_has_not_gone_down(runner, env, feed_server):
+    write_config(env["config"], {"agency": feed_server.url("/missing.xml")})
+    first = runner.invoke(app, ["fetch"])
+    assert first.exit_code == 1
+    assert "HTTP 404" in first.output and "went down" not in first.output
+    second = runner.invoke(app, ["fetch"])
+    assert second.exit_code == 1
+    assert "(never worked: failing 2 runs)" in second.output and "went down" not in second.output
+
+
+def test_the_first_failure_of_a_new_feed_is_reported_to_cron(runner, env, feed_server):
+    write_config(env["config"], {"agency": feed_server.url("/missing.xml")})
+    quiet = runner.invoke(app, ["fetch", "-q"])
+    assert quiet.exit_code == 1
+    assert "Error: feed agency: HTTP 404" in quiet.output
+
+
+def test_a_feed_that_worked_and_fails_went_down(runner, env, feed_server):
+    feed_server.routes["/agency.xml"] = Route(
+        body=rss([("a-1", "https://agency.example/1", "Iturup", "On Iturup.")])
+    )
+    write_config(env["config"], {"agency": feed_server.url("/agency.xml")})
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    feed_server.routes["/agency.xml"] = Route(status=503, body=b"down")
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1 and "(went down)" in result.output
