@@ -310,6 +310,14 @@ def list_items(
     group: Annotated[
         bool, typer.Option("--group", "-g", help="One row per story, with all its sources.")
     ] = False,
+    flagged: Annotated[
+        bool,
+        typer.Option(
+            "--flagged",
+            help="Only the items `refilter` flagged as no longer matching (no other view "
+            "shows them).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """List stored items, newest first."""
@@ -317,7 +325,7 @@ def list_items(
 
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
-        items = store.list_items(since=cutoff, source=source, limit=limit)
+        items = store.list_items(since=cutoff, source=source, limit=limit, flagged=flagged)
     fmt = _table_or_plain(fmt)
     if group:
         from kurilwatch.developments import group_stories
@@ -594,7 +602,7 @@ def refilter(
     match_for = _matcher_for(cfg)
     with _open(db) as store:
         plan = plan_refilter(store, cfg, match_for)
-        render.refilter_plan(_stdout(), plan, dry_run)
+        render.refilter_plan(_stdout(), plan, dry_run, prune)
         if dry_run:
             return
         with store.transaction():
@@ -611,16 +619,8 @@ def refilter(
                 store.delete_unmatched(key)
             store.flag_unmatched(plan.restore, None)
             if prune:
-                for item in plan.drop:
+                for item in plan.prune:  # what was listed, nothing else
                     store.delete_item(item["id"])
-                flagged = [
-                    row[0]
-                    for row in store.conn.execute(
-                        "SELECT id FROM items WHERE unmatched_since IS NOT NULL"
-                    )
-                ]
-                for item_id in flagged:
-                    store.delete_item(item_id)
             else:
                 store.flag_unmatched([item["id"] for item in plan.drop], iso(now()))
 

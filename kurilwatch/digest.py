@@ -37,14 +37,7 @@ def recipients_key(recipients: list[str] | tuple[str, ...]) -> str:
 
 def pending(store: Store, key: str, cap: int, now: datetime) -> Digest:
     """The newest `cap` items not yet sent to these recipients."""
-    sql = "FROM items WHERE id NOT IN (SELECT item_id FROM sent WHERE recipients = ?)"
-    total = store.conn.execute(f"SELECT count(*) {sql}", [key]).fetchone()[0]
-    ids = [
-        row[0]
-        for row in store.conn.execute(
-            f"SELECT id {sql} ORDER BY sort_time DESC, id DESC LIMIT ?", [key, cap]
-        )
-    ]
+    ids, total = store.unsent(key, cap)
     return _digest(store, ids, total - len(ids), now)
 
 

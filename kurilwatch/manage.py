@@ -193,7 +193,13 @@ class RefilterPlan:
     add_seen: dict[str, str] = field(default_factory=dict)  # key -> first seen
     add_terms: dict[str, object] = field(default_factory=dict)  # key -> MatchResult
     drop: list[dict] = field(default_factory=list)  # stored items that no longer match
+    flagged: list[dict] = field(default_factory=list)  # flagged before, still not matching
     restore: list[int] = field(default_factory=list)  # flagged items that match again
+
+    @property
+    def prune(self) -> list[dict]:
+        """What --prune deletes: every item that does not match, flagged before or now."""
+        return sorted(self.drop + self.flagged, key=lambda item: item["id"])
 
 
 def plan_refilter(store, config: Config, match_for: Callable[[str], Callable]) -> RefilterPlan:
@@ -204,9 +210,11 @@ def plan_refilter(store, config: Config, match_for: Callable[[str], Callable]) -
     ):
         item_id, feed, title, text, flagged = row
         relevant = match_for(feed)(f"{title}\n{text}").relevant
-        if not relevant and not flagged:
-            plan.drop.append({"id": item_id, "feed": feed, "title": title})
-        elif relevant and flagged:
+        if not relevant:
+            (plan.flagged if flagged else plan.drop).append(
+                {"id": item_id, "feed": feed, "title": title}
+            )
+        elif flagged:
             plan.restore.append(item_id)
     for key, feed, entry, first_seen in store.unmatched_entries():
         result = match_for(feed)(f"{entry.title}\n{entry.text}")

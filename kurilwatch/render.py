@@ -102,6 +102,7 @@ def item_record(item: dict) -> dict:
         "first_seen": item["first_seen"],
         "updated": item["updated"],
         "matched": item["matched"],
+        "flagged": item["flagged"],
         "summary": item["summary"],
     }
 
@@ -122,6 +123,7 @@ def items_csv(items: list[dict]) -> str:
         "first_seen",
         "updated",
         "matched",
+        "flagged",
         "summary",
     ]
     writer = csv.DictWriter(out, fieldnames=fields)
@@ -161,6 +163,11 @@ def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: 
         meta.add_row("Updated", f"{short_time(item['updated'])} (revision {item['revision']})")
     meta.add_row("URL", safe(item["url"] or "—"))
     meta.add_row("Matched", safe(", ".join(item["matched"]) or "—"))
+    if item["flagged"]:
+        meta.add_row(
+            "Flagged",
+            Text(f"no longer matches since {short_time(item['unmatched_since'])}", style="red"),
+        )
     console.print(meta)
     console.print()
     console.print(highlighted(item["text"] or "(no text)", text_hits))
@@ -408,13 +415,17 @@ def search_json(rows: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 
-def refilter_plan(console: Console, plan, dry_run: bool) -> None:
+def refilter_plan(console: Console, plan, dry_run: bool, prune: bool = False) -> None:
     verb = "would be" if dry_run else "were"
     console.print(Text(f"{len(plan.add)} entries {verb} added:", style="bold"))
     for _key, feed, entry in plan.add:
         console.print(Text("  + ", style="green") + safe(f"{feed}: {entry.title}"))
-    console.print(Text(f"{len(plan.drop)} stored items no longer match:", style="bold"))
-    for item in plan.drop:
+    if prune:  # exactly what goes: the items flagged before as well as the newly unmatched
+        gone, heading = plan.prune, f"stored items {verb} deleted (they no longer match)"
+    else:
+        gone, heading = plan.drop, f"stored items no longer match ({verb} flagged)"
+    console.print(Text(f"{len(gone)} {heading}:", style="bold"))
+    for item in gone:
         console.print(
             Text("  - ", style="red") + safe(f"#{item['id']} {item['feed']}: {item['title']}")
         )

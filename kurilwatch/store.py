@@ -264,6 +264,12 @@ def _statements(script: str) -> Iterator[str]:
             statement = ""
 
 
+# Items `refilter` found no longer matching the rules stay stored but leave every view of
+# Kuril news (list, news, digest, search, stats, export); only `list --flagged` shows them.
+SHOWN = "items.unmatched_since IS NULL"
+FLAGGED = "items.unmatched_since IS NOT NULL"
+
+
 @dataclass(frozen=True)
 class UpsertResult:
     item_id: int
@@ -640,14 +646,19 @@ class Store:
         since: datetime | None = None,
         source: str | None = None,
         limit: int | None = 50,
+        flagged: bool = False,
     ) -> list[dict]:
-        """Items newest first; `since` compares published (else first seen)."""
+        """Items newest first; `since` compares published (else first seen).
+
+        Items `refilter` flagged as no longer matching are left out; `flagged` lists only them.
+        """
+        shown = FLAGGED if flagged else SHOWN
         if source is None:
-            sql, key, where, params = "SELECT * FROM items", "items", [], []
+            sql, key, where, params = "SELECT * FROM items", "items", [shown], []
         else:
             # The feed's own index by time leads: its newest items come first, unsorted.
             sql = "SELECT items.* FROM item_feeds JOIN items ON items.id = item_feeds.item_id"
-            key, where, params = "item_feeds", ["item_feeds.feed = ?"], [source]
+            key, where, params = "item_feeds", ["item_feeds.feed = ?", shown], [source]
         if since is not None:
             where.append(f"{key}.sort_time >= ?")
             params.append(iso(since))
@@ -662,7 +673,7 @@ class Store:
 
     def items_after(self, item_id: int, limit: int | None = None) -> list[dict]:
         """Items stored after this one, in the order they were stored."""
-        sql, params = "SELECT * FROM items WHERE id > ? ORDER BY id", [item_id]
+        sql, params = f"SELECT * FROM items WHERE id > ? AND {SHOWN} ORDER BY id", [item_id]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -677,9 +688,9 @@ class Store:
         terms = [t.strip('"') for t in query.split()]
         if not any(re.search(r"\w", t) for t in terms):
             raise UsageError(f"nothing to search for in {query!r}: give a word or a phrase")
-        window, params = "", []
+        window, params = f" AND {SHOWN}", []
         if since is not None:
-            window = " AND items.sort_time >= ?"
+            window += " AND items.sort_time >= ?"
             params.append(iso(since))
         if any(len(t) < 3 for t in terms if t.upper() not in ("AND", "OR", "NOT")):
             likes = " AND ".join("(items.title LIKE ? OR items.text LIKE ?)" for _ in terms)
@@ -695,6 +706,21 @@ class Store:
             f"WHERE items_fts MATCH ?{window} ORDER BY bm25(items_fts) LIMIT ?"
         )
         return _with_sources(self, self.rows(sql, [query, *params, limit]))
+
+    def unsent(self, recipients: str, limit: int) -> tuple[list[int], int]:
+        """The newest `limit` items not yet sent to these recipients, and how many there are."""
+        sql = (
+            f"FROM items WHERE {SHOWN} AND "
+            "id NOT IN (SELECT item_id FROM sent WHERE recipients = ?)"
+        )
+        total = self.conn.execute(f"SELECT count(*) {sql}", [recipients]).fetchone()[0]
+        ids = [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT id {sql} ORDER BY sort_time DESC, id DESC LIMIT ?", [recipients, limit]
+            )
+        ]
+        return ids, total
 
     def keep_unmatched(self, feed: str, rows: list[UnmatchedRow], days: int) -> None:
         """Remember non-matching entries for `refilter`; forget those older than `days`.
@@ -763,7 +789,7 @@ class Store:
 
     def count_items(self, since: datetime | None = None, after_id: int | None = None) -> int:
         """How many items `list_items(since)` or `items_after(after_id)` would give unlimited."""
-        where, params = ["1"], []
+        where, params = [SHOWN], []
         if since is not None:
             where.append("sort_time >= ?")
             params.append(iso(since))
@@ -880,8 +906,11 @@ def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
         for item_id, feed in store.conn.execute(sql, chunk):
             sources.setdefault(item_id, []).append(feed)
     for row in rows:
-        row["matched"] = json.loads(row["matched"] or "[]")
-        row["match_hits"] = json.loads(row.get("match_hits") or "[]")
+        # A flagged item matches nothing under the current rules: it shows no terms, and
+        # the rules it matched when stored are no answer to "why is this Kuril news".
+        row["flagged"] = row.get("unmatched_since") is not None
+        row["matched"] = [] if row["flagged"] else json.loads(row["matched"] or "[]")
+        row["match_hits"] = [] if row["flagged"] else json.loads(row.get("match_hits") or "[]")
         row["sources"] = sources.get(row["id"], [row["feed"]])
     return rows
 

@@ -287,8 +287,10 @@ def test_refilter_adds_flags_and_prunes(runner, standard_feeds, env):
     items = json.loads(runner.invoke(app, ["list", "--format", "json"]).output)
     added = next(i for i in items if i["title"].startswith("Moscow Exchange"))
     assert added["published"] is not None and added["matched"] == ["MOEX"]
-    assert "[no longer matches]" in runner.invoke(app, ["list"]).output
-    assert len(items) == len(before) + 1  # flagged, not deleted
+    # Flagged, not deleted: it left `list`, and only `list --flagged` shows it.
+    assert "[no longer matches]" not in runner.invoke(app, ["list"]).output
+    assert "[no longer matches]" in runner.invoke(app, ["list", "--flagged"]).output
+    assert len(items) == len(before)  # one added, one flagged
     runner.invoke(app, ["refilter", "--prune"])
     after = {
         i["title"] for i in json.loads(runner.invoke(app, ["list", "--format", "json"]).output)

@@ -299,3 +299,88 @@ def test_a_feed_that_worked_and_fails_went_down(runner, env, feed_server):
     feed_server.routes["/agency.xml"] = Route(status=503, body=b"down")
     result = runner.invoke(app, ["fetch"])
     assert result.exit_code == 1 and "(went down)" in result.output
+
+
+# --- issue 18 items 3 and 4: flagged items leave every view; --prune lists what goes --------
+
+KEPT = ("k-1", "https://agency.example/k1", "Iturup gets a new school", "Iturup school opens.")
+DROPPED = (
+    "d-1",
+    "https://agency.example/d1",
+    "Kunashir volcano rally in Tokyo",
+    "A rally about Kunashir was held by volcano enthusiasts.",
+)
+
+
+def _flag_one(runner, env, feed_server, extra: str = "") -> int:
+    """Fetch two Kuril items, then exclude one's word and refilter: its ID, now flagged."""
+    feed_server.routes["/agency.xml"] = Route(body=rss([KEPT, DROPPED]))
+    feeds = {"agency": feed_server.url("/agency.xml")}
+    write_config(env["config"], feeds, extra)
+    assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
+    (dropped,) = [i for i in items_json(runner) if i["title"] == DROPPED[2]]
+    write_config(env["config"], feeds, '[filter]\nexclude = ["volcano"]\n' + extra)
+    assert runner.invoke(app, ["refilter"]).exit_code == 0
+    return dropped["id"]
+
+
+def test_flagged_items_leave_every_view_but_list_flagged(runner, env, feed_server, mail_sink):
+    from conftest import email_config
+
+    flagged_id = _flag_one(runner, env, feed_server, email_config(mail_sink.port))
+    title = DROPPED[2]
+    listed = items_json(runner)
+    assert [i["title"] for i in listed] == [KEPT[2]] and listed[0]["flagged"] is False
+    (flagged,) = items_json(runner, "--flagged")
+    assert flagged["id"] == flagged_id and flagged["flagged"] is True
+    assert flagged["matched"] == []  # the old rule no longer says why it is Kuril news
+    assert "[no longer matches]" in runner.invoke(app, ["list", "--flagged"]).output
+    views = {
+        "list": ["list", "--format", "plain"],
+        "group": ["list", "--group", "--format", "json"],
+        "news": ["news", "--since", "7d", "--format", "json"],
+        "digest": ["digest"],
+        "stats": ["stats", "--format", "json"],
+        "export": ["export", "--format", "json"],
+        "atom": ["export", "--format", "atom"],
+        "search": ["search", "Kunashir", "--format", "json"],
+    }
+    for name, args in views.items():
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (name, result.output)
+        assert title not in result.output, name
+        assert "Kunashir" not in result.output, name
+    assert json.loads(runner.invoke(app, ["stats", "--format", "json"]).output)["total"] == 1
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    (message,) = mail_sink.parsed()
+    assert KEPT[2] in message.as_string() and title not in message.as_string()
+    shown = runner.invoke(app, ["show", str(flagged_id)])  # by its ID it is still there
+    assert shown.exit_code == 0 and "no longer matches" in shown.output
+
+
+def test_refilter_prune_lists_exactly_what_it_deletes(runner, env, feed_server):
+    flagged_id = _flag_one(runner, env, feed_server)
+    dry = runner.invoke(app, ["refilter", "--prune", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "1 stored items would be deleted" in dry.output
+    assert f"#{flagged_id} agency: {DROPPED[2]}" in dry.output
+    assert len(items_json(runner, "--flagged")) == 1  # a dry run deletes nothing
+    pruned = runner.invoke(app, ["refilter", "--prune"])
+    assert pruned.exit_code == 0, pruned.output
+    assert "1 stored items were deleted" in pruned.output
+    assert f"#{flagged_id} agency: {DROPPED[2]}" in pruned.output
+    assert items_json(runner, "--flagged") == []
+    assert [i["title"] for i in items_json(runner)] == [KEPT[2]]
+
+
+def test_refilter_prune_lists_newly_unmatched_and_flagged_items(runner, env, feed_server):
+    flagged_id = _flag_one(runner, env, feed_server)
+    # Now the other item stops matching too.
+    feeds = {"agency": feed_server.url("/agency.xml")}
+    write_config(env["config"], feeds, '[filter]\nexclude = ["volcano", "school"]\n')
+    dry = runner.invoke(app, ["refilter", "--prune", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "2 stored items would be deleted" in dry.output
+    assert f"#{flagged_id} agency: {DROPPED[2]}" in dry.output and KEPT[2] in dry.output
+    assert runner.invoke(app, ["refilter", "--prune"]).exit_code == 0
+    assert items_json(runner) == [] and items_json(runner, "--flagged") == []
