@@ -614,7 +614,8 @@ def refilter(
                     feed_name, entry, result.matched_terms, lang, first_seen=plan.add_seen[key]
                 )
                 if upserted.shown_changed:
-                    index_item(store, upserted.item_id, entry.text or entry.title, lang)
+                    title, text = store.shown_copy(upserted.item_id)
+                    index_item(store, upserted.item_id, text or title, lang)
                     assign_story(store, upserted.item_id)
                 store.delete_unmatched(key)
             store.flag_unmatched(plan.restore, None)

@@ -549,9 +549,7 @@ def save(
                 report.updated += result.status == "updated"
                 if not result.shown_changed:
                     continue
-                shown = store.conn.execute(
-                    "SELECT title, text FROM items WHERE id = ?", [result.item_id]
-                ).fetchone()
+                shown = store.shown_copy(result.item_id)
                 # The sentences the worker prepared are this entry's: another feed's copy
                 # may be the one shown.
                 prepared = matched.sentences if shown == (entry.title, entry.text) else None

@@ -637,6 +637,10 @@ class Store:
         )
         self.conn.execute("UPDATE items SET revision = ? WHERE id = ?", [revision, item_id])
 
+    def shown_copy(self, item_id: int) -> tuple[str, str]:
+        """The title and text an item shows (its fullest copy): what its sentences are of."""
+        return self.conn.execute("SELECT title, text FROM items WHERE id = ?", [item_id]).fetchone()
+
     def get_item(self, item_id: int) -> dict | None:
         rows = self.rows("SELECT * FROM items WHERE id = ?", [item_id])
         return _with_sources(self, rows)[0] if rows else None
