@@ -87,7 +87,8 @@ class FeedReport:
 
     @property
     def started_failing(self) -> bool:
-        """This failure is the first in a row: the feed went down, or its first attempts fail."""
+        """This failure is the first in a row: the feed went down, or a new feed's first
+        attempt failed. Either is reported at once; a failure that goes on, once a day."""
         return self.status == "error" and self.failures == 1
 
     @property
@@ -493,7 +494,9 @@ def save(
         # A feed that never worked has not gone down: its first attempt failed.
         report.never_worked = state.get("last_success") is None
         report.went_down = previous_failures == 0 and not report.never_worked
-        report.failing_since = state.get("failing_since") or iso(at)
+        since = state.get("failing_since")
+        # Failing "since" a moment still to come was recorded while the clock ran ahead.
+        report.failing_since = since if since is not None and since <= iso(at) else iso(at)
         last_alert = from_iso(state.get("last_alert"))
         if last_alert is not None and last_alert > at:
             last_alert = None  # reported "in the future", by a run whose clock was ahead
