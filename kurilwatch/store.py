@@ -419,13 +419,21 @@ class Store:
         """Items first seen or dated after `now` (stored while the clock ran ahead): now.
 
         Left alone, an undated item first seen by a run whose clock was a year ahead sits on
-        top of every list for a year. Returns how many items were moved.
+        top of every list for a year, and a kept non-matching entry is kept a year longer.
+        Returns how many items were moved.
         """
         moment = iso(now)
         ahead = "first_seen > ?1 OR sort_time > ?1"
-        if not self.conn.execute(f"SELECT 1 FROM items WHERE {ahead} LIMIT 1", [moment]).fetchone():
+        probe = (
+            f"SELECT 1 FROM items WHERE {ahead} "
+            "UNION ALL SELECT 1 FROM unmatched WHERE first_seen > ?1 LIMIT 1"
+        )
+        if not self.conn.execute(probe, [moment]).fetchone():
             return 0  # the usual case: a read, not a write lock
         with self.transaction():
+            self.conn.execute(
+                "UPDATE unmatched SET first_seen = ?1 WHERE first_seen > ?1", [moment]
+            )
             self.conn.execute(
                 "UPDATE items SET first_seen = min(first_seen, ?1), "
                 f"sort_time = min(sort_time, ?1), published = min(published, ?1) WHERE {ahead}",

@@ -183,7 +183,11 @@ def test_a_clock_a_year_ahead_leaves_no_feed_waiting_and_no_item_in_the_future(
     )
     url = feed_server.url("/agency.xml")
     env["config"].write_text(f'[[feeds]]\nname = "agency"\nurl = "{url}"\nmin_interval = "30m"\n')
-    feed_server.routes["/agency.xml"] = Route(body=_rss_with(UNDATED, dated_ahead))
+    not_kuril = (
+        "<item><guid>other-1</guid><link>https://agency.example/7</link>"
+        "<title>Grain harvest up</title><description>The harvest grew.</description></item>"
+    )
+    feed_server.routes["/agency.xml"] = Route(body=_rss_with(UNDATED, dated_ahead, not_kuril))
     real_now = kurilwatch.cli.now
     monkeypatch.setattr(kurilwatch.cli, "now", lambda: real_now() + timedelta(days=365))
     assert runner.invoke(app, ["fetch", "-q"]).exit_code == 0
@@ -196,6 +200,9 @@ def test_a_clock_a_year_ahead_leaves_no_feed_waiting_and_no_item_in_the_future(
     for item in items_json(runner):
         assert item["first_seen"] <= moment, item
         assert (item["published"] or "") <= item["first_seen"], item
+    # The non-matching entry kept for `refilter` is not kept a year longer either.
+    kept = sqlite_utils.Database(env["db"]).execute("SELECT first_seen FROM unmatched").fetchall()
+    assert kept and all(seen <= moment for (seen,) in kept)
 
 
 def test_a_date_ahead_of_the_moment_it_was_first_seen_is_capped(runner, env, feed_server):
