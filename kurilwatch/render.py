@@ -102,7 +102,7 @@ def item_record(item: dict) -> dict:
         "first_seen": item["first_seen"],
         "updated": item["updated"],
         "matched": item["matched"],
-        "flagged": item["flagged"],
+        "flagged": bool(item.get("flagged")),
         "summary": item["summary"],
     }
 
@@ -163,7 +163,7 @@ def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: 
         meta.add_row("Updated", f"{short_time(item['updated'])} (revision {item['revision']})")
     meta.add_row("URL", safe(item["url"] or "—"))
     meta.add_row("Matched", safe(", ".join(item["matched"]) or "—"))
-    if item["flagged"]:
+    if item.get("flagged"):
         meta.add_row(
             "Flagged",
             Text(f"no longer matches since {short_time(item['unmatched_since'])}", style="red"),
