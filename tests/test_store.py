@@ -270,3 +270,21 @@ def test_a_kept_entry_whose_summary_is_its_text_stores_the_text_once(store):
     with store.transaction():
         store.keep_unmatched("wire", rows, days=30)
     assert {e for _key, _feed, e, _seen in store.unmatched_entries()} == {same, other}
+
+
+def test_a_feed_changing_its_copy_keeps_the_other_feeds_identical_copy(store):
+    """Two feeds with one copy store it once; when one changes it, the other's is kept."""
+    full = "On Iturup, a new pier. It takes ships of 5,000 tonnes."
+    with store.transaction():
+        first = store.upsert_entry("a", entry(text=full), ["Iturup"])
+        store.upsert_entry("b", entry(guid="b1", text=full), ["Iturup"])
+        copies = dict(store.conn.execute("SELECT feed, text FROM item_feeds").fetchall())
+        assert copies == {"a": None, "b": None}  # the shown text, not stored again
+        shorter = store.upsert_entry("a", entry(text="On Iturup, a new pier."), ["Iturup"])
+    assert shorter.status == "updated" and not shorter.shown_changed
+    item = store.get_item(first.item_id)
+    assert item["text"] == full and item["revision"] == 2  # b's copy is still the fullest
+    copies = dict(store.conn.execute("SELECT feed, text FROM item_feeds").fetchall())
+    assert copies == {"a": "On Iturup, a new pier.", "b": None}
+    feeds = [r["feed"] for r in store.revisions(first.item_id)]
+    assert feeds == ["a", "a"]
