@@ -760,7 +760,8 @@ def search(
     query: Annotated[
         str,
         typer.Argument(
-            help='Words to find (all of them), "a phrase", OR, NOT; Russian and Japanese work too.'
+            help='Words to find, as typed (all of them); operators: "a phrase", OR, NOT, '
+            "prefix*. Russian and Japanese work too."
         ),
     ],
     since: Annotated[
@@ -777,19 +778,7 @@ def search(
         raise UsageError("search needs a query")
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
-        try:
-            rows = store.search(query, since=cutoff, limit=limit)
-        except sqlite3.OperationalError as exc:
-            if (
-                "fts5" not in str(exc)
-                and "syntax" not in str(exc)
-                and "unterminated" not in str(exc)
-            ):
-                raise
-            raise UsageError(
-                f"cannot search for {query!r}: {exc}. Put phrases in double quotes, "
-                "and use OR / NOT between words"
-            ) from None
+        rows = store.search(query, since=cutoff, limit=limit)
     fmt = _table_or_plain(fmt)
     if fmt == ViewFormat.plain:
         from kurilwatch import plain

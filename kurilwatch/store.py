@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from kurilwatch.errors import StoreError, UsageError
+from kurilwatch.errors import StoreError
 
 if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
@@ -694,30 +693,34 @@ class Store:
     def search(self, query: str, since: datetime | None = None, limit: int = 20) -> list[dict]:
         """Full-text search, best first, each row with a `snippet` marking hits with \x02..\x03.
 
-        The trigram index cannot see words shorter than three characters (国後, "EU"); a
-        query with one falls back to a substring scan, newest first.
+        The query is read by `kurilwatch.query` (every word literal, a few operators). The
+        trigram index cannot see terms shorter than three characters (国後, "EU"); a query
+        with one falls back to a substring scan, newest first.
         """
-        terms = [t.strip('"') for t in query.split()]
-        if not any(re.search(r"\w", t) for t in terms):
-            raise UsageError(f"nothing to search for in {query!r}: give a word or a phrase")
+        from kurilwatch.query import fold, parse_query
+
+        parsed = parse_query(query)
         window, params = f" AND {SHOWN}", []
         if since is not None:
             window += " AND items.sort_time >= ?"
             params.append(iso(since))
-        if any(len(t) < 3 for t in terms if t.upper() not in ("AND", "OR", "NOT")):
-            likes = " AND ".join("(items.title LIKE ? OR items.text LIKE ?)" for _ in terms)
-            like_params = [p for t in terms for p in (f"%{t}%", f"%{t}%")]
-            sql = f"SELECT * FROM items WHERE {likes}{window} ORDER BY sort_time DESC LIMIT ?"
-            rows = self.rows(sql, [*like_params, *params, limit])
+        if parsed.needs_substring_scan:
+            self.conn.create_function("kw_fold", 1, fold, deterministic=True)
+            searched = "kw_fold(coalesce(items.title, '') || ' ' || coalesce(items.text, ''))"
+            where, where_params = parsed.substring_sql(searched)
+            sql = f"SELECT * FROM items WHERE {where}{window} ORDER BY sort_time DESC LIMIT ?"
+            rows = self.rows(sql, [*where_params, *params, limit])
             for row in rows:
-                row["snippet"] = _substring_snippet(f"{row['title']} — {row['text']}", terms)
+                row["snippet"] = _substring_snippet(
+                    f"{row['title']} — {row['text']}", parsed.wanted
+                )
             return _with_sources(self, rows)
         sql = (
             "SELECT items.*, snippet(items_fts, -1, char(2), char(3), '…', 48) AS snippet "
             "FROM items_fts JOIN items ON items.id = items_fts.rowid "
             f"WHERE items_fts MATCH ?{window} ORDER BY bm25(items_fts) LIMIT ?"
         )
-        return _with_sources(self, self.rows(sql, [query, *params, limit]))
+        return _with_sources(self, self.rows(sql, [parsed.fts5(), *params, limit]))
 
     def unsent(self, recipients: str, limit: int) -> tuple[list[int], int]:
         """The newest `limit` items not yet sent to these recipients, and how many there are."""
