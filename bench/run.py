@@ -581,6 +581,9 @@ def startup_cases(args, results: list[Measure], work: Path) -> None:
         "KURILWATCH_CONFIG": str(empty / "none.toml"),
     }
     (empty / "none.toml").write_text("")
+    from kurilwatch.store import Store
+
+    Store(empty / "kw.db").close()  # `list` no longer creates a missing database: it refuses
     for tool, command in (
         ("python -c 'import sqlite3'", [sys.executable, "-c", "import sqlite3"]),
         ("python -c 'import typer'", [sys.executable, "-c", "import typer"]),

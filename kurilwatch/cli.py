@@ -204,14 +204,15 @@ def _run_fetch(store: Store, cfg: Config, feeds: list[Feed], **options: Any) -> 
     return run_fetch(store, cfg, feeds, now=now, **options)
 
 
-def _open(db: Path | None):
+def _open(db: Path | None, *, create: bool = False):
+    """The database; only the commands that bring items in (fetch, run) may create it."""
     from kurilwatch.config import resolve_db_path
     from kurilwatch.store import Store
 
     path = resolve_db_path(db)
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
-    return Store(path, now=now)  # the command's clock, the one it gives the core
+    return Store(path, now=now, create=create)  # the command's clock, the one it gives the core
 
 
 @command()
@@ -238,13 +239,12 @@ def fetch(
     if feed:
         unknown = [name for name in feed if cfg.feed(name) is None]
         if unknown:
-            known = ", ".join(f.name for f in cfg.feeds)
-            raise UsageError(f"unknown feed {unknown[0]!r} (configured: {known})")
+            raise _unknown_feed(unknown[0], cfg)
         # Named explicitly, a disabled feed is polled too.
         feeds = [f for f in cfg.feeds if f.name in feed]
     # --quiet prints nothing when all is well: a cron run then never loads rich.
     console = None if quiet else _stdout()
-    with _open(db) as store:
+    with _open(db, create=True) as store:
         if console is None or not console.is_terminal:
             report = _run_fetch(store, cfg, feeds)
         else:
@@ -260,24 +260,43 @@ def fetch(
         from kurilwatch.render import fetch_summary
 
         fetch_summary(console, report.feeds)
+        if report.failed:
+            _say_which_failed([f.feed for f in report.failed], "failed")
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)
 
 
-def _report_health_changes(report) -> None:
-    """For cron: one line when a feed goes down, recovers, or is still down a day later.
+def _say_which_failed(names: list[str], what: str) -> None:
+    """The one line on stderr behind an exit 1 whose details are in the output on stdout."""
+    feeds = f"feed {names[0]}" if len(names) == 1 else f"{len(names)} feeds ({', '.join(names)})"
+    _stderr().print(f"Error: {feeds} {what}", markup=False)
 
-    Cron mails whatever a job prints, so a feed that stays down is not reported every run.
+
+def _report_health_changes(report) -> None:
+    """For cron: a line when a feed goes down or recovers, the full story once a day.
+
+    A run that exits 1 always says why (wrappers such as `chronic` show only failed runs),
+    but a feed that stays down gets its error and run count only in the daily reminder.
     """
+    from kurilwatch.dates import shown
+    from kurilwatch.store import from_iso
+
     lines = []
     for feed in report.feeds:
+        since = shown(from_iso(feed.failing_since)) if feed.failing_since else None
         if feed.started_failing:
             lines.append(f"Error: feed {feed.feed}: {feed.error}")
         elif feed.remind:
             lines.append(
-                f"Error: feed {feed.feed} still failing since {feed.failing_since} "
+                f"Error: feed {feed.feed} still failing since {since} "
                 f"({feed.failures} runs): {feed.error}"
             )
+        elif feed.status == "error" and since and feed.failures > 1:
+            # A feed that never worked has not gone down: it is still failing.
+            state = "still failing (it never worked)" if feed.never_worked else "still down"
+            lines.append(f"Error: feed {feed.feed} {state} since {since}")
+        elif feed.status == "error":
+            lines.append(f"Error: feed {feed.feed}: {feed.error}")
         elif feed.recovered:
             lines.append(f"feed {feed.feed} recovered")
     if lines:  # the console (rich) only when there is something to say
@@ -319,6 +338,7 @@ def list_items(
         ),
     ] = False,
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """List stored items, newest first."""
     from kurilwatch.dates import parse_since
@@ -326,6 +346,8 @@ def list_items(
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
         items = store.list_items(since=cutoff, source=source, limit=limit, flagged=flagged)
+        if source is not None and not items and not store.knows_feed(source):
+            _refuse_unknown_feed(source, config)
     fmt = _table_or_plain(fmt)
     if group:
         from kurilwatch.developments import group_stories
@@ -348,6 +370,19 @@ def list_items(
     _print_items(items, fmt)
 
 
+def _refuse_unknown_feed(name: str, config: Path | None) -> None:
+    """UsageError unless the feed is configured (a new feed has nothing stored yet)."""
+    from kurilwatch.config import load_config
+
+    cfg = load_config(config)
+    if cfg.feed(name) is None:
+        raise _unknown_feed(name, cfg)
+
+
+def _unknown_feed(name: str, cfg: Config) -> UsageError:
+    return UsageError(f"unknown feed {name!r} (configured: {', '.join(f.name for f in cfg.feeds)})")
+
+
 def _print_items(items: list[dict], fmt: ListFormat | ViewFormat) -> None:
     if fmt == ListFormat.plain:  # a pipe: rich is not even loaded
         from kurilwatch import plain
@@ -367,19 +402,26 @@ def _print_items(items: list[dict], fmt: ListFormat | ViewFormat) -> None:
 @command()
 def show(
     item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
+    fmt: Annotated[
+        TableOrJson,
+        typer.Option("--format", help="Output format: the item to read, or JSON for scripts."),
+    ] = TableOrJson.table,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show one item in full, with the matched terms highlighted."""
+    from kurilwatch import render
     from kurilwatch.config import load_config
-    from kurilwatch.render import item_detail
 
     cfg = load_config(config)
     item = _get_item(db, item_id)
     match = _matcher_for(cfg)(item["feed"])
     title_hits = list(match(item["title"] or "").hits)
     text_hits = list(match(item["text"] or "").hits)
-    item_detail(_stdout(), item, title_hits, text_hits)
+    if fmt is TableOrJson.json:
+        sys.stdout.write(render.item_detail_json(item, title_hits, text_hits) + "\n")
+    else:
+        render.item_detail(_stdout(), item, title_hits, text_hits)
 
 
 feeds_app = typer.Typer(
@@ -535,7 +577,9 @@ def feeds_check(
         sys.stdout.write(render.checks_json(results) + "\n")
     else:
         render.checks_table(_stdout(), results)
-    if any(r["status"] == "error" for r in results):
+    failed = [r["feed"] for r in results if r["status"] == "error"]
+    if failed:
+        _say_which_failed(failed, "failed the check")
         raise typer.Exit(EXIT_FAILURE)
 
 
@@ -662,6 +706,8 @@ def news(
     from kurilwatch.dates import parse_since
     from kurilwatch.developments import news as build_news
 
+    if since.strip().lower() != "last":
+        parse_since(since, now(), also="'last'")  # a bad value is refused before any reading
     with _open(db) as store:
         # The cursor is an item ID: unlike a time, it cannot skip an item stored in the same
         # second as a run, whatever the clocks do. It never passes an item no run has shown.
@@ -749,6 +795,9 @@ def diff(
         # A revision is one feed's change to its own copy: compared with that feed's last.
         same_feed = [r for r in latest[:-1] if revisions[r]["feed"] == new["feed"]]
         old = revisions[(same_feed or latest[:-1])[-1]]
+    if (old["title"], old["text"]) == (new["title"], new["text"]):
+        print(f"Revisions {old['revision']} and {new['revision']} of item {item_id} are identical.")
+        return
     if fmt is DiffFormat.unified:
         sys.stdout.write(render.unified_diff(item, old, new))
     else:
@@ -842,6 +891,8 @@ def digest(
     cfg = load_config(config)
     sent = _digest(cfg, db, email=email, to=to, since=since, always=always, fmt=fmt)
     if not sent:
+        if email:  # exit 3 says why, as every non-zero exit does
+            _stderr().print("Nothing new since the last digest: nothing sent.", markup=False)
         raise typer.Exit(EXIT_NOTHING)
 
 
@@ -861,7 +912,7 @@ def _recipients(cfg, to: list[str] | None) -> list[str]:
 
 
 def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
-    """Build, and print or send, a digest; False when there was nothing to show."""
+    """Build, and print or send, a digest; False when there was nothing to show or send."""
     from kurilwatch import digest as digests
     from kurilwatch.config import ENV_SMTP_PASSWORD
     from kurilwatch.dates import parse_since
@@ -898,13 +949,15 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
         # next time, never a loss.
         if cutoff is None and built.item_ids:
             digests.mark_sent(store, key, built.item_ids, now())
-    return bool(built.count)
+    return True  # sent: the digest, or the "all quiet" note
 
 
 @command()
 def run(
     to: ToOption = None,
-    always: AlwaysOption = False,
+    always: Annotated[
+        bool, typer.Option("--always", help="Send an 'all quiet' note when nothing is new.")
+    ] = False,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -917,7 +970,7 @@ def run(
 
     cfg = load_config(config)
     _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
-    with _open(db) as store:
+    with _open(db, create=True) as store:
         report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
     _report_health_changes(report)
     _digest(cfg, db, email=True, to=to, since=None, always=always)

@@ -11,8 +11,16 @@ _DURATION = re.compile(r"^\s*(\d{1,6})\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 _UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-def parse_since(value: str, now: datetime) -> datetime:
-    """`90m`, `36h`, `7d`, `2w`, or an ISO date/datetime (naive means UTC) -> aware UTC."""
+def shown(moment: datetime) -> str:
+    """A moment in a message for the user: minutes, UTC, the way every table shows it."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def parse_since(value: str, now: datetime, *, also: str = "") -> datetime:
+    """`90m`, `36h`, `7d`, `2w`, or an ISO date/datetime (naive means UTC) -> aware UTC.
+
+    `also` names what else the command accepts, for the error message (`news`: "'last'").
+    """
     match = _DURATION.match(value)
     if match:
         amount, unit = int(match.group(1)), _UNITS[match.group(2).lower()]
@@ -27,7 +35,8 @@ def parse_since(value: str, now: datetime) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"--since {value!r} is not a duration (90m, 36h, 7d, 2w) or an ISO date "
+            f"--since {value!r} is not {also + ', ' if also else ''}a duration (90m, 36h, 7d, "
+            "2w) or an ISO date "
             "(2026-11-20, 2026-11-20T08:00)"
         ) from None
     if moment.tzinfo is None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
+from kurilwatch.dates import shown
 from kurilwatch.errors import ClockError, FeedError
 from kurilwatch.parse import Entry, parse_feed
 from kurilwatch.store import Store, UnmatchedRow, from_iso, iso, unmatched_row
@@ -273,7 +274,7 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
                     message = f"HTTP {response.status_code} {response.reason_phrase or ''}".strip()
                     retry_after = _retry_after(response.headers.get("Retry-After"))
                     if retry_after is not None:
-                        message += f" (retry after {retry_after:%Y-%m-%d %H:%M} UTC)"
+                        message += f" (retry after {shown(retry_after)})"
                     return Response("error", response.status_code, message, retry_after=retry_after)
                 chunks, size = [], 0
                 async for chunk in response.aiter_bytes():
@@ -407,7 +408,7 @@ async def poll(
         if retry_after is not None and now() < retry_after <= now() + MAX_RETRY_AFTER:
             # The server asked us to wait (429/503 Retry-After): respect it.
             return FeedReport(
-                feed.name, "skipped", error=f"server asked to wait until {iso(retry_after)}"
+                feed.name, "skipped", error=f"server asked to wait until {shown(retry_after)}"
             )
         last_attempt = from_iso(state.get("last_attempt"))
         # An attempt "in the future" was made while the clock ran ahead: never trusted, or the
@@ -415,7 +416,7 @@ async def poll(
         if feed.min_interval and last_attempt is not None and last_attempt <= now():
             due = last_attempt + timedelta(seconds=feed.min_interval)
             if due > now():
-                return FeedReport(feed.name, "skipped", error=f"not due until {iso(due)}")
+                return FeedReport(feed.name, "skipped", error=f"not due until {shown(due)}")
         host = httpx.URL(feed.url).host
         host_limit = per_host.setdefault(host, asyncio.Semaphore(limits.per_host))
         async with semaphore, host_limit:

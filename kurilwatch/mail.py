@@ -36,6 +36,9 @@ def deliver(message: EmailMessage, config: EmailConfig, password: str | None) ->
             if config.security == "starttls":
                 smtp.starttls(context=ssl.create_default_context())
             if config.username:
+                smtp.ehlo_or_helo_if_needed()
+                if not smtp.has_extn("auth"):
+                    raise DeliveryError(_no_auth(where, config))
                 smtp.login(config.username, password or "")
             refused = smtp.send_message(message)
         if refused:
@@ -72,6 +75,16 @@ def _describe(exc: BaseException, where: str, config: EmailConfig) -> str:
     if isinstance(exc, OSError):
         return f"cannot connect to {where}: {exc.strerror or exc}"
     return f"{where}: {exc}"
+
+
+def _no_auth(where: str, config: EmailConfig) -> str:
+    """email.username is set, but the server offers no AUTH to log in with."""
+    if config.security == "none":
+        return (
+            f"{where} offers no AUTH on an unencrypted connection, so it takes no login: remove "
+            "email.username, or set email.security to starttls or ssl if it offers AUTH over TLS"
+        )
+    return f"{where} offers no AUTH, so it takes no login: remove email.username"
 
 
 def _text(value: bytes | str) -> str:

@@ -173,6 +173,26 @@ def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: 
     console.print(highlighted(item["text"] or "(no text)", text_hits))
 
 
+def item_detail_json(item: dict, title_hits: list[Hit], text_hits: list[Hit]) -> str:
+    """`show --format json`: the item's every field, its full text, and where terms matched."""
+    record = {
+        **item_record(item),
+        "text": item["text"],
+        "lang": item["lang"],
+        "revision": item["revision"],
+        "guid": item["guid"],
+        "canonical_url": item["canonical_url"],
+        "story_id": item["story_id"],
+        "sort_time": item["sort_time"],
+        "unmatched_since": item["unmatched_since"],
+        "hits": {
+            "title": [hit_record(h) for h in title_hits],
+            "text": [hit_record(h) for h in text_hits],
+        },
+    }
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
 def feeds_table(console: Console, rows: list[dict]) -> None:
     table = Table(title="Feeds", title_justify="left")
     table.add_column("Feed")
@@ -250,17 +270,18 @@ def match_explanation(console: Console, text: str, result: MatchResult) -> None:
         )
 
 
-def match_json(result: MatchResult) -> str:
-    def hit_record(hit: Hit) -> dict:
-        return {
-            "rule": hit.rule,
-            "term": hit.term,
-            "kind": hit.strength,
-            "start": hit.start,
-            "end": hit.end,
-            "text": hit.text,
-        }
+def hit_record(hit: Hit) -> dict:
+    return {
+        "rule": hit.rule,
+        "term": hit.term,
+        "kind": hit.strength,
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.text,
+    }
 
+
+def match_json(result: MatchResult) -> str:
     return json.dumps(
         {
             "relevant": result.relevant,
@@ -417,14 +438,16 @@ def search_json(rows: list[dict]) -> str:
 
 def refilter_plan(console: Console, plan, dry_run: bool, prune: bool = False) -> None:
     verb = "would be" if dry_run else "were"
-    console.print(Text(f"{len(plan.add)} entries {verb} added:", style="bold"))
+    console.print(
+        Text(f"{len(plan.add)} entries {verb} added{':' if plan.add else '.'}", style="bold")
+    )
     for _key, feed, entry in plan.add:
         console.print(Text("  + ", style="green") + safe(f"{feed}: {entry.title}"))
     if prune:  # exactly what goes: the items flagged before as well as the newly unmatched
         gone, heading = plan.prune, f"stored items {verb} deleted (they no longer match)"
     else:
         gone, heading = plan.drop, f"stored items no longer match ({verb} flagged)"
-    console.print(Text(f"{len(gone)} {heading}:", style="bold"))
+    console.print(Text(f"{len(gone)} {heading}{':' if gone else '.'}", style="bold"))
     for item in gone:
         console.print(
             Text("  - ", style="red") + safe(f"#{item['id']} {item['feed']}: {item['title']}")

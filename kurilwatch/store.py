@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from kurilwatch.errors import StoreError
+from kurilwatch.errors import StoreError, UsageError
 
 if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
@@ -287,13 +287,37 @@ class Copy(NamedTuple):
 class Store:
     """The database: opened, migrated and configured for concurrent readers (WAL)."""
 
-    def __init__(self, path: Path | str, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        now: Callable[[], datetime] | None = None,
+        *,
+        create: bool = True,
+    ) -> None:
+        """Open (and migrate) the database; with create=False a missing one is a UsageError.
+
+        Commands that only show what is stored open with create=False, so a mistyped --db
+        never leaves an empty database (or directories) behind.
+        """
         self.path = Path(path)
         self.now = now or (lambda: datetime.now(UTC))
         try:
-            if str(path) != ":memory:":
+            target, uri = str(path), False
+            if target == ":memory:":
+                pass
+            elif create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            elif not self.path.is_file():
+                raise UsageError(
+                    f"database {path} does not exist (`kurilwatch fetch` or `kurilwatch run` "
+                    "creates it; --db or KURILWATCH_DB names another)"
+                )
+            else:
+                # mode=rw: SQLite itself refuses to create the file, should it vanish now.
+                target, uri = self.path.absolute().as_uri() + "?mode=rw", True
+            conn = sqlite3.connect(
+                target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri
+            )
             self.conn = conn
             self._db: sqlite_utils.Database | None = None
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -813,6 +837,14 @@ class Store:
             params.append(after_id)
         sql = f"SELECT count(*) FROM items WHERE {' AND '.join(where)}"
         return self.conn.execute(sql, params).fetchone()[0]
+
+    def knows_feed(self, name: str) -> bool:
+        """Was this feed ever polled, or is any stored item from it?"""
+        sql = (
+            "SELECT 1 FROM feeds WHERE name = ? "
+            "UNION ALL SELECT 1 FROM item_feeds WHERE feed = ? LIMIT 1"
+        )
+        return self.conn.execute(sql, [name, name]).fetchone() is not None
 
 
 def _insert_sql(table: str, columns: dict) -> str:

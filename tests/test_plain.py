@@ -8,6 +8,7 @@ import pytest
 
 from kurilwatch import plain
 from kurilwatch.cli import app
+from kurilwatch.store import Store
 
 BOX = set("│┃━─┏┓┗┛┡┩└┘╇")
 
@@ -74,6 +75,7 @@ def test_piped_news_is_the_view_unwrapped_and_unstyled(runner, wire_and_daily):
 
 
 def test_nothing_to_show_when_piped(runner, env):
+    Store(env["db"]).close()  # an empty database: a missing one is an error (exit 2)
     assert runner.invoke(app, ["list"]).output == ""
     assert runner.invoke(app, ["search", "Iturup"]).output == ""
     assert runner.invoke(app, ["news", "--since", "1d"]).output == "Nothing new.\n"

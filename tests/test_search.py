@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from conftest import write_config
 from kurilwatch.cli import app
 from kurilwatch.store import Store
-from tests.conftest import write_config
 
 FERRY = "Ferry to Yuzhno-Kurilsk resumes after storm"
 TOR = "Tor-M2U air defence systems deployed on Iturup"
