@@ -822,12 +822,12 @@ def search(
 ) -> None:
     """Search the stored items' titles and text, best matches first."""
     from kurilwatch.dates import parse_since
+    from kurilwatch.query import parse_query
 
-    if not query.strip():
-        raise UsageError("search needs a query")
+    parsed = parse_query(query)  # a malformed query is refused before anything is opened
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
-        rows = store.search(query, since=cutoff, limit=limit)
+        rows = store.search(parsed, since=cutoff, limit=limit)
     fmt = _table_or_plain(fmt)
     if fmt == ViewFormat.plain:
         from kurilwatch import plain

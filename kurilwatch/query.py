@@ -123,7 +123,7 @@ def parse_query(query: str) -> Query:
         raise UsageError(f"nothing to search for in {query!r}: give a word or a phrase")
     for alt in alternatives:
         if not alt.required:
-            _refuse(query, "NOT excludes what follows it from what comes before: a NOT b")
+            _refuse(query, "NOT needs a word before it ('a NOT b' finds a without b)")
     return Query(alternatives)
 
 
@@ -152,7 +152,9 @@ def _tokens(query: str) -> list[tuple[str, str]]:
             elif word.endswith("*"):
                 stem = word.rstrip("*")
                 if not _WORD_CHAR.search(stem):
-                    _refuse(query, f"{word!r}: * ends a word to find every word it begins")
+                    _refuse(
+                        query, f"{word!r}: * ends a word, as in Kuril*, and needs one before it"
+                    )
                 # The index matches inside words already, so a prefix is its stem.
                 tokens.append(("word", stem))
             elif _WORD_CHAR.search(word):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
 
     from kurilwatch.parse import Entry
+    from kurilwatch.query import Query
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -714,16 +715,15 @@ class Store:
             params.append(limit)
         return _with_sources(self, self.rows(sql, params))
 
-    def search(self, query: str, since: datetime | None = None, limit: int = 20) -> list[dict]:
+    def search(self, parsed: Query, since: datetime | None = None, limit: int = 20) -> list[dict]:
         """Full-text search, best first, each row with a `snippet` marking hits with \x02..\x03.
 
-        The query is read by `kurilwatch.query` (every word literal, a few operators). The
-        trigram index cannot see terms shorter than three characters (国後, "EU"); a query
-        with one falls back to a substring scan, newest first.
+        `parsed` comes from `kurilwatch.query.parse_query` (every word literal, a few
+        operators). The trigram index cannot see terms shorter than three characters (国後,
+        "EU"); a query with one falls back to a substring scan, newest first.
         """
-        from kurilwatch.query import fold, parse_query
+        from kurilwatch.query import fold
 
-        parsed = parse_query(query)
         window, params = f" AND {SHOWN}", []
         if since is not None:
             window += " AND items.sort_time >= ?"
