@@ -1,8 +1,9 @@
 """The `search` query language: the user's words taken literally, and a few operators.
 
 Every plain word is searched for exactly as typed, hyphens, apostrophes, colons and
-brackets included (`Yuzhno-Kurilsk`, `Russia's`, `col:Iturup`, `«Шикотан»`, `「択捉」`):
-each becomes a quoted FTS5 string, so nothing the user types is ever read as FTS5 syntax.
+brackets included (`Yuzhno-Kurilsk`, `Russia's`, `col:Iturup`, `«Шикотан»`, `「択捉」`);
+a straight apostrophe and a typographic one (' and ’) count as the same. Each word
+becomes a quoted FTS5 string, so nothing the user types is ever read as FTS5 syntax.
 The operators are `"exact phrase"`, `OR` and `NOT` (upper case, as words of their own) and
 a trailing `*` (`prefix*`). A query is one or more alternatives joined by OR; each
 alternative is words that must all occur, and words after NOT that must not.
@@ -26,6 +27,13 @@ HELP = 'words, "a phrase", OR, NOT, prefix*'
 class Term:
     text: str  # what must occur, exactly (case aside)
     phrase: bool = False
+
+    @property
+    def variants(self) -> list[str]:
+        """The spellings that count as this term: a typed ' also finds the typographic ’."""
+        if "'" not in self.text and "’" not in self.text:
+            return [self.text]
+        return sorted({self.text.replace("’", "'"), self.text.replace("'", "’")})
 
 
 @dataclass
@@ -56,13 +64,15 @@ class Query:
 
     def fts5(self) -> str:
         """The FTS5 MATCH expression: every term a quoted string, operators explicit."""
+
+        def either(term: Term) -> str:
+            return "(" + " OR ".join(map(_fts5_string, term.variants)) + ")"
+
         groups = []
         for alt in self.alternatives:
-            required = " AND ".join(_fts5_string(t.text) for t in alt.required)
-            group = f"({required})"
+            group = "(" + " AND ".join(map(either, alt.required)) + ")"
             if alt.excluded:
-                excluded = " OR ".join(_fts5_string(t.text) for t in alt.excluded)
-                group += f" NOT ({excluded})"
+                group += " NOT (" + " OR ".join(map(either, alt.excluded)) + ")"
             groups.append(f"({group})")
         return " OR ".join(groups)
 
@@ -74,9 +84,15 @@ class Query:
         """
         groups, params = [], []
         for alt in self.alternatives:
-            parts = [f"instr({column_sql}, ?) > 0" for _ in alt.required]
-            parts += [f"instr({column_sql}, ?) = 0" for _ in alt.excluded]
-            params += [fold(t.text) for t in (*alt.required, *alt.excluded)]
+            parts = []
+            for term, joiner, test in [
+                *((t, " OR ", "> 0") for t in alt.required),
+                *((t, " AND ", "= 0") for t in alt.excluded),
+            ]:
+                parts.append(
+                    "(" + joiner.join(f"instr({column_sql}, ?) {test}" for _ in term.variants) + ")"
+                )
+                params += [fold(v) for v in term.variants]
             groups.append("(" + " AND ".join(parts) + ")")
         return "(" + " OR ".join(groups) + ")", params
 

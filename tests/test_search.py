@@ -39,6 +39,9 @@ def found(runner, query: str) -> list[str]:
         ("Yuzhno-Kurilsk", [FERRY]),
         ("Tor-M2U", [TOR]),
         ("Russia's", [FERRY]),
+        ("Russia’s", [FERRY]),  # either apostrophe finds either
+        ("Japan’s", [TOR]),
+        ("Japan's", [TOR]),
         ("Japan:", [TOR]),
         ("“routine”", [TOR]),
         ("'combat", [TOR]),
@@ -53,6 +56,8 @@ def found(runner, query: str) -> list[str]:
         ("„Сахалинморфлот“", [PAROM]),
         ("(паром)", [PAROM]),
         ("Курилы:", [PAROM]),
+        ("О'Брайен", [PAROM]),
+        ("о’брайен", [PAROM]),
         # Japanese: corner and lenticular brackets, full-width colon and parentheses
         ("【速報】", [MINATO]),
         ("「択捉」", [MINATO]),
@@ -60,6 +65,7 @@ def found(runner, query: str) -> list[str]:
         ("北方領土：", [MINATO]),
         ("国後（クナシリ）", [MINATO]),
         ("（クナシリ）", [MINATO]),
+        ("サハリン－クナシリ", [MINATO]),
         ("国後", [MINATO]),  # two characters: the substring scan
     ],
 )
@@ -77,6 +83,8 @@ def test_search_takes_punctuated_words_literally(runner, punctuated, query, titl
         ("Tor-M2U NOT Russia's", [TOR]),
         ("Kunashir OR Tor-M2U NOT Japan:", [FERRY]),
         ("Kunashir AND Russia's", [FERRY]),
+        ("Kunashir NOT Russia’s", []),
+        ("Kunashir OR 国後 NOT Japan's", [FERRY, MINATO]),
         ("Kuril*", [FERRY]),
         ("Сахалинмор*", [PAROM]),
         ("Kunashir OR Iturup", [FERRY, TOR]),
