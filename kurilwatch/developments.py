@@ -85,16 +85,52 @@ def _segmenter(lang: str):
     return lambda text: segment(lang, text)
 
 
-# Agency datelines ("TOKYO, June 2. /TASS/.", "МОСКВА, 2 июня. /ТАСС/.") are neither news
-# nor background: they are cut before splitting.
-_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]+,[^/\n]{0,30}/\s*[^/\n]{2,20}/\s*\.?\s*")
+# Agency datelines are neither news nor background, wherever they stand (at the start, at
+# a paragraph's start, or after the lead): "TOKYO, June 2. /TASS/.", "МОСКВА, 2 июня.
+# /ТАСС/.", "TOKYO, June 2 (Kyodo) --", "(Xinhua) --", "МОСКВА, 2 июн — РИА Новости.",
+# "Москва. 2 июня. INTERFAX.RU -", "【ワシントン共同】". They are cut before splitting.
+# A city in capitals (TOKYO, YUZHNO-SAKHALINSK, NEW YORK) or as a name (Москва, New York).
+_CITY = (
+    r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{0,30}[A-ZА-ЯЁ]|"
+    r"[A-ZА-ЯЁ][a-zа-яё]+(?:[- ][A-ZА-ЯЁ][a-zа-яё]+)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}\s+[а-яё]{3,9}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?"
+)
+_AGENCY = (
+    r"(?i:TASS|ТАСС|Kyodo(?:\s+News)?|Jiji(?:\s+Press)?|Interfax|Интерфакс|RIA\s+Novosti|"
+    r"РИА\s+Новости|Xinhua|Reuters|AFP|AP|Sputnik|Спутник|NHK|Yonhap)"
+)
+_DASH = r"(?:--|[-–—])"
+_DATELINE = re.compile(
+    "|".join(
+        [
+            # CITY, date. /AGENCY/.  (TASS and its imitators; anything between the slashes)
+            rf"(?<!\w){_CITY}\s*[,.]\s*(?:{_DATE}\s*[.,]?\s*)?/[^/\n]{{2,40}}/\s*\.?",
+            rf"(?<![\w/])/\s*{_AGENCY}\s*/\s*\.?",
+            # CITY[, date] (AGENCY) --     and a bare (AGENCY) --
+            rf"(?:(?<!\w){_CITY}\s*(?:[,.]\s*{_DATE}\s*)?)?\(\s*{_AGENCY}\s*\)\s*{_DASH}",
+            # CITY, date — AGENCY.   CITY. date. AGENCY.RU -
+            rf"(?<!\w){_CITY}\s*[,.]\s*{_DATE}\s*[.,]?\s*(?:{_DASH}\s*)?"
+            rf"{_AGENCY}(?:\.RU)?\s*(?:[.,]|\s{_DASH})",
+            # 【ワシントン共同】 【モスクワ＝時事】
+            r"【[^】\n]{0,15}(?:共同|時事|ロイター|ＡＦＰ|AFP|新華社|タス)】",
+        ]
+    )
+)
+
+
+def strip_datelines(text: str) -> str:
+    """The text without agency datelines, wherever they stand."""
+    return _DATELINE.sub(" ", text)
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
     """Sentences of a text, paragraph breaks respected, in English, Russian or Japanese."""
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     segment = _segmenter(lang)
-    text = _DATELINE.sub("", text, count=1)
+    text = strip_datelines(text)
     sentences = []
     for paragraph in text.splitlines():
         for sentence in segment(paragraph):
@@ -140,6 +176,182 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
+
+
+# --- what must agree for two near-identical sentences to be one -------------------------
+# "A magnitude 5.1 quake" and "a magnitude 6.8 quake" share nearly every word, yet the
+# second is news. Two sentences are the same only when their numbers, dates, names and
+# negation agree as well as their words (`facts_agree`).
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+# Small numbers written out, in English and Russian (every case of the common forms).
+_SPELLED = {
+    **dict.fromkeys(["one", "один", "одна", "одно", "одного", "одной", "одному"], 1),
+    **dict.fromkeys(["two", "два", "две", "двух", "двум", "двумя"], 2),
+    **dict.fromkeys(["three", "три", "трех", "трёх", "трем", "трём", "тремя"], 3),
+    **dict.fromkeys(["four", "четыре", "четырех", "четырёх", "четырем", "четырьмя"], 4),
+    **dict.fromkeys(["five", "пять", "пяти", "пятью"], 5),
+    **dict.fromkeys(["six", "шесть", "шести", "шестью"], 6),
+    **dict.fromkeys(["seven", "семь", "семи", "семью"], 7),
+    **dict.fromkeys(["eight", "восемь", "восьми", "восемью"], 8),
+    **dict.fromkeys(["nine", "девять", "девяти", "девятью"], 9),
+    **dict.fromkeys(["ten", "десять", "десяти", "десятью"], 10),
+    "eleven": 11,
+    **dict.fromkeys(["twelve", "dozen", "дюжина"], 12),
+    **dict.fromkeys(["twenty", "двадцать", "двадцати"], 20),
+    **dict.fromkeys(["hundred", "сто", "ста"], 100),
+    **dict.fromkeys(["thousand", "тысяча", "тысячи", "тысяч"], 1000),
+    **dict.fromkeys(["million", "millions", "миллион", "миллиона", "миллионов"], 10**6),
+    **dict.fromkeys(["billion", "billions", "миллиард", "миллиарда", "миллиардов"], 10**9),
+}
+_MONTHS = [
+    ("january", "jan", "январ"),
+    ("february", "feb", "феврал"),
+    ("march", "mar", "март"),
+    ("april", "apr", "апрел"),
+    ("may", "ма[йяе]"),
+    ("june", "jun", "июн"),
+    ("july", "jul", "июл"),
+    ("august", "aug", "август"),
+    ("september", "sept?", "сентябр"),
+    ("october", "oct", "октябр"),
+    ("november", "nov", "ноябр"),
+    ("december", "dec", "декабр"),
+]
+_WEEKDAYS = [
+    ("monday", "понедельник"),
+    ("tuesday", "вторник"),
+    ("wednesday", "среду"),  # not "среда": that is also "environment"
+    ("thursday", "четверг"),
+    ("friday", "пятниц"),
+    ("saturday", "суббот"),
+    ("sunday", "воскресень"),
+]
+
+
+def _date_words() -> list[tuple[re.Pattern[str], str]]:
+    patterns = []
+    for number, forms in enumerate(_MONTHS, start=1):
+        english, *others = forms
+        patterns.append((f"{english}|{'|'.join(others)}", f"month {number}"))
+    for number, forms in enumerate(_WEEKDAYS, start=1):
+        patterns.append(("|".join(forms), f"weekday {number}"))
+    # English forms are whole words (and "may" only capitalised, see _dates); Russian ones
+    # are stems with any ending.
+    return [(re.compile(rf"^(?:{p})(?:[а-яё]*)$"), name) for p, name in patterns]
+
+
+_DATE_WORDS = _date_words()
+_JA_WEEKDAY = re.compile(r"([月火水木金土日])曜")
+# Negation: English and Russian words; Japanese verb endings (ない, なかった, ません, ず, ぬ),
+# without the adjectives that merely end in ない (少ない, 危ない) and まず, 必ず, わずか.
+_NEGATIONS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+        "neither",
+        "nor",
+        "cannot",
+        "without",
+        "не",
+        "нет",
+        "ни",
+        "никогда",
+        "ничего",
+        "никто",
+        "никого",
+        "нигде",
+        "нельзя",
+        "без",
+    }
+)
+_JA_NEGATION = re.compile(
+    r"(?<![少危幼汚切])な(?:い|かっ)|ません|(?<=[ぁ-ゖ])(?<![まわ])ず(?![つかっ])|ぬ"
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What must agree for two sentences that share their wording to be the same."""
+
+    numbers: frozenset[str]  # every number, as a value: "5.1", "5000", "2"
+    digit_numbers: frozenset[str]  # those written with digits
+    dates: frozenset[str]  # month and weekday names, as "month 6", "weekday 1"
+    names: frozenset[str]  # capitalised words after the first, casefolded
+    negations: int  # how many negation markers
+    words: frozenset[str]  # every word, casefolded
+
+
+def _number_value(text: str) -> str:
+    if _THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    return text.replace(",", ".")
+
+
+@lru_cache(maxsize=50_000)
+def facts(sentence: str) -> Facts:
+    """The numbers, dates, names and negations of a sentence; cached like `tokens`."""
+    text = unicodedata.normalize("NFKC", sentence)
+    text = re.sub(r"n['’]t\b", " not", text).translate(_QUOTES)  # won't, can't
+    raw_words = _WORD.findall(text)
+    words = [w.casefold() for w in raw_words]
+    digits = {_number_value(n) for n in _NUMBER.findall(text)}
+    spelled = {str(_SPELLED[w]) for w in words if w in _SPELLED}
+    dates = set()
+    for raw, word in zip(raw_words, words, strict=True):
+        if word == "may" and raw != "May":
+            continue  # the verb
+        for pattern, name in _DATE_WORDS:
+            if pattern.match(word):
+                dates.add(name)
+    dates.update(f"ja weekday {day}" for day in _JA_WEEKDAY.findall(text))
+    names = {
+        word
+        for raw, word in zip(raw_words[1:], words[1:], strict=True)
+        if raw[0].isupper() and not raw[0].isdigit()
+    }
+    negations = sum(w in _NEGATIONS for w in words) + len(_JA_NEGATION.findall(text))
+    negations += len(re.findall(r"\byet to\b", text, re.IGNORECASE))  # "has yet to be signed"
+    return Facts(
+        frozenset(digits | spelled),
+        frozenset(digits),
+        frozenset(dates),
+        frozenset(names) - {w for w in names if any(p.match(w) for p, _ in _DATE_WORDS)},
+        negations,
+        frozenset(words),
+    )
+
+
+def facts_agree(first: str, second: str) -> bool:
+    """Whether two sentences state the same numbers, dates, names and negation.
+
+    A number counts as changed when each sentence has one the other lacks ("5.1" / "6.8",
+    "three" / "five"), or one written in digits is only in one of them ("a fine of 5
+    million rubles"); a number written out on one side only ("the two sides" / "the
+    sides") is wording. Dates (month and weekday names) must be the same. A name counts as
+    changed when each sentence has a capitalised word that is no word of the other
+    ("Kishida" / "Ishiba"); one outlet's extra name ("the southern Kuril Islands" / "the
+    four northern islands") is wording. Negation markers must be as many ("will" / "will
+    not", «не», 〜ない / 〜ません / 〜ず).
+    """
+    a, b = facts(first), facts(second)
+    only_a, only_b = a.numbers - b.numbers, b.numbers - a.numbers
+    if (only_a and only_b) or only_a & a.digit_numbers or only_b & b.digit_numbers:
+        return False
+    if a.dates != b.dates or a.negations != b.negations:
+        return False
+    return not (a.names - b.words and b.names - a.words)
+
+
+def same_sentence(first: str, second: str) -> bool:
+    """Whether two sentences say the same: nearly the same words, and the same facts."""
+    return dice(tokens(first), tokens(second)) >= SAME_SENTENCE and facts_agree(first, second)
 
 
 def _hash(token: str) -> int:
@@ -222,7 +434,7 @@ def index_item(
     result: list[Sentence] = []
     seen_here: set[frozenset[str]] = set()
     for position, sentence in enumerate(prepared if prepared is not None else prepare(text, lang)):
-        earlier = _earlier_items(store, item_id, sentence.words, list(sentence.keys))
+        earlier = _earlier_items(store, item_id, sentence.text, sentence.words, list(sentence.keys))
         # A sentence repeated inside the same item is background the second time.
         is_new = not earlier and sentence.words not in seen_here
         seen_here.add(sentence.words)
@@ -245,7 +457,9 @@ EARLIER_SQL = """SELECT k.item_id, k.position, s.text FROM sentence_keys k
     ORDER BY k.item_id DESC LIMIT ?"""
 
 
-def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list[int]) -> list[int]:
+def _earlier_items(
+    store: Store, item_id: int, text: str, words: frozenset[str], keys: list[int]
+) -> list[int]:
     """Earlier items with a nearly identical sentence, at most MAX_EARLIER of them.
 
     Each key is read as a range of its primary key, newest items first, and the read stops
@@ -261,7 +475,7 @@ def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list
             if other_id in earlier or (other_id, position) in checked:
                 continue
             checked.add((other_id, position))
-            if dice(words, tokens(other_text)) >= SAME_SENTENCE:
+            if dice(words, tokens(other_text)) >= SAME_SENTENCE and facts_agree(text, other_text):
                 earlier.append(other_id)
                 if len(earlier) >= MAX_EARLIER:
                     return earlier

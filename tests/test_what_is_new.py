@@ -1,0 +1,183 @@
+"""What `news` and the digest call new: changed facts, datelines, updates, republications."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from html import escape
+
+import pytest
+
+from conftest import Route, email_config, write_config
+from kurilwatch.cli import app
+from kurilwatch.developments import facts_agree, strip_datelines
+
+
+def feed(*items: tuple[str, str, str, int]) -> bytes:
+    """An RSS feed of (guid, title, text, hours ago) items; a URL per GUID."""
+    now = datetime.now(UTC)
+    body = "".join(
+        f"<item><title>{escape(title)}</title><link>https://kw.example/{guid}</link>"
+        f"<guid>{guid}</guid><pubDate>{format_datetime(now - timedelta(hours=hours), True)}"
+        f"</pubDate><description>{escape(text)}</description></item>"
+        for guid, title, text, hours in items
+    )
+    return f'<rss version="2.0"><channel><title>t</title>{body}</channel></rss>'.encode()
+
+
+@pytest.fixture
+def serve(runner, env, feed_server, mail_sink):
+    """serve(*items): the feed `t` now carries these items, and is fetched."""
+    feed_server.routes["/t"] = Route(body=feed())
+    write_config(env["config"], {"t": feed_server.url("/t")}, email_config(mail_sink.port))
+
+    def publish(*items: tuple[str, str, str, int]) -> None:
+        feed_server.routes["/t"] = Route(body=feed(*items))
+        result = runner.invoke(app, ["fetch"])
+        assert result.exit_code == 0, result.output
+
+    return publish
+
+
+def news_json(runner, *args: str) -> list[dict]:
+    result = runner.invoke(app, ["news", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# --- a changed number, date, name or negation is news (issue 18, item 5) -----------------
+
+BACKGROUND = (
+    "Russia and Japan have been negotiating a peace treaty since the middle of the 20th "
+    "century, and the status of the southern Kuril Islands is the main obstacle."
+)
+CHANGED_FACTS = {
+    "magnitude": (
+        "A magnitude 5.1 earthquake struck off Iturup on Monday, the Sakhalin branch of the "
+        "emergencies ministry said.",
+        "A magnitude 6.8 earthquake struck off Iturup on Monday, the Sakhalin branch of the "
+        "emergencies ministry said.",
+    ),
+    "distance": (
+        "The Japanese schooner was detained 12 km off the coast of Kunashir by Russian border "
+        "guards, the agency said.",
+        "The Japanese schooner was detained 40 km off the coast of Kunashir by Russian border "
+        "guards, the agency said.",
+    ),
+    "casualties": (
+        "Three people were injured when the storm hit the port of Yuzhno-Kurilsk on the island "
+        "of Kunashir, officials said.",
+        "Five people were injured when the storm hit the port of Yuzhno-Kurilsk on the island "
+        "of Kunashir, officials said.",
+    ),
+    "date": (
+        "The working group on joint economic activity on the southern Kurils will meet in Tokyo "
+        "on June 2, the ministry said.",
+        "The working group on joint economic activity on the southern Kurils will meet in Tokyo "
+        "on June 9, the ministry said.",
+    ),
+    "date, Russian month": (
+        "Консультации по совместной хозяйственной деятельности на Южных Курилах пройдут в Токио "
+        "2 июня, сообщили в МИД России.",
+        "Консультации по совместной хозяйственной деятельности на Южных Курилах пройдут в Токио "
+        "2 июля, сообщили в МИД России.",
+    ),
+    "name": (
+        "Foreign Minister Kishida said the talks on joint economic activity on the southern "
+        "Kurils would resume next month.",
+        "Foreign Minister Ishiba said the talks on joint economic activity on the southern "
+        "Kurils would resume next month.",
+    ),
+    "negation": (
+        "Japan will take part in the talks on joint economic activity on the southern Kuril "
+        "Islands next month, the ministry said.",
+        "Japan will not take part in the talks on joint economic activity on the southern Kuril "
+        "Islands next month, the ministry said.",
+    ),
+    "negation, Russian": (
+        "Российская делегация примет участие в консультациях по совместной хозяйственной "
+        "деятельности на Южных Курилах, сообщили в МИД.",
+        "Российская делегация не примет участие в консультациях по совместной хозяйственной "
+        "деятельности на Южных Курилах, сообщили в МИД.",
+    ),
+    "negation, Japanese ない": (
+        "元島民らによる北方領土への墓参は今年も実施される見通しだと、根室市の担当者が明らかにした。",
+        "元島民らによる北方領土への墓参は今年も実施されない見通しだと、根室市の担当者が明らかにした。",
+    ),
+    "negation, Japanese ません": (
+        "北方領土へのビザなし交流の訪問団は、今年は国後島と択捉島を訪れる予定です。",
+        "北方領土へのビザなし交流の訪問団は、今年は国後島と択捉島を訪れる予定はありません。",
+    ),
+    "negation, Japanese ず": (
+        "北方四島との交流事業について、政府は今年度も予定通り実施し、国後島に訪問団を送った。",
+        "北方四島との交流事業について、政府は今年度も予定通り実施せず、国後島に訪問団を送った。",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CHANGED_FACTS)
+def test_a_sentence_whose_facts_changed_is_news(runner, serve, kind):
+    first, second = CHANGED_FACTS[kind]
+    serve(("a", "Report on the Kuril Islands", f"{first}\n{BACKGROUND}", 5))
+    serve(
+        ("a", "Report on the Kuril Islands", f"{first}\n{BACKGROUND}", 5),
+        ("b", "New report on the Kuril Islands", f"{second}\n{BACKGROUND}", 1),
+    )
+    later = next(i for i in news_json(runner, "--since", "1d") if i["title"].startswith("New"))
+    assert later["new"] == [second]
+    assert later["background"] == [BACKGROUND]  # the unchanged one still is background
+    digest = runner.invoke(app, ["digest"])
+    assert digest.exit_code == 0 and second in digest.stdout
+
+
+def test_facts_agree_on_rewording_and_not_on_changed_facts():
+    """The rule on its own: the reworded background of the wire fixtures still agrees."""
+    for first, second in CHANGED_FACTS.values():
+        assert not facts_agree(first, second) and not facts_agree(second, first)
+        assert facts_agree(first, first)
+    reworded = [
+        (
+            "Since the middle of the 20th century, Russia and Japan have been negotiating.",
+            "Russia and Japan have been negotiating since the middle of the 20th century.",
+        ),
+        ("A peace treaty has yet to be signed.", "A peace treaty has still not been signed."),
+        ("The sides agreed in December 2016.", "The two sides agreed in December 2016."),
+        ("It won't happen, Tokyo said.", "It will not happen, Tokyo said."),
+        ("参加者は5,000人で、解決していない。", "参加者は５０００人で、解決していません。"),
+    ]
+    for first, second in reworded:
+        assert facts_agree(first, second), (first, second)
+
+
+# --- datelines wherever they stand (item 12) ------------------------------------------------
+
+DATELINES = [
+    "TOKYO, June 2. /TASS/.",
+    "МОСКВА, 2 июня. /ТАСС/.",
+    "YUZHNO-SAKHALINSK, Dec. 3, 2026 /TASS/.",
+    "TOKYO, June 2 (Kyodo) --",
+    "TOKYO (Jiji Press) --",
+    "MOSCOW. June 2 (Interfax) -",
+    "Москва. 2 июня. INTERFAX.RU -",
+    "МОСКВА, 2 июн — РИА Новости.",
+    "MOSCOW, June 2 (RIA Novosti) -",
+    "(Xinhua) --",
+    "【ワシントン共同】",
+]
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_datelines_are_cut_wherever_they_stand(runner, serve, dateline):
+    lead = "Russian border guards detained a Japanese schooner near Kunashir on Tuesday."
+    rest = "The crew of five was taken to Yuzhno-Kurilsk."
+    # At the start, after the lead, and at a paragraph's start.
+    text = f"{dateline} {lead} {dateline} {rest}\n{dateline} The schooner is held at Kunashir."
+    serve(("d", "Schooner detained near Kunashir", text, 1))
+    (item,) = news_json(runner, "--since", "1d")
+    assert item["new"] == [lead, rest, "The schooner is held at Kunashir."]
+
+
+def test_text_that_looks_like_a_dateline_stays():
+    text = "Speeds of 20 km/h were / are fine. Jiji Press reported (Jiji) on the talks in Tokyo."
+    assert strip_datelines(text) == text
