@@ -668,3 +668,79 @@ def news(store: Store, items: list[dict]) -> list[Story]:
         news_items = [NewsItem(item, sentences_of(store, item["id"])) for item in members]
         stories.append(Story(story_of(members[0]), news_items))
     return stories
+
+
+@dataclass(frozen=True)
+class Republication:
+    """An item with nothing new: the same story again, under another GUID or URL."""
+
+    item: dict
+    original: dict  # the earlier item it repeats most
+
+
+def news_and_republications(
+    store: Store, items: list[dict]
+) -> tuple[list[Story], list[Republication]]:
+    """`news` of these items, with every item that has nothing new set apart.
+
+    An item whose every sentence was seen before is a republication of the earlier item
+    that had most of them (the oldest on a tie), never a story of its own.
+    """
+    fresh, republications = [], []
+    for item in items:
+        sentences = sentences_of(store, item["id"])
+        original = _republished(store, sentences)
+        if original is None:
+            fresh.append(item)
+        else:
+            republications.append(Republication(item, original))
+    return news(store, fresh), republications
+
+
+def _republished(store: Store, sentences: list[Sentence]) -> dict | None:
+    if not sentences or any(s.is_new for s in sentences):
+        return None
+    counts: dict[int, int] = {}
+    for sentence in sentences:
+        for earlier in sentence.earlier:
+            counts[earlier] = counts.get(earlier, 0) + 1
+    for earlier_id in sorted(counts, key=lambda i: (-counts[i], i)):
+        if (original := store.get_item(earlier_id)) is not None:
+            return original
+    return None  # what it repeats is gone (pruned): shown as it is
+
+
+@dataclass(frozen=True)
+class Update:
+    """A change to an item already shown or sent: what its latest revision added."""
+
+    item: dict
+    old_revision: int
+    added: list[str]
+    removed: list[str]
+    old_title: str | None  # when the title changed
+
+    @property
+    def new_revision(self) -> int:
+        return self.item["revision"]
+
+
+def update_of(store: Store, item: dict, old_revision: int) -> Update | None:
+    """What changed in an item since `old_revision`; None when only the wording did.
+
+    Sentences are compared as background is (`same_sentence`): a changed number, date, name
+    or negation is a change, a reworded sentence is not.
+    """
+    revisions = {r["revision"]: r for r in store.revisions(item["id"])}
+    old = revisions.get(old_revision)
+    if old is None or old_revision >= item["revision"]:
+        return None
+    lang = item.get("lang")
+    before = split_sentences(old["text"] or old["title"] or "", lang)
+    after = split_sentences(item["text"] or item["title"] or "", lang)
+    added = [s for s in after if not any(same_sentence(s, o) for o in before)]
+    removed = [o for o in before if not any(same_sentence(o, s) for s in after)]
+    old_title = old["title"] if old["title"] != item["title"] else None
+    if not added and not removed and old_title is None:
+        return None
+    return Update(item, old_revision, added, removed, old_title)

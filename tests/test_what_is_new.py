@@ -181,3 +181,143 @@ def test_datelines_are_cut_wherever_they_stand(runner, serve, dateline):
 def test_text_that_looks_like_a_dateline_stays():
     text = "Speeds of 20 km/h were / are fine. Jiji Press reported (Jiji) on the talks in Tokyo."
     assert strip_datelines(text) == text
+
+
+# --- updates reach news and the digest (item 6) ---------------------------------------------
+
+LEAD = "Russian border guards detained a Japanese fishing boat near Kunashir on Tuesday."
+CREW = "The boat had left Rausu port with five crew members to catch octopus."
+FINE = "The captain faces a fine of up to 5 million rubles."
+BOAT = "Japanese boat detained near Kunashir"
+
+
+def test_news_shows_an_update_of_an_item_it_showed(runner, serve):
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 2))
+    assert [i["title"] for i in news_json(runner)] == [BOAT]
+    serve(("boat", BOAT, f"{LEAD} {CREW} {FINE}", 2))
+    (update,) = news_json(runner)
+    assert update["kind"] == "update" and update["title"] == BOAT
+    assert (update["revision_from"], update["revision"]) == (1, 2)
+    assert update["added"] == [FINE] and update["removed"] == []
+    assert runner.invoke(app, ["news"]).output == "Nothing new.\n"
+    # A changed sentence: what it became is added, what it said is removed (briefly).
+    serve(("boat", BOAT, f"{LEAD} {CREW.replace('five', 'seven')} {FINE}", 2))
+    shown = runner.invoke(app, ["news", "--format", "plain"]).stdout
+    assert f"{BOAT} [updated]" in shown
+    assert "revision 2 → 3" in shown
+    assert f"  + {CREW.replace('five', 'seven')}" in shown
+    assert f"  − removed: {CREW}" in shown
+    assert LEAD not in shown  # what did not change is not repeated
+
+
+def test_the_digest_sends_an_update_of_an_item_it_sent(runner, serve, mail_sink):
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 2))
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    serve(("boat", BOAT, f"{LEAD} {CREW} {FINE}", 2))
+    printed = runner.invoke(app, ["digest"])  # the dry run shows it too
+    assert printed.exit_code == 0 and f"  + {FINE}" in printed.stdout
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    message = mail_sink.parsed()[1]
+    assert message["Subject"] == "kurilwatch: 1 update on the Kuril Islands"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert f"* Updated: {BOAT}" in text and f"  + {FINE}" in text
+    assert "revision 1 → 2" in text and LEAD not in text
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert f"<li>Added: {FINE}</li>" in html
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 3  # sent once
+    assert len(mail_sink.messages) == 2
+
+
+def test_a_wording_change_is_not_an_update(runner, serve, mail_sink):
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 2))
+    runner.invoke(app, ["news"])
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    serve(("boat", BOAT, f"{LEAD} {CREW.replace('to catch', 'in order to catch')}", 2))
+    assert runner.invoke(app, ["news"]).output == "Nothing new.\n"
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 3
+    assert len(mail_sink.messages) == 1
+
+
+# --- republications (item 7) ----------------------------------------------------------------
+
+
+def test_a_republished_story_is_one_line_linking_the_first_copy(runner, serve, mail_sink):
+    story = ("boat", BOAT, f"{LEAD} {CREW}", 3)
+    again = ("boat-again", BOAT, f"{LEAD} {CREW}", 1)  # a new GUID and URL, the same story
+    serve(story, again)
+    items = news_json(runner)
+    assert [(i["kind"], i["title"]) for i in items] == [("new", BOAT), ("republication", BOAT)]
+    first_id = items[0]["id"]
+    assert items[1]["republication_of"] == first_id
+    shown = runner.invoke(app, ["news", "--since", "1d", "--format", "plain"]).stdout
+    assert shown.count(LEAD) == 1
+    assert f"Republished: {BOAT} · t · #{items[1]['id']} — nothing new since #{first_id} " in shown
+    assert "https://kw.example/boat\n" in shown
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    message = mail_sink.parsed()[0]
+    assert message["Subject"] == "kurilwatch: 1 new item on the Kuril Islands"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert text.count(LEAD) == 1
+    assert f"  {BOAT} (t), first copy: https://kw.example/boat" in text.splitlines()
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 3  # both were marked sent
+
+
+def test_a_republication_alone_sends_no_digest(runner, serve, mail_sink):
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 3))
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 3), ("boat-again", BOAT, f"{LEAD} {CREW}", 1))
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 3
+    assert len(mail_sink.messages) == 1
+
+
+# --- peeking does not consume (item 8) ------------------------------------------------------
+
+
+def test_a_look_at_a_window_leaves_the_plain_view_alone(runner, serve):
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 3))
+    assert len(news_json(runner)) == 1
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 3), ("fine", "Fine for Kunashir boat", FINE, 0))
+    assert [i["title"] for i in news_json(runner, "--since", "1h")] == ["Fine for Kunashir boat"]
+    assert [i["title"] for i in news_json(runner)] == ["Fine for Kunashir boat"]
+    assert runner.invoke(app, ["news"]).output == "Nothing new.\n"
+
+
+# --- digest wording -------------------------------------------------------------------------
+
+
+def test_digest_wording(runner, env, feed_server, mail_sink):
+    """One more item 'will come'; Markdown dates unescaped; a grouped story's second item."""
+    feeds = {
+        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
+        "daily": feed_server.serve_file("/daily.xml", "developments_daily.rss"),
+    }
+    write_config(env["config"], feeds, email_config(mail_sink.port, "max_items = 4\n"))
+    runner.invoke(app, ["fetch", "--feed", "wire"])
+    runner.invoke(app, ["fetch", "--feed", "daily"])
+    text = runner.invoke(app, ["digest"]).stdout
+    assert text.rstrip().endswith("1 more item waiting: it will come in the next digest.")
+    # The joint story shows its second item's title and source, not just its URL.
+    assert (
+        "  also: Japanese foreign minister says joint activity talks will resume (wire)" in text
+        or "  also: Minister: talks with Russia on joint activity on four islands to resume (daily)"
+        in text
+    )
+    markdown = runner.invoke(app, ["digest", "--format", "markdown"]).stdout
+    assert "\\-" not in markdown
+    assert any(line.startswith("*20") and " UTC · " in line for line in markdown.splitlines())
+    assert "Also: **" in markdown
+    html = runner.invoke(app, ["digest", "--format", "html"]).stdout
+    assert "<p>Also: <strong>" in html
+
+
+def test_markdown_still_escapes_what_markdown_would_read():
+    from kurilwatch.digest import _md
+
+    assert _md("2026-12-03 10:00 UTC, Yuzhno-Kurilsk") == "2026-12-03 10:00 UTC, Yuzhno-Kurilsk"
+    assert _md("*bold* _it_ `code` [link](x) <b>") == (
+        "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<b\\>"
+    )
+    assert _md("# not a heading") == "\\# not a heading"
+    assert _md("- not a list") == "\\- not a list"
+    assert _md("1. not a list") == "1\\. not a list"
+    assert _md("AT&T &amp;") == "AT&T \\&amp;"
