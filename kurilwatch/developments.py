@@ -663,11 +663,15 @@ def group_stories(items: list[dict]) -> list[list[dict]]:
 
 def news(store: Store, items: list[dict]) -> list[Story]:
     """The stories of these items, each item with its new and background sentences."""
-    stories = []
-    for members in group_stories(items):
-        news_items = [NewsItem(item, sentences_of(store, item["id"])) for item in members]
-        stories.append(Story(story_of(members[0]), news_items))
-    return stories
+    return _stories([NewsItem(item, sentences_of(store, item["id"])) for item in items])
+
+
+def _stories(news_items: list[NewsItem]) -> list[Story]:
+    by_id = {news_item.item["id"]: news_item for news_item in news_items}
+    return [
+        Story(story_of(members[0]), [by_id[item["id"]] for item in members])
+        for members in group_stories([news_item.item for news_item in news_items])
+    ]
 
 
 @dataclass(frozen=True)
@@ -691,10 +695,10 @@ def news_and_republications(
         sentences = sentences_of(store, item["id"])
         original = _republished(store, sentences)
         if original is None:
-            fresh.append(item)
+            fresh.append(NewsItem(item, sentences))
         else:
             republications.append(Republication(item, original))
-    return news(store, fresh), republications
+    return _stories(fresh), republications
 
 
 def _republished(store: Store, sentences: list[Sentence]) -> dict | None:

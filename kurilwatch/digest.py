@@ -21,6 +21,7 @@ from kurilwatch.developments import (
     news_and_republications,
     update_of,
 )
+from kurilwatch.plain import shortened
 from kurilwatch.store import SHOWN, Store, iso
 
 
@@ -189,7 +190,7 @@ def render_text(digest: Digest) -> str:
         if update.old_title is not None:
             lines.append(f"  title was: {update.old_title}")
         lines.extend(f"  + {sentence}" for sentence in update.added)
-        lines.extend(f"  - removed: {_short(sentence)}" for sentence in update.removed)
+        lines.extend(f"  - removed: {shortened(sentence)}" for sentence in update.removed)
         lines.append("")
     if digest.republications:
         lines.append(REPUBLISHED)
@@ -200,10 +201,6 @@ def render_text(digest: Digest) -> str:
     if footer := _footer(digest):
         lines.append(footer)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _short(text: str, width: int = 100) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 # Markdown needs these escaped wherever they stand; a date's or a name's hyphens it does not.
@@ -253,7 +250,7 @@ def render_markdown(digest: Digest) -> str:
         if update.old_title is not None:
             lines.extend([f"Title was: {_md(update.old_title)}", ""])
         lines.extend(f"- Added: {_md(sentence)}" for sentence in update.added)
-        lines.extend(f"- Removed: {_md(_short(sentence))}" for sentence in update.removed)
+        lines.extend(f"- Removed: {_md(shortened(sentence))}" for sentence in update.removed)
         lines.append("")
     if digest.republications:
         lines.extend([f"## {REPUBLISHED}", ""])
@@ -306,7 +303,7 @@ def render_html(digest: Digest) -> str:
         if update.old_title is not None:
             out.append(f"<p>Title was: {e(update.old_title)}</p>")
         added = "".join(f"<li>Added: {e(s)}</li>" for s in update.added)
-        removed = "".join(f"<li>Removed: {e(_short(s))}</li>" for s in update.removed)
+        removed = "".join(f"<li>Removed: {e(shortened(s))}</li>" for s in update.removed)
         out.append(f"<ul>{added}{removed}</ul>")
     if digest.republications:
         out.append(f"<h2>{e(REPUBLISHED)}</h2><ul>")
