@@ -687,7 +687,9 @@ def news(
             if revisions_seen is not None:
                 for item_id, shown in store.revised_after(int(revisions_seen), previous):
                     item = store.get_item(item_id)
-                    if item is not None and (update := update_of(store, item, shown)):
+                    if item is None or item.get("unmatched_since"):
+                        continue  # gone, or flagged: no longer Kuril news
+                    if update := update_of(store, item, shown):
                         updates.append(update)
         else:
             cutoff = now() - timedelta(days=7) if plain_view else parse_since(since, now())

@@ -230,19 +230,33 @@ _WEEKDAYS = [
 ]
 
 
-def _date_words() -> list[tuple[re.Pattern[str], str]]:
-    patterns = []
-    for number, forms in enumerate(_MONTHS, start=1):
-        english, *others = forms
-        patterns.append((f"{english}|{'|'.join(others)}", f"month {number}"))
-    for number, forms in enumerate(_WEEKDAYS, start=1):
-        patterns.append(("|".join(forms), f"weekday {number}"))
-    # English forms are whole words (and "may" only capitalised, see _dates); Russian ones
-    # are stems with any ending.
-    return [(re.compile(rf"^(?:{p})(?:[а-яё]*)$"), name) for p, name in patterns]
+def _date_words() -> re.Pattern[str]:
+    """One pattern for every month and weekday name; the group that matched names it."""
+    groups = []
+    for kind, names in (("month", _MONTHS), ("weekday", _WEEKDAYS)):
+        for number, forms in enumerate(names, start=1):
+            groups.append(f"(?P<{kind}{number}>{'|'.join(forms)})")
+    # English forms are whole words; Russian ones are stems with any ending.
+    return re.compile(rf"^(?:{'|'.join(groups)})[а-яё]*$")
 
 
 _DATE_WORDS = _date_words()
+
+
+def _date_word(raw: str, word: str) -> str | None:
+    """ "month 6" for June or июня, "weekday 1" for Monday; None for any other word.
+
+    English writes them with a capital, which tells "May" and "March" from the verbs.
+    """
+    if raw.isascii() and not raw[0].isupper():
+        return None
+    match = _DATE_WORDS.match(word)
+    if match is None or match.lastgroup is None:
+        return None
+    kind = match.lastgroup.rstrip("0123456789")
+    return f"{kind} {match.lastgroup[len(kind) :]}"
+
+
 _JA_WEEKDAY = re.compile(r"([月火水木金土日])曜")
 # Negation: English and Russian words; Japanese verb endings (ない, なかった, ません, ず, ぬ),
 # without the adjectives that merely end in ない (少ない, 危ない) and まず, 必ず, わずか.
@@ -303,18 +317,13 @@ def facts(sentence: str) -> Facts:
     words = [w.casefold() for w in raw_words]
     digits = {_number_value(n) for n in _NUMBER.findall(text)}
     spelled = {str(_SPELLED[w]) for w in words if w in _SPELLED}
-    dates = set()
-    for raw, word in zip(raw_words, words, strict=True):
-        if word == "may" and raw != "May":
-            continue  # the verb
-        for pattern, name in _DATE_WORDS:
-            if pattern.match(word):
-                dates.add(name)
+    dated = {word: _date_word(raw, word) for raw, word in zip(raw_words, words, strict=True)}
+    dates = {date for date in dated.values() if date}
     dates.update(f"ja weekday {day}" for day in _JA_WEEKDAY.findall(text))
     names = {
         word
         for raw, word in zip(raw_words[1:], words[1:], strict=True)
-        if raw[0].isupper() and not raw[0].isdigit()
+        if raw[0].isupper() and not dated[word]
     }
     negations = sum(w in _NEGATIONS for w in words) + len(_JA_NEGATION.findall(text))
     negations += len(re.findall(r"\byet to\b", text, re.IGNORECASE))  # "has yet to be signed"
@@ -322,7 +331,7 @@ def facts(sentence: str) -> Facts:
         frozenset(digits | spelled),
         frozenset(digits),
         frozenset(dates),
-        frozenset(names) - {w for w in names if any(p.match(w) for p, _ in _DATE_WORDS)},
+        frozenset(names),
         negations,
         frozenset(words),
     )

@@ -146,6 +146,27 @@ def _story_lines(story: Story) -> tuple[str, str, list[_Part]]:
     return _date(story.items[0].item), ", ".join(story.sources), parts
 
 
+@dataclass(frozen=True)
+class _Changed:
+    """An update as a digest shows it."""
+
+    title: str
+    meta: list[str]  # date, sources, "revision 1 → 2"
+    url: str
+    title_was: str | None
+    added: list[str]
+    removed: list[str]  # shortened
+
+
+def _update_lines(update: Update) -> _Changed:
+    item = update.item
+    meta = [_date(item), ", ".join(item["sources"])]
+    meta.append(f"revision {update.old_revision} → {update.new_revision}")
+    removed = [shortened(sentence) for sentence in update.removed]
+    title = item["title"] or "(no title)"
+    return _Changed(title, meta, item["url"] or "", update.old_title, update.added, removed)
+
+
 def _footer(digest: Digest) -> str:
     if not digest.waiting:
         return ""
@@ -180,17 +201,15 @@ def render_text(digest: Digest) -> str:
                 lines.append(f"  {part.url}")
             lines.extend(f"  - {sentence}" for sentence in part.sentences)
         lines.append("")
-    for update in digest.updates:
-        item = update.item
-        lines.append(f"* Updated: {item['title'] or '(no title)'}")
-        revisions = f"revision {update.old_revision} → {update.new_revision}"
-        lines.append(f"  {_date(item)} | {', '.join(item['sources'])} | {revisions}")
-        if item["url"]:
-            lines.append(f"  {item['url']}")
-        if update.old_title is not None:
-            lines.append(f"  title was: {update.old_title}")
+    for update in map(_update_lines, digest.updates):
+        lines.append(f"* Updated: {update.title}")
+        lines.append("  " + " | ".join(update.meta))
+        if update.url:
+            lines.append(f"  {update.url}")
+        if update.title_was is not None:
+            lines.append(f"  title was: {update.title_was}")
         lines.extend(f"  + {sentence}" for sentence in update.added)
-        lines.extend(f"  - removed: {shortened(sentence)}" for sentence in update.removed)
+        lines.extend(f"  - removed: {sentence}" for sentence in update.removed)
         lines.append("")
     if digest.republications:
         lines.append(REPUBLISHED)
@@ -239,18 +258,15 @@ def render_markdown(digest: Digest) -> str:
                 lines.append("")
             lines.extend(f"- {_md(sentence)}" for sentence in part.sentences)
             lines.append("")
-    for update in digest.updates:
-        item = update.item
-        lines.append(f"## Updated: {_md(item['title'] or '(no title)')}")
-        revisions = f"revision {update.old_revision} → {update.new_revision}"
-        lines.append(f"*{_md(_date(item))} · {_md(', '.join(item['sources']))} · {revisions}*")
-        lines.append("")
-        if item["url"]:
-            lines.extend([f"<{item['url'].replace('>', '%3E')}>", ""])
-        if update.old_title is not None:
-            lines.extend([f"Title was: {_md(update.old_title)}", ""])
+    for update in map(_update_lines, digest.updates):
+        lines.append(f"## Updated: {_md(update.title)}")
+        lines.extend([f"*{' · '.join(map(_md, update.meta))}*", ""])
+        if update.url:
+            lines.extend([f"<{update.url.replace('>', '%3E')}>", ""])
+        if update.title_was is not None:
+            lines.extend([f"Title was: {_md(update.title_was)}", ""])
         lines.extend(f"- Added: {_md(sentence)}" for sentence in update.added)
-        lines.extend(f"- Removed: {_md(shortened(sentence))}" for sentence in update.removed)
+        lines.extend(f"- Removed: {_md(sentence)}" for sentence in update.removed)
         lines.append("")
     if digest.republications:
         lines.extend([f"## {REPUBLISHED}", ""])
@@ -292,18 +308,15 @@ def render_html(digest: Digest) -> str:
             if part.url.startswith(("http://", "https://")):
                 out.append(f"<p>{link(part.url)}</p>")
             out.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in part.sentences) + "</ul>")
-    for update in digest.updates:
-        item = update.item
-        out.append(f"<h2>Updated: {e(item['title'] or '(no title)')}</h2>")
-        revisions = f"revision {update.old_revision} → {update.new_revision}"
-        meta = f"{e(_date(item))} · {e(', '.join(item['sources']))} · {revisions}"
-        out.append(f'<p style="color: #666">{meta}</p>')
-        if (item["url"] or "").startswith(("http://", "https://")):
-            out.append(f"<p>{link(item['url'])}</p>")
-        if update.old_title is not None:
-            out.append(f"<p>Title was: {e(update.old_title)}</p>")
+    for update in map(_update_lines, digest.updates):
+        out.append(f"<h2>Updated: {e(update.title)}</h2>")
+        out.append(f'<p style="color: #666">{" · ".join(map(e, update.meta))}</p>')
+        if update.url.startswith(("http://", "https://")):
+            out.append(f"<p>{link(update.url)}</p>")
+        if update.title_was is not None:
+            out.append(f"<p>Title was: {e(update.title_was)}</p>")
         added = "".join(f"<li>Added: {e(s)}</li>" for s in update.added)
-        removed = "".join(f"<li>Removed: {e(shortened(s))}</li>" for s in update.removed)
+        removed = "".join(f"<li>Removed: {e(s)}</li>" for s in update.removed)
         out.append(f"<ul>{added}{removed}</ul>")
     if digest.republications:
         out.append(f"<h2>{e(REPUBLISHED)}</h2><ul>")

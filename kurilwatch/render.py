@@ -301,18 +301,23 @@ def news_json(stories: list, updates: list = (), republications: list = ()) -> s
             record["background"] = news_item.background
             record["background_seen_in"] = news_item.earlier_items
             records.append(record)
-    for update in updates:
-        record = item_record(update.item) | {"kind": "update"}
-        record["revision_from"] = update.old_revision
-        record["revision"] = update.new_revision
-        record["title_was"] = update.old_title
-        record["added"] = update.added
-        record["removed"] = update.removed
-        records.append(record)
-    for republication in republications:
-        record = item_record(republication.item) | {"kind": "republication"}
-        record["republication_of"] = republication.original["id"]
-        records.append(record)
+    records += [
+        item_record(update.item)
+        | {
+            "kind": "update",
+            "revision_from": update.old_revision,
+            "revision": update.new_revision,
+            "title_was": update.old_title,
+            "added": update.added,
+            "removed": update.removed,
+        }
+        for update in updates
+    ]
+    records += [
+        item_record(republication.item)
+        | {"kind": "republication", "republication_of": republication.original["id"]}
+        for republication in republications
+    ]
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 
