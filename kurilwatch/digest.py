@@ -28,7 +28,6 @@ from kurilwatch.store import SHOWN, Store, iso
 @dataclass
 class Digest:
     stories: list[Story]
-    item_ids: list[int]  # the items it shows as news
     waiting: int  # items not included because of the cap; they stay pending
     created: datetime
     updates: list[Update] = field(default_factory=list)
@@ -88,9 +87,8 @@ def window(store: Store, since: datetime, cap: int, now: datetime) -> Digest:
 def _digest(store: Store, ids: list[int], waiting: int, now: datetime) -> Digest:
     items = [item for item in map(store.get_item, ids) if item]
     stories, republications = news_and_republications(store, items)
-    shown = [news_item.item["id"] for story in stories for news_item in story.items]
     revisions = {item["id"]: item["revision"] for item in items}
-    return Digest(stories, shown, waiting, now, [], republications, revisions)
+    return Digest(stories, waiting, now, [], republications, revisions)
 
 
 def mark_sent(store: Store, key: str, revisions: dict[int, int], at: datetime) -> None:
