@@ -262,6 +262,15 @@ def test_a_republished_story_is_one_line_linking_the_first_copy(runner, serve, m
     assert runner.invoke(app, ["digest", "--email"]).exit_code == 3  # both were marked sent
 
 
+def test_a_teaser_repeating_a_lead_already_seen_is_a_republication(runner, serve):
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 3), ("teaser", "Boat held at Kunashir", LEAD, 1))
+    items = news_json(runner)
+    assert [(i["kind"], i["title"]) for i in items] == [
+        ("new", BOAT),
+        ("republication", "Boat held at Kunashir"),
+    ]
+
+
 def test_a_republication_alone_sends_no_digest(runner, serve, mail_sink):
     serve(("boat", BOAT, f"{LEAD} {CREW}", 3))
     assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
