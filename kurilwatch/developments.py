@@ -738,15 +738,29 @@ class Update:
         return self.item["revision"]
 
 
+def _shown_copy_at(store: Store, item_id: int, revision: int) -> dict | None:
+    """The copy shown now as it stood at `revision`: its feed's latest revision by then.
+
+    A revision is one feed changing its own copy; when the feed shown now never changed
+    its copy, another feed's change (an aggregator's teaser) is no update of what is shown.
+    """
+    shown_feeds = set(store.shown_feeds(item_id))
+    own = [r for r in store.revisions(item_id) if r["feed"] in shown_feeds]
+    before = [r for r in own if r["revision"] <= revision]
+    # A feed's first change keeps the copy it had before as a revision numbered after it.
+    return before[-1] if before else (own[0] if own else None)
+
+
 def update_of(store: Store, item: dict, old_revision: int) -> Update | None:
     """What changed in an item since `old_revision`; None when only the wording did.
 
     Sentences are compared as background is (`same_sentence`): a changed number, date, name
     or negation is a change, a reworded sentence is not.
     """
-    revisions = {r["revision"]: r for r in store.revisions(item["id"])}
-    old = revisions.get(old_revision)
-    if old is None or old_revision >= item["revision"]:
+    if old_revision >= item["revision"]:
+        return None
+    old = _shown_copy_at(store, item["id"], old_revision)
+    if old is None:
         return None
     lang = item.get("lang")
     before = split_sentences(old["text"] or old["title"] or "", lang)

@@ -788,6 +788,11 @@ class Store:
             self.conn.execute(f"DELETE FROM {table} WHERE item_id = ?", [item_id])
         self.conn.execute("DELETE FROM items WHERE id = ?", [item_id])
 
+    def shown_feeds(self, item_id: int) -> list[str]:
+        """The feeds whose own copy of an item is the one it shows."""
+        sql = "SELECT feed FROM item_feeds WHERE item_id = ? AND text IS NULL ORDER BY feed"
+        return [row[0] for row in self.conn.execute(sql, [item_id])]
+
     def revisions(self, item_id: int) -> list[dict]:
         return self.rows(
             "SELECT revision, title, text, seen, feed FROM revisions WHERE item_id = ? "

@@ -228,6 +228,26 @@ def test_the_digest_sends_an_update_of_an_item_it_sent(runner, serve, mail_sink)
     assert len(mail_sink.messages) == 2
 
 
+def test_an_update_is_a_change_of_the_copy_shown(runner, serve, feed_server, env, mail_sink):
+    """An agency's full text and an aggregator's teaser of one article: only the agency's
+    changes are updates of what the digest showed."""
+    teaser = "<rss version='2.0'><channel><title>g</title><item><title>{}</title>"
+    teaser += "<link>https://kw.example/boat</link><guid>g-1</guid>"
+    teaser += "<description>{}</description></item></channel></rss>"
+    feed_server.routes["/g"] = Route(body=teaser.format(BOAT, LEAD).encode())
+    feeds = {"t": feed_server.url("/t"), "g": feed_server.url("/g")}
+    write_config(env["config"], feeds, email_config(mail_sink.port))
+    serve(("boat", BOAT, f"{LEAD} {CREW}", 2))
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    feed_server.routes["/g"] = Route(body=teaser.format(BOAT, f"{LEAD} {FINE}"[:90]).encode())
+    runner.invoke(app, ["fetch"])
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 3  # the teaser is not shown
+    serve(("boat", BOAT, f"{LEAD} {CREW} {FINE}", 2))
+    assert runner.invoke(app, ["digest", "--email"]).exit_code == 0
+    text = mail_sink.parsed()[1].get_body(preferencelist=("plain",)).get_content()
+    assert f"  + {FINE}" in text.splitlines() and "removed" not in text
+
+
 def test_a_wording_change_is_not_an_update(runner, serve, mail_sink):
     serve(("boat", BOAT, f"{LEAD} {CREW}", 2))
     runner.invoke(app, ["news"])
