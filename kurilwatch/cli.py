@@ -671,6 +671,7 @@ def refilter(
 
 
 NEWS_CURSOR = "news.last_item_id"
+NEWS_REVISIONS_CURSOR = "news.last_revision"  # where the revisions stored had got to
 
 
 def _items(count: int, kind: str) -> str:
@@ -684,8 +685,9 @@ def news(
         typer.Option(
             "--since",
             "-s",
-            help="'last' (since the previous `news` run; the last 7 days the first time), "
-            "a duration (90m, 36h, 7d, 2w) or an ISO date.",
+            help="'last' (since the previous `news --since last` run; the last 7 days the "
+            "first time), a duration (90m, 36h, 7d, 2w) or an ISO date: a look at that "
+            "window, which leaves 'last' where it was.",
         ),
     ] = "last",
     limit: Annotated[
@@ -698,56 +700,70 @@ def news(
 
     A sentence already seen in an earlier stored item (from any feed, with small wording
     changes) is background. Every run is remembered, so `--since last` shows only what
-    arrived since the previous one; when there is more than --limit, the oldest come first
-    and the rest wait for the next run, so no item is skipped.
+    arrived since the previous one, and what changed in the items it showed (updates);
+    when there is more than --limit, the oldest come first and the rest wait for the next
+    run, so no item is skipped. An item with nothing new is one line: a republication.
     """
     from datetime import timedelta
 
     from kurilwatch.dates import parse_since
-    from kurilwatch.developments import news as build_news
+    from kurilwatch.developments import news_and_republications, update_of
 
     if since.strip().lower() != "last":
         parse_since(since, now(), also="'last'")  # a bad value is refused before any reading
     with _open(db) as store:
         # The cursor is an item ID: unlike a time, it cannot skip an item stored in the same
         # second as a run, whatever the clocks do. It never passes an item no run has shown.
+        # Updates have their own cursor, over the revisions table, for the same reason.
         last_stored = store.last_item_id()
+        last_revision = store.last_revision_seq()
         stored = store.get_state(NEWS_CURSOR)
         previous = int(stored) if stored is not None else None
-        if since.strip().lower() == "last" and previous is not None:
+        revisions_seen = store.get_state(NEWS_REVISIONS_CURSOR)
+        # Only the plain view moves the cursors: a look at a window consumes nothing.
+        plain_view = since.strip().lower() == "last"
+        updates = []
+        if plain_view and previous is not None:
             # The oldest unseen first: what the limit leaves out, the next run shows.
             batch = store.items_after(previous, limit)
             items = sorted(batch, key=lambda i: (i["sort_time"], i["id"]), reverse=True)
             cursor = max((item["id"] for item in batch), default=previous)
             left = store.count_items(after_id=cursor) if len(batch) == limit else 0
             hint = f"{_items(left, 'more new')}: run `kurilwatch news` again to see them."
+            if revisions_seen is not None:
+                for item_id, shown in store.revised_after(int(revisions_seen), previous):
+                    item = store.get_item(item_id)
+                    if item is None or item.get("unmatched_since"):
+                        continue  # gone, or flagged: no longer Kuril news
+                    if update := update_of(store, item, shown):
+                        updates.append(update)
         else:
-            first_run = since.strip().lower() == "last"
-            cutoff = now() - timedelta(days=7) if first_run else parse_since(since, now())
+            cutoff = now() - timedelta(days=7) if plain_view else parse_since(since, now())
             items = store.list_items(since=cutoff, limit=limit)
             left = max(0, store.count_items(since=cutoff) - limit) if len(items) == limit else 0
             hint = f"{_items(left, 'earlier')} not shown: raise --limit to see them."
-            # A window cut by the limit leaves the cursor where it was, so `news` still shows
-            # what arrived since the previous run; the first run has no previous one.
-            cursor = previous if left and not first_run else last_stored
-        stories = build_news(store, items)
-        if cursor is not None and cursor != previous:
+            cursor = last_stored  # the first plain run: the week is what there was
+        stories, republications = news_and_republications(store, items)
+        if plain_view:
             with store.transaction():
                 store.set_state(NEWS_CURSOR, str(cursor))
+                store.set_state(NEWS_REVISIONS_CURSOR, str(last_revision))
     if left:
         sys.stderr.write(hint + "\n")  # our words only, and no rich to load for them
     fmt = _table_or_plain(fmt)
     if fmt == ViewFormat.plain:
         from kurilwatch import plain
 
-        sys.stdout.write(plain.lines(plain.news_lines(stories)) if stories else "Nothing new.\n")
+        lines = plain.news_lines(stories, updates, republications)
+        shown = stories or updates or republications
+        sys.stdout.write(plain.lines(lines) if shown else "Nothing new.\n")
         return
     from kurilwatch import render
 
     if fmt == ViewFormat.json:
-        sys.stdout.write(render.news_json(stories) + "\n")
+        sys.stdout.write(render.news_json(stories, updates, republications) + "\n")
     else:
-        render.news_view(_stdout(), stories)
+        render.news_view(_stdout(), stories, updates, republications)
 
 
 class DiffFormat(StrEnum):
@@ -947,8 +963,8 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
         deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD))
         # Only now, after the server accepted it; a crash right here means a duplicate
         # next time, never a loss.
-        if cutoff is None and built.item_ids:
-            digests.mark_sent(store, key, built.item_ids, now())
+        if cutoff is None and built.revisions:
+            digests.mark_sent(store, key, built.revisions, now())
     return True  # sent: the digest, or the "all quiet" note
 
 

@@ -85,16 +85,52 @@ def _segmenter(lang: str):
     return lambda text: segment(lang, text)
 
 
-# Agency datelines ("TOKYO, June 2. /TASS/.", "МОСКВА, 2 июня. /ТАСС/.") are neither news
-# nor background: they are cut before splitting.
-_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]+,[^/\n]{0,30}/\s*[^/\n]{2,20}/\s*\.?\s*")
+# Agency datelines are neither news nor background, wherever they stand (at the start, at
+# a paragraph's start, or after the lead): "TOKYO, June 2. /TASS/.", "МОСКВА, 2 июня.
+# /ТАСС/.", "TOKYO, June 2 (Kyodo) --", "(Xinhua) --", "МОСКВА, 2 июн — РИА Новости.",
+# "Москва. 2 июня. INTERFAX.RU -", "【ワシントン共同】". They are cut before splitting.
+# A city in capitals (TOKYO, YUZHNO-SAKHALINSK, NEW YORK) or as a name (Москва, New York).
+_CITY = (
+    r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{0,30}[A-ZА-ЯЁ]|"
+    r"[A-ZА-ЯЁ][a-zа-яё]+(?:[- ][A-ZА-ЯЁ][a-zа-яё]+)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}\s+[а-яё]{3,9}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?"
+)
+_AGENCY = (
+    r"(?i:TASS|ТАСС|Kyodo(?:\s+News)?|Jiji(?:\s+Press)?|Interfax|Интерфакс|RIA\s+Novosti|"
+    r"РИА\s+Новости|Xinhua|Reuters|AFP|AP|Sputnik|Спутник|NHK|Yonhap)"
+)
+_DASH = r"(?:--|[-–—])"
+_DATELINE = re.compile(
+    "|".join(
+        [
+            # CITY, date. /AGENCY/.  (TASS and its imitators; anything between the slashes)
+            rf"(?<!\w){_CITY}\s*[,.]\s*(?:{_DATE}\s*[.,]?\s*)?/[^/\n]{{2,40}}/\s*\.?",
+            rf"(?<![\w/])/\s*{_AGENCY}\s*/\s*\.?",
+            # CITY[, date] (AGENCY) --     and a bare (AGENCY) --
+            rf"(?:(?<!\w){_CITY}\s*(?:[,.]\s*{_DATE}\s*)?)?\(\s*{_AGENCY}\s*\)\s*{_DASH}",
+            # CITY, date — AGENCY.   CITY. date. AGENCY.RU -
+            rf"(?<!\w){_CITY}\s*[,.]\s*{_DATE}\s*[.,]?\s*(?:{_DASH}\s*)?"
+            rf"{_AGENCY}(?:\.RU)?\s*(?:[.,]|\s{_DASH})",
+            # 【ワシントン共同】 【モスクワ＝時事】
+            r"【[^】\n]{0,15}(?:共同|時事|ロイター|ＡＦＰ|AFP|新華社|タス)】",
+        ]
+    )
+)
+
+
+def strip_datelines(text: str) -> str:
+    """The text without agency datelines, wherever they stand."""
+    return _DATELINE.sub(" ", text)
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
     """Sentences of a text, paragraph breaks respected, in English, Russian or Japanese."""
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     segment = _segmenter(lang)
-    text = _DATELINE.sub("", text, count=1)
+    text = strip_datelines(text)
     sentences = []
     for paragraph in text.splitlines():
         for sentence in segment(paragraph):
@@ -140,6 +176,191 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
+
+
+# --- what must agree for two near-identical sentences to be one -------------------------
+# "A magnitude 5.1 quake" and "a magnitude 6.8 quake" share nearly every word, yet the
+# second is news. Two sentences are the same only when their numbers, dates, names and
+# negation agree as well as their words (`facts_agree`).
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+# Small numbers written out, in English and Russian (every case of the common forms).
+_SPELLED = {
+    **dict.fromkeys(["one", "один", "одна", "одно", "одного", "одной", "одному"], 1),
+    **dict.fromkeys(["two", "два", "две", "двух", "двум", "двумя"], 2),
+    **dict.fromkeys(["three", "три", "трех", "трёх", "трем", "трём", "тремя"], 3),
+    **dict.fromkeys(["four", "четыре", "четырех", "четырёх", "четырем", "четырьмя"], 4),
+    **dict.fromkeys(["five", "пять", "пяти", "пятью"], 5),
+    **dict.fromkeys(["six", "шесть", "шести", "шестью"], 6),
+    **dict.fromkeys(["seven", "семь", "семи", "семью"], 7),
+    **dict.fromkeys(["eight", "восемь", "восьми", "восемью"], 8),
+    **dict.fromkeys(["nine", "девять", "девяти", "девятью"], 9),
+    **dict.fromkeys(["ten", "десять", "десяти", "десятью"], 10),
+    "eleven": 11,
+    **dict.fromkeys(["twelve", "dozen", "дюжина"], 12),
+    **dict.fromkeys(["twenty", "двадцать", "двадцати"], 20),
+    **dict.fromkeys(["hundred", "сто", "ста"], 100),
+    **dict.fromkeys(["thousand", "тысяча", "тысячи", "тысяч"], 1000),
+    **dict.fromkeys(["million", "millions", "миллион", "миллиона", "миллионов"], 10**6),
+    **dict.fromkeys(["billion", "billions", "миллиард", "миллиарда", "миллиардов"], 10**9),
+}
+_MONTHS = [
+    ("january", "jan", "январ"),
+    ("february", "feb", "феврал"),
+    ("march", "mar", "март"),
+    ("april", "apr", "апрел"),
+    ("may", "ма[йяе]"),
+    ("june", "jun", "июн"),
+    ("july", "jul", "июл"),
+    ("august", "aug", "август"),
+    ("september", "sept?", "сентябр"),
+    ("october", "oct", "октябр"),
+    ("november", "nov", "ноябр"),
+    ("december", "dec", "декабр"),
+]
+_WEEKDAYS = [
+    ("monday", "понедельник"),
+    ("tuesday", "вторник"),
+    ("wednesday", "среду"),  # not "среда": that is also "environment"
+    ("thursday", "четверг"),
+    ("friday", "пятниц"),
+    ("saturday", "суббот"),
+    ("sunday", "воскресень"),
+]
+
+
+def _date_words() -> re.Pattern[str]:
+    """One pattern for every month and weekday name; the group that matched names it."""
+    groups = []
+    for kind, names in (("month", _MONTHS), ("weekday", _WEEKDAYS)):
+        for number, forms in enumerate(names, start=1):
+            groups.append(f"(?P<{kind}{number}>{'|'.join(forms)})")
+    # English forms are whole words; Russian ones are stems with any ending.
+    return re.compile(rf"^(?:{'|'.join(groups)})[а-яё]*$")
+
+
+_DATE_WORDS = _date_words()
+
+
+def _date_word(raw: str, word: str) -> str | None:
+    """ "month 6" for June or июня, "weekday 1" for Monday; None for any other word.
+
+    English writes them with a capital, which tells "May" and "March" from the verbs.
+    """
+    if raw.isascii() and not raw[0].isupper():
+        return None
+    match = _DATE_WORDS.match(word)
+    if match is None or match.lastgroup is None:
+        return None
+    kind = match.lastgroup.rstrip("0123456789")
+    return f"{kind} {match.lastgroup[len(kind) :]}"
+
+
+_JA_WEEKDAY = re.compile(r"([月火水木金土日])曜")
+# Negation: English and Russian words; Japanese verb endings (ない, なかった, ません, ず, ぬ),
+# without the adjectives that merely end in ない (少ない, 危ない) and まず, 必ず, わずか.
+_NEGATIONS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+        "neither",
+        "nor",
+        "cannot",
+        "without",
+        "не",
+        "нет",
+        "ни",
+        "никогда",
+        "ничего",
+        "никто",
+        "никого",
+        "нигде",
+        "нельзя",
+        "без",
+    }
+)
+_JA_NEGATION = re.compile(
+    r"(?<![少危幼汚切])な(?:い|かっ)|ません|(?<=[ぁ-ゖ])(?<![まわ])ず(?![つかっ])|ぬ"
+)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What must agree for two sentences that share their wording to be the same."""
+
+    numbers: frozenset[str]  # every number, as a value: "5.1", "5000", "2"
+    digit_numbers: frozenset[str]  # those written with digits
+    dates: frozenset[str]  # month and weekday names, as "month 6", "weekday 1"
+    names: frozenset[str]  # capitalised words after the first, casefolded
+    negations: int  # how many negation markers
+    words: frozenset[str]  # every word, casefolded
+
+
+def _number_value(text: str) -> str:
+    if _THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    return text.replace(",", ".")
+
+
+@lru_cache(maxsize=50_000)
+def facts(sentence: str) -> Facts:
+    """The numbers, dates, names and negations of a sentence; cached like `tokens`."""
+    text = unicodedata.normalize("NFKC", sentence)
+    text = re.sub(r"n['’]t\b", " not", text).translate(_QUOTES)  # won't, can't
+    raw_words = _WORD.findall(text)
+    words = [w.casefold() for w in raw_words]
+    digits = {_number_value(n) for n in _NUMBER.findall(text)}
+    spelled = {str(_SPELLED[w]) for w in words if w in _SPELLED}
+    dated = {word: _date_word(raw, word) for raw, word in zip(raw_words, words, strict=True)}
+    dates = {date for date in dated.values() if date}
+    dates.update(f"ja weekday {day}" for day in _JA_WEEKDAY.findall(text))
+    names = {
+        word
+        for raw, word in zip(raw_words[1:], words[1:], strict=True)
+        if raw[0].isupper() and not dated[word]
+    }
+    negations = sum(w in _NEGATIONS for w in words) + len(_JA_NEGATION.findall(text))
+    negations += len(re.findall(r"\byet to\b", text, re.IGNORECASE))  # "has yet to be signed"
+    return Facts(
+        frozenset(digits | spelled),
+        frozenset(digits),
+        frozenset(dates),
+        frozenset(names),
+        negations,
+        frozenset(words),
+    )
+
+
+def facts_agree(first: str, second: str) -> bool:
+    """Whether two sentences state the same numbers, dates, names and negation.
+
+    A number counts as changed when each sentence has one the other lacks ("5.1" / "6.8",
+    "three" / "five"), or one written in digits is only in one of them ("a fine of 5
+    million rubles"); a number written out on one side only ("the two sides" / "the
+    sides") is wording. Dates (month and weekday names) must be the same. A name counts as
+    changed when each sentence has a capitalised word that is no word of the other
+    ("Kishida" / "Ishiba"); one outlet's extra name ("the southern Kuril Islands" / "the
+    four northern islands") is wording. Negation markers must be as many ("will" / "will
+    not", «не», 〜ない / 〜ません / 〜ず).
+    """
+    a, b = facts(first), facts(second)
+    only_a, only_b = a.numbers - b.numbers, b.numbers - a.numbers
+    if (only_a and only_b) or only_a & a.digit_numbers or only_b & b.digit_numbers:
+        return False
+    if a.dates != b.dates or a.negations != b.negations:
+        return False
+    return not (a.names - b.words and b.names - a.words)
+
+
+def same_sentence(first: str, second: str) -> bool:
+    """Whether two sentences say the same: nearly the same words, and the same facts."""
+    return dice(tokens(first), tokens(second)) >= SAME_SENTENCE and facts_agree(first, second)
 
 
 def _hash(token: str) -> int:
@@ -222,7 +443,7 @@ def index_item(
     result: list[Sentence] = []
     seen_here: set[frozenset[str]] = set()
     for position, sentence in enumerate(prepared if prepared is not None else prepare(text, lang)):
-        earlier = _earlier_items(store, item_id, sentence.words, list(sentence.keys))
+        earlier = _earlier_items(store, item_id, sentence.text, sentence.words, list(sentence.keys))
         # A sentence repeated inside the same item is background the second time.
         is_new = not earlier and sentence.words not in seen_here
         seen_here.add(sentence.words)
@@ -245,7 +466,9 @@ EARLIER_SQL = """SELECT k.item_id, k.position, s.text FROM sentence_keys k
     ORDER BY k.item_id DESC LIMIT ?"""
 
 
-def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list[int]) -> list[int]:
+def _earlier_items(
+    store: Store, item_id: int, text: str, words: frozenset[str], keys: list[int]
+) -> list[int]:
     """Earlier items with a nearly identical sentence, at most MAX_EARLIER of them.
 
     Each key is read as a range of its primary key, newest items first, and the read stops
@@ -261,7 +484,7 @@ def _earlier_items(store: Store, item_id: int, words: frozenset[str], keys: list
             if other_id in earlier or (other_id, position) in checked:
                 continue
             checked.add((other_id, position))
-            if dice(words, tokens(other_text)) >= SAME_SENTENCE:
+            if dice(words, tokens(other_text)) >= SAME_SENTENCE and facts_agree(text, other_text):
                 earlier.append(other_id)
                 if len(earlier) >= MAX_EARLIER:
                     return earlier
@@ -449,8 +672,102 @@ def group_stories(items: list[dict]) -> list[list[dict]]:
 
 def news(store: Store, items: list[dict]) -> list[Story]:
     """The stories of these items, each item with its new and background sentences."""
-    stories = []
-    for members in group_stories(items):
-        news_items = [NewsItem(item, sentences_of(store, item["id"])) for item in members]
-        stories.append(Story(story_of(members[0]), news_items))
-    return stories
+    return _stories([NewsItem(item, sentences_of(store, item["id"])) for item in items])
+
+
+def _stories(news_items: list[NewsItem]) -> list[Story]:
+    by_id = {news_item.item["id"]: news_item for news_item in news_items}
+    return [
+        Story(story_of(members[0]), [by_id[item["id"]] for item in members])
+        for members in group_stories([news_item.item for news_item in news_items])
+    ]
+
+
+@dataclass(frozen=True)
+class Republication:
+    """An item with nothing new: the same story again, under another GUID or URL."""
+
+    item: dict
+    original: dict  # the earlier item it repeats most
+
+
+def news_and_republications(
+    store: Store, items: list[dict]
+) -> tuple[list[Story], list[Republication]]:
+    """`news` of these items, with every item that has nothing new set apart.
+
+    An item whose every sentence was seen before is a republication of the earlier item
+    that had most of them (the oldest on a tie), never a story of its own.
+    """
+    fresh, republications = [], []
+    for item in items:
+        sentences = sentences_of(store, item["id"])
+        original = _republished(store, sentences)
+        if original is None:
+            fresh.append(NewsItem(item, sentences))
+        else:
+            republications.append(Republication(item, original))
+    return _stories(fresh), republications
+
+
+def _republished(store: Store, sentences: list[Sentence]) -> dict | None:
+    if not sentences or any(s.is_new for s in sentences):
+        return None
+    counts: dict[int, int] = {}
+    for sentence in sentences:
+        for earlier in sentence.earlier:
+            counts[earlier] = counts.get(earlier, 0) + 1
+    for earlier_id in sorted(counts, key=lambda i: (-counts[i], i)):
+        if (original := store.get_item(earlier_id)) is not None:
+            return original
+    return None  # what it repeats is gone (pruned): shown as it is
+
+
+@dataclass(frozen=True)
+class Update:
+    """A change to an item already shown or sent: what its latest revision added."""
+
+    item: dict
+    old_revision: int
+    added: list[str]
+    removed: list[str]
+    old_title: str | None  # when the title changed
+
+    @property
+    def new_revision(self) -> int:
+        return self.item["revision"]
+
+
+def _shown_copy_at(store: Store, item_id: int, revision: int) -> dict | None:
+    """The copy shown now as it stood at `revision`: its feed's latest revision by then.
+
+    A revision is one feed changing its own copy; when the feed shown now never changed
+    its copy, another feed's change (an aggregator's teaser) is no update of what is shown.
+    """
+    shown_feeds = set(store.shown_feeds(item_id))
+    own = [r for r in store.revisions(item_id) if r["feed"] in shown_feeds]
+    before = [r for r in own if r["revision"] <= revision]
+    # A feed's first change keeps the copy it had before as a revision numbered after it.
+    return before[-1] if before else (own[0] if own else None)
+
+
+def update_of(store: Store, item: dict, old_revision: int) -> Update | None:
+    """What changed in an item since `old_revision`; None when only the wording did.
+
+    Sentences are compared as background is (`same_sentence`): a changed number, date, name
+    or negation is a change, a reworded sentence is not.
+    """
+    if old_revision >= item["revision"]:
+        return None
+    old = _shown_copy_at(store, item["id"], old_revision)
+    if old is None:
+        return None
+    lang = item.get("lang")
+    before = split_sentences(old["text"] or old["title"] or "", lang)
+    after = split_sentences(item["text"] or item["title"] or "", lang)
+    added = [s for s in after if not any(same_sentence(s, o) for o in before)]
+    removed = [o for o in before if not any(same_sentence(o, s) for s in after)]
+    old_title = old["title"] if old["title"] != item["title"] else None
+    if not added and not removed and old_title is None:
+        return None
+    return Update(item, old_revision, added, removed, old_title)

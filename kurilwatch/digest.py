@@ -9,25 +9,37 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-from kurilwatch.developments import Story, news
-from kurilwatch.store import Store, iso
+from kurilwatch.developments import (
+    Republication,
+    Story,
+    Update,
+    news_and_republications,
+    update_of,
+)
+from kurilwatch.plain import shortened
+from kurilwatch.store import SHOWN, Store, iso
 
 
 @dataclass
 class Digest:
     stories: list[Story]
-    item_ids: list[int]
     waiting: int  # items not included because of the cap; they stay pending
     created: datetime
+    updates: list[Update] = field(default_factory=list)
+    republications: list[Republication] = field(default_factory=list)
+    # Every item it covers, and the revision it covers: what sending it marks sent.
+    revisions: dict[int, int] = field(default_factory=dict)
+    since: datetime | None = None  # a re-send of everything since then
 
     @property
     def count(self) -> int:
-        return len(self.item_ids)
+        """What is news in it: new items and updates (republications are not)."""
+        return sum(len(story.items) for story in self.stories) + len(self.updates)
 
 
 def recipients_key(recipients: list[str] | tuple[str, ...]) -> str:
@@ -35,57 +47,141 @@ def recipients_key(recipients: list[str] | tuple[str, ...]) -> str:
     return ",".join(sorted({r.strip().lower() for r in recipients}))
 
 
+# Items sent at an earlier revision than their current one: read off the index of the few
+# revised items, not the whole `sent` table.
+UPDATES_SQL = f"""SELECT items.id, sent.revision FROM items INDEXED BY idx_items_revised
+    JOIN sent ON sent.recipients = ? AND sent.item_id = items.id
+    WHERE items.revision > 1 AND items.revision > coalesce(sent.revision, items.revision)
+    AND {SHOWN} ORDER BY items.id"""
+
+
 def pending(store: Store, key: str, cap: int, now: datetime) -> Digest:
-    """The newest `cap` items not yet sent to these recipients."""
+    """The newest `cap` items not yet sent to these recipients, then updates of those sent."""
     ids, total = store.unsent(key, cap)
-    return _digest(store, ids, total - len(ids), now)
+    digest = _digest(store, ids, total - len(ids), now)
+    room = cap - len(ids)
+    for item_id, sent_revision in store.conn.execute(UPDATES_SQL, [key]).fetchall():
+        item = store.get_item(item_id)
+        if item is None:
+            continue
+        update = update_of(store, item, sent_revision)
+        if update is not None and len(digest.updates) >= room:
+            digest.waiting += 1  # no room: it waits, unmarked
+            continue
+        if update is not None:
+            digest.updates.append(update)
+        # A change of wording only is marked sent with the rest: it is not news.
+        digest.revisions[item_id] = item["revision"]
+    return digest
 
 
 def window(store: Store, since: datetime, cap: int, now: datetime) -> Digest:
     """Every item since then, sent or not (a manual re-send)."""
     items = store.list_items(since=since, limit=None)
     ids = [item["id"] for item in items[:cap]]
-    return _digest(store, ids, len(items) - len(ids), now)
+    digest = _digest(store, ids, len(items) - len(ids), now)
+    digest.since = since
+    return digest
 
 
 def _digest(store: Store, ids: list[int], waiting: int, now: datetime) -> Digest:
-    items = [store.get_item(item_id) for item_id in ids]
-    return Digest(news(store, [i for i in items if i]), ids, waiting, now)
+    items = [item for item in map(store.get_item, ids) if item]
+    stories, republications = news_and_republications(store, items)
+    revisions = {item["id"]: item["revision"] for item in items}
+    return Digest(stories, waiting, now, [], republications, revisions)
 
 
-def mark_sent(store: Store, key: str, item_ids: list[int], at: datetime) -> None:
+def mark_sent(store: Store, key: str, revisions: dict[int, int], at: datetime) -> None:
+    """Remember that these items were sent at these revisions."""
     with store.transaction():
         store.conn.executemany(
-            "INSERT OR IGNORE INTO sent (recipients, item_id, sent_at) VALUES (?, ?, ?)",
-            [(key, item_id, iso(at)) for item_id in item_ids],
+            "INSERT INTO sent (recipients, item_id, sent_at, revision) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (recipients, item_id) DO UPDATE SET "
+            "sent_at = excluded.sent_at, revision = excluded.revision",
+            [(key, item_id, iso(at), revision) for item_id, revision in revisions.items()],
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def subject(digest: Digest) -> str:
     if not digest.count:
         return "kurilwatch: all quiet on the Kuril Islands"
-    noun = "item" if digest.count == 1 else "items"
-    return f"kurilwatch: {digest.count} new {noun} on the Kuril Islands"
+    if digest.since is not None:
+        since = iso(digest.since).replace("T", " ")[:16]
+        return f"kurilwatch: {_count(digest.count, 'item')} on the Kuril Islands since {since} UTC"
+    news_items = digest.count - len(digest.updates)
+    parts = [_count(news_items, "new item")] if news_items else []
+    if digest.updates:
+        parts.append(_count(len(digest.updates), "update"))
+    return f"kurilwatch: {' and '.join(parts)} on the Kuril Islands"
 
 
-def _story_lines(story: Story) -> tuple[str, str, list[tuple[str, list[str]]]]:
-    """(date, sources, [(url, new sentences)]) of a story, background left out."""
-    first = story.items[0].item
-    date = (first["published"] or first["first_seen"] or "").replace("T", " ")[:16] + " UTC"
+@dataclass(frozen=True)
+class _Part:
+    """One item of a story as a digest shows it."""
+
+    title: str
+    sources: str
+    url: str
+    sentences: list[str]
+
+
+def _date(item: dict) -> str:
+    return (item["published"] or item["first_seen"] or "").replace("T", " ")[:16] + " UTC"
+
+
+def _story_lines(story: Story) -> tuple[str, str, list[_Part]]:
+    """(date, sources, parts) of a story, background left out."""
     parts = []
     for news_item in story.items:
+        item = news_item.item
         sentences = news_item.new or [s.text for s in news_item.sentences[:2]]
-        parts.append((news_item.item["url"] or "", sentences))
-    return date, ", ".join(story.sources), parts
+        title = item["title"] or "(no title)"
+        parts.append(_Part(title, ", ".join(item["sources"]), item["url"] or "", sentences))
+    return _date(story.items[0].item), ", ".join(story.sources), parts
+
+
+@dataclass(frozen=True)
+class _Changed:
+    """An update as a digest shows it."""
+
+    title: str
+    meta: list[str]  # date, sources, "revision 1 → 2"
+    url: str
+    title_was: str | None
+    added: list[str]
+    removed: list[str]  # shortened
+
+
+def _update_lines(update: Update) -> _Changed:
+    item = update.item
+    meta = [_date(item), ", ".join(item["sources"])]
+    meta.append(f"revision {update.old_revision} → {update.new_revision}")
+    removed = [shortened(sentence) for sentence in update.removed]
+    title = item["title"] or "(no title)"
+    return _Changed(title, meta, item["url"] or "", update.old_title, update.added, removed)
 
 
 def _footer(digest: Digest) -> str:
-    if digest.waiting:
-        return (
-            f"{digest.waiting} more item{'s' * (digest.waiting != 1)} waiting: they will come "
-            "in the next digest."
-        )
-    return ""
+    if not digest.waiting:
+        return ""
+    if digest.since is not None:
+        return f"{_count(digest.waiting, 'more item')} since then not included (email.max_items)."
+    if digest.waiting == 1:
+        return "1 more item waiting: it will come in the next digest."
+    return f"{digest.waiting} more items waiting: they will come in the next digest."
+
+
+def _republication_line(republication: Republication) -> tuple[str, str, str]:
+    """(title, sources, first copy's URL) of a republication."""
+    item, original = republication.item, republication.original
+    return item["title"] or "(no title)", ", ".join(item["sources"]), original["url"] or ""
+
+
+REPUBLISHED = "Republished, nothing new:"
 
 
 def render_text(digest: Digest) -> str:
@@ -96,21 +192,50 @@ def render_text(digest: Digest) -> str:
         date, sources, parts = _story_lines(story)
         lines.append(f"* {story.title or '(no title)'}")
         lines.append(f"  {date} | {sources}")
-        for url, sentences in parts:
-            if url:
-                lines.append(f"  {url}")
-            lines.extend(f"  - {sentence}" for sentence in sentences)
+        for part in parts:
+            if part is not parts[0]:
+                lines.append(f"  also: {part.title} ({part.sources})")
+            if part.url:
+                lines.append(f"  {part.url}")
+            lines.extend(f"  - {sentence}" for sentence in part.sentences)
+        lines.append("")
+    for update in map(_update_lines, digest.updates):
+        lines.append(f"* Updated: {update.title}")
+        lines.append("  " + " | ".join(update.meta))
+        if update.url:
+            lines.append(f"  {update.url}")
+        if update.title_was is not None:
+            lines.append(f"  title was: {update.title_was}")
+        lines.extend(f"  + {sentence}" for sentence in update.added)
+        lines.extend(f"  - removed: {sentence}" for sentence in update.removed)
+        lines.append("")
+    if digest.republications:
+        lines.append(REPUBLISHED)
+        for republication in digest.republications:
+            title, sources, url = _republication_line(republication)
+            lines.append(f"  {title} ({sources}), first copy: {url or '(no link)'}")
         lines.append("")
     if footer := _footer(digest):
         lines.append(footer)
     return "\n".join(lines).rstrip() + "\n"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
+# Markdown needs these escaped wherever they stand; a date's or a name's hyphens it does not.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>~])|&(?=#?\w+;)")
+# ... and these only where a line starts: a heading, a quote, a list item, a rule.
+_MD_LINE_START = re.compile(r"^([#>+-]|\d+(?=[.)]))|^(=)(?=[= ]*$)")
 
 
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _MD_LINE_START.sub(lambda m: "\\" + m.group(0) if m.group(2) else _md_start(m), text)
+
+
+def _md_start(match: re.Match[str]) -> str:
+    start = match.group(1)
+    if start.isdigit():
+        return start + "\\"  # "1." a numbered item: the escape goes on the dot
+    return "\\" + start
 
 
 def render_markdown(digest: Digest) -> str:
@@ -122,11 +247,31 @@ def render_markdown(digest: Digest) -> str:
         lines.append(f"## {_md(story.title or '(no title)')}")
         lines.append(f"*{_md(date)} · {_md(sources)}*")
         lines.append("")
-        for url, sentences in parts:
-            if url:
-                lines.append(f"<{url.replace('>', '%3E')}>")
+        for part in parts:
+            if part is not parts[0]:
+                lines.append(f"Also: **{_md(part.title)}** · {_md(part.sources)}")
                 lines.append("")
-            lines.extend(f"- {_md(sentence)}" for sentence in sentences)
+            if part.url:
+                lines.append(f"<{part.url.replace('>', '%3E')}>")
+                lines.append("")
+            lines.extend(f"- {_md(sentence)}" for sentence in part.sentences)
+            lines.append("")
+    for update in map(_update_lines, digest.updates):
+        lines.append(f"## Updated: {_md(update.title)}")
+        lines.extend([f"*{' · '.join(map(_md, update.meta))}*", ""])
+        if update.url:
+            lines.extend([f"<{update.url.replace('>', '%3E')}>", ""])
+        if update.title_was is not None:
+            lines.extend([f"Title was: {_md(update.title_was)}", ""])
+        lines.extend(f"- Added: {_md(sentence)}" for sentence in update.added)
+        lines.extend(f"- Removed: {_md(sentence)}" for sentence in update.removed)
+        lines.append("")
+    if digest.republications:
+        lines.extend([f"## {REPUBLISHED}", ""])
+        for republication in digest.republications:
+            title, sources, url = _republication_line(republication)
+            link = f"<{url.replace('>', '%3E')}>" if url else "(no link)"
+            lines.append(f"- {_md(title)} · {_md(sources)} · first copy: {link}")
         lines.append("")
     if footer := _footer(digest):
         lines.append(f"_{_md(footer)}_")
@@ -136,6 +281,12 @@ def render_markdown(digest: Digest) -> str:
 def render_html(digest: Digest) -> str:
     """A small, self-contained HTML page; everything from feeds is escaped."""
     e = html.escape
+
+    def link(url: str, text: str | None = None) -> str:
+        if url.startswith(("http://", "https://")):
+            return f'<a href="{e(url, quote=True)}">{e(text or url)}</a>'
+        return e(text or url)
+
     out = [
         "<!DOCTYPE html>",
         '<html><head><meta charset="utf-8">',
@@ -149,10 +300,28 @@ def render_html(digest: Digest) -> str:
         date, sources, parts = _story_lines(story)
         out.append(f"<h2>{e(story.title or '(no title)')}</h2>")
         out.append(f'<p style="color: #666">{e(date)} · {e(sources)}</p>')
-        for url, sentences in parts:
-            if url.startswith(("http://", "https://")):
-                out.append(f'<p><a href="{e(url, quote=True)}">{e(url)}</a></p>')
-            out.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in sentences) + "</ul>")
+        for part in parts:
+            if part is not parts[0]:
+                out.append(f"<p>Also: <strong>{e(part.title)}</strong> · {e(part.sources)}</p>")
+            if part.url.startswith(("http://", "https://")):
+                out.append(f"<p>{link(part.url)}</p>")
+            out.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in part.sentences) + "</ul>")
+    for update in map(_update_lines, digest.updates):
+        out.append(f"<h2>Updated: {e(update.title)}</h2>")
+        out.append(f'<p style="color: #666">{" · ".join(map(e, update.meta))}</p>')
+        if update.url.startswith(("http://", "https://")):
+            out.append(f"<p>{link(update.url)}</p>")
+        if update.title_was is not None:
+            out.append(f"<p>Title was: {e(update.title_was)}</p>")
+        added = "".join(f"<li>Added: {e(s)}</li>" for s in update.added)
+        removed = "".join(f"<li>Removed: {e(s)}</li>" for s in update.removed)
+        out.append(f"<ul>{added}{removed}</ul>")
+    if digest.republications:
+        out.append(f"<h2>{e(REPUBLISHED)}</h2><ul>")
+        for republication in digest.republications:
+            title, sources, url = _republication_line(republication)
+            out.append(f"<li>{e(title)} · {e(sources)} · {link(url, 'first copy')}</li>")
+        out.append("</ul>")
     if footer := _footer(digest):
         out.append(f"<p><em>{e(footer)}</em></p>")
     out.append("</body></html>")

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kurilwatch.developments import Story
+    from kurilwatch.developments import Republication, Story, Update
 
 Segment = tuple[str, str]  # text, and a rich style ("" for none)
 Cell = list[Segment]
@@ -77,8 +77,61 @@ def search_cells(row: dict) -> list[Cell]:
     ]
 
 
-def news_lines(stories: Iterable[Story]) -> Iterator[Cell]:
-    """Each story once: its new sentences, the background collapsed into one dim line."""
+def news_lines(
+    stories: Iterable[Story],
+    updates: Iterable[Update] = (),
+    republications: Iterable[Republication] = (),
+) -> Iterator[Cell]:
+    """Each story once: its new sentences, the background collapsed into one dim line;
+    then what changed in items shown before, and one line per republication."""
+    yield from _story_lines(stories)
+    for update in updates:
+        yield from update_lines(update)
+    for republication in republications:
+        yield republication_line(republication)
+    if republications:
+        yield []
+
+
+def shortened(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def update_lines(update: Update) -> Iterator[Cell]:
+    """An item shown before: its title marked updated, what was added, what was removed."""
+    item = update.item
+    yield [(clean(item["title"] or "(no title)"), "bold"), (" [updated]", "yellow")]
+    yield [
+        (f"  {short_time(item['sort_time'])} · ", "dim"),
+        (clean(", ".join(item["sources"])), ""),
+        (
+            f" · #{item['id']} · revision {update.old_revision} → {update.new_revision}"
+            f" (kurilwatch diff {item['id']})",
+            "dim",
+        ),
+    ]
+    if update.old_title is not None:
+        yield [("  title was: ", "dim"), (clean(update.old_title), "")]
+    for sentence in update.added:
+        yield [("  + ", "green"), (clean(sentence), "")]
+    for sentence in update.removed:
+        yield [(f"  − removed: {clean(shortened(sentence))}", "dim")]
+    yield []
+
+
+def republication_line(republication: Republication) -> Cell:
+    """One line: the item, and the first copy it repeats."""
+    item, original = republication.item, republication.original
+    where = f" {original['url']}" if original.get("url") else ""
+    return [
+        ("Republished: ", "dim"),
+        (clean(item["title"] or "(no title)"), ""),
+        (f" · {clean(', '.join(item['sources']))} · #{item['id']}", "dim"),
+        (f" — nothing new since #{original['id']}{clean(where)}", "dim"),
+    ]
+
+
+def _story_lines(stories: Iterable[Story]) -> Iterator[Cell]:
     for story in stories:
         first = story.items[0].item
         yield [(clean(story.title or "(no title)"), "bold")]

@@ -298,25 +298,47 @@ def match_json(result: MatchResult) -> str:
     )
 
 
-def news_view(console: Console, stories: list) -> None:
-    """Each story once: its new sentences, the background collapsed into one dim line."""
-    if not stories:
+def news_view(
+    console: Console, stories: list, updates: list = (), republications: list = ()
+) -> None:
+    """Each story once: its new sentences, the background collapsed into one dim line;
+    then updates of items shown before, and republications, one line each."""
+    if not (stories or updates or republications):
         console.print("Nothing new.", style="dim")
         return
     # One Text of every line: drawn in one pass, not one print per line.
-    console.print(Text("\n").join(map(styled, news_lines(stories))))
+    lines = news_lines(stories, updates, republications)
+    console.print(Text("\n").join(map(styled, lines)))
 
 
-def news_json(stories: list) -> str:
+def news_json(stories: list, updates: list = (), republications: list = ()) -> str:
+    """Every item shown, with `kind`: new (its new and background sentences), update
+    (what its latest revision added and removed) or republication (of which item)."""
     records = []
     for story in stories:
         for news_item in story.items:
-            record = item_record(news_item.item)
-            record["story"] = story.story_id
+            record = item_record(news_item.item) | {"kind": "new", "story": story.story_id}
             record["new"] = news_item.new
             record["background"] = news_item.background
             record["background_seen_in"] = news_item.earlier_items
             records.append(record)
+    records += [
+        item_record(update.item)
+        | {
+            "kind": "update",
+            "revision_from": update.old_revision,
+            "revision": update.new_revision,
+            "title_was": update.old_title,
+            "added": update.added,
+            "removed": update.removed,
+        }
+        for update in updates
+    ]
+    records += [
+        item_record(republication.item)
+        | {"kind": "republication", "republication_of": republication.original["id"]}
+        for republication in republications
+    ]
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 

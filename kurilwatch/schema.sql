@@ -104,7 +104,7 @@ CREATE TABLE "state" (
 CREATE TABLE "sent" (
    "recipients" TEXT,
    "item_id" INTEGER,
-   "sent_at" TEXT,
+   "sent_at" TEXT, "revision" INTEGER,
    PRIMARY KEY ("recipients", "item_id")
 );
 
@@ -130,3 +130,5 @@ CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
 
 CREATE INDEX "idx_item_feeds_feed_sort_time"
     ON "item_feeds" ("feed", "sort_time", "item_id");
+
+CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1;

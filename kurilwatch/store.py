@@ -207,6 +207,15 @@ def _m011_copies_per_source(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE revisions SET feed = (SELECT feed FROM items WHERE id = item_id)")
 
 
+def _m012_revisions_sent(db: sqlite_utils.Database) -> None:
+    # The revision of each item a digest sent: a later revision is an update to send. What
+    # was sent before this migration counts as sent at the item's current revision.
+    db["sent"].add_column("revision", int)
+    db.execute("UPDATE sent SET revision = (SELECT revision FROM items WHERE id = sent.item_id)")
+    # Updated items are few: the digest looks for updates among them only.
+    db.execute("CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
@@ -219,6 +228,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m009_fts_on_text_changes,
     _m010_sources_by_time,
     _m011_copies_per_source,
+    _m012_revisions_sent,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema MIGRATIONS build, as SQL: `python -m kurilwatch.store > kurilwatch/schema.sql`
@@ -805,6 +815,11 @@ class Store:
             self.conn.execute(f"DELETE FROM {table} WHERE item_id = ?", [item_id])
         self.conn.execute("DELETE FROM items WHERE id = ?", [item_id])
 
+    def shown_feeds(self, item_id: int) -> list[str]:
+        """The feeds whose own copy of an item is the one it shows."""
+        sql = "SELECT feed FROM item_feeds WHERE item_id = ? AND text IS NULL ORDER BY feed"
+        return [row[0] for row in self.conn.execute(sql, [item_id])]
+
     def revisions(self, item_id: int) -> list[dict]:
         return self.rows(
             "SELECT revision, title, text, seen, feed FROM revisions WHERE item_id = ? "
@@ -822,6 +837,18 @@ class Store:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+    def last_revision_seq(self) -> int:
+        """Where the revisions stored so far end: later revisions are numbered above it."""
+        return self.conn.execute("SELECT coalesce(max(rowid), 0) FROM revisions").fetchone()[0]
+
+    def revised_after(self, seq: int, up_to_item: int) -> list[tuple[int, int]]:
+        """(item, its revision at `seq`) of items up to `up_to_item` revised after `seq`."""
+        sql = """SELECT item_id, (SELECT coalesce(max(earlier.revision), 1) FROM revisions earlier
+                WHERE earlier.item_id = later.item_id AND earlier.rowid <= ?)
+            FROM revisions later WHERE later.rowid > ? AND later.item_id <= ?
+            GROUP BY item_id ORDER BY item_id"""
+        return self.conn.execute(sql, [seq, seq, up_to_item]).fetchall()
 
     def last_item_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM items").fetchone()[0]

@@ -344,13 +344,14 @@ def test_news_window_cut_by_the_limit_leaves_the_cursor(runner, env, feed_server
     )
     feed_server.routes["/n"] = Route(body=_reports(range(4, 6)))
     runner.invoke(app, ["fetch"])
-    # A window the limit cut does not count as seeing what arrived since the last run ...
+    # A window, cut by the limit or not, is a look: it never counts as seeing what arrived
+    # since the last plain run (issue 18, item 8).
     assert _news(runner, "--since", "30d", "-n", "1")[0] == ["Report 5 from Kunashir"]
     assert _news(runner)[0] == ["Report 4 from Kunashir", "Report 5 from Kunashir"]
-    # ... a window shown whole does.
     feed_server.routes["/n"] = Route(body=_reports(range(6, 7)))
     runner.invoke(app, ["fetch"])
     assert len(_news(runner, "--since", "30d")[0]) == 7
+    assert _news(runner)[0] == ["Report 6 from Kunashir"]
     assert runner.invoke(app, ["news"]).output == "Nothing new.\n"
 
 
