@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kurilwatch.errors import ConfigError
@@ -101,8 +101,6 @@ class Config:
     exclude: tuple[str, ...] = ()
     keep_unmatched_days: int = 30  # non-matching entries kept for `refilter`; 0 keeps none
     email: EmailConfig = EmailConfig()
-    path: Path | None = None  # the file it came from, if any
-    warnings: list[str] = field(default_factory=list)
 
     def feed(self, name: str) -> Feed | None:
         return next((f for f in self.feeds if f.name == name), None)
@@ -210,7 +208,6 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         exclude=exclude,
         keep_unmatched_days=keep_unmatched_days,
         email=email,
-        path=path,
     )
 
 

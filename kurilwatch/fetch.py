@@ -92,11 +92,6 @@ class FeedReport:
         attempt failed. Either is reported at once; a failure that goes on, once a day."""
         return self.status == "error" and self.failures == 1
 
-    @property
-    def alert(self) -> bool:
-        """Worth telling a cron user: a change of health, or a daily reminder."""
-        return self.started_failing or self.recovered or self.remind
-
 
 @dataclass
 class FetchReport:
@@ -105,10 +100,6 @@ class FetchReport:
     @property
     def failed(self) -> list[FeedReport]:
         return [f for f in self.feeds if f.status == "error"]
-
-    @property
-    def new(self) -> int:
-        return sum(f.new for f in self.feeds)
 
 
 @dataclass(frozen=True)

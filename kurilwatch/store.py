@@ -426,13 +426,6 @@ class Store:
 
     # --- feeds ----------------------------------------------------------------------------
 
-    def feed_state(self, name: str) -> dict:
-        row = self.conn.execute("SELECT * FROM feeds WHERE name = ?", [name]).fetchone()
-        if row is None:
-            return {}
-        columns = [d[0] for d in self.conn.execute("SELECT * FROM feeds LIMIT 0").description]
-        return dict(zip(columns, row, strict=True))
-
     def feed_states(self) -> dict[str, dict]:
         return {row["name"]: row for row in self.rows("SELECT * FROM feeds")}
 
