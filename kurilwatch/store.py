@@ -1,4 +1,4 @@
-"""SQLite storage with sqlite-utils: schema, migrations, upserts, queries, full-text search."""
+"""SQLite storage with sqlite-utils: opening (migrations.py), upserts, queries, full-text search."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
+from kurilwatch.migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
@@ -32,246 +34,6 @@ def iso(dt: datetime | None) -> str | None:
 
 def from_iso(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
-
-
-# --- migrations: numbered, named, applied in order on every open ----------------------------
-
-
-def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["feeds"].create(
-        {
-            "name": str,
-            "url": str,
-            "etag": str,
-            "last_modified": str,
-            "last_attempt": str,
-            "last_success": str,
-            "last_status": str,  # ok | not_modified | error
-            "last_http_status": int,
-            "last_error": str,
-            "consecutive_failures": int,
-            "failing_since": str,
-        },
-        pk="name",
-        defaults={"consecutive_failures": 0},
-    )
-    db["items"].create(
-        {
-            "id": int,
-            "feed": str,  # the feed it was first seen in
-            "guid": str,
-            "url": str,
-            "canonical_url": str,
-            "title": str,
-            "summary": str,
-            "text": str,
-            "published": str,
-            "first_seen": str,
-            "updated": str,  # last time the title or text changed
-            "sort_time": str,  # published, else first_seen: what --since compares
-            "matched": str,  # JSON list of matched terms
-            "revision": int,
-        },
-        pk="id",
-        defaults={"revision": 1},
-    )
-    db["items"].create_index(["sort_time"])
-    db["items"].create_index(["feed", "sort_time"])
-    db["items"].create_index(["canonical_url"])
-    # Every identity an item is known by: guid (scoped to its feed), canonical URL, or hash.
-    db["item_keys"].create(
-        {"key": str, "item_id": int}, pk="key", foreign_keys=[("item_id", "items", "id")]
-    )
-    db["item_keys"].create_index(["item_id"])
-    # Every feed an item was seen in, so --source finds syndicated copies too.
-    db["item_feeds"].create(
-        {"item_id": int, "feed": str, "first_seen": str},
-        pk=("item_id", "feed"),
-        foreign_keys=[("item_id", "items", "id")],
-    )
-    db["item_feeds"].create_index(["feed", "item_id"])
-    # Earlier versions of an item's title and text: history is never overwritten.
-    db["revisions"].create(
-        {"item_id": int, "revision": int, "title": str, "text": str, "seen": str},
-        pk=("item_id", "revision"),
-        foreign_keys=[("item_id", "items", "id")],
-    )
-    # Trigram tokenizer: Russian and Japanese have no usable word boundaries for unicode61.
-    db["items"].enable_fts(["title", "text"], create_triggers=True, tokenize="trigram")
-
-
-def _m002_developments(db: sqlite_utils.Database) -> None:
-    db["items"].add_column("story_id", int)
-    db["items"].add_column("lang", str)
-    db["items"].add_column("match_hits", str)  # JSON: the rule and span of every hit
-    db["items"].create_index(["story_id"])
-    db["items"].create_index(["first_seen"])
-    # The current revision's sentences, each new or background (seen in earlier items).
-    db["sentences"].create(
-        {"item_id": int, "position": int, "text": str, "is_new": int, "earlier": str},
-        pk=("item_id", "position"),
-    )
-    # MinHash band keys of every sentence: the index that finds near-identical sentences.
-    db.execute(
-        "CREATE TABLE sentence_keys (key INTEGER, item_id INTEGER, position INTEGER, "
-        "PRIMARY KEY (key, item_id, position)) WITHOUT ROWID"
-    )
-    db.execute("CREATE INDEX sentence_keys_item ON sentence_keys (item_id)")
-    # Small facts the commands remember between runs, such as when `news` last ran.
-    db["state"].create({"key": str, "value": str}, pk="key")
-
-
-def _m003_sent(db: sqlite_utils.Database) -> None:
-    # Which items each list of recipients has been sent: written only after the SMTP server
-    # accepted the digest.
-    db["sent"].create(
-        {"recipients": str, "item_id": int, "sent_at": str}, pk=("recipients", "item_id")
-    )
-
-
-def _m004_feed_health(db: sqlite_utils.Database) -> None:
-    db["feeds"].add_column("retry_after", str)  # a 429/503 Retry-After: not polled before
-    db["feeds"].add_column("last_alert", str)  # when a failure was last reported
-
-
-def _m005_unmatched(db: sqlite_utils.Database) -> None:
-    # Recent entries that did not match, kept for `refilter` and pruned after N days.
-    db["unmatched"].create(
-        {
-            "key": str,
-            "feed": str,
-            "entry": str,  # the parsed entry as JSON (now deflated: see unmatched_row)
-            "published": str,
-            "first_seen": str,
-        },
-        pk="key",
-    )
-    db["unmatched"].create_index(["first_seen"])
-    # Set by `refilter` when an item no longer matches the rules; never deleted silently.
-    db["items"].add_column("unmatched_since", str)
-
-
-def _m006_content_digest(db: sqlite_utils.Database) -> None:
-    # SHA-256 of the last body stored: a server that ignores ETags but sends the same bytes
-    # is recognised without parsing them again.
-    db["feeds"].add_column("content_digest", str)
-
-
-def _m007_story_words(db: sqlite_utils.Database) -> None:
-    # The words story grouping compares, computed once per revision instead of per pair.
-    db["items"].add_column("story_words", str)
-
-
-def _m008_story_candidates(db: sqlite_utils.Database) -> None:
-    # Story grouping reads every item in a six-day window: from the index alone, not the rows.
-    db["items"].create_index(
-        ["sort_time", "story_id", "feed"], index_name="idx_items_story_window", if_not_exists=True
-    )
-
-
-def _m009_fts_on_text_changes(db: sqlite_utils.Database) -> None:
-    # sqlite-utils' update trigger re-indexed an item's text on any update (its story, its
-    # sent mark): re-index only when the indexed columns change.
-    # One statement at a time: executescript would commit the migration's transaction.
-    db.execute("DROP TRIGGER IF EXISTS items_au")
-    db.execute(
-        """CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
-          INSERT INTO items_fts (items_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text);
-          INSERT INTO items_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END"""
-    )
-
-
-def _m010_sources_by_time(db: sqlite_utils.Database) -> None:
-    # `list --source` wants a feed's newest items: read from an index of each feed's items
-    # by time, not by fetching every item the feed ever had to sort them (10,000 rows of a
-    # feed in a 1,000,000-item archive). An item's sort_time never changes once stored.
-    db["item_feeds"].add_column("sort_time", str)
-    db.execute("UPDATE item_feeds SET sort_time = (SELECT sort_time FROM items WHERE id = item_id)")
-    db["item_feeds"].create_index(
-        ["feed", "sort_time", "item_id"], index_name="idx_item_feeds_feed_sort_time"
-    )
-    # The new index serves every lookup by feed the old one did.
-    db.execute("DROP INDEX IF EXISTS idx_item_feeds_feed_item_id")
-
-
-def _m011_copies_per_source(db: sqlite_utils.Database) -> None:
-    # What each feed says about an item, so two feeds carrying one article (an agency's full
-    # text, an aggregator's teaser) no longer overwrite each other. NULL: the same as the
-    # item's shown copy (the fullest), so an item seen in one feed stores its text once.
-    for column in ("title", "summary", "text"):
-        db["item_feeds"].add_column(column, str)
-    # Which feed made each revision: a revision is a change by one source to its own copy.
-    db["revisions"].add_column("feed", str)
-    db.execute("UPDATE revisions SET feed = (SELECT feed FROM items WHERE id = item_id)")
-
-
-def _m012_revisions_sent(db: sqlite_utils.Database) -> None:
-    # The revision of each item a digest sent: a later revision is an update to send. What
-    # was sent before this migration counts as sent at the item's current revision.
-    db["sent"].add_column("revision", int)
-    db.execute("UPDATE sent SET revision = (SELECT revision FROM items WHERE id = sent.item_id)")
-    # Updated items are few: the digest looks for updates among them only.
-    db.execute("CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1")
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m001_initial,
-    _m002_developments,
-    _m003_sent,
-    _m004_feed_health,
-    _m005_unmatched,
-    _m006_content_digest,
-    _m007_story_words,
-    _m008_story_candidates,
-    _m009_fts_on_text_changes,
-    _m010_sources_by_time,
-    _m011_copies_per_source,
-    _m012_revisions_sent,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-# The schema MIGRATIONS build, as SQL: `python -m kurilwatch.store > kurilwatch/schema.sql`
-# after adding a migration (test_schema_script_is_what_the_migrations_build checks it).
-SCHEMA_SCRIPT = Path(__file__).with_name("schema.sql")
-
-
-def migrated_schema() -> str:
-    """The schema every migration applied to an empty database gives, as SQL statements."""
-    import sqlite_utils
-
-    conn = sqlite3.connect(":memory:")
-    db = sqlite_utils.Database(conn)
-    for migration in MIGRATIONS:
-        migration(db)
-    return schema_script(conn)
-
-
-def schema_script(conn: sqlite3.Connection) -> str:
-    """A database's schema as a script of CREATE statements, in the order they were made.
-
-    FTS5's shadow tables are left out: creating the virtual table creates them.
-    """
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
-    ).fetchall()
-    virtual = [name for name, sql in rows if sql.startswith("CREATE VIRTUAL TABLE")]
-    statements = [
-        f"{sql};\n"
-        for name, sql in rows
-        if not any(name.startswith(f"{table}_") for table in virtual)
-    ]
-    return "-- Generated by `python -m kurilwatch.store`: do not edit.\n" + "\n".join(statements)
-
-
-def _statements(script: str) -> Iterator[str]:
-    """The statements of a script one by one (executescript would commit the transaction)."""
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            yield statement
-            statement = ""
 
 
 # Items `refilter` found no longer matching the rules stay stored but leave every view of
@@ -380,16 +142,7 @@ class Store:
             # Read again under the write lock: a concurrent run may have just migrated.
             version = self.schema_version
             self._refuse_newer(version)
-            if version == 0 and not self.conn.execute("SELECT 1 FROM sqlite_master").fetchone():
-                # A new file gets the current schema in one script: a first fetch starts
-                # 40 ms sooner than after ten migrations through sqlite-utils.
-                for statement in _statements(SCHEMA_SCRIPT.read_text(encoding="utf-8")):
-                    self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                return
-            for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-                migration(self.db)
-                self.conn.execute(f"PRAGMA user_version = {number}")
+            migrations.upgrade(self.conn, version, lambda: self.db)
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -983,4 +736,6 @@ def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
 
 
 if __name__ == "__main__":
+    from kurilwatch.migrations import migrated_schema
+
     print(migrated_schema(), end="")

@@ -122,7 +122,7 @@ def test_list_by_source_reads_the_feeds_index_by_time(store):
 
 
 def test_migration_gives_stored_sources_their_time(tmp_path):
-    from kurilwatch.store import MIGRATIONS
+    from kurilwatch.migrations import MIGRATIONS
 
     path = tmp_path / "old.db"
     with Store(path) as new:  # the current schema, then back to how version 9 stored sources
@@ -242,7 +242,7 @@ def test_a_transaction_inside_another_is_a_savepoint(store):
 
 
 def test_schema_script_is_what_the_migrations_build(tmp_path):
-    from kurilwatch.store import SCHEMA_SCRIPT, migrated_schema, schema_script
+    from kurilwatch.migrations import SCHEMA_SCRIPT, migrated_schema, schema_script
 
     expected = migrated_schema()
     assert SCHEMA_SCRIPT.read_text(encoding="utf-8") == expected, (
