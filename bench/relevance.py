@@ -10,10 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from kurilwatch.evaluation import evaluate, load_labelled
-from kurilwatch.match import Matcher
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+DATA = TESTS / "data" / "relevance"
+sys.path.insert(0, str(TESTS))  # evaluation.py lives with the tests, which use it too
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
+from evaluation import evaluate, load_labelled  # noqa: E402
+from kurilwatch.match import Matcher  # noqa: E402
 
 
 def main() -> int:

@@ -209,7 +209,7 @@ def test_match_command_explains(runner, env):
 
 def _corpus() -> list[str]:
     from conftest import DATA
-    from kurilwatch.evaluation import load_labelled
+    from evaluation import load_labelled
 
     texts = [row.text for row in load_labelled(DATA / "relevance")]
     texts += [text for _, text in POSITIVE] + NEGATIVE

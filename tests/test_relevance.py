@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from conftest import DATA
-from kurilwatch.evaluation import evaluate, load_labelled
+from evaluation import evaluate, load_labelled
 from kurilwatch.match import Matcher
 
 ROWS = load_labelled(DATA / "relevance")

@@ -1,4 +1,7 @@
-"""Measuring the matcher on a labelled set: precision, recall and every miss."""
+"""Measuring the matcher on a labelled set: precision, recall and every miss.
+
+Used by the tests (test_relevance.py) and by `python bench/relevance.py`; not shipped.
+"""
 
 from __future__ import annotations
 
