@@ -626,11 +626,9 @@ def _prepare_worker() -> None:
     # Below the parent's priority: it downloads and writes for everyone, so when the cores
     # are all busy, it should be the one that runs.
     os.nice(5)
+    import feedparser  # noqa: F401
     from selectolax.lexbor import LexborHTMLParser  # noqa: F401
 
-    # Not feedparser: plain RSS 2.0 is read without it (rss20.py); a worker that meets
-    # another format imports it then.
-    from kurilwatch import rss20  # noqa: F401
     from kurilwatch.developments import prepare
     from kurilwatch.match import get_matcher
 

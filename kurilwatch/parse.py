@@ -163,26 +163,16 @@ def _utc(struct) -> datetime | None:
 
 
 def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedFeed:
-    """Parse raw bytes; raises FeedError when they are not a usable feed."""
-    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
-    # Plain RSS 2.0 is read quickly, with feedparser's result; everything else by feedparser.
-    from kurilwatch import rss20
-
-    quick = rss20.read(content, response_headers)
-    if quick is not None:
-        title, raw_entries = quick
-        return _parsed(title, "rss20", "utf-8", raw_entries, None)
-    return parse_with_feedparser(content, response_headers)
-
-
-def parse_with_feedparser(content: bytes, response_headers: dict[str, str]) -> ParsedFeed:
-    """parse_feed by feedparser alone (`response_headers` with lower-case names)."""
+    """Parse raw bytes with feedparser; raises FeedError when they are not a usable feed."""
     import feedparser
 
     # Declared and detected encodings disagreeing is not a fault: feedparser chose right.
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     # Let feedparser see the HTTP headers so it can honour the declared charset.
-    response_headers = {"content-location": "", **response_headers}
+    response_headers = {
+        "content-location": "",
+        **{k.lower(): v for k, v in (headers or {}).items()},
+    }
     parsed = feedparser.parse(
         content, response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
     )

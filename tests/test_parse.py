@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape, quoteattr
+
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FEEDS
 from kurilwatch.errors import FeedError
-from kurilwatch.parse import canonical_url, clean_text, html_to_text, parse_feed
+from kurilwatch.parse import MAX_TITLE, canonical_url, clean_text, html_to_text, parse_feed
 
 
 @pytest.mark.parametrize(
@@ -121,3 +125,169 @@ def test_entry_without_guid_or_link_gets_a_stable_hash_key():
     first = parse_feed(body).entries[0].identity_keys
     second = parse_feed(body).entries[0].identity_keys
     assert first == second and first[0].startswith("hash:")
+
+
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("Mon, 23 Nov 2026 09:00:00 +0300", datetime(2026, 11, 23, 6, tzinfo=UTC)),
+        (" Mon, 23 Nov 2026 09:00:00 +0300 ", datetime(2026, 11, 23, 6, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 09:00 +0300", datetime(2026, 11, 23, 6, tzinfo=UTC)),
+        ("Mon, 23 Nov 2026 09:00:00 GMT", datetime(2026, 11, 23, 9, tzinfo=UTC)),
+        ("Tue, 01 Dec 2026 10:00:00 EST", datetime(2026, 12, 1, 15, tzinfo=UTC)),
+        ("1 May 2024 10:00 +0900", datetime(2024, 5, 1, 1, tzinfo=UTC)),
+        ("2024-05-01T10:00:00+09:00", datetime(2024, 5, 1, 1, tzinfo=UTC)),
+        ("2024-05-01T10:00:00Z", datetime(2024, 5, 1, 10, tzinfo=UTC)),
+        ("2024-05-01", datetime(2024, 5, 1, tzinfo=UTC)),
+        ("Sun, 31 Dec 9999 23:59:59 GMT", None),  # far in the future: a feed's mistake
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_rss_dates_are_read_as_utc(written, published):
+    body = (
+        '<rss version="2.0"><channel><item><title>A</title>'
+        f"<pubDate>{escape(written)}</pubDate></item></channel></rss>"
+    )
+    assert parse_feed(body.encode()).entries[0].published == published
+
+
+# Generated RSS documents: pieces of text that feeds really carry, and the ones parsers trip
+# over, in the elements news feeds use and the ones they add.
+NAMESPACES = (
+    ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    ' xmlns:media="http://search.yahoo.com/mrss/"'
+    ' xmlns:atom="http://www.w3.org/2005/Atom"'
+    ' xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"'
+)
+FRAGMENTS = [
+    "Kunashir",
+    "Южные Курилы",
+    "北方領土",
+    "café",
+    "Ã©",  # UTF-8 read as Latin-1: feedparser "repairs" it
+    "\x93quoted\x94",  # C1 code points: feedparser maps them to cp1252
+    " ",
+    "\n",
+    "\t",
+    "\x1b[31m",
+    "&",
+    "&amp;",
+    "&nbsp;",
+    "&lt;b&gt;",
+    "<p>",
+    "</p>",
+    "<br/>",
+    '"',
+    "]]",
+    "https://tass.com/politics/1?a=1&b=2",
+    "http:///x",
+    "/relative/path",
+    "?utm_source=rss",
+    "#frag",
+    "javascript:x",
+]
+text = st.lists(st.sampled_from(FRAGMENTS), max_size=6).map("".join)
+URL_STARTS = ["https://tass.com/politics/", "http://a.example/x?a=1&b=2", "http:///x/", "/rel/"]
+ELEMENTS = [
+    "title",
+    "link",
+    "guid",
+    "description",
+    "content:encoded",
+    "pubDate",
+    "dc:date",
+    "author",
+    "category",
+    "enclosure",
+    "dc:creator",
+    "media:content",
+    "media:title",
+    "atom:link",
+    "feedburner:origLink",
+    "source",
+    "title-with-markup",
+]
+DATES = ["Mon, 23 Nov 2026 09:00:00 +0300", "2024-05-01T10:00:00Z", "9999-12-31", "yesterday", ""]
+
+
+@st.composite
+def value(draw) -> str:
+    """An element's content, escaped or in a CDATA section."""
+    raw = draw(text)
+    if "]]>" not in raw and draw(st.booleans()):
+        return f"<![CDATA[{raw}]]>"
+    return escape(raw)
+
+
+@st.composite
+def item_child(draw, kind: str) -> str:
+    if kind == "guid":
+        attribute = draw(st.sampled_from(["", "true", "false", "True"]))
+        attrs = f" isPermaLink={quoteattr(attribute)}" if attribute else ""
+        return f"<guid{attrs}>{escape(draw(st.sampled_from(URL_STARTS)))}{draw(value())}</guid>"
+    if kind in ("pubDate", "dc:date"):
+        return f"<{kind}>{escape(draw(st.sampled_from(DATES)))}</{kind}>"
+    if kind == "enclosure":
+        return '<enclosure url="http://a.example/x.jpg" type="image/jpeg" length="1"/>'
+    if kind == "media:content":
+        return '<media:content url="http://a.example/m.jpg"/>'
+    if kind == "atom:link":
+        return '<atom:link rel="alternate" href="http://atom.example/1"/>'
+    if kind == "title-with-markup":
+        return f"<title>{draw(value())}<b>bold</b></title>"
+    if kind == "link":
+        return f"<link>{escape(draw(st.sampled_from(URL_STARTS)))}{draw(value())}</link>"
+    return f"<{kind}>{draw(value())}</{kind}>"
+
+
+@st.composite
+def rss_document(draw) -> tuple[bytes, dict[str, str]]:
+    """An RSS document and its response headers."""
+    items = [
+        "".join(draw(item_child(kind)) for kind in kinds)
+        for kinds in draw(st.lists(st.lists(st.sampled_from(ELEMENTS), max_size=8), max_size=4))
+    ]
+    declaration = draw(
+        st.sampled_from(
+            [
+                "",
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                '<?xml version="1.0"?>',
+                '<?xml version="1.0" encoding="ISO-8859-1"?>',
+            ]
+        )
+    )
+    version = draw(st.sampled_from(["2.0", "0.92"]))
+    body = f"<title>{draw(value())}</title>" + "".join(f"<item>{i}</item>" for i in items)
+    xml = f'{declaration}<rss version="{version}"{NAMESPACES}><channel>{body}</channel></rss>'
+    encoding = "iso-8859-1" if "ISO-8859-1" in declaration else "utf-8"
+    headers = draw(
+        st.sampled_from(
+            [
+                {},
+                {"content-type": "text/xml; charset=utf-8"},
+                {"content-type": "application/xml; charset=windows-1251"},
+                {"content-location": "http://base.example/feeds/"},
+            ]
+        )
+    )
+    return xml.encode(encoding, "xmlcharrefreplace"), headers
+
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rss_document())
+def test_any_rss_document_gives_clean_entries_or_a_feed_error(document):
+    try:
+        parsed = parse_feed(*document)
+    except FeedError:
+        return
+    for entry in parsed.entries:
+        assert "\n" not in entry.title and len(entry.title) <= MAX_TITLE
+        assert not _CONTROL.search(entry.title + entry.summary + entry.text)
+        assert entry.identity_keys
+        assert entry.url is None or entry.canonical_url is not None
