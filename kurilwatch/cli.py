@@ -279,11 +279,11 @@ def _report_health_changes(report) -> None:
     but a feed that stays down gets its error and run count only in the daily reminder.
     """
     from kurilwatch.dates import shown
-    from kurilwatch.store import from_iso
 
     lines = []
     for feed in report.feeds:
-        since = shown(from_iso(feed.failing_since)) if feed.failing_since else None
+        failing_since = feed.failing_since
+        since = shown(datetime.fromisoformat(failing_since)) if failing_since else None
         if feed.started_failing:
             lines.append(f"Error: feed {feed.feed}: {feed.error}")
         elif feed.remind:
@@ -348,26 +348,26 @@ def list_items(
         items = store.list_items(since=cutoff, source=source, limit=limit, flagged=flagged)
         if source is not None and not items and not store.knows_feed(source):
             _refuse_unknown_feed(source, config)
-    fmt = _table_or_plain(fmt)
+    chosen = _table_or_plain(fmt)
     if group:
         from kurilwatch.developments import group_stories
 
         stories = group_stories(items)
-        if fmt == ListFormat.csv:
+        if chosen == ListFormat.csv:
             raise UsageError("--group works with --format table, plain or json")
-        if fmt == ListFormat.plain:
+        if chosen == ListFormat.plain:
             from kurilwatch import plain
 
             sys.stdout.write(plain.records(map(plain.story_cells, stories)))
             return
         from kurilwatch import render
 
-        if fmt == ListFormat.json:
+        if chosen == ListFormat.json:
             sys.stdout.write(render.stories_json(stories) + "\n")
         else:
             render.stories_table(_stdout(), stories)
         return
-    _print_items(items, fmt)
+    _print_items(items, chosen)
 
 
 def _refuse_unknown_feed(name: str, config: Path | None) -> None:
@@ -750,8 +750,8 @@ def news(
                 store.set_state(NEWS_REVISIONS_CURSOR, str(last_revision))
     if left:
         sys.stderr.write(hint + "\n")  # our words only, and no rich to load for them
-    fmt = _table_or_plain(fmt)
-    if fmt == ViewFormat.plain:
+    chosen = _table_or_plain(fmt)
+    if chosen == ViewFormat.plain:
         from kurilwatch import plain
 
         lines = plain.news_lines(stories, updates, republications)
@@ -760,7 +760,7 @@ def news(
         return
     from kurilwatch import render
 
-    if fmt == ViewFormat.json:
+    if chosen == ViewFormat.json:
         sys.stdout.write(render.news_json(stories, updates, republications) + "\n")
     else:
         render.news_view(_stdout(), stories, updates, republications)
@@ -844,15 +844,15 @@ def search(
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
         rows = store.search(parsed, since=cutoff, limit=limit)
-    fmt = _table_or_plain(fmt)
-    if fmt == ViewFormat.plain:
+    chosen = _table_or_plain(fmt)
+    if chosen == ViewFormat.plain:
         from kurilwatch import plain
 
         sys.stdout.write(plain.records(map(plain.search_cells, rows)))
         return
     from kurilwatch import render
 
-    if fmt == ViewFormat.json:
+    if chosen == ViewFormat.json:
         sys.stdout.write(render.search_json(rows) + "\n")
     else:
         render.search_table(_stdout(), rows)

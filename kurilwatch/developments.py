@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
 
-from kurilwatch.store import Store, from_iso, iso
+from kurilwatch.store import Store, iso
 
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
 SAME_STORY = 0.3  # Jaccard of content words at or above which two items are one story
@@ -548,7 +548,7 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
     """
     stories: list[int] = []
     run: list[tuple[int, datetime, frozenset[str]]] = []
-    run_feed = None
+    run_feed = ""
     for item_id, words in items:
         feed, title, sort_time = store.conn.execute(
             "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
@@ -560,7 +560,7 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
             stories += _assign_run(store, run_feed, run)
             run = []
         run_feed = feed
-        run.append((item_id, from_iso(sort_time), words))
+        run.append((item_id, datetime.fromisoformat(sort_time), words))
     if run:
         stories += _assign_run(store, run_feed, run)
     return stories

@@ -365,25 +365,25 @@ async def poll(
         """
         batch = waiting[:]
         waiting.clear()
-        done: list[tuple[asyncio.Future[FeedReport], FeedReport | None, Exception | None]] = []
+        done: list[tuple[asyncio.Future[FeedReport], FeedReport | Exception]] = []
         try:
             with store.transaction():
                 for write, future in batch:
                     try:
-                        done.append((future, write(), None))
+                        done.append((future, write()))
                     except Exception as exc:  # its savepoint is rolled back, not the others
                         if not store.conn.in_transaction:
                             raise  # SQLITE_FULL and the like: the whole batch is gone
-                        done.append((future, None, exc))
+                        done.append((future, exc))
         except Exception as exc:
-            done = [(future, None, exc) for _write, future in batch]
-        for future, report, error in done:
+            done = [(future, exc) for _write, future in batch]
+        for future, outcome in done:
             if future.cancelled():  # the run was interrupted while this feed waited
                 continue
-            if error is not None:
-                future.set_exception(error)
+            if isinstance(outcome, Exception):
+                future.set_exception(outcome)
             else:
-                future.set_result(report)
+                future.set_result(outcome)
 
     async def stored(write: Callable[[], FeedReport]) -> FeedReport:
         future: asyncio.Future[FeedReport] = loop.create_future()

@@ -11,9 +11,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kurilwatch.config import DEFAULT_FEEDS, Config, Feed, parse_config
 from kurilwatch.errors import ConfigError, UsageError
+
+if TYPE_CHECKING:
+    from kurilwatch.match import MatchResult
+    from kurilwatch.parse import Entry
 
 # --- the config file, edited in place -----------------------------------------------------
 
@@ -189,9 +194,9 @@ def write_opml(feeds: tuple[Feed, ...], now: datetime | None = None) -> str:
 
 @dataclass
 class RefilterPlan:
-    add: list[tuple[str, str, object]] = field(default_factory=list)  # (key, feed, Entry)
+    add: list[tuple[str, str, Entry]] = field(default_factory=list)  # (key, feed, entry)
     add_seen: dict[str, str] = field(default_factory=dict)  # key -> first seen
-    add_terms: dict[str, object] = field(default_factory=dict)  # key -> MatchResult
+    add_terms: dict[str, MatchResult] = field(default_factory=dict)
     drop: list[dict] = field(default_factory=list)  # stored items that no longer match
     flagged: list[dict] = field(default_factory=list)  # flagged before, still not matching
     restore: list[int] = field(default_factory=list)  # flagged items that match again

@@ -513,10 +513,11 @@ _GUARDS: list[Guard] = [
 
 # The script a rule's or guard's every match contains (tests/test_match.py holds them to
 # it); a text without that script skips them. Unlisted ids run on every text.
+_IDS = [item.id for item in [*_RULES, *_CONTEXT_RULES]] + [guard.id for guard in _GUARDS]
 SCRIPTS: dict[str, str] = {
-    item.id: item.id.removeprefix("guard.")[:2]
-    for item in [*_RULES, *_CONTEXT_RULES, *_GUARDS]
-    if item.id.removeprefix("guard.")[:3] in ("ru.", "ru-", "ja.", "ja-")
+    rule_id: rule_id.removeprefix("guard.")[:2]
+    for rule_id in _IDS
+    if rule_id.removeprefix("guard.")[:3] in ("ru.", "ru-", "ja.", "ja-")
 }
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")

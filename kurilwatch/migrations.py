@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # imported by the commands that migrate, not by those that on
 
 
 def _m001_initial(db: sqlite_utils.Database) -> None:
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "name": str,
             "url": str,
@@ -34,7 +34,7 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="name",
         defaults={"consecutive_failures": 0},
     )
-    db["items"].create(
+    db.table("items").create(
         {
             "id": int,
             "feed": str,  # the feed it was first seen in
@@ -54,39 +54,39 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         pk="id",
         defaults={"revision": 1},
     )
-    db["items"].create_index(["sort_time"])
-    db["items"].create_index(["feed", "sort_time"])
-    db["items"].create_index(["canonical_url"])
+    db.table("items").create_index(["sort_time"])
+    db.table("items").create_index(["feed", "sort_time"])
+    db.table("items").create_index(["canonical_url"])
     # Every identity an item is known by: guid (scoped to its feed), canonical URL, or hash.
-    db["item_keys"].create(
+    db.table("item_keys").create(
         {"key": str, "item_id": int}, pk="key", foreign_keys=[("item_id", "items", "id")]
     )
-    db["item_keys"].create_index(["item_id"])
+    db.table("item_keys").create_index(["item_id"])
     # Every feed an item was seen in, so --source finds syndicated copies too.
-    db["item_feeds"].create(
+    db.table("item_feeds").create(
         {"item_id": int, "feed": str, "first_seen": str},
         pk=("item_id", "feed"),
         foreign_keys=[("item_id", "items", "id")],
     )
-    db["item_feeds"].create_index(["feed", "item_id"])
+    db.table("item_feeds").create_index(["feed", "item_id"])
     # Earlier versions of an item's title and text: history is never overwritten.
-    db["revisions"].create(
+    db.table("revisions").create(
         {"item_id": int, "revision": int, "title": str, "text": str, "seen": str},
         pk=("item_id", "revision"),
         foreign_keys=[("item_id", "items", "id")],
     )
     # Trigram tokenizer: Russian and Japanese have no usable word boundaries for unicode61.
-    db["items"].enable_fts(["title", "text"], create_triggers=True, tokenize="trigram")
+    db.table("items").enable_fts(["title", "text"], create_triggers=True, tokenize="trigram")
 
 
 def _m002_developments(db: sqlite_utils.Database) -> None:
-    db["items"].add_column("story_id", int)
-    db["items"].add_column("lang", str)
-    db["items"].add_column("match_hits", str)  # JSON: the rule and span of every hit
-    db["items"].create_index(["story_id"])
-    db["items"].create_index(["first_seen"])
+    db.table("items").add_column("story_id", int)
+    db.table("items").add_column("lang", str)
+    db.table("items").add_column("match_hits", str)  # JSON: the rule and span of every hit
+    db.table("items").create_index(["story_id"])
+    db.table("items").create_index(["first_seen"])
     # The current revision's sentences, each new or background (seen in earlier items).
-    db["sentences"].create(
+    db.table("sentences").create(
         {"item_id": int, "position": int, "text": str, "is_new": int, "earlier": str},
         pk=("item_id", "position"),
     )
@@ -97,25 +97,25 @@ def _m002_developments(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX sentence_keys_item ON sentence_keys (item_id)")
     # Small facts the commands remember between runs, such as when `news` last ran.
-    db["state"].create({"key": str, "value": str}, pk="key")
+    db.table("state").create({"key": str, "value": str}, pk="key")
 
 
 def _m003_sent(db: sqlite_utils.Database) -> None:
     # Which items each list of recipients has been sent: written only after the SMTP server
     # accepted the digest.
-    db["sent"].create(
+    db.table("sent").create(
         {"recipients": str, "item_id": int, "sent_at": str}, pk=("recipients", "item_id")
     )
 
 
 def _m004_feed_health(db: sqlite_utils.Database) -> None:
-    db["feeds"].add_column("retry_after", str)  # a 429/503 Retry-After: not polled before
-    db["feeds"].add_column("last_alert", str)  # when a failure was last reported
+    db.table("feeds").add_column("retry_after", str)  # a 429/503 Retry-After: not polled before
+    db.table("feeds").add_column("last_alert", str)  # when a failure was last reported
 
 
 def _m005_unmatched(db: sqlite_utils.Database) -> None:
     # Recent entries that did not match, kept for `refilter` and pruned after N days.
-    db["unmatched"].create(
+    db.table("unmatched").create(
         {
             "key": str,
             "feed": str,
@@ -125,25 +125,25 @@ def _m005_unmatched(db: sqlite_utils.Database) -> None:
         },
         pk="key",
     )
-    db["unmatched"].create_index(["first_seen"])
+    db.table("unmatched").create_index(["first_seen"])
     # Set by `refilter` when an item no longer matches the rules; never deleted silently.
-    db["items"].add_column("unmatched_since", str)
+    db.table("items").add_column("unmatched_since", str)
 
 
 def _m006_content_digest(db: sqlite_utils.Database) -> None:
     # SHA-256 of the last body stored: a server that ignores ETags but sends the same bytes
     # is recognised without parsing them again.
-    db["feeds"].add_column("content_digest", str)
+    db.table("feeds").add_column("content_digest", str)
 
 
 def _m007_story_words(db: sqlite_utils.Database) -> None:
     # The words story grouping compares, computed once per revision instead of per pair.
-    db["items"].add_column("story_words", str)
+    db.table("items").add_column("story_words", str)
 
 
 def _m008_story_candidates(db: sqlite_utils.Database) -> None:
     # Story grouping reads every item in a six-day window: from the index alone, not the rows.
-    db["items"].create_index(
+    db.table("items").create_index(
         ["sort_time", "story_id", "feed"], index_name="idx_items_story_window", if_not_exists=True
     )
 
@@ -166,9 +166,9 @@ def _m010_sources_by_time(db: sqlite_utils.Database) -> None:
     # `list --source` wants a feed's newest items: read from an index of each feed's items
     # by time, not by fetching every item the feed ever had to sort them (10,000 rows of a
     # feed in a 1,000,000-item archive). An item's sort_time never changes once stored.
-    db["item_feeds"].add_column("sort_time", str)
+    db.table("item_feeds").add_column("sort_time", str)
     db.execute("UPDATE item_feeds SET sort_time = (SELECT sort_time FROM items WHERE id = item_id)")
-    db["item_feeds"].create_index(
+    db.table("item_feeds").create_index(
         ["feed", "sort_time", "item_id"], index_name="idx_item_feeds_feed_sort_time"
     )
     # The new index serves every lookup by feed the old one did.
@@ -180,16 +180,16 @@ def _m011_copies_per_source(db: sqlite_utils.Database) -> None:
     # text, an aggregator's teaser) no longer overwrite each other. NULL: the same as the
     # item's shown copy (the fullest), so an item seen in one feed stores its text once.
     for column in ("title", "summary", "text"):
-        db["item_feeds"].add_column(column, str)
+        db.table("item_feeds").add_column(column, str)
     # Which feed made each revision: a revision is a change by one source to its own copy.
-    db["revisions"].add_column("feed", str)
+    db.table("revisions").add_column("feed", str)
     db.execute("UPDATE revisions SET feed = (SELECT feed FROM items WHERE id = item_id)")
 
 
 def _m012_revisions_sent(db: sqlite_utils.Database) -> None:
     # The revision of each item a digest sent: a later revision is an update to send. What
     # was sent before this migration counts as sent at the item's current revision.
-    db["sent"].add_column("revision", int)
+    db.table("sent").add_column("revision", int)
     db.execute("UPDATE sent SET revision = (SELECT revision FROM items WHERE id = sent.item_id)")
     # Updated items are few: the digest looks for updates among them only.
     db.execute("CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1")

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -299,7 +299,7 @@ def match_json(result: MatchResult) -> str:
 
 
 def news_view(
-    console: Console, stories: list, updates: list = (), republications: list = ()
+    console: Console, stories: list, updates: Sequence = (), republications: Sequence = ()
 ) -> None:
     """Each story once: its new sentences, the background collapsed into one dim line;
     then updates of items shown before, and republications, one line each."""
@@ -311,7 +311,7 @@ def news_view(
     console.print(Text("\n").join(map(styled, lines)))
 
 
-def news_json(stories: list, updates: list = (), republications: list = ()) -> str:
+def news_json(stories: list, updates: Sequence = (), republications: Sequence = ()) -> str:
     """Every item shown, with `kind`: new (its new and background sentences), update
     (what its latest revision added and removed) or republication (of which item)."""
     records = []

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree as ET
 
 from kurilwatch.developments import Story, news, story_of
-from kurilwatch.store import Store, from_iso, iso
+from kurilwatch.store import Store, iso
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -79,7 +79,7 @@ def stats(store: Store, since: datetime, until: datetime, by: str = "day") -> St
     per_day: dict[date, list[dict]] = defaultdict(list)
     terms: Counter[str] = Counter()
     for item in items:
-        moment = from_iso(item["sort_time"])
+        moment = datetime.fromisoformat(item["sort_time"])  # never empty
         for source in item["sources"]:
             slot = index.get(_bucket(moment, by))
             if slot is not None:
@@ -123,7 +123,7 @@ def timeline_svg(report: Stats, width: int = 900, height: int = 220) -> dict:
     slot = (width - 40) / max(1, len(report.periods))
     bars = []
     for i, period in enumerate(report.periods):
-        y = height - 20
+        y: float = height - 20
         for source in sources:
             count = report.per_source[source][i]
             if not count:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
@@ -25,6 +25,12 @@ if TYPE_CHECKING:  # the queries need neither: `list` does not load them
 BUSY_TIMEOUT_MS = 30_000
 
 
+@overload
+def iso(dt: datetime) -> str: ...
+@overload
+def iso(dt: None) -> None: ...
+@overload
+def iso(dt: datetime | None) -> str | None: ...
 def iso(dt: datetime | None) -> str | None:
     """UTC ISO 8601 with a Z, second precision: sortable as text."""
     if dt is None:
@@ -320,7 +326,9 @@ class Store:
             "lang": lang,
             "match_hits": json.dumps(hits or [], ensure_ascii=False),
         }
-        item_id = self.conn.execute(_insert_sql("items", record), list(record.values())).lastrowid
+        item_id: int = self.conn.execute(
+            _insert_sql("items", record), list(record.values())
+        ).lastrowid  # type: ignore[assignment]  # an INSERT always sets it
         self.conn.execute(
             "INSERT INTO revisions (item_id, revision, title, text, seen, feed) "
             "VALUES (?, 1, ?, ?, ?, ?)",
@@ -445,6 +453,8 @@ class Store:
         Items `refilter` flagged as no longer matching are left out; `flagged` lists only them.
         """
         shown = FLAGGED if flagged else SHOWN
+        where: list[str]
+        params: list[object]
         if source is None:
             sql, key, where, params = "SELECT * FROM items", "items", [shown], []
         else:
@@ -601,7 +611,8 @@ class Store:
 
     def count_items(self, since: datetime | None = None, after_id: int | None = None) -> int:
         """How many items `list_items(since)` or `items_after(after_id)` would give unlimited."""
-        where, params = [SHOWN], []
+        where: list[str] = [SHOWN]
+        params: list[object] = []
         if since is not None:
             where.append("sort_time >= ?")
             params.append(iso(since))
