@@ -15,7 +15,7 @@ import ssl
 import sys
 import types
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,8 @@ from kurilwatch import __version__
 from kurilwatch.config import Config, Feed
 from kurilwatch.dates import shown
 from kurilwatch.errors import ClockError, FeedError
-from kurilwatch.parse import Entry, parse_feed
+from kurilwatch.models import Entry, FetchStatus, ItemChange, Response
+from kurilwatch.parse import parse_feed
 from kurilwatch.store import Store, UnmatchedRow, from_iso, iso, unmatched_row
 
 # httpx loads its own command-line client (click, rich's console and progress, pygments:
@@ -56,22 +57,11 @@ MAX_RETRY_AFTER = timedelta(days=7)  # the longest wait a server's Retry-After c
 
 
 @dataclass
-class Response:
-    status: str  # ok | not_modified | error | skipped
-    http_status: int | None = None
-    error: str | None = None
-    content: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    retry_after: datetime | None = None
-    digest: str | None = None  # SHA-256 of the body
-
-
-@dataclass
 class FeedReport:
     """What happened to one feed in one fetch, for the summary table."""
 
     feed: str
-    status: str  # ok | not_modified | error | skipped
+    status: FetchStatus
     http_status: int | None = None
     error: str | None = None
     warning: str | None = None
@@ -90,7 +80,7 @@ class FeedReport:
     def started_failing(self) -> bool:
         """This failure is the first in a row: the feed went down, or a new feed's first
         attempt failed. Either is reported at once; a failure that goes on, once a day."""
-        return self.status == "error" and self.failures == 1
+        return self.status is FetchStatus.error and self.failures == 1
 
 
 @dataclass
@@ -99,7 +89,7 @@ class FetchReport:
 
     @property
     def failed(self) -> list[FeedReport]:
-        return [f for f in self.feeds if f.status == "error"]
+        return [f for f in self.feeds if f.status is FetchStatus.error]
 
 
 @dataclass(frozen=True)
@@ -170,7 +160,7 @@ class FeedJob:
     exclude: tuple[str, ...]
 
 
-def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, str, str | None]:
+def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, FetchStatus, str | None]:
     """(outcome, status, error): a body that is no usable feed makes the response an error.
 
     Returns the new status rather than setting it, so a worker process sends back the
@@ -187,7 +177,7 @@ def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, str, str | None]:
             job.feed.lang,
         )
     except FeedError as exc:
-        return None, "error", exc.message
+        return None, FetchStatus.error, exc.message
     return outcome, response.status, response.error
 
 
@@ -260,42 +250,45 @@ async def get(client: httpx.AsyncClient, feed: Feed, state: dict, limits: Limits
                 "GET", feed.url, headers=headers, timeout=request_timeout
             ) as response:
                 if response.status_code == 304:
-                    return Response("not_modified", 304, headers=dict(response.headers))
+                    return Response(FetchStatus.not_modified, 304, headers=dict(response.headers))
                 if response.status_code >= 400:
                     message = f"HTTP {response.status_code} {response.reason_phrase or ''}".strip()
                     retry_after = _retry_after(response.headers.get("Retry-After"))
                     if retry_after is not None:
                         message += f" (retry after {shown(retry_after)})"
-                    return Response("error", response.status_code, message, retry_after=retry_after)
+                    return Response(
+                        FetchStatus.error, response.status_code, message, retry_after=retry_after
+                    )
                 chunks, size = [], 0
                 async for chunk in response.aiter_bytes():
                     size += len(chunk)
                     if size > limits.max_bytes:
                         return Response(
-                            "error",
+                            FetchStatus.error,
                             response.status_code,
                             f"response larger than {limits.max_bytes // (1024 * 1024)} MB",
                         )
                     chunks.append(chunk)
                 return Response(
-                    "ok",
+                    FetchStatus.ok,
                     response.status_code,
                     content=b"".join(chunks),
                     headers=dict(response.headers),
                 )
     except (TimeoutError, httpx.TimeoutException):
-        return Response("error", error=f"timed out after {total_timeout:g}s")
+        return Response(FetchStatus.error, error=f"timed out after {total_timeout:g}s")
     except httpx.TooManyRedirects:
-        return Response("error", error="too many redirects")
+        return Response(FetchStatus.error, error="too many redirects")
     except httpx.DecodingError:
-        return Response("error", error="corrupt compressed body")
+        return Response(FetchStatus.error, error="corrupt compressed body")
     except httpx.ConnectError as exc:
-        return Response("error", error=_connect_error(exc))
+        return Response(FetchStatus.error, error=_connect_error(exc))
     except httpx.RemoteProtocolError as exc:
-        return Response("error", error=f"connection broken: {exc}")
+        return Response(FetchStatus.error, error=f"connection broken: {exc}")
     except httpx.HTTPError as exc:
         return Response(
-            "error", error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            FetchStatus.error,
+            error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
         )
 
 
@@ -399,7 +392,9 @@ async def poll(
         if retry_after is not None and now() < retry_after <= now() + MAX_RETRY_AFTER:
             # The server asked us to wait (429/503 Retry-After): respect it.
             return FeedReport(
-                feed.name, "skipped", error=f"server asked to wait until {shown(retry_after)}"
+                feed.name,
+                FetchStatus.skipped,
+                error=f"server asked to wait until {shown(retry_after)}",
             )
         last_attempt = from_iso(state.get("last_attempt"))
         # An attempt "in the future" was made while the clock ran ahead: never trusted, or the
@@ -407,23 +402,27 @@ async def poll(
         if feed.min_interval and last_attempt is not None and last_attempt <= now():
             due = last_attempt + timedelta(seconds=feed.min_interval)
             if due > now():
-                return FeedReport(feed.name, "skipped", error=f"not due until {shown(due)}")
+                return FeedReport(
+                    feed.name, FetchStatus.skipped, error=f"not due until {shown(due)}"
+                )
         host = httpx.URL(feed.url).host
         host_limit = per_host.setdefault(host, asyncio.Semaphore(limits.per_host))
         async with semaphore, host_limit:
             response = await get(client, feed, state, limits)
-        if response.status == "ok":
-            response.digest = hashlib.sha256(response.content).hexdigest()
-            if response.digest == state.get("content_digest"):
-                # The server ignored our validators but sent the same bytes: nothing to parse.
-                response.status = "not_modified"
+        if response.status is FetchStatus.ok:
+            digest = hashlib.sha256(response.content).hexdigest()
+            # The server ignored our validators but sent the same bytes: nothing to parse.
+            unchanged = digest == state.get("content_digest")
+            status = FetchStatus.not_modified if unchanged else FetchStatus.ok
+            response = replace(response, status=status, digest=digest)
         outcome: ParseOutcome | None = None  # a 304, an error or a skip: only the state
-        if response.status == "ok":
+        if response.status is FetchStatus.ok:
             include, exclude = feed_rules(config, feed)
             # In a worker process when there are workers, else in a thread: never on this loop.
-            outcome, response.status, response.error = await loop.run_in_executor(
+            outcome, status, error = await loop.run_in_executor(
                 workers, parse_job, FeedJob(feed, response, include, exclude)
             )
+            response = replace(response, status=status, error=error)
         return await stored(
             lambda: save(store, feed, state, response, outcome, now(), config.keep_unmatched_days)
         )
@@ -481,7 +480,7 @@ def save(
     }
     # The validators of the URL polled: none yet for a new one (see state_for_url).
     fields |= {name: state.get(name) for name in VALIDATORS}
-    if response.status == "error":
+    if response.status is FetchStatus.error:
         report.failures = previous_failures + 1
         # A feed that never worked has not gone down: its first attempt failed.
         report.never_worked = state.get("last_success") is None
@@ -511,7 +510,7 @@ def save(
             "failing_since": None,
             "last_alert": None,
         }
-        if response.status == "ok":
+        if response.status is FetchStatus.ok:
             # Only a fully stored body may move the validators forward.
             lower = {k.lower(): v for k, v in response.headers.items()}
             fields["etag"] = lower.get("etag")
@@ -540,8 +539,8 @@ def save(
                 seen_keys.add(entry.identity_keys[0])
                 lang = matched.lang or feed.lang
                 result = store.upsert_entry(feed.name, entry, matched.terms, lang, matched.hits)
-                report.new += result.status == "new"
-                report.updated += result.status == "updated"
+                report.new += result.status is ItemChange.new
+                report.updated += result.status is ItemChange.updated
                 if not result.shown_changed:
                     continue
                 shown = store.shown_copy(result.item_id)
@@ -651,11 +650,11 @@ def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) ->
             "error": response.error,
             "content_type": {k.lower(): v for k, v in response.headers.items()}.get("content-type"),
         }
-        if response.status == "ok":
+        if response.status is FetchStatus.ok:
             try:
                 parsed = parse_feed(response.content, response.headers)
             except FeedError as exc:
-                result |= {"status": "error", "error": exc.message}
+                result |= {"status": FetchStatus.error, "error": exc.message}
                 return result
             include, exclude = feed_rules(config, feed)
             matcher = get_matcher(include, exclude)

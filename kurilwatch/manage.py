@@ -18,7 +18,7 @@ from kurilwatch.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
     from kurilwatch.match import MatchResult
-    from kurilwatch.parse import Entry
+    from kurilwatch.models import Entry
 
 # --- the config file, edited in place -----------------------------------------------------
 

@@ -1,17 +1,16 @@
-"""feedparser -> plain dataclasses: normalised ids, canonical URLs, UTC times, plain text."""
+"""feedparser -> Entry records: normalised ids, canonical URLs, UTC times, plain text."""
 
 from __future__ import annotations
 
 import calendar
-import hashlib
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kurilwatch.errors import FeedError
+from kurilwatch.models import Entry, ParsedFeed
 
 # Query parameters that identify a campaign, not an article.
 _TRACKING_PARAMS = re.compile(
@@ -29,40 +28,6 @@ _MAX_FIELD = 200_000  # characters kept of one text field; the rest is cut
 MAX_TITLE = 1_000  # characters kept of a title
 MAX_ENTRIES = 5_000  # entries kept of one feed document, in feed order
 _FUTURE_SLACK = 86_400  # seconds: a date further ahead than this is a feed's mistake
-
-
-@dataclass(frozen=True)
-class Entry:
-    guid: str | None
-    url: str | None
-    canonical_url: str | None
-    title: str
-    summary: str
-    text: str  # summary and content as plain text
-    published: datetime | None
-
-    @property
-    def identity_keys(self) -> list[str]:
-        """Keys that identify this entry, strongest first (see store.upsert)."""
-        keys: list[str] = []
-        if self.guid:
-            keys.append(f"guid:{self.guid}")
-        if self.canonical_url:
-            keys.append(f"url:{self.canonical_url}")
-        if not keys:
-            stamp = self.published.isoformat() if self.published else ""
-            digest = hashlib.sha256(f"{self.title}\x1f{stamp}".encode()).hexdigest()[:32]
-            keys.append(f"hash:{digest}")
-        return keys
-
-
-@dataclass(frozen=True)
-class ParsedFeed:
-    title: str
-    format: str  # e.g. rss20, atom10, rss10
-    encoding: str
-    entries: list[Entry]
-    warning: str | None = None  # set when the XML was broken but entries were recovered
 
 
 def canonical_url(url: str | None) -> str | None:

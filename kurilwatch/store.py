@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, NamedTuple, overload
 from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.migrations import SCHEMA_VERSION
+from kurilwatch.models import ItemChange
 
 if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
 
-    from kurilwatch.parse import Entry
+    from kurilwatch.models import Entry
     from kurilwatch.query import Query
 
 BUSY_TIMEOUT_MS = 30_000
@@ -51,7 +52,7 @@ FLAGGED = "items.unmatched_since IS NOT NULL"
 @dataclass(frozen=True)
 class UpsertResult:
     item_id: int
-    status: str  # new | updated (its feed changed its copy) | unchanged
+    status: ItemChange  # updated: its feed changed its copy
     shown_changed: bool = False  # the item's shown title or text changed: index it again
 
 
@@ -259,7 +260,7 @@ class Store:
         item_id = self._find_item(feed, entry, keys)
         if item_id is None:
             item_id = self._insert_item(feed, entry, matched, lang, hits, first_seen or now, now)
-            status, shown_changed = "new", True
+            status, shown_changed = ItemChange.new, True
         else:
             status, shown_changed = self._store_copy(feed, item_id, entry, matched, hits, now)
         self.conn.executemany(
@@ -349,7 +350,7 @@ class Store:
         matched: list[str],
         hits: list[dict] | None,
         now: str,
-    ) -> tuple[str, bool]:
+    ) -> tuple[ItemChange, bool]:
         """Store `feed`'s copy of a known item: (status, whether the shown copy changed)."""
         shown = Copy(
             *self.conn.execute(
@@ -369,10 +370,10 @@ class Store:
         new = Copy(entry.title, entry.summary, entry.text)
         old = copies.get(feed)
         if old is not None and (old.title, old.text) == (new.title, new.text):
-            return "unchanged", False
-        status = "unchanged"  # a feed's first copy of a known item is no revision
+            return ItemChange.unchanged, False
+        status = ItemChange.unchanged  # a feed's first copy of a known item is no revision
         if old is not None:
-            status = "updated"
+            status = ItemChange.updated
             self._record_revision(feed, item_id, old, new, seen_at[feed], now)
         copies[feed] = new
         # The fullest copy is shown; on a tie the one shown already, so nothing flaps.
@@ -401,7 +402,7 @@ class Store:
             if best == new:
                 fields["matched"] = json.dumps(matched, ensure_ascii=False)
                 fields["match_hits"] = json.dumps(hits or [], ensure_ascii=False)
-        if status == "updated":
+        if status is ItemChange.updated:
             fields["updated"] = now
         if fields:
             assignments = ", ".join(f"{column} = ?" for column in fields)
@@ -678,7 +679,7 @@ def entry_record(entry: Entry) -> dict:
 
 
 def entry_from_record(record: dict) -> Entry:
-    from kurilwatch.parse import Entry
+    from kurilwatch.models import Entry
 
     return Entry(**{**record, "published": from_iso(record["published"])})
 
