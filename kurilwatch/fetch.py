@@ -96,7 +96,6 @@ class FetchReport:
 class Matched:
     entry: Entry
     terms: list[str]
-    hits: list[dict]
     lang: str | None = None
     sentences: list[Prepared] | None = None  # computed in the worker, stored by the parent
     story_words: frozenset[str] | None = None  # likewise: what story grouping compares
@@ -132,21 +131,17 @@ def parse_and_match(
     matched, unmatched = [], []
     for entry in parsed.entries:
         if keep_all:
-            terms, hits = ["*"], []
+            terms = ["*"]
         else:
             result = matcher.match(f"{entry.title}\n{entry.text}")
             if not result.relevant:
                 unmatched.append(unmatched_row(entry))
                 continue
             terms = result.matched_terms
-            hits = [
-                {"rule": h.rule, "term": h.term, "start": h.start, "end": h.end, "text": h.text}
-                for h in result.hits
-            ]
         entry_lang = lang or detect_lang(f"{entry.title}\n{entry.text}")
         sentences = prepare(entry.text or entry.title, entry_lang)
         words = story_words(entry.title, [s.text for s in sentences[:STORY_LEAD]])
-        matched.append(Matched(entry, terms, hits, entry_lang, sentences, words))
+        matched.append(Matched(entry, terms, entry_lang, sentences, words))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
 
 
@@ -538,7 +533,7 @@ def save(
                     continue
                 seen_keys.add(entry.identity_keys[0])
                 lang = matched.lang or feed.lang
-                result = store.upsert_entry(feed.name, entry, matched.terms, lang, matched.hits)
+                result = store.upsert_entry(feed.name, entry, matched.terms, lang)
                 report.new += result.status is ItemChange.new
                 report.updated += result.status is ItemChange.updated
                 if not result.shown_changed:

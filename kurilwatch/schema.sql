@@ -28,7 +28,7 @@ CREATE TABLE "items" (
    "sort_time" TEXT,
    "matched" TEXT,
    "revision" INTEGER DEFAULT 1
-, "story_id" INTEGER, "lang" TEXT, "match_hits" TEXT, "unmatched_since" TEXT, "story_words" TEXT);
+, "story_id" INTEGER, "lang" TEXT, "unmatched_since" TEXT, "story_words" TEXT);
 
 CREATE INDEX "idx_items_sort_time"
     ON "items" ("sort_time");

@@ -246,7 +246,6 @@ class Store:
         entry: Entry,
         matched: list[str],
         lang: str | None = None,
-        hits: list[dict] | None = None,
         first_seen: str | None = None,
     ) -> UpsertResult:
         """Insert a new item, or store this feed's copy of a known one.
@@ -259,10 +258,10 @@ class Store:
         keys = _scoped_keys(feed, entry)
         item_id = self._find_item(feed, entry, keys)
         if item_id is None:
-            item_id = self._insert_item(feed, entry, matched, lang, hits, first_seen or now, now)
+            item_id = self._insert_item(feed, entry, matched, lang, first_seen or now, now)
             status, shown_changed = ItemChange.new, True
         else:
-            status, shown_changed = self._store_copy(feed, item_id, entry, matched, hits, now)
+            status, shown_changed = self._store_copy(feed, item_id, entry, matched, now)
         self.conn.executemany(
             "INSERT OR IGNORE INTO item_keys (key, item_id) VALUES (?, ?)",
             [(k, item_id) for k in keys],
@@ -307,7 +306,6 @@ class Store:
         entry: Entry,
         matched: list[str],
         lang: str | None,
-        hits: list[dict] | None,
         first_seen: str,
         now: str,
     ) -> int:
@@ -325,7 +323,6 @@ class Store:
             "matched": json.dumps(matched, ensure_ascii=False),
             "revision": 1,
             "lang": lang,
-            "match_hits": json.dumps(hits or [], ensure_ascii=False),
         }
         item_id: int = self.conn.execute(
             _insert_sql("items", record), list(record.values())
@@ -348,7 +345,6 @@ class Store:
         item_id: int,
         entry: Entry,
         matched: list[str],
-        hits: list[dict] | None,
         now: str,
     ) -> tuple[ItemChange, bool]:
         """Store `feed`'s copy of a known item: (status, whether the shown copy changed)."""
@@ -401,7 +397,6 @@ class Store:
             fields |= best._asdict()
             if best == new:
                 fields["matched"] = json.dumps(matched, ensure_ascii=False)
-                fields["match_hits"] = json.dumps(hits or [], ensure_ascii=False)
         if status is ItemChange.updated:
             fields["updated"] = now
         if fields:
@@ -742,7 +737,6 @@ def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
         # the rules it matched when stored are no answer to "why is this Kuril news".
         row["flagged"] = row.get("unmatched_since") is not None
         row["matched"] = [] if row["flagged"] else json.loads(row["matched"] or "[]")
-        row["match_hits"] = [] if row["flagged"] else json.loads(row.get("match_hits") or "[]")
         row["sources"] = sources.get(row["id"], [row["feed"]])
     return rows
 

@@ -135,6 +135,7 @@ def test_migration_gives_stored_sources_their_time(tmp_path):
         new.conn.execute("CREATE INDEX idx_item_feeds_feed_item_id ON item_feeds (feed, item_id)")
         new.conn.execute("DROP INDEX idx_items_revised")  # and without migration 12's changes
         new.conn.execute("ALTER TABLE sent DROP COLUMN revision")
+        new.conn.execute("ALTER TABLE items ADD COLUMN match_hits TEXT")  # dropped by 13
         new.conn.execute("PRAGMA user_version = 9")
     assert MIGRATIONS[9].__name__ == "_m010_sources_by_time"
     with Store(path) as store:
@@ -290,3 +291,18 @@ def test_a_feed_changing_its_copy_keeps_the_other_feeds_identical_copy(store):
     assert copies == {"a": "On Iturup, a new pier.", "b": None}
     feeds = [r["feed"] for r in store.revisions(first.item_id)]
     assert feeds == ["a", "a"]
+
+
+def test_migration_drops_the_match_hits_nothing_read(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(path) as old:  # the current schema, then back to version 12's items
+        old.upsert_entry("a", entry(), ["Iturup"])
+        old.conn.execute("ALTER TABLE items ADD COLUMN match_hits TEXT")
+        old.conn.execute("""UPDATE items SET match_hits = '[{"rule": "en.iturup"}]'""")
+        old.conn.execute("PRAGMA user_version = 12")
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        columns = {row[1] for row in store.conn.execute("PRAGMA table_info(items)")}
+        assert "match_hits" not in columns and "matched" in columns
+        [item] = store.list_items()
+        assert (item["title"], item["matched"]) == ("Iturup news", ["Iturup"])
