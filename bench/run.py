@@ -412,8 +412,8 @@ def growth_case(args, results: list[Measure], work: Path) -> None:
     """Re-poll the same feeds many times: the database must not grow."""
     sys.path.insert(0, str(ROOT))
     from kurilwatch.config import load_config
-    from kurilwatch.fetch import run_fetch
     from kurilwatch.store import Store
+    from kurilwatch.update import run_fetch
 
     farm = Farm(10, args.items, 0)
     try:

@@ -19,7 +19,7 @@ from kurilwatch.errors import EXIT_FAILURE, EXIT_NOTHING, KurilwatchError, Store
 
 if TYPE_CHECKING:
     from kurilwatch.config import Config, Feed
-    from kurilwatch.fetch import FetchReport
+    from kurilwatch.models import FetchReport
     from kurilwatch.store import Store
 
 app = typer.Typer(
@@ -196,12 +196,12 @@ def _run_fetch(store: Store, cfg: Config, feeds: list[Feed], **options: Any) -> 
     """run_fetch for this process, whose every loaded module stays till it ends."""
     import gc
 
-    from kurilwatch.fetch import run_fetch
+    from kurilwatch.update import run_fetch
 
     # Frozen, what is loaded by now (modules, patterns, configuration) is not walked again by
     # every full collection while the feeds come in, nor copied into the worker processes.
     gc.freeze()
-    return run_fetch(store, cfg, feeds, now=now, **options)
+    return run_fetch(store, cfg, feeds, **options)
 
 
 def _open(db: Path | None, *, create: bool = False):
@@ -564,7 +564,7 @@ def feeds_check(
     """Poll feeds without storing anything: status, type, format, encoding, items, matches."""
     from kurilwatch import render
     from kurilwatch.config import load_config
-    from kurilwatch.fetch import check_feeds
+    from kurilwatch.update import check_feeds
 
     cfg = load_config(config)
     feeds = list(cfg.feeds)
@@ -606,7 +606,7 @@ def explain(
 
 def _matcher_for(cfg):
     """feed name -> its match function, with the global and the feed's own rules."""
-    from kurilwatch.fetch import feed_rules
+    from kurilwatch.config import feed_rules
     from kurilwatch.match import MatchResult, get_matcher
 
     def for_feed(feed_name: str):

@@ -106,6 +106,12 @@ class Config:
         return next((f for f in self.feeds if f.name == name), None)
 
 
+def feed_rules(config: Config, feed: Feed) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The include and exclude terms for one feed: the global ones and its own."""
+    include = config.include + tuple(t for t in feed.include if t != "*")
+    return include, config.exclude + feed.exclude
+
+
 def default_config_path() -> Path:
     from platformdirs import user_config_path
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kurilwatch.developments import Prepared
 
 
 class FetchStatus(StrEnum):
@@ -74,3 +78,100 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     retry_after: datetime | None = None
     digest: str | None = None  # SHA-256 of the body
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the store knows of a feed between polls: its health and its validators."""
+
+    url: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_digest: str | None = None  # SHA-256 of the last body stored
+    last_attempt: datetime | None = None
+    last_success: datetime | None = None
+    last_status: str | None = None
+    last_http_status: int | None = None
+    last_error: str | None = None
+    consecutive_failures: int = 0
+    failing_since: datetime | None = None
+    retry_after: datetime | None = None  # a 429/503 Retry-After: not polled before
+    last_alert: datetime | None = None  # when a failure was last reported
+
+
+@dataclass(frozen=True)
+class Matched:
+    """An entry about the islands, prepared for storing (in a worker process)."""
+
+    entry: Entry
+    terms: list[str]
+    lang: str | None = None
+    sentences: list[Prepared] | None = None  # computed in the worker, stored by the parent
+    story_words: frozenset[str] | None = None  # likewise: what story grouping compares
+
+
+# A non-matching entry as kept for `refilter`: identity key, compressed record, published.
+UnmatchedRow = tuple[str, bytes, str | None]
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """A feed body parsed, matched and prepared."""
+
+    seen: int
+    matched: list[Matched]
+    warning: str | None = None
+    unmatched: list[UnmatchedRow] = field(default_factory=list)  # serialised by the worker
+
+
+@dataclass(frozen=True)
+class FeedReport:
+    """What happened to one feed in one fetch, for the summary table."""
+
+    feed: str
+    status: FetchStatus
+    http_status: int | None = None
+    error: str | None = None
+    warning: str | None = None
+    seen: int = 0
+    matched: int = 0
+    new: int = 0
+    updated: int = 0
+    went_down: bool = False  # it failed now after succeeding last time
+    never_worked: bool = False  # it failed now, and no attempt has ever succeeded
+    recovered: bool = False  # it succeeded now after failing last time
+    failures: int = 0  # consecutive failures, this one included
+    failing_since: str | None = None
+    remind: bool = False  # still down, and not reported for REMIND_EVERY
+
+    @property
+    def started_failing(self) -> bool:
+        """This failure is the first in a row: the feed went down, or a new feed's first
+        attempt failed. Either is reported at once; a failure that goes on, once a day."""
+        return self.status is FetchStatus.error and self.failures == 1
+
+
+@dataclass(frozen=True)
+class FetchReport:
+    feeds: list[FeedReport]
+
+    @property
+    def failed(self) -> list[FeedReport]:
+        return [f for f in self.feeds if f.status is FetchStatus.error]
+
+
+@dataclass(frozen=True)
+class FeedUpdate:
+    """The intents of one poll of one feed: decided from data, applied by the store.
+
+    `entries` become new items or new revisions (or change nothing); `state` is the feed's
+    health and validators after this poll; `unmatched` are kept for `refilter` (None:
+    nothing was parsed, so nothing is kept or pruned).
+    """
+
+    feed: str
+    state: FeedState
+    report: FeedReport  # its `new` and `updated` are counted when the intents are applied
+    entries: tuple[Matched, ...] = ()  # oldest first, each once
+    unmatched: tuple[UnmatchedRow, ...] | None = None
+    keep_unmatched_days: int = 0

@@ -7,15 +7,15 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.migrations import SCHEMA_VERSION
-from kurilwatch.models import ItemChange
+from kurilwatch.models import FeedState, ItemChange, UnmatchedRow
 
 if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
@@ -24,6 +24,10 @@ if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     from kurilwatch.query import Query
 
 BUSY_TIMEOUT_MS = 30_000
+# The feeds table's times, stored as ISO text (FeedState holds them as datetimes).
+_FEED_TIMES = frozenset(
+    {"last_attempt", "last_success", "failing_since", "retry_after", "last_alert"}
+)
 
 
 @overload
@@ -189,13 +193,26 @@ class Store:
     def feed_states(self) -> dict[str, dict]:
         return {row["name"]: row for row in self.rows("SELECT * FROM feeds")}
 
-    def record_feed(self, name: str, url: str, **fields: object) -> None:
-        """Update a feed's state; call inside the fetch's transaction.
+    def feed_states_for_update(self) -> dict[str, FeedState]:
+        """Each stored feed's health and validators, as the update pipeline reads them."""
+        return {row["name"]: _feed_state(row) for row in self.rows("SELECT * FROM feeds")}
+
+    def record_feed_state(self, name: str, state: FeedState) -> None:
+        """Store a feed's state after a poll; call inside the fetch's transaction."""
+        values = {
+            f.name: iso(value) if f.name in _FEED_TIMES else value
+            for f in fields(FeedState)
+            for value in [getattr(state, f.name)]
+        }
+        self.record_feed(name, **values)
+
+    def record_feed(self, name: str, **columns: object) -> None:
+        """Update a feed's row; call inside the fetch's transaction.
 
         Plain SQL: it runs once per feed per poll, and a re-poll of feeds that all answer
         304 should cost little more than this.
         """
-        values = {"name": name, "url": url, **fields}
+        values = {"name": name, **columns}
         updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "name")
         self.conn.execute(
             f"{_insert_sql('feeds', values)} ON CONFLICT (name) DO UPDATE SET {updates}",
@@ -627,12 +644,17 @@ class Store:
         return self.conn.execute(sql, [name, name]).fetchone() is not None
 
 
+def _feed_state(row: dict) -> FeedState:
+    values: dict[str, Any] = {f.name: row[f.name] for f in fields(FeedState)}
+    for name in _FEED_TIMES:
+        values[name] = from_iso(values[name])
+    values["consecutive_failures"] = values["consecutive_failures"] or 0
+    return FeedState(**values)
+
+
 def _insert_sql(table: str, columns: dict) -> str:
     """An INSERT of these columns, a placeholder each; the names are ours, never a feed's."""
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-
-
-UnmatchedRow = tuple[str, bytes, str | None]  # identity key, entry record, published
 
 
 def unmatched_row(entry: Entry) -> UnmatchedRow:

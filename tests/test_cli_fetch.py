@@ -194,8 +194,9 @@ def test_timeout_feed_fails_with_a_reason(env, feed_server):
     feeds = {"slow": feed_server.url("/slow"), "good": feed_server.serve_file("/g", "tass_en.rss")}
     write_config(env["config"], feeds)
     from kurilwatch.config import load_config
-    from kurilwatch.fetch import Limits, run_fetch
+    from kurilwatch.http import Limits
     from kurilwatch.store import Store
+    from kurilwatch.update import run_fetch
 
     cfg = load_config(env["config"])
     with Store(env["db"]) as store:
@@ -347,8 +348,8 @@ def test_a_feed_the_database_refuses_stores_nothing_and_costs_the_others_nothing
     import sqlite3
 
     from kurilwatch.config import load_config
-    from kurilwatch.fetch import run_fetch
     from kurilwatch.store import Store
+    from kurilwatch.update import run_fetch
 
     cfg = load_config(env["config"])
     with Store(env["db"]) as store:

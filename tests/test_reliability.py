@@ -23,9 +23,10 @@ from conftest import FEEDS, Route, write_config
 from kurilwatch.cli import app
 from kurilwatch.config import load_config
 from kurilwatch.errors import FeedError
-from kurilwatch.fetch import Limits, parse_and_match, run_fetch
+from kurilwatch.http import Limits
 from kurilwatch.parse import Entry
 from kurilwatch.store import Store
+from kurilwatch.update import parse_and_match, run_fetch
 
 GOOD_TITLES = 3  # Kuril items in tass_en.rss
 

@@ -1,0 +1,517 @@
+"""The update pipeline: what `kurilwatch fetch` does to each feed, stage by stage.
+
+    due        skip a feed the server asked to wait for, or polled too recently
+    retrieve   HTTP (http.py): a conditional GET within the limits, one pool per host;
+               a body identical to the last one stored counts as not modified
+    parse      feedparser -> entries (parse.py)                 \
+    match      keep the entries about the islands (match.py)     > in a worker process
+    prepare    each kept entry's sentences and story words       /
+    decide     pure: what was fetched + the feed's stored state -> intents (FeedUpdate):
+               entries to store, the feed's health and validators, entries kept for refilter
+    apply      the store applies the intents in one transaction per feed: new items and
+               new revisions, their sentences and stories, the feed's state
+
+Every feed goes through the stages on its own, concurrently; one feed's failure never stops
+the others. A new stage is one more function called in `poll`'s `one`, between two others.
+One clock, the store's (`Store(now=)`), dates everything a run decides and stores.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import gc
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from kurilwatch.config import Config, Feed, feed_rules
+from kurilwatch.dates import shown
+from kurilwatch.errors import ClockError, FeedError
+from kurilwatch.http import MAX_RETRY_AFTER, Limits, get, host, load_http_stack, make_client
+from kurilwatch.models import (
+    FeedReport,
+    FeedState,
+    FeedUpdate,
+    FetchReport,
+    FetchStatus,
+    ItemChange,
+    Matched,
+    ParseOutcome,
+    Response,
+)
+from kurilwatch.parse import parse_feed
+from kurilwatch.store import Store, iso, unmatched_row
+
+if TYPE_CHECKING:
+    import httpx
+
+REMIND_EVERY = timedelta(hours=24)  # a feed that stays down is reported again this often
+PARALLEL_FROM = 8  # feeds; below this, worker processes cost more than they save
+# No run of this kurilwatch can happen before it was released: a clock reading earlier (1970,
+# after a dead RTC battery) would date every undated item then, for good.
+CLOCK_FLOOR = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+# --- due ---------------------------------------------------------------------------------
+
+
+def check_clock(moment: datetime) -> None:
+    """Refuse to fetch with a clock that reads before this kurilwatch existed."""
+    if moment < CLOCK_FLOOR:
+        raise ClockError(
+            f"the system clock reads {iso(moment)}, before this kurilwatch was released "
+            f"({CLOCK_FLOOR:%Y-%m-%d}): nothing was fetched; set the clock right and run again"
+        )
+
+
+def state_for_url(state: FeedState, url: str) -> FeedState:
+    """A feed's stored state, without the conditional-GET validators when its URL changed.
+
+    An ETag, a Last-Modified and a body's digest describe one URL's answer: sent to a new
+    URL, a server that honours only If-Modified-Since answers 304 and the feed is never read.
+    """
+    if state.url in (None, url):
+        return state
+    return replace(state, etag=None, last_modified=None, content_digest=None)
+
+
+def due(feed: Feed, state: FeedState, at: datetime) -> FeedReport | None:
+    """None when the feed is to be polled now; else the report of why it is skipped."""
+    retry_after = state.retry_after
+    # A wait longer than any Retry-After can ask for was set by a clock that ran ahead.
+    if retry_after is not None and at < retry_after <= at + MAX_RETRY_AFTER:
+        # The server asked us to wait (429/503 Retry-After): respect it.
+        wait = f"server asked to wait until {shown(retry_after)}"
+        return FeedReport(feed.name, FetchStatus.skipped, error=wait)
+    # An attempt "in the future" was made while the clock ran ahead: never trusted, or the
+    # feed would not be due until the clock caught up with it.
+    if feed.min_interval and state.last_attempt is not None and state.last_attempt <= at:
+        next_poll = state.last_attempt + timedelta(seconds=feed.min_interval)
+        if next_poll > at:
+            return FeedReport(
+                feed.name, FetchStatus.skipped, error=f"not due until {shown(next_poll)}"
+            )
+    return None
+
+
+# --- retrieve ----------------------------------------------------------------------------
+
+
+def unchanged_body(response: Response, state: FeedState) -> Response:
+    """The response with its body's digest; not modified when it is the body stored last."""
+    if response.status is not FetchStatus.ok:
+        return response
+    digest = hashlib.sha256(response.content).hexdigest()
+    # A server that ignores validators but sends the same bytes: nothing to parse.
+    unchanged = digest == state.content_digest
+    status = FetchStatus.not_modified if unchanged else FetchStatus.ok
+    return replace(response, status=status, digest=digest)
+
+
+# --- parse, match, prepare (in a worker process) ----------------------------------------
+
+
+def parse_and_match(
+    content: bytes,
+    headers: dict[str, str],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    keep_all: bool = False,
+    lang: str | None = None,
+) -> ParseOutcome:
+    """Parse a feed body, keep the entries about the islands, and prepare their sentences.
+
+    Runs in a worker process: everything CPU-bound about a feed happens here, so the parent
+    only reads and writes the database.
+    """
+    # Imported here: a parent that only downloads never compiles the matcher.
+    from kurilwatch.match import get_matcher
+
+    parsed = parse_feed(content, headers)
+    matcher = get_matcher(include, exclude)
+    matched, unmatched = [], []
+    for entry in parsed.entries:
+        if keep_all:
+            terms = ["*"]
+        else:
+            result = matcher.match(f"{entry.title}\n{entry.text}")
+            if not result.relevant:
+                unmatched.append(unmatched_row(entry))
+                continue
+            terms = result.matched_terms
+        matched.append(prepare(Matched(entry, terms), lang))
+    return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
+
+
+def prepare(matched: Matched, lang: str | None) -> Matched:
+    """A kept entry with its language, sentences and story words."""
+    from kurilwatch.developments import STORY_LEAD, detect_lang, story_words
+    from kurilwatch.developments import prepare as prepare_sentences
+
+    entry = matched.entry
+    entry_lang = lang or detect_lang(f"{entry.title}\n{entry.text}")
+    sentences = prepare_sentences(entry.text or entry.title, entry_lang)
+    words = story_words(entry.title, [s.text for s in sentences[:STORY_LEAD]])
+    return replace(matched, lang=entry_lang, sentences=sentences, story_words=words)
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    """A downloaded body and what is needed to parse it, in this process or a worker."""
+
+    feed: Feed
+    response: Response
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, FetchStatus, str | None]:
+    """(outcome, status, error): a body that is no usable feed makes the response an error.
+
+    Returns the new status rather than a new response, so a worker process sends back the
+    outcome, not the body.
+    """
+    response = job.response
+    try:
+        outcome = parse_and_match(
+            response.content,
+            response.headers,
+            job.include,
+            job.exclude,
+            job.feed.keep_all,
+            job.feed.lang,
+        )
+    except FeedError as exc:
+        return None, FetchStatus.error, exc.message
+    return outcome, response.status, response.error
+
+
+# --- decide ------------------------------------------------------------------------------
+
+
+def decide(
+    feed: Feed,
+    state: FeedState,
+    response: Response,
+    outcome: ParseOutcome | None,
+    at: datetime,
+    keep_unmatched_days: int = 0,
+) -> FeedUpdate:
+    """What one poll changes: pure, from what was fetched and the feed's stored state."""
+    report = FeedReport(feed.name, response.status, response.http_status, response.error)
+    polled = replace(
+        state,
+        url=feed.url,
+        last_attempt=at,
+        last_status=response.status,
+        last_http_status=response.http_status,
+        retry_after=response.retry_after,
+    )
+    failures_before = state.consecutive_failures
+    if response.status is FetchStatus.error:
+        failures = failures_before + 1
+        # A feed that never worked has not gone down: its first attempt failed.
+        never_worked = state.last_success is None
+        since = state.failing_since
+        # Failing "since" a moment still to come was recorded while the clock ran ahead.
+        failing_since = since if since is not None and since <= at else at
+        last_alert = state.last_alert
+        if last_alert is not None and last_alert > at:
+            last_alert = None  # reported "in the future", by a run whose clock was ahead
+        report = replace(
+            report,
+            failures=failures,
+            never_worked=never_worked,
+            went_down=failures_before == 0 and not never_worked,
+            failing_since=iso(failing_since),
+        )
+        remind = not report.started_failing and (
+            last_alert is None or at - last_alert >= REMIND_EVERY
+        )
+        report = replace(report, remind=remind)
+        new_state = replace(
+            polled,
+            last_error=response.error,
+            consecutive_failures=failures,
+            failing_since=failing_since,
+            last_alert=at if report.started_failing or remind else state.last_alert,
+        )
+    else:
+        new_state = replace(
+            polled,
+            last_success=at,
+            last_error=None,
+            consecutive_failures=0,
+            failing_since=None,
+            last_alert=None,
+        )
+        if response.status is FetchStatus.ok:
+            # Only a fully stored body may move the validators forward.
+            lower = {k.lower(): v for k, v in response.headers.items()}
+            new_state = replace(
+                new_state,
+                etag=lower.get("etag"),
+                last_modified=lower.get("last-modified"),
+                content_digest=response.digest,
+            )
+        report = replace(report, recovered=failures_before > 0)
+    if outcome is None:  # a 304, an error: only the feed's state changes
+        return FeedUpdate(feed.name, new_state, report)
+    report = replace(
+        report, seen=outcome.seen, matched=len(outcome.matched), warning=outcome.warning
+    )
+    unmatched = tuple(outcome.unmatched) if keep_unmatched_days else None
+    entries = tuple(entries_to_store(outcome.matched, feed.lang, at))
+    return FeedUpdate(feed.name, new_state, report, entries, unmatched, keep_unmatched_days)
+
+
+def entries_to_store(matched: list[Matched], feed_lang: str | None, at: datetime) -> list[Matched]:
+    """Oldest first, so "earlier item" means what it says when feeds list newest first;
+    an entry the feed repeats (the same GUID twice) once, while entries with distinct GUIDs
+    are distinct even when they share a link."""
+    in_order = sorted(
+        reversed(matched), key=lambda m: (m.entry.published is None, m.entry.published or at)
+    )
+    seen_keys: set[str] = set()
+    entries = []
+    for candidate in in_order:
+        key = candidate.entry.identity_keys[0]
+        if key in seen_keys:
+            continue
+        seen_keys.add(key)
+        entries.append(replace(candidate, lang=candidate.lang or feed_lang))
+    return entries
+
+
+# --- apply -------------------------------------------------------------------------------
+
+
+def apply(store: Store, update: FeedUpdate) -> FeedReport:
+    """Store one feed's intents in a single transaction; its report with what changed."""
+    new = updated = 0
+    with store.transaction():
+        if update.entries:
+            from kurilwatch.developments import assign_stories, index_item
+
+            to_group: list[tuple[int, frozenset[str] | None]] = []
+            for matched in update.entries:
+                entry = matched.entry
+                result = store.upsert_entry(update.feed, entry, matched.terms, matched.lang)
+                new += result.status is ItemChange.new
+                updated += result.status is ItemChange.updated
+                if not result.shown_changed:
+                    continue
+                title, text = store.shown_copy(result.item_id)
+                # The sentences the worker prepared are this entry's: another feed's copy
+                # may be the one shown.
+                same = (title, text) == (entry.title, entry.text)
+                prepared = matched.sentences if same else None
+                index_item(store, result.item_id, text or title, matched.lang, prepared)
+                to_group.append((result.item_id, matched.story_words if same else None))
+            # After the loop: the feed's items then read the story window once, not each.
+            assign_stories(store, to_group)
+        if update.unmatched is not None:
+            store.keep_unmatched(update.feed, list(update.unmatched), update.keep_unmatched_days)
+        store.record_feed_state(update.feed, update.state)
+    return replace(update.report, new=new, updated=updated)
+
+
+# --- the pipeline ------------------------------------------------------------------------
+
+
+async def poll(
+    store: Store,
+    config: Config,
+    feeds: list[Feed],
+    client: httpx.AsyncClient,
+    limits: Limits = Limits(),
+    workers: concurrent.futures.Executor | None = None,
+    on_done: Callable[[FeedReport], None] | None = None,
+) -> FetchReport:
+    """Every stage for every feed, concurrently; one feed's failure never stops the others.
+
+    With `workers` (see `start_workers`), bodies are parsed in worker processes and this
+    process only downloads and writes: one writer keeps SQLite's page cache warm, where
+    writers in several processes invalidate each other's and wait for the lock. `on_done`
+    is called with each feed's report as it finishes (a progress bar, say).
+    """
+    check_clock(store.now())
+    store.pull_back_from_future(store.now())
+    semaphore = asyncio.Semaphore(limits.max_parallel)
+    per_host: dict[str, asyncio.Semaphore] = {}
+    loop = asyncio.get_running_loop()
+    states = store.feed_states_for_update()
+    waiting: list[tuple[Callable[[], FeedReport], asyncio.Future[FeedReport]]] = []
+
+    def write_waiting() -> None:
+        """Apply every feed's intents that are in: one commit, a savepoint for each feed.
+
+        A commit is a good part of storing a feed; when results come in faster than they
+        are stored, they wait here and share one.
+        """
+        batch = waiting[:]
+        waiting.clear()
+        done: list[tuple[asyncio.Future[FeedReport], FeedReport | Exception]] = []
+        try:
+            with store.transaction():
+                for write, future in batch:
+                    try:
+                        done.append((future, write()))
+                    except Exception as exc:  # its savepoint is rolled back, not the others
+                        if not store.conn.in_transaction:
+                            raise  # SQLITE_FULL and the like: the whole batch is gone
+                        done.append((future, exc))
+        except Exception as exc:
+            done = [(future, exc) for _write, future in batch]
+        for future, outcome in done:
+            if future.cancelled():  # the run was interrupted while this feed waited
+                continue
+            if isinstance(outcome, Exception):
+                future.set_exception(outcome)
+            else:
+                future.set_result(outcome)
+
+    async def stored(update: FeedUpdate) -> FeedReport:
+        future: asyncio.Future[FeedReport] = loop.create_future()
+        waiting.append((lambda: apply(store, update), future))
+        if len(waiting) == 1:
+            loop.call_soon(write_waiting)  # after the results that are in by then
+        return await future
+
+    async def retrieve(feed: Feed, state: FeedState) -> Response:
+        host_limit = per_host.setdefault(host(feed.url), asyncio.Semaphore(limits.per_host))
+        async with semaphore, host_limit:
+            response = await get(client, feed, limits, state.etag, state.last_modified)
+        return unchanged_body(response, state)
+
+    async def parsed(feed: Feed, response: Response) -> tuple[ParseOutcome | None, Response]:
+        if response.status is not FetchStatus.ok:
+            return None, response  # a 304 or an error: nothing to parse
+        include, exclude = feed_rules(config, feed)
+        # In a worker process when there are workers, else in a thread: never on this loop.
+        outcome, status, error = await loop.run_in_executor(
+            workers, parse_job, FeedJob(feed, response, include, exclude)
+        )
+        return outcome, replace(response, status=status, error=error)
+
+    async def one(feed: Feed) -> FeedReport:
+        state = state_for_url(states.get(feed.name, FeedState()), feed.url)
+        skipped = due(feed, state, store.now())
+        if skipped is not None:
+            return skipped
+        response = await retrieve(feed, state)
+        outcome, response = await parsed(feed, response)
+        update = decide(feed, state, response, outcome, store.now(), config.keep_unmatched_days)
+        return await stored(update)
+
+    async def reported(feed: Feed) -> FeedReport:
+        report = await one(feed)
+        if on_done is not None:
+            on_done(report)
+        return report
+
+    reports = await asyncio.gather(*(reported(feed) for feed in feeds))
+    return FetchReport(list(reports))
+
+
+def run_fetch(
+    store: Store,
+    config: Config,
+    feeds: list[Feed],
+    limits: Limits = Limits(),
+    on_done: Callable[[FeedReport], None] | None = None,
+) -> FetchReport:
+    """Synchronous entry point: poll with a fresh client, parsing on every core."""
+
+    async def main(workers: concurrent.futures.Executor | None) -> FetchReport:
+        async with make_client(limits) as client:
+            return await poll(store, config, feeds, client, limits, workers, on_done)
+
+    load_http_stack()
+    count = min(os.cpu_count() or 1, len(feeds))
+    if count < 2 or len(feeds) < PARALLEL_FROM:
+        return asyncio.run(main(None))
+    with start_workers(count) as workers:
+        return asyncio.run(main(workers))
+
+
+def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Worker processes that parse feeds, started now rather than on first use.
+
+    Forked before the event loop starts any thread, they are ready (and have imported the
+    parser) by the time the first body arrives; a run where every feed answers 304 pays a
+    few milliseconds for them. forkserver where fork is unsafe (threads running, not Linux).
+    """
+    import multiprocessing
+    import sys
+    import threading
+
+    safe_to_fork = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if safe_to_fork else "forkserver")
+    pool = concurrent.futures.ProcessPoolExecutor(
+        count, mp_context=context, initializer=_prepare_worker
+    )
+    if safe_to_fork:
+        pool.submit(int)  # with fork, the first task starts every worker, here and now
+    return pool
+
+
+def _prepare_worker() -> None:
+    """Import and compile what parsing needs while the downloads are still in flight."""
+    # Below the parent's priority: it downloads and writes for everyone, so when the cores
+    # are all busy, it should be the one that runs.
+    os.nice(5)
+    import feedparser  # noqa: F401
+    from selectolax.lexbor import LexborHTMLParser  # noqa: F401
+
+    from kurilwatch.developments import prepare
+    from kurilwatch.match import get_matcher
+
+    get_matcher()
+    prepare("Warm-up. Sentence splitter.", "en")
+    gc.freeze()
+
+
+def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
+    """Retrieve, parse and match feeds without storing anything (no conditional GET
+    either) and describe them."""
+    from kurilwatch.match import get_matcher
+
+    async def one(client: httpx.AsyncClient, feed: Feed) -> dict:
+        response = await get(client, feed, limits)
+        result: dict = {
+            "feed": feed.name,
+            "url": feed.url,
+            "status": response.status,
+            "http_status": response.http_status,
+            "error": response.error,
+            "content_type": {k.lower(): v for k, v in response.headers.items()}.get("content-type"),
+        }
+        if response.status is FetchStatus.ok:
+            try:
+                parsed = parse_feed(response.content, response.headers)
+            except FeedError as exc:
+                result |= {"status": FetchStatus.error, "error": exc.message}
+                return result
+            include, exclude = feed_rules(config, feed)
+            matcher = get_matcher(include, exclude)
+            result |= {
+                "format": parsed.format,
+                "encoding": parsed.encoding,
+                "items": len(parsed.entries),
+                "matched": len(parsed.entries)
+                if feed.keep_all
+                else sum(matcher.match(f"{e.title}\n{e.text}").relevant for e in parsed.entries),
+                "warning": parsed.warning,
+            }
+        return result
+
+    async def main() -> list[dict]:
+        async with make_client(limits) as client:
+            return list(await asyncio.gather(*(one(client, feed) for feed in feeds)))
+
+    return asyncio.run(main())
