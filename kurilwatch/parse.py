@@ -7,6 +7,7 @@ import re
 import time
 import unicodedata
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kurilwatch.errors import FeedError
@@ -113,7 +114,7 @@ def summary_line(text: str | None) -> str:
     return (text or "").replace("\n", " ")[:2000]
 
 
-def _utc(struct) -> datetime | None:
+def _utc(struct: time.struct_time | None) -> datetime | None:
     """A feed date as aware UTC; None when absent, impossible or far in the future (a
     year-9999 item would otherwise sit on top of every list forever)."""
     if not struct:
@@ -185,7 +186,7 @@ def _parsed(
     )
 
 
-def _entry(raw) -> Entry:
+def _entry(raw: dict[str, Any]) -> Entry:  # a FeedParserDict
     # html_to_text's lines are clean already: joining them is all a one-line field needs.
     title = html_to_text(raw.get("title", "")).replace("\n", " ")[:MAX_TITLE]
     summary_html = raw.get("summary", "") or ""
