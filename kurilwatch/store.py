@@ -69,7 +69,11 @@ class Copy(NamedTuple):
 
 
 class Store:
-    """The database: opened, migrated and configured for concurrent readers (WAL)."""
+    """The database: opened, migrated and configured for concurrent readers (WAL).
+
+    `now` is the clock of whatever runs on it: what the store dates, and what the update
+    pipeline decides with (update.py), come from this one clock.
+    """
 
     def __init__(
         self,
