@@ -13,7 +13,7 @@ from kurilwatch.models import (
     ParseOutcome,
     Response,
 )
-from kurilwatch.update import decide, due, unchanged_body
+from kurilwatch.update import decide, due, state_for_url, unchanged_body
 
 AT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FEED = Feed("tass-en", "https://tass.example/rss", "en")
@@ -121,3 +121,31 @@ def test_the_same_body_again_is_not_modified():
     again = unchanged_body(body, FeedState(content_digest=first.digest))
     assert again.status is FetchStatus.not_modified and again.digest == first.digest
     assert body.status is FetchStatus.ok and body.digest is None  # the response given is kept
+
+
+def test_a_new_feeds_first_failure_is_reported_but_it_has_not_gone_down():
+    update = decide(FEED, FeedState(), DOWN, None, AT)
+    assert update.report.never_worked and not update.report.went_down
+    assert update.report.started_failing and update.state.last_alert == AT
+
+
+def test_times_from_a_clock_that_ran_ahead_are_not_trusted():
+    ahead = AT + timedelta(days=300)
+    down = FeedState(last_success=AT, consecutive_failures=2, failing_since=ahead, last_alert=ahead)
+    update = decide(FEED, down, DOWN, None, AT)
+    assert update.state.failing_since == AT and update.report.remind
+    assert update.state.last_alert == AT
+    # Nor a wait or an attempt "in the future": the feed is due.
+    assert due(FEED, FeedState(retry_after=ahead), AT) is None
+    hourly = Feed("slow", "https://slow.example/rss", min_interval=3600)
+    assert due(hourly, FeedState(last_attempt=ahead), AT) is None
+
+
+def test_a_feed_whose_url_changed_sends_none_of_the_old_urls_validators():
+    moved = Feed(FEED.name, "https://tass.example/new-rss", "en")
+    state = state_for_url(HEALTHY, moved.url)
+    assert (state.etag, state.last_modified, state.content_digest) == (None, None, None)
+    assert state_for_url(HEALTHY, FEED.url) == HEALTHY
+    # A 304 from the new URL then keeps no validator of the old one.
+    not_modified = Response(FetchStatus.not_modified, 304)
+    assert decide(moved, state, not_modified, None, AT).state.etag is None
