@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from kurilwatch import __version__
 from kurilwatch.config import Feed
 from kurilwatch.dates import shown
-from kurilwatch.models import FetchStatus, Response
+from kurilwatch.models import MAX_RETRY_AFTER, FetchStatus, Response
 
 # httpx loads its own command-line client (click, rich's console and progress, pygments:
 # 35 ms) whenever those are installed, and typer installs them; kurilwatch never runs it.
@@ -24,7 +24,6 @@ from kurilwatch.models import FetchStatus, Response
 sys.modules.setdefault("httpx._main", types.ModuleType("httpx._main"))
 import httpx  # noqa: E402
 
-MAX_RETRY_AFTER = timedelta(days=7)  # the longest wait a server's Retry-After can ask for
 USER_AGENT = f"kurilwatch/{__version__} (Kuril Islands news tracker; +python-httpx)"
 
 

@@ -6,9 +6,9 @@ Records are frozen: a stage returns new ones rather than changing what it was gi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from kurilwatch.developments import Prepared
@@ -65,6 +65,17 @@ class ParsedFeed:
     encoding: str
     entries: list[Entry]
     warning: str | None = None  # set when the XML was broken but entries were recovered
+
+
+class Copy(NamedTuple):
+    """What one feed says about an item."""
+
+    title: str | None
+    summary: str | None
+    text: str | None
+
+
+MAX_RETRY_AFTER = timedelta(days=7)  # the longest wait a server's Retry-After can ask for
 
 
 @dataclass(frozen=True)

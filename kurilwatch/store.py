@@ -10,12 +10,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.migrations import SCHEMA_VERSION
-from kurilwatch.models import FeedState, ItemChange, UnmatchedRow
+from kurilwatch.models import Copy, FeedState, ItemChange, UnmatchedRow
 
 if TYPE_CHECKING:  # the queries need neither: `list` does not load them
     import sqlite_utils
@@ -58,14 +58,6 @@ class UpsertResult:
     item_id: int
     status: ItemChange  # updated: its feed changed its copy
     shown_changed: bool = False  # the item's shown title or text changed: index it again
-
-
-class Copy(NamedTuple):
-    """What one feed says about an item."""
-
-    title: str | None
-    summary: str | None
-    text: str | None
 
 
 class Store:
@@ -384,22 +376,16 @@ class Store:
         ):
             own = None if text is None else Copy(title, summary, text)
             stored[source], copies[source], seen_at[source] = own, own or shown, seen
+        from kurilwatch.decide import decide_copy
+
         new = Copy(entry.title, entry.summary, entry.text)
-        old = copies.get(feed)
-        if old is not None and (old.title, old.text) == (new.title, new.text):
+        decision = decide_copy(shown, copies, feed, new)
+        if decision is None:
             return ItemChange.unchanged, False
-        status = ItemChange.unchanged  # a feed's first copy of a known item is no revision
-        if old is not None:
-            status = ItemChange.updated
-            self._record_revision(feed, item_id, old, new, seen_at[feed], now)
-        copies[feed] = new
-        # The fullest copy is shown; on a tie the one shown already, so nothing flaps.
-        longest = max(len(c.text or "") for c in copies.values())
-        if len(shown.text or "") == longest and shown in copies.values():
-            best = shown
-        else:
-            best = next(c for c in copies.values() if len(c.text or "") == longest)
-        for source, copy in copies.items():
+        status, best = decision.change, decision.shown
+        if status is ItemChange.updated:
+            self._record_revision(feed, item_id, copies[feed], new, seen_at[feed], now)
+        for source, copy in decision.copies.items():
             own = None if copy == best else copy
             if source not in stored:
                 self.conn.execute(

@@ -1,15 +1,17 @@
 """The update pipeline: what `kurilwatch fetch` does to each feed, stage by stage.
 
-    due        skip a feed the server asked to wait for, or polled too recently
+    due        skip a feed the server asked to wait for, or polled too recently (decide.py)
     retrieve   HTTP (http.py): a conditional GET within the limits, one pool per host;
                a body identical to the last one stored counts as not modified
     parse      feedparser -> entries (parse.py)                 \
     match      keep the entries about the islands (match.py)     > in a worker process
     prepare    each kept entry's sentences and story words       /
-    decide     pure: what was fetched + the feed's stored state -> intents (FeedUpdate):
-               entries to store, the feed's health and validators, entries kept for refilter
-    apply      the store applies the intents in one transaction per feed: new items and
-               new revisions, their sentences and stories, the feed's state
+    decide     pure (decide.py): what was fetched + the feed's stored state -> intents
+               (FeedUpdate): entries to store, the feed's health and validators, entries
+               kept for refilter
+    apply      the intents in one transaction per feed: each entry a new item or a copy of
+               a stored one (Store.upsert_entry, which asks decide.decide_copy whether it is
+               a new revision and which copy to show), sentences and stories, the feed's state
 
 Every feed goes through the stages on its own, concurrently; one feed's failure never stops
 the others. A new stage is one more function called in `poll`'s `one`, between two others.
@@ -25,13 +27,13 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from kurilwatch.config import Config, Feed, feed_rules
-from kurilwatch.dates import shown
+from kurilwatch.decide import decide, due, state_for_url
 from kurilwatch.errors import ClockError, FeedError
-from kurilwatch.http import MAX_RETRY_AFTER, Limits, get, host, load_http_stack, make_client
+from kurilwatch.http import Limits, get, host, load_http_stack, make_client
 from kurilwatch.models import (
     FeedReport,
     FeedState,
@@ -49,7 +51,6 @@ from kurilwatch.store import Store, iso, unmatched_row
 if TYPE_CHECKING:
     import httpx
 
-REMIND_EVERY = timedelta(hours=24)  # a feed that stays down is reported again this often
 PARALLEL_FROM = 8  # feeds; below this, worker processes cost more than they save
 # No run of this kurilwatch can happen before it was released: a clock reading earlier (1970,
 # after a dead RTC battery) would date every undated item then, for good.
@@ -66,36 +67,6 @@ def check_clock(moment: datetime) -> None:
             f"the system clock reads {iso(moment)}, before this kurilwatch was released "
             f"({CLOCK_FLOOR:%Y-%m-%d}): nothing was fetched; set the clock right and run again"
         )
-
-
-def state_for_url(state: FeedState, url: str) -> FeedState:
-    """A feed's stored state, without the conditional-GET validators when its URL changed.
-
-    An ETag, a Last-Modified and a body's digest describe one URL's answer: sent to a new
-    URL, a server that honours only If-Modified-Since answers 304 and the feed is never read.
-    """
-    if state.url in (None, url):
-        return state
-    return replace(state, etag=None, last_modified=None, content_digest=None)
-
-
-def due(feed: Feed, state: FeedState, at: datetime) -> FeedReport | None:
-    """None when the feed is to be polled now; else the report of why it is skipped."""
-    retry_after = state.retry_after
-    # A wait longer than any Retry-After can ask for was set by a clock that ran ahead.
-    if retry_after is not None and at < retry_after <= at + MAX_RETRY_AFTER:
-        # The server asked us to wait (429/503 Retry-After): respect it.
-        wait = f"server asked to wait until {shown(retry_after)}"
-        return FeedReport(feed.name, FetchStatus.skipped, error=wait)
-    # An attempt "in the future" was made while the clock ran ahead: never trusted, or the
-    # feed would not be due until the clock caught up with it.
-    if feed.min_interval and state.last_attempt is not None and state.last_attempt <= at:
-        next_poll = state.last_attempt + timedelta(seconds=feed.min_interval)
-        if next_poll > at:
-            return FeedReport(
-                feed.name, FetchStatus.skipped, error=f"not due until {shown(next_poll)}"
-            )
-    return None
 
 
 # --- retrieve ----------------------------------------------------------------------------
@@ -188,103 +159,6 @@ def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, FetchStatus, str | Non
     except FeedError as exc:
         return None, FetchStatus.error, exc.message
     return outcome, response.status, response.error
-
-
-# --- decide ------------------------------------------------------------------------------
-
-
-def decide(
-    feed: Feed,
-    state: FeedState,
-    response: Response,
-    outcome: ParseOutcome | None,
-    at: datetime,
-    keep_unmatched_days: int = 0,
-) -> FeedUpdate:
-    """What one poll changes: pure, from what was fetched and the feed's stored state."""
-    report = FeedReport(feed.name, response.status, response.http_status, response.error)
-    polled = replace(
-        state,
-        url=feed.url,
-        last_attempt=at,
-        last_status=response.status,
-        last_http_status=response.http_status,
-        retry_after=response.retry_after,
-    )
-    failures_before = state.consecutive_failures
-    if response.status is FetchStatus.error:
-        failures = failures_before + 1
-        # A feed that never worked has not gone down: its first attempt failed.
-        never_worked = state.last_success is None
-        since = state.failing_since
-        # Failing "since" a moment still to come was recorded while the clock ran ahead.
-        failing_since = since if since is not None and since <= at else at
-        last_alert = state.last_alert
-        if last_alert is not None and last_alert > at:
-            last_alert = None  # reported "in the future", by a run whose clock was ahead
-        report = replace(
-            report,
-            failures=failures,
-            never_worked=never_worked,
-            went_down=failures_before == 0 and not never_worked,
-            failing_since=iso(failing_since),
-        )
-        remind = not report.started_failing and (
-            last_alert is None or at - last_alert >= REMIND_EVERY
-        )
-        report = replace(report, remind=remind)
-        new_state = replace(
-            polled,
-            last_error=response.error,
-            consecutive_failures=failures,
-            failing_since=failing_since,
-            last_alert=at if report.started_failing or remind else state.last_alert,
-        )
-    else:
-        new_state = replace(
-            polled,
-            last_success=at,
-            last_error=None,
-            consecutive_failures=0,
-            failing_since=None,
-            last_alert=None,
-        )
-        if response.status is FetchStatus.ok:
-            # Only a fully stored body may move the validators forward.
-            lower = {k.lower(): v for k, v in response.headers.items()}
-            new_state = replace(
-                new_state,
-                etag=lower.get("etag"),
-                last_modified=lower.get("last-modified"),
-                content_digest=response.digest,
-            )
-        report = replace(report, recovered=failures_before > 0)
-    if outcome is None:  # a 304, an error: only the feed's state changes
-        return FeedUpdate(feed.name, new_state, report)
-    report = replace(
-        report, seen=outcome.seen, matched=len(outcome.matched), warning=outcome.warning
-    )
-    unmatched = tuple(outcome.unmatched) if keep_unmatched_days else None
-    entries = tuple(entries_to_store(outcome.matched, feed.lang, at))
-    return FeedUpdate(feed.name, new_state, report, entries, unmatched, keep_unmatched_days)
-
-
-def entries_to_store(matched: list[Matched], feed_lang: str | None, at: datetime) -> list[Matched]:
-    """Oldest first, so "earlier item" means what it says when feeds list newest first;
-    an entry the feed repeats (the same GUID twice) once, while entries with distinct GUIDs
-    are distinct even when they share a link."""
-    in_order = sorted(
-        reversed(matched), key=lambda m: (m.entry.published is None, m.entry.published or at)
-    )
-    seen_keys: set[str] = set()
-    entries = []
-    for candidate in in_order:
-        key = candidate.entry.identity_keys[0]
-        if key in seen_keys:
-            continue
-        seen_keys.add(key)
-        entries.append(replace(candidate, lang=candidate.lang or feed_lang))
-    return entries
 
 
 # --- apply -------------------------------------------------------------------------------

@@ -1,19 +1,22 @@
-"""The update pipeline's pure stages, driven with plain data: no server, no database."""
+"""The update's decisions and pure stages, driven with plain data: no server, no database."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from kurilwatch.config import Feed
+from kurilwatch.decide import decide, decide_copy, due, state_for_url
 from kurilwatch.models import (
+    Copy,
     Entry,
     FeedState,
     FetchStatus,
+    ItemChange,
     Matched,
     ParseOutcome,
     Response,
 )
-from kurilwatch.update import decide, due, state_for_url, unchanged_body
+from kurilwatch.update import unchanged_body
 
 AT = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FEED = Feed("tass-en", "https://tass.example/rss", "en")
@@ -149,3 +152,27 @@ def test_a_feed_whose_url_changed_sends_none_of_the_old_urls_validators():
     # A 304 from the new URL then keeps no validator of the old one.
     not_modified = Response(FetchStatus.not_modified, 304)
     assert decide(moved, state, not_modified, None, AT).state.etag is None
+
+
+TEASER = Copy("Pier on Iturup", "A new pier.", "A new pier.")
+FULL = Copy("Pier on Iturup", "A new pier.", "A new pier. It takes ships of 5,000 tonnes.")
+
+
+def test_another_feeds_fuller_copy_is_shown_but_is_no_revision():
+    decision = decide_copy(TEASER, {"wire": TEASER}, "agency", FULL)
+    assert decision is not None
+    assert (decision.change, decision.shown) == (ItemChange.unchanged, FULL)
+    assert decision.copies == {"wire": TEASER, "agency": FULL}
+    # The same copy again changes nothing.
+    assert decide_copy(FULL, decision.copies, "agency", FULL) is None
+
+
+def test_a_feed_changing_its_own_copy_is_a_revision():
+    shorter = Copy(FULL.title, FULL.summary, "A new pier, it says.")
+    decision = decide_copy(FULL, {"wire": FULL, "agency": FULL}, "agency", shorter)
+    assert decision is not None and decision.change is ItemChange.updated
+    assert decision.shown == FULL  # the wire's copy is still the fullest
+    # On a tie the copy shown stays shown: two feeds' equally long copies never flap.
+    same_length = Copy("Other title", FULL.summary, FULL.text.upper())
+    tie = decide_copy(FULL, {"wire": FULL}, "agency", same_length)
+    assert tie is not None and tie.shown == FULL
