@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any, overload
 from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.migrations import SCHEMA_VERSION
-from kurilwatch.models import Copy, FeedState, ItemChange, UnmatchedRow
 
-if TYPE_CHECKING:  # the queries need neither: `list` does not load them
+# Neither sqlite-utils nor the update's records (models.py, a dozen dataclasses): the
+# queries need them not, and `list` does not load them.
+if TYPE_CHECKING:
     import sqlite_utils
 
-    from kurilwatch.models import Entry
+    from kurilwatch.models import Copy, Entry, FeedState, ItemChange, UnmatchedRow
     from kurilwatch.query import Query
 
 BUSY_TIMEOUT_MS = 30_000
@@ -195,6 +196,8 @@ class Store:
 
     def record_feed_state(self, name: str, state: FeedState) -> None:
         """Store a feed's state after a poll; call inside the fetch's transaction."""
+        from kurilwatch.models import FeedState
+
         values = {
             f.name: iso(value) if f.name in _FEED_TIMES else value
             for f in fields(FeedState)
@@ -267,6 +270,8 @@ class Store:
         revision is a change by one feed to its own copy: another feed's shorter or longer
         copy of the same article is not one.
         """
+        from kurilwatch.models import ItemChange
+
         now = iso(self.now())
         keys = _scoped_keys(feed, entry)
         item_id = self._find_item(feed, entry, keys)
@@ -361,6 +366,9 @@ class Store:
         now: str,
     ) -> tuple[ItemChange, bool]:
         """Store `feed`'s copy of a known item: (status, whether the shown copy changed)."""
+        from kurilwatch.decide import decide_copy
+        from kurilwatch.models import Copy, ItemChange
+
         shown = Copy(
             *self.conn.execute(
                 "SELECT title, summary, text FROM items WHERE id = ?", [item_id]
@@ -376,8 +384,6 @@ class Store:
         ):
             own = None if text is None else Copy(title, summary, text)
             stored[source], copies[source], seen_at[source] = own, own or shown, seen
-        from kurilwatch.decide import decide_copy
-
         new = Copy(entry.title, entry.summary, entry.text)
         decision = decide_copy(shown, copies, feed, new)
         if decision is None:
@@ -635,6 +641,8 @@ class Store:
 
 
 def _feed_state(row: dict) -> FeedState:
+    from kurilwatch.models import FeedState
+
     values: dict[str, Any] = {f.name: row[f.name] for f in fields(FeedState)}
     for name in _FEED_TIMES:
         values[name] = from_iso(values[name])

@@ -399,6 +399,7 @@ def test_commands_load_only_what_they_use(env, feed_server):
     assert not {"httpx", "feedparser", "sqlite_utils", "kurilwatch.parse", "kurilwatch.match"} & (
         listing
     )
+    assert "kurilwatch.models" not in listing  # the update's records: a dozen dataclasses
     # `news` reads sentences classified at fetch time: it hashes nothing (hashlib loads OpenSSL).
     assert "kurilwatch.developments" in news
     assert not {"hashlib", "kurilwatch.parse", "kurilwatch.match"} & news
