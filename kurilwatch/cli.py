@@ -1111,11 +1111,19 @@ def export(
 @command("match")
 def match_text(
     text: Annotated[str, typer.Argument(help="The text to test; '-' reads standard input.")],
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            "-t",
+            help="The item's headline; without it, TEXT's first line is the headline.",
+        ),
+    ] = None,
     fmt: TableOrJsonOption = TableOrJson.table,
     config: ConfigOption = None,
 ) -> None:
-    """Show whether TEXT is about the islands, which rules fired where, and which look-alikes
-    were recognised and ignored.
+    """Show whether TEXT is about the islands, which rules fired where (headline, lead,
+    body), which look-alikes were recognised and ignored, and why a mention did not count.
 
     Exit status: 0 when it matches, 3 when it does not (so scripts can test it).
     """
@@ -1126,7 +1134,12 @@ def match_text(
     if text == "-":
         text = sys.stdin.read()
     cfg = load_config(config)
-    result = get_matcher(cfg.include, cfg.exclude).match(text)
+    matcher = get_matcher(cfg.include, cfg.exclude)
+    if title is None:
+        result = matcher.match(text)
+    else:
+        result = matcher.match_item(title, text)
+        text = f"{title}\n{text}" if text else title
     if fmt is TableOrJson.json:
         sys.stdout.write(render.match_json(result) + "\n")
     else:

@@ -1,52 +1,60 @@
-"""The multilingual Kuril Islands / Northern Territories matcher.
+"""Deciding whether a news item is about the Kuril Islands, and saying why.
 
-A text is relevant when a *strong* rule fires (a name that only means the islands), or a
-*weak* rule (a name or phrase that is ambiguous alone) fires together with enough context.
-Look-alikes are handled by *guards*: a guard's span cancels any hit it overlaps, and the
-cancellation is kept so `kurilwatch match` can say why a look-alike did not count.
+The records it runs are in `rules.py`. A decision has three steps:
+
+1. **Hits**: every rule that names the islands, with its span. A *guard* cancels a hit it
+   overlaps when the name means something else (Kurile Lake, a ship, 帰国後), or demotes it
+   to an ambiguous hit when it is part of a title or an office's name.
+2. **Context**: phrases of the territorial dispute, the two sides (Japan, Russia), and the
+   other subjects a story may be about (Kamchatka, Takeshima, La Pérouse Strait…).
+3. **Aboutness**: a name in the headline decides; a name in the lead decides unless the
+   headline is about another subject (or a long article names the islands only once, not
+   in its first sentence); names only further down must come back in three sentences, or
+   follow the dispute named up front, else the item is a passing mention. Ambiguous names
+   count only with the context they need, and the dispute alone counts when the headline
+   or lead names it and the text speaks of both Japan and Russia.
+
+`Matcher.match(text)` takes "HEADLINE\nTEXT" as fetch builds it; `match_item(title, text)`
+takes them apart. Both return a `MatchResult` whose `reason` says why.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import ahocorasick
 
-# Latin and Cyrillic names need word boundaries; \w is Unicode-aware, so this also holds
-# next to Cyrillic letters and digits.
-_B = r"(?<![\w])"
-_E = r"(?![\w])"
-# Japanese has no spaces; a kanji right before a name usually means it is part of another
-# word (帰国後 "after returning home" contains 国後).
-_KANJI = r"\u3400-\u4dbf\u4e00-\u9fff"
+from kurilwatch.rules import (
+    CONTEXT_RULES,
+    GUARDS,
+    KANJI,
+    RULES,
+    TOPIC_RULES,
+    B,
+    E,
+    Guard,
+    Rule,
+)
 
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    term: str  # the canonical name recorded in matched_terms
-    pattern: re.Pattern[str]
-    strength: str = "strong"  # strong | weak | context
-
-    @property
-    def rule_kind(self) -> str:
-        return self.id.split(".", 1)[1]
-
-
-def _scoped(pattern: re.Pattern[str]) -> str:
-    """The pattern's source with its case flag inline, so it can join a union."""
-    flag = "i" if pattern.flags & re.IGNORECASE else "-i"
-    return f"(?{flag}:{pattern.pattern})"
-
-
-@dataclass(frozen=True)
-class Guard:
-    id: str
-    why: str
-    pattern: re.Pattern[str]
+# A headline is the first line when it is no longer than this; a longer first line is text.
+_MAX_TITLE = 300
+# The lead: the body's first two sentences, and no more than about this many characters
+# (Japanese packs a sentence into fewer characters).
+_LEAD_SENTENCES = 2
+_LEAD_CHARS = {"ja": 160, "other": 400}
+# Names further down than the lead count when they come back in this many sentences.
+_BODY_SENTENCES = 3
+# An article of this many sentences or more is long: one mention in it is not enough.
+_LONG_ARTICLE = 8
+# Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
+_SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ class Hit:
     end: int
     text: str
     strength: str = "strong"
+    zone: str = ""  # title | lead | body
+    note: str = ""  # why a name counted only as an ambiguous one
 
 
 @dataclass(frozen=True)
@@ -73,460 +83,22 @@ class MatchResult:
     suppressed: tuple[Suppressed, ...] = ()
     excluded_by: Hit | None = None
     reason: str = ""
+    about: str | None = None  # the other subject the story is about, when it has one
 
     @property
     def matched_terms(self) -> list[str]:
         """Distinct terms that made the decision, in order of first appearance."""
         seen: dict[str, None] = {}
         for hit in self.hits:
-            if hit.strength != "context" or hit.rule.endswith(".dispute"):
+            if hit.strength in ("strong", "weak", "user") or hit.rule.endswith(".dispute"):
                 seen.setdefault(hit.term, None)
         return list(seen)
 
 
-def _re(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
-
-
-def _lat(words: str) -> re.Pattern[str]:
-    return _re(_B + f"(?:{words})" + _E)
-
-
-_ISLANDS_EN = r"shikotan|iturup|etorofu|kunashiri?|kunasiri|habomai"
-_ISLANDS_RU = r"шикотан|итуруп|кунашир|хабомаи|уруп|парамушир|симушир"
-_ISLANDS_JA = r"択捉|国後|色丹|歯舞|えとろふ|くなしり|しこたん|はぼまい"
-
-# --- English (and other Latin-script) rules -------------------------------------------------
-_RULES: list[Rule] = [
-    Rule(
-        "en.kurils",
-        "Kuril Islands",
-        _lat(r"kurile?s?|kurilian\s+islands?|south(?:ern)?\s+kurils?|chishima\s+islands"),
-    ),
-    # The Japanese name is a proper noun: lower-case "northern territories" is anyone's.
-    Rule(
-        "en.northern-territories",
-        "Northern Territories",
-        re.compile(_B + r"(?:Northern\s+Territories|NORTHERN\s+TERRITORIES)" + _E),
-    ),
-    Rule("en.iturup", "Iturup", _lat(r"iturup|etorofu|etorofu-tō")),
-    Rule("en.kunashir", "Kunashir", _lat(r"kunashiri?|kunasiri")),
-    Rule("en.shikotan", "Shikotan", _lat(r"shikotan")),
-    Rule("en.habomai", "Habomai", _lat(r"habomai|habomais")),
-    Rule(
-        "en.habomai-islets",
-        "Habomai",
-        _lat(
-            r"(?:zeleny|polonsky|polonskogo|tanfilyev|tanfilyeva|anuchina|shibotsu|taraku|suisho"
-            r"|akiyuri|kaigara|yuri)\s+(?:island|islet|rock)s?"
-        ),
-    ),
-    Rule(
-        "en.kuril-towns",
-        "Kuril Islands",
-        _lat(
-            r"yuzhno-kurilsk|severo-kurilsk|kurilsk|malokurilskoye|malokurilsk|krabozavodskoye"
-            r"|krabozavodsk|reydovo|goryachy\s+plyazh|goryachiy\s+plyazh|furukamappu|shana\s+village"
-        ),
-    ),
-    Rule(
-        "en.other-islands",
-        "Kuril Islands",
-        _lat(
-            r"paramushir|shumshu|simushir|onekotan|shiashkotan|kharimkotan|rasshua|ketoy"
-            r"|chirpoy|ekarma|alaid\s+volcano|ebeko(?:\s+volcano)?|atlasov\s+island"
-            r"|(?:urup|matua)\s+island"
-        ),
-    ),
-    Rule("en.urup-matua", "Kuril Islands", _lat(r"urup|matua"), "weak"),
-    # --- Russian ---------------------------------------------------------------------------
-    # Курил- is also the past tense of курить (to smoke): the plural forms are safe in any
-    # case, but the bare genitive "Курил" counts only capitalised (see guard.ru-smoking).
-    Rule("ru.kurils", "Курилы", _re(_B + r"курил(?:ы|ам|ами|ах)" + _E)),
-    Rule("ru.kurils-gen", "Курилы", _re(_B + r"курил" + _E)),
-    Rule("ru.kurilsk", "Курилы", _re(r"\w*курильск\w*|" + _B + r"курильчан\w*")),
-    Rule("ru.iturup", "Итуруп", _re(_B + r"итуруп\w*")),
-    Rule("ru.kunashir", "Кунашир", _re(_B + r"кунашир\w*")),
-    Rule("ru.shikotan", "Шикотан", _re(_B + r"шикотан\w*")),
-    Rule("ru.habomai", "Хабомаи", _re(_B + r"хабомаи" + _E)),
-    Rule(
-        "ru.habomai-islets",
-        "Хабомаи",
-        _re(_B + r"(?:остров\w*|о\.)\s+(?:зел[её]н\w+|полонского|танфильева|юрий|анучина)" + _E),
-    ),
-    Rule(
-        "ru.other-islands",
-        "Курилы",
-        _re(
-            _B + r"(?:парамушир|шумшу|симушир|онекотан|шиашкотан|харимкотан|расшуа|кетой"
-            r"|чирпой|экарма|эбеко|крабозаводск|рейдово)\w*"
-        ),
-    ),
-    Rule("ru.urup-matua", "Курилы", _re(_B + r"(?:уруп|матуа)\w*"), "weak"),
-    Rule(
-        "ru.northern-territories",
-        "Северные территории",
-        _re(_B + r"северн\w+\s+территори\w*"),
-        "weak",
-    ),
-    # --- Japanese --------------------------------------------------------------------------
-    Rule("ja.hoppo-ryodo", "北方領土", _re(r"北方領土|北方(?:四|4|４)島")),
-    Rule("ja.chishima", "千島", _re(r"千島列島|南千島|北千島|中千島|千島・歯舞")),
-    Rule("ja.chishima-bare", "千島", _re(r"千島"), "weak"),
-    Rule("ja.kuril", "クリル", _re(r"(?:南)?クリル(?:諸島|列島)?|クリリスク")),
-    Rule("ja.etorofu", "択捉", _re(r"択捉|エトロフ|えとろふ|イトゥルップ")),
-    Rule("ja.kunashiri", "国後", _re(r"国後|クナシリ|くなしり|クナシル")),
-    Rule("ja.shikotan", "色丹", _re(r"色丹|シコタン|しこたん")),
-    Rule("ja.habomai", "歯舞", _re(r"歯舞|ハボマイ|はぼまい")),
-    Rule(
-        "ja.habomai-islets",
-        "歯舞",
-        _re(r"貝殻島|水晶島|志発島|多楽島|勇留島|秋勇留島|秋勇留|勇留"),
-    ),
-    Rule("ja.towns", "北方領土", _re(r"古釜布|紗那|穴澗|斜古丹|留夜別|留別")),
-    Rule(
-        "ja.other-islands",
-        "千島",
-        _re(
-            r"得撫島|占守島|幌筵島|新知島|松輪島|温禰古丹|捨子古丹|計吐夷|羅処和|ウルップ島|パラムシル"
-        ),
-    ),
-    # Exchanges that exist only for the four islands.
-    Rule("ja.exchanges", "北方領土", _re(r"ビザなし交流|北方墓参|北方四島交流")),
-    Rule("ja.weak", "北方領土", _re(r"元島民|四島|(?:2|２|二)島(?:返還|先行|引き渡し)"), "weak"),
-]
-
-# Phrases that mean the dispute without naming it; they count only together (see _decide).
-_CONTEXT_RULES: list[Rule] = [
-    Rule(
-        "en.dispute",
-        "territorial dispute",
-        _lat(
-            r"territorial\s+(?:dispute|issue|row|question|problem|claim)s?"
-            r"|peace\s+treaty|disputed\s+islands?|four\s+islands|two\s+islands"
-            r"|islands?\s+(?:\w+\s+){0,2}(?:off|northeast\s+of|near)\s+hokkaido"
-            r"|russian-(?:held|controlled|occupied)\s+islands?"
-            r"|islands?\s+(?:claimed|seized|occupied)\s+by|islands'?\s+return|return\s+of\s+the"
-            r"(?:\s+four)?\s+islands|(?:soviet|russian)\s+(?:seizure|occupation)\s+of"
-            r"|1956\s+(?:joint\s+)?declaration|japan-soviet\s+joint\s+declaration"
-        ),
-        "context",
-    ),
-    Rule(
-        "en.japan",
-        "Japan",
-        _lat(r"japan(?:ese)?|tokyo|hokkaido|nemuro|diet"),
-        "context",
-    ),
-    Rule("en.russia", "Russia", _lat(r"russian?|moscow|soviet|kremlin|ussr"), "context"),
-    Rule(
-        "ru.dispute",
-        "территориальный спор",
-        _re(
-            _B + r"(?:территориальн\w+\s+(?:спор|вопрос|проблем|претензи|притязани)\w*"
-            r"|мирн\w+\s+договор\w*|спорн\w+\s+остров\w*"
-            r"|(?:претензи|притязани)\w*\s+на\s+(?:\w+\s+)?остров\w*"
-            r"|(?:возвращени|передач|принадлежност)\w*\s+(?:\w+\s+)?остров\w*"
-            r"|декларац\w+\s+1956|1956\s+год\w*)"
-        ),
-        "context",
-    ),
-    Rule("ru.japan", "Япония", _re(_B + r"(?:япон\w*|токио|хоккайдо)" + _E), "context"),
-    Rule(
-        "ru.russia",
-        "Россия",
-        _re(_B + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф)" + _E),
-        "context",
-    ),
-    Rule(
-        "ja.dispute",
-        "領土問題",
-        _re(
-            r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
-            r"|(?:2|２|二)島"
-        ),
-        "context",
-    ),
-    Rule(
-        "ja.japan",
-        "日本",
-        _re(r"日本|日ロ|日露|政府|内閣府|首相|外相|外務省|官房長官|北海道|根室|自民党"),
-        "context",
-    ),
-    Rule("ja.russia", "ロシア", _re(r"ロシア|露|ソ連|ソビエト|日ロ|日ソ"), "context"),
-]
-
-# Literal pieces at least one of which every match of a rule contains, lower-cased. A text
-# that holds none of a rule's anchors cannot match it, and `in` on a string runs at C speed
-# where a regular expression walks the text: most news is settled by these checks alone.
-# tests/test_match.py::test_anchors_cover_every_match holds them to it.
-ANCHORS: dict[str, tuple[str, ...]] = {
-    "en.kurils": ("kuril", "chishima"),
-    "en.northern-territories": ("northern",),
-    "en.iturup": ("iturup", "etorofu"),
-    "en.kunashir": ("kunas",),
-    "en.shikotan": ("shikotan",),
-    "en.habomai": ("habomai",),
-    "en.habomai-islets": ("island", "islet", "rock"),
-    "en.kuril-towns": (
-        "kurilsk",
-        "krabozavodsk",
-        "reydovo",
-        "plyazh",
-        "furukamappu",
-        "shana",
-    ),
-    "en.other-islands": (
-        "paramushir",
-        "shumshu",
-        "simushir",
-        "onekotan",
-        "shiashkotan",
-        "kharimkotan",
-        "rasshua",
-        "ketoy",
-        "chirpoy",
-        "ekarma",
-        "alaid",
-        "ebeko",
-        "atlasov",
-        "urup",
-        "matua",
-    ),
-    "en.urup-matua": ("urup", "matua"),
-    "ru.kurils": ("курил",),
-    "ru.kurils-gen": ("курил",),
-    "ru.kurilsk": ("курил",),
-    "ru.iturup": ("итуруп",),
-    "ru.kunashir": ("кунашир",),
-    "ru.shikotan": ("шикотан",),
-    "ru.habomai": ("хабомаи",),
-    "ru.habomai-islets": ("остров", "о."),
-    "ru.other-islands": (
-        "парамушир",
-        "шумшу",
-        "симушир",
-        "онекотан",
-        "шиашкотан",
-        "харимкотан",
-        "расшуа",
-        "кетой",
-        "чирпой",
-        "экарма",
-        "эбеко",
-        "крабозаводск",
-        "рейдово",
-    ),
-    "ru.urup-matua": ("уруп", "матуа"),
-    "ru.northern-territories": ("территори",),
-    "ja.hoppo-ryodo": ("北方",),
-    "ja.chishima": ("千島",),
-    "ja.chishima-bare": ("千島",),
-    "ja.kuril": ("クリル", "クリリスク"),
-    "ja.etorofu": ("択捉", "エトロフ", "えとろふ", "イトゥルップ"),
-    "ja.kunashiri": ("国後", "クナシリ", "くなしり", "クナシル"),
-    "ja.shikotan": ("色丹", "シコタン", "しこたん"),
-    "ja.habomai": ("歯舞", "ハボマイ", "はぼまい"),
-    "ja.habomai-islets": ("勇留", "貝殻島", "水晶島", "志発島", "多楽島"),
-    "ja.towns": ("古釜布", "紗那", "穴澗", "斜古丹", "留別"),
-    "ja.other-islands": (
-        "得撫島",
-        "占守島",
-        "幌筵島",
-        "新知島",
-        "松輪島",
-        "温禰古丹",
-        "捨子古丹",
-        "計吐夷",
-        "羅処和",
-        "ウルップ島",
-        "パラムシル",
-    ),
-    "ja.exchanges": ("ビザなし交流", "北方墓参", "北方四島交流"),
-    "ja.weak": ("元島民", "四島", "島"),
-    "en.dispute": (
-        "territorial",
-        "treaty",
-        "disputed",
-        "island",
-        "return of the",
-        "seizure",
-        "occupation",
-        "declaration",
-    ),
-    "ru.dispute": (
-        "территориальн",
-        "мирн",
-        "спорн",
-        "претензи",
-        "притязани",
-        "возвращени",
-        "передач",
-        "принадлежност",
-        "декларац",
-        "1956",
-    ),
-    "ja.dispute": ("領土", "平和条約", "返還", "実効支配", "占拠", "日ソ共同宣言", "島"),
-    "en.japan": ("japan", "tokyo", "hokkaido", "nemuro", "diet"),
-    "en.russia": ("russia", "moscow", "soviet", "kremlin", "ussr"),
-    "ru.japan": ("япон", "токио", "хоккайдо"),
-    "ru.russia": ("росси", "москв", "кремл", "ссср", "советск", "рф"),
-    "ja.japan": (
-        "日本",
-        "日ロ",
-        "日露",
-        "政府",
-        "内閣府",
-        "首相",
-        "外相",
-        "外務省",
-        "官房長官",
-        "北海道",
-        "根室",
-        "自民党",
-    ),
-    "ja.russia": ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ"),
-    # Guards run only on texts with a hit; these spare them a pass of each English pattern.
-    "guard.kuril-lake": ("lake",),
-    "guard.kuril-trench": ("trench", "kamchatka"),
-    "guard.kurilian-bobtail": ("bobtail",),
-    "guard.kuril-tea": ("tea",),
-    "guard.other-northern-territories": ("territories",),
-    "guard.ship-name": (
-        "ship",
-        "vessel",
-        "reefer",
-        "trawler",
-        "freighter",
-        "tanker",
-        "ferry",
-        "frigate",
-        "destroyer",
-        "icebreaker",
-        "boat",
-        "carrier",
-        "cruiser",
-        "steamer",
-        "liner",
-        "corvette",
-        "submarine",
-        "tug",
-        "-class",
-    ),
-}
-
-
-_VESSEL_EN = (
-    r"(?:ship|vessel|reefer|trawler|freighter|tanker|ferry|frigate|destroyer|icebreaker|boat"
-    r"|carrier|cruiser|steamer|liner|corvette|submarine|tug)"
-)
-_VESSEL_RU = (
-    r"(?:траулер|сухогруз|судн|теплоход|танкер|паром|корабл|рефрижератор|ледокол|фрегат"
-    r"|транспорт|крейсер|корвет|буксир|сейнер|лайнер|пароход)\w*"
-)
-
-_COMPANY_RU = (
-    r"(?:компани|ооо|оао|зао|ао|фирм|предприяти|бренд|марк|гостиниц|отел|ресторан|кафе|магазин"
-    r"|клуб|команд|холдинг|групп|сеть|сет)\w*"
-)
-
-_GUARDS: list[Guard] = [
-    Guard("guard.kuril-lake", "Kurile Lake is in Kamchatka", _lat(r"kurile?\s+lake")),
-    Guard(
-        "guard.kuril-trench",
-        "the Kuril-Kamchatka Trench is a deep-sea feature",
-        _lat(r"kurile?(?:-kamchatka)?\s+trench|kurile?-kamchatka"),
-    ),
-    Guard("guard.kurilian-bobtail", "a cat breed", _lat(r"kuril(?:ian|e)?\s+bobtails?")),
-    Guard("guard.kuril-tea", "a shrub (Dasiphora)", _lat(r"kurile?\s+tea")),
-    Guard(
-        "guard.other-northern-territories",
-        "another country's northern territories",
-        re.compile(
-            r"Northern\s+Territories\s+of\s+the\s+Gold\s+Coast"
-            r"|\b(?!Japan|Tokyo)[A-Z][\w.]*(?:\s+[A-Z]\w*)?['’]s\s+Northern\s+Territories"
-        ),
-    ),
-    Guard(
-        "guard.ship-name",
-        "a ship named after an island",
-        _lat(
-            _VESSEL_EN
-            + r"\s+(?:the\s+)?[\"“']?(?:"
-            + _ISLANDS_EN
-            + r")|(?:"
-            + _ISLANDS_EN
-            + r")-class"
-        ),
-    ),
-    Guard(
-        "guard.ru-smoking",
-        "«курил» с маленькой буквы — прошедшее время глагола «курить»",
-        re.compile(_B + r"курил" + _E),
-    ),
-    Guard("guard.ru-lake", "Курильское озеро — на Камчатке", _re(_B + r"курильск\w+\s+озер\w*")),
-    Guard("guard.ru-bobtail", "порода кошек", _re(_B + r"курильск\w+\s+бобтейл\w*")),
-    Guard("guard.ru-tea", "растение", _re(_B + r"курильск\w+\s+ча[йяюе]\w*")),
-    Guard("guard.ru-trench", "глубоководный желоб", _re(r"курило-камчатск\w*")),
-    Guard(
-        "guard.ru-ship-name",
-        "судно, названное в честь острова",
-        _re(_B + _VESSEL_RU + r"\s+[«\"„“]\s*(?:" + _ISLANDS_RU + r")\w*"),
-    ),
-    Guard(
-        "guard.ru-company-name",
-        "компания или бренд с названием острова",
-        _re(_B + _COMPANY_RU + r"\s+(?:\w+\s+){0,2}[«\"„“]\s*(?:" + _ISLANDS_RU + r")\w*"),
-    ),
-    Guard(
-        "guard.ru-urup-river", "река Уруп на Кубани", _re(_B + r"(?:рек\w+\s+уруп\w*|урупск\w*)")
-    ),
-    Guard(
-        "guard.ja-trench", "千島海溝 is an ocean trench", _re(r"千島海溝|千島・カムチャツカ海溝")
-    ),
-    Guard(
-        "guard.ja-flora",
-        "a plant named after the Kurils",
-        _re(r"千島(?:桜|ザクラ|笹|ザサ|フウロ|キンバイ|リンドウ)|チシマ"),
-    ),
-    Guard(
-        "guard.ja-chishima-name",
-        "千島 as a place in Osaka or a surname",
-        _re(
-            r"大正区千島|千島町|千島(?:[一-龥ぁ-ん]{1,3})?(?:さん|氏|様|君|選手|監督|容疑者|被告|教授|会長|社長)"
-        ),
-    ),
-    Guard(
-        "guard.ja-substring",
-        "国後 inside another word (帰国後 'after returning home', 全国後援会)",
-        _re(rf"[{_KANJI}]国後(?!島)"),
-    ),
-    Guard("guard.ja-lake", "Kurile Lake in Kamchatka", _re(r"クリル湖")),
-    Guard("guard.ja-bobtail", "a cat breed", _re(r"クリリアン")),
-    Guard(
-        "guard.ja-ship-name",
-        "a ship named after an island",
-        _re(r"(?:択捉|国後|色丹|えとろふ|くなしり)型|(?:艦|船|丸)\s*「(?:" + _ISLANDS_JA + r")"),
-    ),
-]
-
-
-# The script a rule's or guard's every match contains (tests/test_match.py holds them to
-# it); a text without that script skips them. Unlisted ids run on every text.
-_IDS = [item.id for item in [*_RULES, *_CONTEXT_RULES]] + [guard.id for guard in _GUARDS]
-SCRIPTS: dict[str, str] = {
-    rule_id: rule_id.removeprefix("guard.")[:2]
-    for rule_id in _IDS
-    if rule_id.removeprefix("guard.")[:3] in ("ru.", "ru-", "ja.", "ja-")
-}
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
-
-
-def _anchored(rule_id: str, lowered: str) -> bool:
-    """Whether a lower-cased text holds one of a rule's or guard's anchors (none: always)."""
-    anchors = ANCHORS.get(rule_id)
-    return anchors is None or any(anchor in lowered for anchor in anchors)
+# Which script each rule's and guard's matches are written in; a text without that script
+# skips them (tests/test_match.py holds every match to its script).
+def script_of(record: Rule | Guard) -> str:
+    return record.lang if record.lang in ("ru", "ja") else "any"
 
 
 def _scripts_in(text: str) -> set[str]:
@@ -539,6 +111,12 @@ def _scripts_in(text: str) -> set[str]:
     if _CJK.search(text):
         found.add("ja")
     return found
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """The pattern's source with its case flag inline, so it can join a union."""
+    flag = "i" if pattern.flags & re.IGNORECASE else "-i"
+    return f"(?{flag}:{pattern.pattern})"
 
 
 # A group that contains a quantifier and is itself quantified, such as (a+)+ or (\w*x)*:
@@ -561,8 +139,8 @@ def compile_user_term(term: str) -> re.Pattern[str]:
         except re.error as exc:
             raise ValueError(f"bad regular expression {term!r}: {exc}") from None
     words = r"\s+".join(re.escape(w) for w in term.split())
-    if re.search(r"[\w]", term) and not re.search(f"[{_KANJI}\u3040-\u30ff]", term):
-        return re.compile(_B + words + _E, re.IGNORECASE)
+    if re.search(r"[\w]", term) and not re.search(f"[{KANJI}\u3040-\u30ff]", term):
+        return re.compile(B + words + E, re.IGNORECASE)
     return re.compile(words, re.IGNORECASE)
 
 
@@ -572,6 +150,64 @@ def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
+
+
+def _user_rule(kind: str, term: str) -> Rule:
+    strength = "user" if kind == "include" else "exclude"
+    return Rule(f"user.{kind}:{term}", "any", strength, kind, term, compile_user_term(term), None)
+
+
+class _Layout:
+    """Where a text's headline, lead and sentences are: computed only for texts with hits."""
+
+    def __init__(self, text: str, title_end: int, lang: str) -> None:
+        self.text = text
+        self.title_end = title_end
+        ends: list[int] = []
+        for m in _SENTENCE_END.finditer(text):
+            # A line break right after a full stop ends no second, empty sentence.
+            if not ends or text[ends[-1] : m.end()].strip():
+                ends.append(m.end())
+        self.ends = ends
+        body_start = title_end
+        lead_target = body_start + _LEAD_CHARS["ja" if lang == "ja" else "other"]
+        after = bisect.bisect_left(ends, lead_target)
+        by_size = ends[after] if after < len(ends) else len(text)
+        body_ends = [e for e in ends if e > body_start + (1 if title_end else 0)]
+        by_count = (
+            body_ends[_LEAD_SENTENCES - 1] if len(body_ends) >= _LEAD_SENTENCES else len(text)
+        )
+        self.lead_end = min(by_size, by_count)
+        self.first_body_sentence = self.sentence(title_end + 1) if title_end else 0
+        self.body_sentences = max(1, len(ends) + 1 - self.first_body_sentence)
+
+    def sentence(self, position: int) -> int:
+        return bisect.bisect_right(self.ends, position)
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        index = self.sentence(position)
+        start = self.ends[index - 1] if index else 0
+        return start, self.ends[index] if index < len(self.ends) else len(self.text)
+
+    def zone(self, position: int) -> str:
+        if position < self.title_end:
+            return "title"
+        return "lead" if position < self.lead_end else "body"
+
+    @property
+    def head_end(self) -> int:
+        """Where the part that says what the story is about ends: headline, else 1st sentence."""
+        if self.title_end:
+            return self.title_end
+        return self.ends[0] if self.ends else len(self.text)
+
+
+def _title_end(text: str) -> int:
+    """Where the headline of "TITLE\\nTEXT" ends (0: the text has none)."""
+    newline = text.find("\n")
+    if newline == -1:
+        return len(text) if len(text) <= _MAX_TITLE else 0
+    return newline if newline <= _MAX_TITLE else 0
 
 
 @dataclass
@@ -586,32 +222,47 @@ class Matcher:
     # The anchors as Aho-Corasick automata: one pass over a text finds any of them, where
     # `anchor in text` for each took a third of the matcher's time.
     screens: dict[bool, ahocorasick.Automaton] = field(init=False)
+    # Every record's anchors in one automaton: one pass says which records can match.
+    records: tuple[list[Rule], list[Rule], list[Guard]] = field(init=False)
+    every_anchor: ahocorasick.Automaton = field(init=False)
 
     def __post_init__(self) -> None:
-        self.rules = list(_RULES) + [
-            Rule(f"user.include:{t}", t, compile_user_term(t)) for t in self.include
-        ]
-        self.excludes = [
-            Rule(f"user.exclude:{t}", t, compile_user_term(t), "exclude") for t in self.exclude
-        ]
+        self.rules = list(RULES) + [_user_rule("include", t) for t in self.include]
+        self.excludes = [_user_rule("exclude", t) for t in self.exclude]
         # Most items are not about the islands: one pass over the text with every rule that
         # can make an item relevant settles them, instead of one pass per rule.
-        deciding = self.rules + [r for r in _CONTEXT_RULES if r.rule_kind == "dispute"]
+        deciding = self.rules + [r for r in CONTEXT_RULES if r.kind == "dispute"]
         self.prefilter = re.compile("|".join(_scoped(r.pattern) for r in deciding))
         # A user's own terms have no anchors: then the regular-expression union decides.
-        self.anchors: tuple[str, ...] | None = None
-        self.ascii_anchors: tuple[str, ...] = ()
-        if all(r.id in ANCHORS for r in deciding):
-            every = {a for r in deciding for a in ANCHORS[r.id]}
+        self.anchors = None
+        self.ascii_anchors = ()
+        if all(r.anchors is not None for r in deciding):
+            every = {a for r in deciding for a in r.anchors or ()}
             # An anchor that contains another adds nothing to the screen ("kurilsk", "kuril").
             needed = sorted(a for a in every if not any(b != a and b in a for b in every))
             self.anchors = tuple(needed)
             # An ASCII text can hold only ASCII anchors: a third of them.
             self.ascii_anchors = tuple(a for a in needed if a.isascii())
         self.screens = {True: _automaton(self.ascii_anchors), False: _automaton(self.anchors or ())}
+        self.records = (self.rules, [*CONTEXT_RULES, *TOPIC_RULES], GUARDS)
+        self.every_anchor = _automaton(
+            {a for records in self.records for r in records for a in r.anchors or ()}
+        )
 
     def match(self, text: str) -> MatchResult:
-        """Decide whether `text` is about the islands, and say why."""
+        """Decide whether `text` ("HEADLINE\\nTEXT", or any text) is about the islands."""
+        return self._match(text, _title_end(text))
+
+    def match_item(self, title: str, text: str = "") -> MatchResult:
+        """Decide whether an item with this headline and text is about the islands.
+
+        Spans are offsets into f"{title}\\n{text}" (or the title alone when it has no text).
+        """
+        if not title:
+            return self._match(text, 0)
+        return self._match(f"{title}\n{text}" if text else title, len(title))
+
+    def _match(self, text: str, title_end: int) -> MatchResult:
         lowered = text.lower()
         if self.anchors is not None:
             screen = self.screens[lowered.isascii()]
@@ -624,64 +275,279 @@ class Matcher:
             if m:
                 hit = Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), "exclude")
                 return MatchResult(False, excluded_by=hit, reason=f"excluded by {rule.term!r}")
-        # Russian and Japanese patterns cannot match a text without their script: skipping
-        # them halves the work on most English items.
-        scripts = _scripts_in(lowered)
-        guard_spans: list[tuple[int, int, Guard]] | None = None
-        hits: list[Hit] = []
-        suppressed: list[Suppressed] = []
-        for rule in self.rules:
-            if SCRIPTS.get(rule.id, "any") not in scripts:
-                continue
-            if not _anchored(rule.id, lowered):
-                continue
-            for m in rule.pattern.finditer(text):
-                if m.end() == m.start():
-                    continue
-                hit = Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), rule.strength)
-                if rule.id.startswith("user."):
-                    hits.append(hit)
-                    continue
-                if guard_spans is None:  # only texts with a hit pay for the guards
-                    guard_spans = [
-                        (g_m.start(), g_m.end(), g)
-                        for g in _GUARDS
-                        if SCRIPTS.get(g.id, "any") in scripts and _anchored(g.id, lowered)
-                        for g_m in g.pattern.finditer(text)
-                    ]
-                guard = next((g for s, e, g in guard_spans if s < m.end() and m.start() < e), None)
-                if guard is not None:
-                    suppressed.append(Suppressed(hit, guard.id, guard.why))
-                else:
-                    hits.append(hit)
-        context = [
-            Hit(r.id, r.term, m.start(), m.end(), m.group(0), "context")
-            for r in _CONTEXT_RULES
-            if SCRIPTS.get(r.id, "any") in scripts and _anchored(r.id, lowered)
-            for m in r.pattern.finditer(text)
+        starts = self._anchor_starts(lowered, len(lowered) == len(text))
+        rules, context_rules, guards = self._running(lowered, starts)
+        raw = [
+            Hit(rule.id, rule.term, m.start(), m.end(), m.group(0), rule.strength)
+            for rule in rules
+            for m in _finditer(rule, text, starts)
         ]
-        return _decide(hits, context, suppressed)
+        context = [
+            Hit(r.id, r.term, m.start(), m.end(), m.group(0), r.strength)
+            for r in context_rules
+            for m in _finditer(r, text, starts)
+        ]
+        if not raw and not any(h.rule.endswith(".dispute") for h in context):
+            return MatchResult(False, reason="no Kuril terms")
+        lang = "ja" if _CJK.search(text) else "ru" if _CYRILLIC.search(text) else "en"
+        layout = _Layout(text, title_end, lang)
+        kinds = {h.rule.split(".", 1)[1] for h in context if h.strength == "context"}
+        guards = [g for g in guards if not set(g.unless) & kinds]
+        hits, suppressed, names = _apply_guards(raw, guards, text, layout)
+        # What a proper name holds (Okinawa in "the Okinawa and Northern Territories
+        # minister", 領土問題 in 北方領土問題担当相) is not context of its own.
+        context = [h for h in context if not any(s < h.end and h.start < e for s, e in names)]
+        zone = layout.zone
+        hits = [
+            Hit(h.rule, h.term, h.start, h.end, h.text, h.strength, zone(h.start), h.note)
+            for h in _strongest(hits)
+        ]
+        context = [
+            Hit(h.rule, h.term, h.start, h.end, h.text, h.strength, zone(h.start)) for h in context
+        ]
+        return _decide(hits, context, suppressed, layout)
+
+    def _anchor_starts(self, lowered: str, aligned: bool) -> dict[str, list[int]] | None:
+        """Where each anchor starts in the lower-cased text, found in one pass (None when
+        lower-casing changed the text's length, so its offsets are not the text's)."""
+        starts: dict[str, list[int]] = {}
+        for end, anchor in self.every_anchor.iter(lowered):
+            starts.setdefault(anchor, []).append(end - len(anchor) + 1)
+        return starts if aligned else {anchor: [] for anchor in starts}
+
+    def _running(
+        self, lowered: str, starts: dict[str, list[int]] | None
+    ) -> tuple[list[Rule], list[Rule], list[Guard]]:
+        """The rules, context rules and guards that can match this lower-cased text: those
+        in its scripts whose anchors it holds."""
+        scripts = _scripts_in(lowered)
+        found = set(starts or ())
+
+        def can_match(record: Rule | Guard) -> bool:
+            return script_of(record) in scripts and (
+                record.anchors is None or not found.isdisjoint(record.anchors)
+            )
+
+        rules, context, guards = self.records
+        return (
+            [r for r in rules if can_match(r)],
+            [r for r in context if can_match(r)],
+            [g for g in guards if can_match(g)],
+        )
 
 
-def _decide(hits: list[Hit], context: list[Hit], suppressed: list[Suppressed]) -> MatchResult:
-    strong = [h for h in hits if h.strength == "strong"]
+# A rule's first matches in a text, at most: a text that names the islands a thousand times
+# is about them, and a hostile page repeating a name must not cost minutes.
+MAX_MATCHES = 1000
+
+
+def _finditer(rule: Rule, text: str, starts: dict[str, list[int]] | None) -> list[re.Match[str]]:
+    """The rule's matches in the text, as `finditer` finds them (the first MAX_MATCHES). A
+    rule whose every match starts with an anchor is tried only where one starts."""
+    if not rule.anchored_start or not starts or not any(starts.get(a) for a in rule.anchors or ()):
+        return list(
+            itertools.islice(
+                (m for m in rule.pattern.finditer(text) if m.end() > m.start()), MAX_MATCHES
+            )
+        )
+    positions = sorted({p for a in rule.anchors or () for p in starts.get(a, ())})
+    found: list[re.Match[str]] = []
+    reached = 0
+    for position in positions:
+        if position < reached:
+            continue
+        m = rule.pattern.match(text, position)
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            reached = m.end()
+            if len(found) == MAX_MATCHES:
+                break
+    return found
+
+
+def _apply_guards(
+    raw: list[Hit], guards: list[Guard], text: str, layout: _Layout
+) -> tuple[list[Hit], list[Suppressed], list[tuple[int, int]]]:
+    """The hits that stand (some demoted to weak), the look-alikes with their guard, and
+    the spans of the proper names that demoted a hit."""
+    spans: list[tuple[int, int, Guard]] = []
+    sentences: list[tuple[int, Guard]] = []
+    everywhere: list[Guard] = []
+    if raw:
+        hit_spans = [(h.start, h.end) for h in raw]
+        hit_sentences = _windows([layout.sentence_span(h.start) for h in raw], 0, len(text))
+        for guard in guards:
+            if guard.scope == "text":
+                if guard.pattern.search(text):
+                    everywhere.append(guard)
+                continue
+            if guard.scope == "sentence":
+                windows = hit_sentences
+            else:
+                windows = _windows(hit_spans, guard.reach, len(text))
+            for lo, hi in windows:
+                for m in guard.pattern.finditer(text, lo, hi):
+                    if guard.scope == "sentence":
+                        sentences.append((layout.sentence(m.start()), guard))
+                    else:
+                        spans.append((m.start(), m.end(), guard))
+    hits: list[Hit] = []
+    suppressed: list[Suppressed] = []
+    names: list[tuple[int, int]] = []
+    # Looked up by position, so a text with thousands of hits costs n log n, not n².
+    spans.sort(key=lambda span: span[0])
+    span_starts = [span[0] for span in spans]
+    reach = max((g.reach for g in guards), default=0)
+    by_sentence: dict[int, list[Guard]] = {}
+    for index, guard in sentences:
+        by_sentence.setdefault(index, []).append(guard)
+    for hit in raw:
+        if hit.rule.startswith("user."):
+            hits.append(hit)
+            continue
+
+        def applies(guard: Guard, hit: Hit = hit) -> bool:
+            return not guard.applies_to or hit.rule in guard.applies_to
+
+        near = spans[
+            bisect.bisect_left(span_starts, hit.start - reach) : bisect.bisect_left(
+                span_starts, hit.end
+            )
+        ]
+        span = next((s for s in near if hit.start < s[1] and applies(s[2])), None)
+        chosen = (span[2] if span else None) or next(
+            (g for g in by_sentence.get(layout.sentence(hit.start), ()) if applies(g)),
+            next((g for g in everywhere if applies(g)), None),
+        )
+        if chosen is None:
+            hits.append(hit)
+        elif chosen.effect == "demote":
+            hits.append(replace(hit, strength="weak", note=chosen.why))
+            names.append((span[0], span[1]) if span else (hit.start, hit.end))
+        else:
+            suppressed.append(Suppressed(hit, chosen.id, chosen.why))
+    return hits, suppressed, names
+
+
+def _windows(spans: list[tuple[int, int]], margin: int, size: int) -> list[tuple[int, int]]:
+    """The spans widened by `margin` on each side and merged where they meet."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo, hi = max(0, start - margin), min(size, end + margin)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _strongest(hits: list[Hit]) -> list[Hit]:
+    """One hit per span: where a strong and a weak rule match the same text, the strong."""
+    rank = {"user": 0, "strong": 1, "weak": 2}
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, rank.get(h.strength, 3))):
+        if kept and hit.start < kept[-1].end:
+            if rank.get(hit.strength, 3) < rank.get(kept[-1].strength, 3):
+                kept[-1] = hit
+            continue
+        kept.append(hit)
+    return kept
+
+
+_NEEDS = {r.id: r.needs for r in RULES}
+
+
+def _decide(
+    hits: list[Hit], context: list[Hit], suppressed: list[Suppressed], layout: _Layout
+) -> MatchResult:
+    kinds = {h.rule.split(".", 1)[1] for h in context if h.strength == "context"}
+    sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds
+    dispute_hits = [h for h in context if h.rule.endswith(".dispute")]
+
+    def in_context(hit: Hit) -> bool:
+        needs = _NEEDS.get(hit.rule, ("dispute", "both"))
+        return (
+            ("dispute" in needs and bool(dispute_hits))
+            or ("both" in needs and len(sides) == 2)
+            or bool(set(needs) & sides)
+        )
+
+    strong = [h for h in hits if h.strength in ("strong", "user")]
     weak = [h for h in hits if h.strength == "weak"]
-    kinds = {h.rule.split(".", 1)[1] for h in context}  # dispute, japan, russia
-    dispute = "dispute" in kinds
-    both_sides = "japan" in kinds and "russia" in kinds
-    ordered = tuple(sorted(hits, key=lambda h: h.start))
+    evidence = strong + [h for h in weak if in_context(h)]
+    about = _other_subject(context, evidence, layout)
+    head_topic = any(h.strength == "topic" and h.start < layout.head_end for h in context)
     kept = tuple(suppressed)
-    if strong:
-        return MatchResult(True, ordered, kept, reason="names the islands")
-    with_context = tuple(sorted(hits + context, key=lambda h: h.start))
-    if weak and (dispute or both_sides):
-        return MatchResult(True, with_context, kept, reason="an ambiguous name, in context")
-    if dispute and both_sides:
-        return MatchResult(True, with_context, kept, reason="the Japan-Russia territorial dispute")
-    reason = "only look-alikes" if suppressed else "no Kuril terms"
+    used = "names the islands" if strong else "an ambiguous name, in context"
+    ordered = tuple(sorted(hits + ([*dispute_hits] if not strong else []), key=lambda h: h.start))
+
+    def result(relevant: bool, reason: str) -> MatchResult:
+        return MatchResult(relevant, ordered, kept, reason=reason, about=about)
+
+    # The dispute named up front (headline or lead) with both sides: the story is about it,
+    # unless its headline is about another subject and does not itself name the dispute.
+    head_dispute = [h for h in dispute_hits if h.zone in ("title", "lead")]
+    dispute_up_front = bool(head_dispute) and len(sides) == 2
+    if about is not None:
+        dispute_up_front = dispute_up_front and any(h.zone == "title" for h in head_dispute)
+    if evidence:
+        # An ambiguous name in the headline does not outweigh another subject named there.
+        if any(h.zone == "title" and (h.strength != "weak" or not head_topic) for h in evidence):
+            return result(True, f"{used} in the headline")
+        if any(h.rule.startswith("user.") for h in evidence):
+            return result(True, "your include term")
+        sentences = {layout.sentence(h.start) for h in evidence}
+        # One mention in a long article, not in its first sentence, with nothing of the
+        # dispute anywhere: a passing mention even in the lead.
+        lone = (
+            len(sentences) == 1
+            and layout.body_sentences >= _LONG_ARTICLE
+            and min(sentences) != layout.first_body_sentence
+            and not dispute_hits
+        )
+        if about is None and any(h.zone == "lead" for h in evidence) and not lone:
+            return result(True, f"{used} in the lead")
+        if dispute_up_front:
+            return result(True, f"the territorial dispute up front; {used} further down")
+        if len(sentences) >= _BODY_SENTENCES:
+            return result(True, f"{used} in {len(sentences)} sentences")
+        subject = f"a story about {about}" if about else "a story about something else"
+        count = "one sentence" if len(sentences) == 1 else f"{len(sentences)} sentences"
+        return result(False, f"passing mention in {subject} (the islands named in {count})")
+    if dispute_up_front and about is None:
+        return result(True, "the Japan-Russia territorial dispute")
+    if head_dispute and len(sides) == 2:
+        return result(False, f"a dispute mentioned in a story about {about}")
+    if suppressed and not hits:
+        return result(False, "only look-alikes")
     if weak:
-        reason = "an ambiguous name without context"
-    return MatchResult(False, ordered, kept, reason=reason)
+        notes = {h.note for h in weak if h.note}
+        return result(False, "; ".join(sorted(notes)) or "an ambiguous name without context")
+    if dispute_hits:
+        if len(sides) < 2:
+            return result(False, "a dispute phrase, but not between Japan and Russia")
+        return result(False, "a dispute mentioned only far down the text")
+    return result(False, "no Kuril terms")
+
+
+def _other_subject(context: list[Hit], evidence: list[Hit], layout: _Layout) -> str | None:
+    """The other subject a story is about: named in its headline, or named far more often
+    than the islands are."""
+    topics = [h for h in context if h.strength == "topic"]
+    if not topics:
+        return None
+    head = [h for h in topics if h.start < layout.head_end]
+    if head and not any(h.start < layout.head_end for h in evidence):
+        return head[0].term
+    counts: dict[str, int] = {}
+    for hit in topics:
+        counts[hit.term] = counts.get(hit.term, 0) + 1
+    up_front = {h.term for h in topics if h.zone in ("title", "lead")}
+    named = {(h.start, h.end) for h in evidence}
+    for term, count in sorted(counts.items(), key=lambda item: -item[1]):
+        if term in up_front and count >= 3 and count >= 2 * max(1, len(named)):
+            return term
+    return None
 
 
 @lru_cache(maxsize=8)

@@ -243,11 +243,18 @@ def match_explanation(console: Console, text: str, result: MatchResult) -> None:
         table.add_column("Rule")
         table.add_column("Term")
         table.add_column("Kind")
+        table.add_column("Where")
         table.add_column("Span", justify="right")
         table.add_column("Text")
         for hit in result.hits:
+            kind = f"{hit.strength}: {hit.note}" if hit.note else hit.strength
             table.add_row(
-                hit.rule, safe(hit.term), hit.strength, f"{hit.start}-{hit.end}", safe(hit.text)
+                hit.rule,
+                safe(hit.term),
+                safe(kind),
+                hit.zone,
+                f"{hit.start}-{hit.end}",
+                safe(hit.text),
             )
         console.print(table)
     if result.suppressed:
@@ -275,6 +282,8 @@ def hit_record(hit: Hit) -> dict:
         "rule": hit.rule,
         "term": hit.term,
         "kind": hit.strength,
+        "where": hit.zone,
+        "note": hit.note,
         "start": hit.start,
         "end": hit.end,
         "text": hit.text,
@@ -286,6 +295,7 @@ def match_json(result: MatchResult) -> str:
         {
             "relevant": result.relevant,
             "reason": result.reason,
+            "about": result.about,
             "matched": result.matched_terms,
             "hits": [hit_record(h) for h in result.hits],
             "suppressed": [

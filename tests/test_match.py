@@ -151,6 +151,39 @@ LOOK_ALIKES = {
     "other-dispute-en": "Japan and China traded protests over the Senkaku Islands dispute.",
     "other-dispute-ru": "Япония и Южная Корея спорят о принадлежности островов Токто.",
     "other-dispute-ja": "竹島の領有権をめぐり韓国に抗議した。",
+    # Issue 22's look-alikes, in the spellings and word orders real coverage uses.
+    "kuril-basin": "Oceanographers sampled the deep Kuril Basin of the Sea of Okhotsk.",
+    "kuril-trench-no-hyphen": "A survey ship mapped the Kuril Kamchatka Trench slope.",
+    "kuril-larch": "Kuril larch seedlings were planted in Scottish forests.",
+    "ship-gata": "The Etorofu-gata kaibokan were built for convoy escort duty.",
+    "ship-list": "The escort ships of the class were Etorofu, Matsuwa, Sado, Oki and Iki.",
+    "ghana-bare": "Ghana's archives opened files of the Northern Territories protectorate.",
+    "colonial-bare": "Nkrumah toured the Northern Territories. Tamale welcomed him in 1954.",
+    "canada-bare": "Ottawa pledged housing money for Yukon, Nunavut and the Northern Territories.",
+    "origin-en": "The breed originates from the Kuril Islands and won a prize in Helsinki.",
+    "title-en": "The Okinawa and Northern Territories minister visited Naha.",
+    "ru-lake-reversed": "В озеро Курильское зашло три миллиона нерок.",
+    "ru-lake-abbreviated": "Медведи собрались на оз. Курильском.",
+    "ru-tea-reversed": "Чай курильский заваривают при простуде.",
+    "ru-flora": "Лапчатку курильскую высадили в парке.",
+    "ru-basin": "Воды Курильской котловины потеплели.",
+    "ru-trench-no-hyphen": "Сейсмологи изучат Курило Камчатский желоб.",
+    "ru-ship-words-between": "Сейнер рыболовецкого колхоза «Кунашир» сел на мель у Находки.",
+    "ru-origin": "Порода происходит с Курильских островов, сообщили заводчики.",
+    "ja-basin": "オホーツク海の千島海盆で深層水の水温が上昇した。",
+    "ja-habomai-district": "根室市歯舞の歯舞小学校で運動会が開かれた。",
+    "ja-habomai-coop": "歯舞漁協の新しい市場が完成した。",
+    "ja-krill": "南極のオキアミから抽出したクリルオイルが人気だ。",
+    "ja-origin": "千島列島原産のチシマザクラを植樹した。",
+    "ja-ship-bare": "海防艦「国後」の慰霊祭が開かれた。国後は占守型海防艦の1隻だった。",
+    "ja-title": "沖縄・北方担当相が辺野古を視察した。",
+    "ja-title-in-another-story": "竹島の日　北方領土問題の担当相も出席\n"
+    "島根県の式典に、北方領土問題を担当する大臣も出席した。",
+    "ru-quoted-name": "Студия «Итуруп» из Москвы выпустила новый альбом.",
+    "origin-from-en": "Scottish foresters plant larch seedlings from the Kuril Islands.",
+    "origin-from-ru": "Садоводы вырастили саженцы с Курил в Подмосковье.",
+    "ja-third-sentence": "北海道でサンマ漁解禁\n北海道のサンマ漁が解禁された。"
+    "根室港では初水揚げがあった。漁場は北方四島周辺ではなく公海が中心だ。",
 }
 
 
@@ -175,6 +208,24 @@ BODY_ONLY_AND_CONTEXT = {
     "en-context": "Moscow said peace treaty talks with Tokyo are off over the dispute.",
     "ru-context": "Москва отвергла японские претензии на острова.",
     "ja-context": "ロシアが不法占拠する島々について、日本政府は抗議した。",
+    "romanised-japanese": "Students in Nemuro started a podcast on the Hoppo Ryodo issue.",
+    "ru-airport-in-quotes": "Аэропорт «Итуруп» закрыт из-за тумана.",
+    "ja-safe-operation": "根室の漁業者、安全操業の再開を要望\n"
+    "根室市の漁業者らが、中断している安全操業の再開を国に要望した。",
+    "en-safe-operation": "Nemuro fishermen want safe-operation fishing back\n"
+    "Fishermen asked the government to seek a restart of the safe-operation agreement.",
+    "ru-planted-on-the-island": "Школьники высадили саженцы на Итурупе.",
+    "en-trees-of-the-islands": "Wildfire: the trees of the Kuril Islands are burning.",
+    "ru-zone-in-quotes": "Новый резидент ТОР «Курилы» построит рыбный завод.",
+    "lesser-kuril-en": "Russia built a border post on Tanfilyev Island.",
+    "lesser-kuril-ru": "Маяк на острове Сигнальный восстановят.",
+    "detention-nameless-en": "Russian border guards detained a Japanese crab boat operating "
+    "under the bilateral fishing agreement.",
+    "detention-nameless-ru": "Пограничники России задержали японскую шхуну, Токио протестует.",
+    "detention-nameless-ja": "根室の漁船がロシアに拿捕され、政府は早期解放を求めた。",
+    "northern-territories-with-minister": "Japan's minister for Okinawa and Northern "
+    "Territories affairs met former islanders who want to visit graves on the islands Russia "
+    "seized.",
 }
 
 
@@ -220,19 +271,19 @@ def _corpus() -> list[str]:
 def test_anchors_cover_every_match():
     """No rule may match a span that holds none of its anchors: the anchor screen that
     skips most texts would otherwise drop a real match."""
-    from kurilwatch.match import _CONTEXT_RULES, _GUARDS, _RULES, ANCHORS, SCRIPTS
+    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES
 
-    rules = _RULES + _CONTEXT_RULES
-    assert {r.id for r in rules} <= set(ANCHORS)
+    rules = RULES + CONTEXT_RULES + TOPIC_RULES
+    assert all(r.anchors for r in rules)
     # Every guard of Latin script has anchors too; the others have their script's gate.
-    assert {g.id for g in _GUARDS if g.id not in SCRIPTS} <= set(ANCHORS)
-    rules += [g for g in _GUARDS if g.id in ANCHORS]
+    assert all(g.anchors for g in GUARDS if g.lang == "en")
+    rules += [g for g in GUARDS if g.anchors]
     checked = 0
     for text in _corpus():
         for rule in rules:
             for m in rule.pattern.finditer(text):
                 span = m.group(0).lower()
-                assert any(a in span for a in ANCHORS[rule.id]), (rule.id, m.group(0))
+                assert any(a in span for a in rule.anchors), (rule.id, m.group(0))
                 checked += 1
     assert checked > 500
 
@@ -240,16 +291,18 @@ def test_anchors_cover_every_match():
 def test_script_gates_cover_every_match():
     """A Russian or Japanese rule or guard runs only on texts in its script, so each of its
     matches must contain a letter of that script."""
-    from kurilwatch.match import _CONTEXT_RULES, _GUARDS, _RULES, SCRIPTS, _scripts_in
+    from kurilwatch.match import _scripts_in, script_of
+    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES
 
-    assert {"ru", "ja"} == set(SCRIPTS.values())
-    assert sum(script == "ru" for script in SCRIPTS.values()) >= 15
-    gated = [r for r in [*_RULES, *_CONTEXT_RULES, *_GUARDS] if r.id in SCRIPTS]
+    records = [*RULES, *CONTEXT_RULES, *TOPIC_RULES, *GUARDS]
+    gated = [r for r in records if script_of(r) != "any"]
+    assert {"ru", "ja"} == {script_of(r) for r in gated}
+    assert sum(script_of(r) == "ru" for r in gated) >= 15
     checked = 0
     for text in _corpus():
         for rule in gated:
             for m in rule.pattern.finditer(text):
-                assert SCRIPTS[rule.id] in _scripts_in(m.group(0).lower()), (rule.id, m[0])
+                assert script_of(rule) in _scripts_in(m.group(0).lower()), (rule.id, m[0])
                 checked += 1
     assert checked > 200
     assert _scripts_in("Kurils") == {"any"}
@@ -276,3 +329,249 @@ def test_user_terms_bypass_the_anchor_screen():
     custom = Matcher(include=("Sakhalin Oblast",))
     assert custom.anchors is None
     assert custom.match("The Sakhalin Oblast budget").relevant
+
+
+KAMCHATKA_QUAKE = (
+    "Magnitude 7.0 earthquake strikes off Kamchatka",
+    "A strong earthquake struck off the eastern coast of the Kamchatka Peninsula on Saturday. "
+    "Buildings shook in Petropavlovsk-Kamchatsky and cracks appeared in a school.\n"
+    "The quake's epicentre was in the Pacific about 100 kilometres east of the city, at a "
+    "depth of 50 kilometres, the regional branch of the Geophysical Survey said.\n"
+    "The regional governor said there were no reports of serious injuries, and that teams "
+    "were checking hospitals, kindergartens and the power grid.\n"
+    "A tsunami threat was briefly declared; residents of Severo-Kurilsk were also told to "
+    "stay away from the shore.\n"
+    "Kamchatka has about 30 active volcanoes.\n"
+    "Aftershocks could continue for weeks, seismologists said.",
+)
+
+
+def test_a_passing_mention_in_a_story_about_something_else_does_not_count():
+    result = matcher.match_item(*KAMCHATKA_QUAKE)
+    assert not result.relevant
+    assert result.about == "Kamchatka"
+    assert result.reason.startswith("passing mention in a story about Kamchatka")
+    [hit] = result.hits
+    assert (hit.text, hit.zone) == ("Severo-Kurilsk", "body")
+
+
+def test_the_same_name_in_the_headline_or_throughout_counts():
+    title, text = KAMCHATKA_QUAKE
+    assert matcher.match_item("Tsunami threat for Severo-Kurilsk after quake", text).relevant
+    repeated = text.replace("Kamchatka has", "Severo-Kurilsk sits on Paramushir. Kamchatka has")
+    repeated += " In Severo-Kurilsk the school was closed."
+    result = matcher.match_item(title, repeated)
+    assert result.relevant and result.reason.endswith("in 3 sentences"), result.reason
+
+
+def test_a_name_in_the_lead_counts_unless_the_headline_is_about_something_else():
+    lead = "A new school opened on Shikotan on Monday. Pupils moved in from old buildings."
+    assert matcher.match_item("Russia opens a school for 300 pupils", lead).relevant
+    explainer = matcher.match_item("Explainer: the Takeshima dispute", lead)
+    assert not explainer.relevant and explainer.about == "Takeshima"
+
+
+def test_a_title_or_an_office_name_counts_only_with_context():
+    alone = matcher.match("The Okinawa and Northern Territories minister visited Naha.")
+    assert not alone.relevant
+    assert "minister's title" in alone.reason
+    assert alone.hits[0].strength == "weak" and alone.hits[0].note
+
+
+def test_match_item_decides_as_match_on_headline_and_text():
+    title, text = KAMCHATKA_QUAKE
+    joined = matcher.match(f"{title}\n{text}")
+    separate = matcher.match_item(title, text)
+    assert (joined.relevant, joined.reason, joined.hits) == (
+        separate.relevant,
+        separate.reason,
+        separate.hits,
+    )
+    assert matcher.match_item("", "Drills on Iturup").relevant
+    assert matcher.match_item("Drills on Iturup").hits[0].zone == "title"
+
+
+def test_anchored_rules_find_what_a_full_scan_finds():
+    """Rules marked anchored_start are tried only where an anchor starts: on the whole
+    corpus that must give exactly the matches a scan of the whole text gives."""
+    from kurilwatch.match import _finditer
+    from kurilwatch.rules import CONTEXT_RULES, RULES, TOPIC_RULES
+
+    anchored = [r for r in RULES + CONTEXT_RULES + TOPIC_RULES if r.anchored_start]
+    assert len(anchored) >= 30
+    checked = 0
+    for text in _corpus():
+        lowered = text.lower()
+        starts = _MATCHER._anchor_starts(lowered, len(lowered) == len(text))
+        for rule in anchored:
+            scanned = [(m.start(), m.end()) for m in rule.pattern.finditer(text)]
+            for start, end in scanned:
+                assert lowered[start:end].startswith(rule.anchors), (rule.id, text[start:end])
+            assert [(m.start(), m.end()) for m in _finditer(rule, text, starts)] == scanned
+            checked += len(scanned)
+    assert checked > 500
+
+
+def test_guards_reach_no_further_than_they_say():
+    """A span guard runs only within its reach around each hit; no match of it is longer."""
+    from kurilwatch.rules import GUARDS
+
+    checked = 0
+    for text in _corpus():
+        for guard in GUARDS:
+            if guard.scope != "span":
+                continue
+            for m in guard.pattern.finditer(text):
+                assert m.end() - m.start() <= guard.reach, (guard.id, m.group(0))
+                checked += 1
+    assert checked > 200
+
+
+def test_every_island_is_named_once():
+    """The islands' names live in one table; the rules and the ship guards come from it."""
+    from kurilwatch.rules import GUARDS, PLACES, RULES
+
+    assert {p.key for p in PLACES} >= {"iturup", "kunashir", "shikotan", "habomai"}
+    by_id = {r.id: r for r in RULES}
+    for place in PLACES:
+        for lang, names in place.names.items():
+            rule = by_id[f"{lang}.{place.key}"]
+            assert rule.lang == lang and rule.kind == place.kind
+            assert all(name in rule.pattern.pattern for name in names)
+    ship = next(g for g in GUARDS if g.id == "guard.ship-name")
+    assert "shikotan" in ship.pattern.pattern and "matua" in ship.pattern.pattern
+
+
+def test_match_command_says_why_a_mention_did_not_count(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    text = "\n".join(KAMCHATKA_QUAKE)
+    result = runner.invoke(app, ["match", text])
+    assert result.exit_code == 3
+    assert "passing mention in a story about Kamchatka" in result.output
+    assert "body" in result.output
+    data = json.loads(runner.invoke(app, ["match", "--format", "json", text]).output)
+    assert data["about"] == "Kamchatka"
+    assert data["hits"][0]["where"] == "body"
+    origin = json.loads(
+        runner.invoke(
+            app, ["match", "--format", "json", "A tree originating from the Kuril Islands"]
+        ).output
+    )
+    assert origin["suppressed"][0]["guard"] == "guard.origin"
+    assert "plant" in origin["suppressed"][0]["why"]
+    separate = runner.invoke(app, ["match", "--title", KAMCHATKA_QUAKE[0], KAMCHATKA_QUAKE[1]])
+    assert separate.exit_code == 3 and "passing mention" in separate.output
+    headline = runner.invoke(app, ["match", "-t", "Ash falls on Severo-Kurilsk", "Schools shut."])
+    assert headline.exit_code == 0 and "in the headline" in headline.output
+    habomai = json.loads(runner.invoke(app, ["match", "--format", "json", "歯舞漁協の市場"]).output)
+    assert "Nemuro" in habomai["suppressed"][0]["why"]
+
+
+def test_a_page_repeating_a_name_keeps_only_the_first_matches_of_each_rule():
+    from kurilwatch.match import MAX_MATCHES
+
+    result = matcher.match("Drills on Iturup. " * (MAX_MATCHES + 500))
+    assert result.relevant
+    assert sum(h.rule == "en.iturup" for h in result.hits) == MAX_MATCHES
+
+
+def test_one_mention_in_a_long_article_counts_only_in_its_first_sentence():
+    filler = [f"The ministry will also fund project number {n} this year." for n in range(8)]
+    second = ["The budget was approved on Friday.", "It includes a Kuril Islands programme."]
+    passing = matcher.match_item("Budget approved", " ".join(second + filler))
+    assert not passing.relevant and passing.reason.startswith("passing mention"), passing
+    first = ["The budget for the Kuril Islands was approved on Friday.", *filler]
+    assert matcher.match_item("Budget approved", " ".join(first)).relevant
+    short = matcher.match_item("Budget approved", " ".join(second))
+    assert short.relevant  # a short item: the lead is the whole of it
+
+
+# Every case of each Russian look-alike, adjective first and noun first: the guards use
+# stems, and these hold them to every form the language gives the phrase.
+RUSSIAN_FORMS = {
+    "guard.ru-lake": [
+        "Курильское озеро",
+        "Курильского озера",
+        "Курильскому озеру",
+        "Курильским озером",
+        "Курильском озере",
+        "озеро Курильское",
+        "озера Курильского",
+        "озеру Курильскому",
+        "озером Курильским",
+        "озере Курильском",
+        "оз. Курильское",
+    ],
+    "guard.ru-flora": [
+        "курильский чай",
+        "курильского чая",
+        "курильскому чаю",
+        "курильским чаем",
+        "курильском чае",
+        "чай курильский",
+        "чая курильского",
+        "чаем курильским",
+        "лапчатка курильская",
+        "курильской лапчатки",
+        "лиственницу курильскую",
+    ],
+    "guard.ru-bobtail": [
+        "курильский бобтейл",
+        "курильского бобтейла",
+        "курильским бобтейлом",
+        "бобтейл курильский",
+        "бобтейла курильского",
+    ],
+    "guard.ru-basin": [
+        "Курильская котловина",
+        "Курильской котловины",
+        "Курильскую котловину",
+        "котловина Курильская",
+        "котловине Курильской",
+    ],
+    "guard.ru-trench": [
+        "Курило-Камчатский желоб",
+        "Курило-Камчатского желоба",
+        "Курило Камчатским желобом",
+        "Курильский жёлоб",
+        "жёлоба Курильского",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("guard", "phrase"), [(g, p) for g, phrases in RUSSIAN_FORMS.items() for p in phrases]
+)
+def test_russian_guards_hold_in_every_case_and_word_order(guard, phrase):
+    result = matcher.match(f"Учёные рассказали: {phrase} изучают давно.")
+    assert not result.relevant, (phrase, result.reason)
+    assert not result.hits, result.hits
+    # "Курило-" names no island by itself; every form that does is this guard's.
+    assert {s.guard for s in result.suppressed} <= {guard}, result.suppressed
+
+
+SPELLINGS = {
+    "guard.kuril-lake": ["Kurile Lake", "Kuril Lake", "Lake Kurile"],
+    "guard.kuril-trench": [
+        "Kuril-Kamchatka Trench",
+        "Kuril Kamchatka Trench",
+        "Kurile–Kamchatka trench",
+        "Kuril Trench",
+        "Kuril-Kamchatka subduction zone",
+    ],
+    "guard.kuril-basin": ["Kuril Basin", "South Kuril Basin", "Kurile deep-sea basin"],
+    "guard.ja-trench": ["千島海溝", "千島・カムチャツカ海溝", "クリル・カムチャツカ海溝"],
+    "guard.ja-basin": ["千島海盆", "南千島海盆", "クリル海盆"],
+}
+
+
+@pytest.mark.parametrize(
+    ("guard", "phrase"), [(g, p) for g, phrases in SPELLINGS.items() for p in phrases]
+)
+def test_guards_hold_in_every_spelling(guard, phrase):
+    result = matcher.match(f"Scientists surveyed the {phrase} this summer.")
+    assert not result.relevant, (phrase, result.reason, result.hits)
+    assert {s.guard for s in result.suppressed} == {guard}, result.suppressed

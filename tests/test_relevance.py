@@ -1,48 +1,97 @@
-"""Matcher quality on the labelled evaluation set in tests/data/relevance/."""
+"""Matcher quality on the labelled evaluation set in tests/data/relevance/.
+
+The targets hold per language on the whole set and, separately, on its held-back part
+(heldback_*.jsonl: items written by someone else after the rules were fixed).
+"""
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 
 import pytest
 
 from conftest import DATA
-from evaluation import evaluate, load_labelled
+from evaluation import Confusion, Labelled, evaluate, load_labelled
 from kurilwatch.match import Matcher
 
 ROWS = load_labelled(DATA / "relevance")
-RESULTS = evaluate(Matcher(), ROWS)
+HELDBACK = [r for r in ROWS if r.heldback]
+MATCHER = Matcher()
+RESULTS = evaluate(MATCHER, ROWS)
+HELDBACK_RESULTS = evaluate(MATCHER, HELDBACK)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
+LANGS = ["en", "ru", "ja"]
 
 
 def test_the_set_is_big_balanced_and_hard():
-    assert len(ROWS) >= 240
+    assert len(ROWS) >= 450
     assert len({r.id for r in ROWS}) == len(ROWS)
     by_lang = Counter(r.lang for r in ROWS)
-    assert set(by_lang) == {"en", "ru", "ja"}
+    assert set(by_lang) == set(LANGS)
+    assert min(by_lang.values()) >= 150
     assert max(by_lang.values()) - min(by_lang.values()) <= 10
     for lang in by_lang:
         rows = [r for r in ROWS if r.lang == lang]
         positives = [r for r in rows if r.label]
         negatives = [r for r in rows if not r.label]
         hard = [r for r in negatives if r.kind != "unrelated"]
-        assert abs(len(positives) - len(negatives)) <= 2, lang
+        assert abs(len(positives) - len(negatives)) <= 2 + len(rows) // 50, lang
         assert len(hard) >= len(negatives) / 2, lang
 
 
-@pytest.mark.parametrize("lang", ["en", "ru", "ja"])
-def test_precision_and_recall_meet_the_targets(lang):
-    c = RESULTS[lang]
+def test_the_set_holds_full_articles_about_the_islands_and_mentioning_them_in_passing():
+    articles = [r for r in ROWS if r.full_length]
+    assert len(articles) >= 60
+    for lang in LANGS:
+        mine = [r for r in articles if r.lang == lang]
+        assert sum(r.label for r in mine) >= 8, lang  # centrally about the islands
+        passing = [r for r in mine if not r.label and "passing" in r.kind]
+        assert len(passing) >= 4, lang  # naming them once in a story about something else
+        assert statistics.median(len(r.body) for r in mine) >= (280 if lang == "ja" else 900)
+
+
+def _report(lang: str, c: Confusion, part: str) -> str:
     misses = "\n".join(
         f"  {kind} {r.id} [{r.kind}] {r.title}"
         for kind, rows in (("FP", c.false_positives), ("FN", c.false_negatives))
         for r in rows
     )
-    report = (
-        f"{lang}: tp={c.tp} fp={c.fp} tn={c.tn} fn={c.fn} "
+    return (
+        f"{part} {lang}: tp={c.tp} fp={c.fp} tn={c.tn} fn={c.fn} "
         f"precision={c.precision:.3f} recall={c.recall:.3f}\n{misses}"
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_precision_and_recall_meet_the_targets(lang):
+    c = RESULTS[lang]
+    report = _report(lang, c, "whole set")
     print(report)
     assert c.precision >= MIN_PRECISION, report
     assert c.recall >= MIN_RECALL, report
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
+    rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
+    if not rows:
+        pytest.skip("no held-back items yet: tests/data/relevance/heldback_*.jsonl")
+    c = HELDBACK_RESULTS[lang]
+    report = _report(lang, c, "held-back part")
+    print(report)
+    assert c.precision >= MIN_PRECISION, report
+    assert c.recall >= MIN_RECALL, report
+
+
+def test_held_back_files_are_read_and_reported_apart(tmp_path):
+    """A heldback_*.jsonl file dropped into the folder joins the set and is marked."""
+    line = (
+        '{"id": "hb-1", "lang": "en", "label": true, "kind": "military", '
+        '"title": "Drills on Iturup", "body": "Troops drilled on Iturup.", "note": ""}\n'
+    )
+    (tmp_path / "en.jsonl").write_text(line.replace("hb-1", "en-1"), encoding="utf-8")
+    (tmp_path / "heldback_en.jsonl").write_text(line, encoding="utf-8")
+    rows = load_labelled(tmp_path)
+    assert [(r.id, r.heldback) for r in rows] == [("en-1", False), ("hb-1", True)]

@@ -1,0 +1,1268 @@
+"""What the matcher knows: every name of the islands, the look-alikes and the other subjects.
+
+Each rule and each guard is one record holding everything about it (language, strength,
+kind, term, pattern, anchors). Each place's names are written once, in `PLACES`; the rules
+and the guards that need them (ships and companies named after an island) are built from
+that table. `match.py` is the engine that runs these records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Latin and Cyrillic names need word boundaries; \w is Unicode-aware, so this also holds
+# next to Cyrillic letters and digits.
+B = r"(?<![\w])"
+E = r"(?![\w])"
+KANJI = r"\u3400-\u4dbf\u4e00-\u9fff"
+_META = set("\\()[]?*+{|.^$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of naming the islands (or their dispute, or another subject)."""
+
+    id: str
+    lang: str  # en | ru | ja: the script the rule's matches are written in ("en" = Latin)
+    strength: str  # strong | weak | context | topic | exclude
+    kind: str  # what the name names: group, island, town, islet, dispute, japan, topic…
+    term: str  # the canonical name recorded in matched_terms
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...] | None  # lower-case literals every match contains; None: any
+    # For weak rules: which context makes a hit count (a dispute phrase, both Japan and
+    # Russia, or one side alone).
+    needs: tuple[str, ...] = ("dispute", "both")
+    # Every match starts with one of the anchors: the matcher then tries the pattern only
+    # where an anchor starts, instead of scanning the whole text (tests hold rules to it).
+    anchored_start: bool = False
+
+
+@dataclass(frozen=True)
+class Guard:
+    """A reading of a name that is not the islands (a lake, a ship) or not their story."""
+
+    id: str
+    lang: str
+    why: str
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...] | None
+    # "span": cancels the hits its match overlaps; "sentence": cancels every hit of the
+    # rules it applies to in the sentences where it matches.
+    # "text": cancels every hit of its rules anywhere in a text where it matches, unless
+    # the text also has one of the context kinds in `unless`.
+    scope: str = "span"
+    # "look-alike": the name does not mean the islands; "demote": it does, but as part of a
+    # proper name or a title, so the hit counts only as an ambiguous (weak) one.
+    effect: str = "look-alike"
+    applies_to: tuple[str, ...] = ()  # rule ids (none: every rule)
+    unless: tuple[str, ...] = ()  # context kinds (japan, russia, dispute)
+    # A span guard runs only this many characters around each hit: no match of it that
+    # overlaps a hit reaches further (tests hold guards to it).
+    reach: int = 100
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place and its names in each language, as regular-expression alternatives."""
+
+    key: str
+    kind: str  # group | island | town | islet | northern-island
+    terms: dict[str, str]  # language -> canonical term
+    names: dict[str, tuple[str, ...]]
+    weak: tuple[str, ...] = ()  # languages in which the names are ambiguous alone
+    ship_name: bool = False  # ships, companies and brands are named after it
+
+
+def literal_prefix(alternative: str) -> str:
+    """The literal text every match of a regex alternative starts with, lower-cased."""
+    out: list[str] = []
+    index = 0
+    while index < len(alternative):
+        char = alternative[index]
+        following = alternative[index + 1 : index + 2]
+        if char == "\\" and following and not following.isalnum():
+            char, index = following, index + 1  # an escaped "." or "-" is literal
+        elif char in _META:
+            # An optional last letter ("kunashiri?") is not part of every match.
+            if char in "?*" and out:
+                out.pop()
+            break
+        if alternative[index + 1 : index + 2] in ("?", "*", "{"):
+            break
+        out.append(char)
+        index += 1
+    prefix = "".join(out).lower()
+    if not prefix:
+        raise ValueError(f"alternative {alternative!r} starts with no literal text")
+    return prefix
+
+
+def _anchors(alternatives: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(literal_prefix(a) for a in alternatives))
+
+
+def _words(lang: str, alternatives: tuple[str, ...]) -> str:
+    """The alternatives as one pattern source with the boundaries the language needs."""
+    union = "|".join(alternatives)
+    if lang == "en":
+        return B + f"(?:{union})" + E
+    if lang == "ru":
+        return B + f"(?:{union})" + r"\w*"  # Russian names decline: any ending
+    return f"(?:{union})"
+
+
+def _re(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(source, flags)
+
+
+# The Habomai islets' Russian names, as they follow «остров» in any case.
+_HABOMAI_ISLETS_RU = (
+    "зел[её]н\\w+",
+    "полонского",
+    "танфильева",
+    "юрий",
+    "юрия",
+    "анучина",
+    "сигнальн\\w+",
+    "демина",
+    "осколки",
+    "сторожев\\w+",
+)
+
+# --- Places: each one's names written once ----------------------------------------------
+PLACES: list[Place] = [
+    Place(
+        "iturup",
+        "island",
+        {"en": "Iturup", "ru": "Итуруп", "ja": "択捉"},
+        {
+            "en": ("iturup", "etorofu(?:-t[oō])?"),
+            "ru": ("итуруп",),
+            "ja": ("択捉", "エトロフ", "えとろふ", "イトゥルップ"),
+        },
+        ship_name=True,
+    ),
+    Place(
+        "kunashir",
+        "island",
+        {"en": "Kunashir", "ru": "Кунашир", "ja": "国後"},
+        {
+            "en": ("kunashiri?", "kunasiri"),
+            "ru": ("кунашир",),
+            "ja": ("国後", "クナシリ", "くなしり", "クナシル"),
+        },
+        ship_name=True,
+    ),
+    Place(
+        "shikotan",
+        "island",
+        {"en": "Shikotan", "ru": "Шикотан", "ja": "色丹"},
+        {"en": ("shikotan",), "ru": ("шикотан",), "ja": ("色丹", "シコタン", "しこたん")},
+        ship_name=True,
+    ),
+    Place(
+        "habomai",
+        "island",
+        {"en": "Habomai", "ru": "Хабомаи", "ja": "歯舞"},
+        {"en": ("habomais?",), "ru": ("хабомаи",), "ja": ("歯舞", "ハボマイ", "はぼまい")},
+        ship_name=True,
+    ),
+    # The islets of the Habomai group (the Lesser Kuril Chain), by their Russian and
+    # Japanese names.
+    Place(
+        "habomai-islets",
+        "islet",
+        {"en": "Habomai", "ru": "Хабомаи", "ja": "歯舞"},
+        {
+            "en": tuple(
+                f"{name}\\s+(?:island|islet|rock)s?"
+                for name in (
+                    "zeleny",
+                    "zelyony",
+                    "zelenyy",
+                    "polonsky",
+                    "polonskogo",
+                    "tanfilyev",
+                    "tanfilyeva",
+                    "tanfiliev",
+                    "anuchina?",
+                    "yuri",
+                    "yury",
+                    "signalny",
+                    "signalnyy",
+                    "demina",
+                    "storozhevoy",
+                    "shibotsu",
+                    "taraku",
+                    "suisho",
+                    "akiyuri",
+                    "kaigara",
+                    "harukari",
+                )
+            ),
+            "ru": tuple(
+                f"{island}\\s+(?:{'|'.join(_HABOMAI_ISLETS_RU)})"
+                for island in ("остров\\w*", "о\\.", "островок\\w*")
+            ),
+            "ja": ("貝殻島", "水晶島", "志発島", "多楽島", "勇留島", "秋勇留", "勇留"),
+        },
+    ),
+    Place(
+        "towns",
+        "town",
+        {"en": "Kuril Islands", "ru": "Курилы", "ja": "北方領土"},
+        {
+            "en": (
+                "yuzhno-kurilsk",
+                "severo-kurilsk",
+                "kurilsk",
+                "malokurilsk(?:oye)?",
+                "krabozavodsk(?:oye)?",
+                "reydovo",
+                "goryach(?:y|iy)\\s+plyazh",
+                "furukamappu",
+                "shana\\s+village",
+            ),
+            # курильск (Южно-, Северо-, Мало-) is in the group's names below.
+            "ru": ("крабозаводск", "рейдово", "горяч\\w+\\s+пляж\\w*"),
+            "ja": ("古釜布", "紗那", "穴澗", "斜古丹", "留夜別", "留別"),
+        },
+    ),
+    Place(
+        "northern-islands",
+        "northern-island",
+        {"en": "Kuril Islands", "ru": "Курилы", "ja": "千島"},
+        {
+            "en": (
+                "paramushir",
+                "shumshu",
+                "shimushu",
+                "simushir",
+                "onekotan",
+                "shiashkotan",
+                "kharimkotan",
+                "rasshua",
+                "ketoy",
+                "chirpoy",
+                "ekarma",
+                "alaid\\s+volcano",
+                "ebeko(?:\\s+volcano)?",
+                "atlasov\\s+island",
+                "urup\\s+island",
+                "matua\\s+island",
+            ),
+            "ru": (
+                "парамушир",
+                "шумшу",
+                "симушир",
+                "онекотан",
+                "шиашкотан",
+                "харимкотан",
+                "расшуа",
+                "кетой",
+                "чирпой",
+                "экарма",
+                "эбеко",
+            ),
+            "ja": (
+                "得撫島",
+                "占守島",
+                "幌筵島",
+                "新知島",
+                "松輪島",
+                "温禰古丹",
+                "捨子古丹",
+                "計吐夷",
+                "羅処和",
+                "ウルップ島",
+                "パラムシル",
+            ),
+        },
+        ship_name=True,
+    ),
+    # Urup is also a river in the Kuban, Matua a community in Bengal.
+    Place(
+        "urup-matua",
+        "northern-island",
+        {"en": "Kuril Islands", "ru": "Курилы"},
+        {"en": ("urup", "matua"), "ru": ("уруп", "матуа")},
+        weak=("en", "ru"),
+        ship_name=True,
+    ),
+]
+
+
+def _place_rules() -> list[Rule]:
+    rules = []
+    for place in PLACES:
+        for lang, names in place.names.items():
+            strength = "weak" if lang in place.weak else "strong"
+            rules.append(
+                Rule(
+                    f"{lang}.{place.key}",
+                    lang,
+                    strength,
+                    place.kind,
+                    place.terms[lang],
+                    _re(_words(lang, names)),
+                    _anchors(names),
+                    anchored_start=True,
+                )
+            )
+    return rules
+
+
+def _names(lang: str, *, ships: bool = False, keys: tuple[str, ...] = ()) -> str:
+    """One alternation of the places' names in a language (only the islands ships bear)."""
+    chosen = [
+        n
+        for p in PLACES
+        if (not ships or p.ship_name) and (not keys or p.key in keys)
+        for n in p.names.get(lang, ())
+        if not ("\\s" in n and ships)  # "urup island" is no ship's name
+    ]
+    return "|".join(chosen)
+
+
+def _rule(
+    id: str,
+    strength: str,
+    kind: str,
+    term: str,
+    source: str,
+    anchors: Iterable[str],
+    flags: int = re.IGNORECASE,
+    needs: tuple[str, ...] = ("dispute", "both"),
+    anchored_start: bool = False,
+) -> Rule:
+    return Rule(
+        id, id[:2], strength, kind, term, _re(source, flags), tuple(anchors), needs, anchored_start
+    )
+
+
+def _lat(alternatives: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    return _words("en", alternatives), _anchors(alternatives)
+
+
+# --- The islands as a group, and the names only Japan's or Russia's coverage uses --------
+_KURILS_EN = (
+    "kurile?s?",
+    "kurilian\\s+islands?",
+    "south(?:ern)?\\s+kurils?",
+    "chishima\\s+(?:islands|retto)",
+    "minami[- ]chishima",
+    # Romanised Japanese: 北方領土 Hoppō Ryōdo, 北方四島 Hoppō Yontō.
+    "hopp[oō]u?\\s+ry[oō]u?do",
+    "hopp[oō]u?\\s+yont[oō]u?",
+)
+
+GROUP_RULES: list[Rule] = [
+    # Nameless, but in Japan-Russia context only the islands': former islanders, the
+    # exchanges and grave visits.
+    _rule(
+        "en.former-islanders",
+        "weak",
+        "group",
+        "former islanders",
+        *_lat(
+            (
+                "former\\s+(?:japanese\\s+)?(?:islanders|island\\s+residents)",
+                "former\\s+residents\\s+of\\s+the\\s+(?:four\\s+)?islands",
+            )
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "en.exchanges",
+        "weak",
+        "group",
+        "visa-free exchanges",
+        *_lat(("visa-free\\s+(?:exchanges?|visits?|travel)", "grave\\s+visits?")),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.former-islanders",
+        "weak",
+        "group",
+        "бывшие жители островов",
+        B + r"бывш\w+\s+(?:японск\w+\s+)?(?:жител\w+\s+)?(?:остров\w*|островитян\w*)",
+        ("бывш",),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.exchanges",
+        "weak",
+        "group",
+        "безвизовые обмены",
+        B + r"безвизов\w+\s+(?:обмен|поездк|посещени)\w*",
+        ("безвизов",),
+        anchored_start=True,
+    ),
+    _rule("en.kurils", "strong", "group", "Kuril Islands", *_lat(_KURILS_EN), anchored_start=True),
+    # The Japanese name is a proper noun: lower-case "northern territories" is anyone's.
+    # Capitalised it is also Ghana's, colonial Britain's and Canada's (see the guards).
+    _rule(
+        "en.northern-territories",
+        "strong",
+        "group",
+        "Northern Territories",
+        B + r"(?:Northern\s+Territories|NORTHERN\s+TERRITORIES)" + E,
+        ("northern",),
+        flags=0,
+        anchored_start=True,
+    ),
+    # Курил- is also the past tense of курить (to smoke): the plural forms are safe in any
+    # case, but the bare genitive "Курил" counts only capitalised (see guard.ru-smoking).
+    _rule(
+        "ru.kurils",
+        "strong",
+        "group",
+        "Курилы",
+        B + r"курил(?:ы|ам|ами|ах)" + E,
+        ("курил",),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.kurils-gen",
+        "strong",
+        "group",
+        "Курилы",
+        B + r"курил" + E,
+        ("курил",),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.kurilsk",
+        "strong",
+        "group",
+        "Курилы",
+        r"\w*курильск\w*|" + B + r"курильчан\w*",
+        ("курил",),
+    ),
+    _rule(
+        "ru.northern-territories",
+        "weak",
+        "group",
+        "Северные территории",
+        B + r"северн\w+\s+территори\w*",
+        ("территори",),
+    ),
+    _rule(
+        "ja.hoppo-ryodo",
+        "strong",
+        "group",
+        "北方領土",
+        r"北方領土|北方(?:四|4|４)島",
+        ("北方",),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.chishima",
+        "strong",
+        "group",
+        "千島",
+        r"千島列島|南千島|北千島|中千島|千島・歯舞",
+        ("千島",),
+    ),
+    _rule("ja.chishima-bare", "weak", "group", "千島", r"千島", ("千島",), anchored_start=True),
+    _rule(
+        "ja.kuril",
+        "strong",
+        "group",
+        "クリル",
+        r"(?:南|北)?クリル(?:諸島|列島)|南クリル|クリリスク",
+        ("クリル", "クリリスク"),
+    ),
+    # A bare クリル is also krill (クリルオイル): it counts only in context.
+    _rule("ja.kuril-bare", "weak", "group", "クリル", r"クリル", ("クリル",), anchored_start=True),
+    # Exchanges that exist only for the four islands.
+    _rule(
+        "ja.exchanges",
+        "strong",
+        "group",
+        "北方領土",
+        r"ビザなし交流|北方墓参|北方四島交流",
+        ("ビザなし交流", "北方墓参", "北方四島交流"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.weak",
+        "weak",
+        "group",
+        "北方領土",
+        r"元島民|四島|(?:2|２|二)島(?:返還|先行|引き渡し)",
+        ("元島民", "四島", "島"),
+    ),
+]
+
+RULES: list[Rule] = _place_rules() + GROUP_RULES
+
+# --- Context: the dispute without a name, and the two sides ------------------------------
+CONTEXT_RULES: list[Rule] = [
+    _rule(
+        "en.dispute",
+        "context",
+        "dispute",
+        "territorial dispute",
+        *_lat(
+            (
+                "territorial\\s+(?:dispute|issue|row|question|problem|claim)s?",
+                "peace\\s+treaty",
+                "disputed\\s+islands?",
+                "four\\s+islands",
+                "two\\s+islands",
+                "islands?\\s+(?:\\w+\\s+){0,2}(?:off|northeast\\s+of|near)\\s+hokkaido",
+                "russian-(?:held|controlled|occupied)\\s+islands?",
+                "islands?\\s+(?:claimed|seized|occupied)\\s+by",
+                "islands'?\\s+return",
+                "return\\s+of\\s+the(?:\\s+four)?\\s+islands",
+                "soviet\\s+(?:seizure|occupation)\\s+of",
+                "russian\\s+(?:seizure|occupation)\\s+of",
+                "1956\\s+(?:joint\\s+)?declaration",
+                "japan-soviet\\s+joint\\s+declaration",
+                # The fishing arrangements that exist only for the islands' waters.
+                "safe[- ]operation\\s+(?:agreement|accord|framework|deal)",
+                "bilateral\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord|deal)",
+                "intergovernmental\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord)",
+                # Russia detaining Japanese fishing boats: in the islands' waters.
+                "detained\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro)[\\w-]*\\s+"
+                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
+                "seized\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro)[\\w-]*\\s+"
+                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
+                "japanese\\s+(?:\\w+\\s+){0,2}(?:boat|vessel|trawler)s?\\s+(?:\\w+\\s+){0,4}"
+                "(?:detained|seized|captured)",
+                "kelp\\s+(?:harvest|fishing)\\s+(?:off|near|around)\\s+(?:a|an|the)?\\s*"
+                "(?:russian-(?:held|controlled)\\s+)?(?:islet|island)",
+            )
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "en.japan",
+        "context",
+        "japan",
+        "Japan",
+        *_lat(("japan", "japanese", "tokyo", "hokkaido")),
+        anchored_start=True,
+    ),
+    _rule(
+        "en.russia",
+        "context",
+        "russia",
+        "Russia",
+        *_lat(("russian?", "moscow", "soviet", "kremlin", "ussr")),
+        anchored_start=True,
+    ),
+    # Words that name both sides at once: the relations, and the one fishing regime that
+    # exists only between Japan and Russia around the islands.
+    _rule(
+        "en.bilateral",
+        "context",
+        "bilateral",
+        "Japan and Russia",
+        *_lat(
+            (
+                "japan-russia",
+                "japan-soviet",
+                "russo-japanese",
+                "japanese-russian",
+                "russian-japanese",
+                "soviet-japanese",
+                "safe[- ]operation",
+            )
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.bilateral",
+        "context",
+        "bilateral",
+        "Япония и Россия",
+        B + r"(?:российско-японск|японо-российск|советско-японск|японо-советск)\w*",
+        ("российско-японск", "японо-российск", "советско-японск", "японо-советск"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.bilateral",
+        "context",
+        "bilateral",
+        "日ロ",
+        r"日ロ|日露|日ソ|安全操業",
+        ("日ロ", "日露", "日ソ", "安全操業"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.dispute",
+        "context",
+        "dispute",
+        "территориальный спор",
+        B
+        + r"(?:территориальн\w+\s+(?:спор|вопрос|проблем|претензи|притязани)\w*"
+        + r"|мирн\w+\s+договор\w*|спорн\w+\s+остров\w*"
+        + r"|(?:претензи|притязани)\w*\s+на\s+(?:\w+\s+)?остров\w*"
+        + r"|(?:возвращени|передач|принадлежност)\w*\s+(?:\w+\s+)?остров\w*"
+        + r"|декларац\w+\s+1956|1956\s+год\w*"
+        + r"|соглашени\w+\s+о\s+(?:безопасн\w+\s+)?(?:промысл|ведени\w+\s+промысл)\w*"
+        + r"|межправсоглашени\w*"
+        # Russia detaining Japanese fishing boats: in the islands' waters.
+        + r"|задерж\w+\s+(?:\w+\s+){0,2}японск\w+\s+(?:\w+\s+)?"
+        + r"(?:шхун|судн|траулер|сейнер|рыбак)\w*"
+        + r"|японск\w+\s+(?:\w+\s+)?(?:шхун|судн|траулер|сейнер)\w*\s+(?:\w+\s+){0,4}задерж\w*)",
+        (
+            "территориальн",
+            "мирн",
+            "спорн",
+            "претензи",
+            "притязани",
+            "возвращени",
+            "передач",
+            "принадлежност",
+            "декларац",
+            "1956",
+            "соглашени",
+            "межправсоглашени",
+            "задерж",
+            "японск",
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.japan",
+        "context",
+        "japan",
+        "Япония",
+        B + r"(?:япон\w*|токио|хоккайдо)" + E,
+        ("япон", "токио", "хоккайдо"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.russia",
+        "context",
+        "russia",
+        "Россия",
+        B + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф)" + E,
+        ("росси", "москв", "кремл", "ссср", "советск", "рф"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.dispute",
+        "context",
+        "dispute",
+        "領土問題",
+        r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
+        r"|(?:2|２|二)島|安全操業|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船",
+        (
+            "領土",
+            "平和条約",
+            "返還",
+            "実効支配",
+            "占拠",
+            "日ソ共同宣言",
+            "島",
+            "安全操業",
+            "中間ライン",
+            "漁船",
+        ),
+    ),
+    _rule(
+        "ja.japan",
+        "context",
+        "japan",
+        "日本",
+        r"日本|日ロ|日露|政府|内閣府|首相|外相|外務省|官房長官|北海道|根室|自民党",
+        (
+            "日本",
+            "日ロ",
+            "日露",
+            "政府",
+            "内閣府",
+            "首相",
+            "外相",
+            "外務省",
+            "官房長官",
+            "北海道",
+            "根室",
+            "自民党",
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.russia",
+        "context",
+        "russia",
+        "ロシア",
+        r"ロシア|露|ソ連|ソビエト|日ロ|日ソ",
+        ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ"),
+        anchored_start=True,
+    ),
+]
+
+# --- Other subjects: a story whose headline names one of these is about it, and a name of
+# the islands in its text is a passing mention unless it comes back throughout. The kinds:
+# the neighbouring regions, the other territorial disputes, the straits the islands border.
+_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Kamchatka": {
+        "en": ("kamchatka", "petropavlovsk"),
+        "ru": ("камчат", "петропавловск"),
+        "ja": ("カムチャツカ", "カムチャッカ", "ペトロパブロフスク"),
+    },
+    "Takeshima": {
+        "en": ("takeshima", "dokdo", "liancourt\\s+rocks"),
+        "ru": ("такэсима", "такесима", "токто", "докдо"),
+        "ja": ("竹島", "独島"),
+    },
+    "the Senkaku Islands": {
+        "en": ("senkakus?", "diaoyu"),
+        "ru": ("сенкаку", "дяоюйдао"),
+        "ja": ("尖閣",),
+    },
+    "La Pérouse Strait": {
+        "en": ("la\\s+p[eé]rouse", "soya\\s+strait"),
+        "ru": ("лаперуз",),
+        "ja": ("宗谷海峡", "ラペルーズ"),
+    },
+    "Okinawa": {"en": ("okinawa",), "ru": ("окинав",), "ja": ("沖縄",)},
+    "the South China Sea": {
+        "en": ("south\\s+china\\s+sea",),
+        "ru": ("южно-китайск\\w+\\s+мор",),
+        "ja": ("南シナ海",),
+    },
+    "the Falklands": {"en": ("falklands?",), "ru": ("фолкленд",), "ja": ("フォークランド",)},
+    "the Arctic": {"en": ("arctic",), "ru": ("арктик", "арктич"), "ja": ("北極",)},
+    "krill": {"en": ("krill",), "ru": ("криль",), "ja": ("オキアミ",)},
+    "China": {"en": ("china", "chinese", "beijing"), "ru": ("кита", "пекин"), "ja": ("中国",)},
+    "North Korea": {
+        "en": ("north\\s+korea", "pyongyang"),
+        "ru": ("кндр", "северн\\w+\\s+коре", "пхеньян"),
+        "ja": ("北朝鮮",),
+    },
+    "Ukraine": {"en": ("ukrain", "kyiv", "kiev"), "ru": ("украин", "киев"), "ja": ("ウクライナ",)},
+}
+
+TOPIC_RULES: list[Rule] = [
+    Rule(
+        f"{lang}.topic:{topic}",
+        lang,
+        "topic",
+        "topic",
+        topic,
+        _re(B + f"(?:{'|'.join(names)})" if lang != "ja" else "|".join(names)),
+        _anchors(names),
+        anchored_start=True,
+    )
+    for topic, by_lang in _TOPICS.items()
+    for lang, names in by_lang.items()
+]
+
+
+# --- Guards ------------------------------------------------------------------------------
+_VESSEL_EN = (
+    r"(?:ship|vessel|reefer|trawler|freighter|tanker|ferry|frigate|destroyer|icebreaker|boat"
+    r"|carrier|cruiser|steamer|liner|corvette|submarine|tug|kaib[oō]kan|seiner|longliner)s?"
+)
+_VESSEL_RU = (
+    r"(?:траулер|сухогруз|судн|теплоход|танкер|паром|корабл|рефрижератор|ледокол|фрегат"
+    r"|транспорт|крейсер|корвет|буксир|сейнер|лайнер|пароход|яхт|шхун|катер|плавбаз)\w*"
+)
+_COMPANY_RU = (
+    r"(?:компани|ооо|оао|зао|ао|пао|фирм|предприяти|бренд|марк|гостиниц|отел|ресторан|кафе"
+    r"|магазин|клуб|команд|холдинг|групп|сеть|сет|завод|торгов\w+\s+дом|ансамбл|фестивал)\w*"
+)
+_QUOTE_OPEN = r"[«\"„“']"
+_SHIPS_EN = _names("en", ships=True)
+_SHIPS_RU = _names("ru", ships=True)
+_SHIPS_JA = _names("ja", ships=True)
+_SHIP_WORDS_JA = r"(?:海防艦|駆逐艦|巡洋艦|乗組員|[0-9０-９一二三四五六七八九十]+隻)"
+# A capitalised name, perhaps with its kanji in brackets, that is not one of the islands'.
+_OTHER_NAME = rf"(?!(?i:{_SHIPS_EN})\b)[A-Z][a-z]+(?:\s*\([^)]{{0,12}}\))?"
+_VESSEL_EN_ANCHORS = (
+    "ship",
+    "vessel",
+    "reefer",
+    "trawler",
+    "freighter",
+    "tanker",
+    "ferry",
+    "frigate",
+    "destroyer",
+    "icebreaker",
+    "boat",
+    "carrier",
+    "cruiser",
+    "steamer",
+    "liner",
+    "corvette",
+    "submarine",
+    "tug",
+    "kaib",
+    "seiner",
+)
+
+
+def _guard(
+    id: str,
+    lang: str,
+    why: str,
+    source: str,
+    anchors: Iterable[str] | None,
+    flags: int = re.IGNORECASE,
+    *,
+    scope: str = "span",
+    effect: str = "look-alike",
+    applies_to: tuple[str, ...] = (),
+    unless: tuple[str, ...] = (),
+    reach: int = 100,
+) -> Guard:
+    return Guard(
+        id,
+        lang,
+        why,
+        _re(source, flags),
+        tuple(anchors) if anchors is not None else None,
+        scope,
+        effect,
+        applies_to,
+        unless,
+        reach,
+    )
+
+
+_PLANTS_EN = (
+    "tea",
+    "larch(?:es)?",
+    "cherr(?:y|ies)",
+    "bamboo",
+    "sasa",
+    "roses?",
+    "iris(?:es)?",
+    "lil(?:y|ies)",
+    "firs?",
+    "pines?",
+    "alders?",
+    "willows?",
+    "birch(?:es)?",
+    "rhododendrons?",
+    "shrubs?",
+)
+_ON_THE_ISLANDS_RU = (
+    "аэропорт",
+    "аэропорта",
+    "аэропорту",
+    "аэропортом",
+    "аэропорте",
+    "ТОР",
+    "порт",
+    "порта",
+    "порту",
+    "заповедник",
+    "заказник",
+)
+_PLANTS_RU = (
+    "ча[йяюе]",
+    "лапчатк",
+    "пятилистник",
+    "лиственниц",
+    "вишн",
+    "сакур",
+    "бамбук",
+    "роз",
+    "ирис",
+    "лили",
+    "пихт",
+    "ольх",
+    "берез",
+    "бадан",
+)
+# What is said to come "from the Kuril Islands" when they are its origin, not its news.
+_GROWN_EN = (
+    "seeds?",
+    "seedlings?",
+    "saplings?",
+    "cuttings?",
+    "trees?",
+    "larch(?:es)?",
+    "cherr(?:y|ies)",
+    "plants?",
+    "shrubs?",
+    "flowers?",
+    "breeds?",
+    "cats?",
+    "kittens?",
+    "strains?",
+)
+_NT_WHY = "the Northern Territories of Ghana, colonial Britain or Canada"
+_NT_CUE_WORDS = (
+    "ghana\\w*",
+    "gold\\s+coast",
+    "gambaga",
+    "tamale",
+    "ashanti",
+    "togoland",
+    "protectorate",
+    "colonial",
+    "canad\\w+",
+    "yukon",
+    "nunavut",
+    "northwest\\s+territories",
+    "yellowknife",
+    "inuit",
+    "australia\\w*",
+    "darwin",
+)
+_NT_CUES = B + f"(?:{'|'.join(_NT_CUE_WORDS)})" + E
+_NT_CUE_ANCHORS = _anchors(_NT_CUE_WORDS)
+
+GUARDS: list[Guard] = [
+    # --- English ---
+    _guard(
+        "guard.kuril-lake",
+        "en",
+        "Kurile Lake is in Kamchatka",
+        B + r"(?:kurile?\s+lake|lake\s+kurile?|kurilskoye\s+lake|lake\s+kurilskoye)" + E,
+        ("lake",),
+    ),
+    _guard(
+        "guard.kuril-trench",
+        "en",
+        "the Kuril-Kamchatka Trench is a deep-sea feature",
+        B
+        + r"(?:kurile?(?:[\s–—-]+kamchatka(?:n)?)?\s+(?:trench|subduction\s+zone)"
+        + r"|kurile?[\s–—-]+kamchatka(?:n)?)"
+        + E,
+        ("kamchatka", "trench", "subduction"),
+    ),
+    _guard(
+        "guard.kuril-basin",
+        "en",
+        "the Kuril Basin is the deep south of the Sea of Okhotsk",
+        B + r"(?:(?:south\s+)?kurile?\s+(?:deep[\s-]+sea\s+)?basin|basin\s+of\s+the\s+kurile?s?)",
+        ("basin",),
+    ),
+    _guard(
+        "guard.kurilian-bobtail",
+        "en",
+        "a cat breed",
+        B + r"kuril(?:ian|e)?\s+bobtails?" + E,
+        ("bobtail",),
+    ),
+    _guard(
+        "guard.kuril-flora",
+        "en",
+        "a plant named after the Kurils (Kuril tea, larch, cherry, bamboo)",
+        B + r"kurile?\s+(?:" + "|".join(_PLANTS_EN) + r")" + E,
+        _anchors(_PLANTS_EN),
+    ),
+    _guard(
+        "guard.other-northern-territories",
+        "en",
+        "another country's northern territories",
+        r"Northern\s+Territories\s+of\s+(?!Japan)(?:the\s+)?[A-Z]"
+        r"|\b(?!Japan|Tokyo)[A-Z][\w.]*(?:\s+[A-Z]\w*)?['’]s\s+Northern\s+Territories",
+        ("territories",),
+        flags=0,
+    ),
+    _guard(
+        "guard.colonial-northern-territories",
+        "en",
+        _NT_WHY,
+        _NT_CUES,
+        _NT_CUE_ANCHORS,
+        scope="sentence",
+        applies_to=("en.northern-territories",),
+    ),
+    # "Russia To Develop Its Northern Territories": a title-case headline's possessive, in
+    # a text that never speaks of Japan.
+    _guard(
+        "guard.possessive-northern-territories",
+        "en",
+        "another country's northern territories",
+        r"\b(?i:its|their|our|own)\s+Northern\s+Territories",
+        ("territories",),
+        flags=0,
+        unless=("japan",),
+    ),
+    # A bare "the Northern Territories" in a story about Ghana that never names Japan.
+    _guard(
+        "guard.colonial-northern-territories-text",
+        "en",
+        _NT_WHY,
+        _NT_CUES,
+        _NT_CUE_ANCHORS,
+        scope="text",
+        applies_to=("en.northern-territories",),
+        unless=("japan", "russia"),
+    ),
+    _guard(
+        "guard.ship-name",
+        "en",
+        "a ship named after an island",
+        B
+        + r"(?:"
+        + _VESSEL_EN
+        + r"\s+(?:the\s+)?[\"“']?(?:"
+        + _SHIPS_EN
+        + r")|(?:m/?v|ss|fv|rfs|hmjs|ijn)\s+[\"“']?(?:"
+        + _SHIPS_EN
+        + r")|(?:"
+        + _SHIPS_EN
+        + r")(?:[\s-]class|-gata|-maru))",
+        (*_VESSEL_EN_ANCHORS, "class", "gata", "maru", "m/v", "mv", "ss", "fv", "rfs", "ijn"),
+        reach=40,
+    ),
+    # "The ships of the class were Etorofu, Matsuwa, Sado…": an island's name in a list of
+    # other names in a sentence about ships. The sentence scope keeps "warships off Iturup
+    # and Kunashir" (no other names between) a hit.
+    _guard(
+        "guard.ship-list",
+        "en",
+        "a ship named after an island, in a list of ship names",
+        # A whole sentence that speaks of ships and names the island in a list of at least
+        # four names, the others not the islands'.
+        r"(?<![^.!?\n])(?=[^.!?\n]*\b(?i:"
+        + _VESSEL_EN
+        + r"|class|navy|naval|escorts?)\b)[^.!?\n]*?(?:"
+        + rf"(?:{_OTHER_NAME},\s+){{2,}}(?i:{_SHIPS_EN})\b"
+        + rf"|\b(?i:{_SHIPS_EN})(?:\s*\([^)]{{0,12}}\))?(?:,\s+{_OTHER_NAME}){{3,}})"
+        + r"[^.!?\n]*",
+        (*_VESSEL_EN_ANCHORS, "class", "navy", "naval", "escort"),
+        flags=0,
+        scope="sentence",
+        # The kanji in brackets after a romanised ship name are the ship's name too.
+        applies_to=tuple(f"{lang}.{p.key}" for p in PLACES if p.ship_name for lang in ("en", "ja")),
+    ),
+    _guard(
+        "guard.origin",
+        "en",
+        "the islands as where a plant, a breed or a word comes from, not where news happens",
+        B
+        + r"(?:(?:originat\w+|native|endemic|indigenous|descended)\s+(?:\w+\s+){0,2}"
+        + r"(?:from|to|in)\s+(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r")|named\s+(?:after|for)\s+(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r"|"
+        + _names("en")
+        + r")|(?:"
+        + "|".join(_GROWN_EN)
+        + r")\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r"))",
+        ("originat", "native", "endemic", "indigenous", "descended", "named", *_anchors(_GROWN_EN)),
+    ),
+    _guard(
+        "guard.title-en",
+        "en",
+        "part of a minister's title or an office's name, not the story's subject",
+        r"(?:Okinawa\s+and\s+Northern\s+Territories(?:\s+Affairs)?|Northern\s+Territories\s+"
+        r"(?:Affairs|Issue\s+Association)|Headquarters\s+for\s+Northern\s+Territories)",
+        ("territories",),
+        flags=0,
+        effect="demote",
+    ),
+    # --- Russian ---
+    _guard(
+        "guard.ru-smoking",
+        "ru",
+        "«курил» с маленькой буквы — прошедшее время глагола «курить»",
+        B + r"курил" + E,
+        ("курил",),
+        flags=0,
+    ),
+    _guard(
+        "guard.ru-lake",
+        "ru",
+        "Курильское озеро — на Камчатке",
+        B + r"(?:курильск\w+\s+озер\w*|(?:озер\w*|оз\.)\s*курильск\w*)",
+        ("озер", "оз."),
+    ),
+    _guard(
+        "guard.ru-bobtail",
+        "ru",
+        "порода кошек",
+        B + r"(?:курильск\w+\s+бобтейл\w*|бобтейл\w*\s+(?:\w+\s+)?курильск\w*)",
+        ("бобтейл",),
+    ),
+    _guard(
+        "guard.ru-flora",
+        "ru",
+        "растение, названное по Курилам (курильский чай, лапчатка, лиственница)",
+        B
+        + rf"(?:курильск\w+\s+(?:{'|'.join(_PLANTS_RU)})\w*"
+        + rf"|(?:{'|'.join(_PLANTS_RU)})\w*\s+курильск\w*)",
+        _anchors(_PLANTS_RU),
+    ),
+    _guard(
+        "guard.ru-trench",
+        "ru",
+        "глубоководный желоб",
+        r"курил\w*[\s-]+камчатск\w*|ж[её]лоб\w*\s+курильск\w*|курильск\w+\s+ж[её]лоб\w*",
+        ("камчатск", "желоб", "жёлоб"),
+    ),
+    _guard(
+        "guard.ru-basin",
+        "ru",
+        "Курильская котловина — глубоководная часть Охотского моря",
+        B + r"(?:курильск\w+\s+котловин\w*|котловин\w*\s+курильск\w*)",
+        ("котловин",),
+    ),
+    _guard(
+        "guard.ru-ship-name",
+        "ru",
+        "судно, названное в честь острова",
+        B + _VESSEL_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"\s*(?:" + _SHIPS_RU + r")\w*",
+        None,
+    ),
+    _guard(
+        "guard.ru-company-name",
+        "ru",
+        "компания или бренд с названием острова",
+        B + _COMPANY_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"\s*(?:" + _SHIPS_RU + r")\w*",
+        None,
+    ),
+    # Any other island's name in quotes is a proper name (a studio, a festival, a hotel):
+    # it speaks of the islands only with context. Not after the words for what is on the
+    # islands (аэропорт «Итуруп»); «Курилы» in quotes is the islands' development zone.
+    _guard(
+        "guard.ru-quoted-name",
+        "ru",
+        "название в кавычках (компания, студия, фестиваль), а не сами острова",
+        "".join(f"(?<!{word} )" for word in _ON_THE_ISLANDS_RU)
+        + _QUOTE_OPEN
+        + r"\s*(?:"
+        + _names("ru", ships=True)
+        + r")\w*\s*[»\"“”']",
+        None,
+        effect="demote",
+    ),
+    _guard(
+        "guard.ru-urup-river",
+        "ru",
+        "река Уруп на Кубани",
+        B + r"(?:рек\w+\s+уруп\w*|урупск\w*|уруп\w*\s+рек\w*)",
+        ("уруп",),
+    ),
+    _guard(
+        "guard.ru-origin",
+        "ru",
+        "острова как происхождение растения или породы, а не место события",
+        B
+        + r"(?:(?:родом|происход\w+|завез\w+|привез\w+|эндемик\w*|назван\w*\s+в\s+честь)\s+"
+        + r"(?:\w+\s+){0,2}(?:с\s+|из\s+|на\s+)?"
+        # Seedlings or a breed *from* the islands; seedlings planted *on* them are news.
+        + r"|(?:саженц|семен|черенк|пород)\w*\s+(?:\w+\s+)?(?:с|из)\s+)"
+        + r"(?:курил\w*|курильск\w+|"
+        + _names("ru")
+        + r")",
+        (
+            "родом",
+            "происход",
+            "завез",
+            "привез",
+            "эндемик",
+            "назван",
+            "саженц",
+            "семен",
+            "черенк",
+            "пород",
+        ),
+    ),
+    # --- Japanese ---
+    _guard(
+        "guard.ja-trench",
+        "ja",
+        "千島海溝 is an ocean trench",
+        r"千島海溝|千島・カムチャツカ海溝|クリル・カムチャツカ海溝|千島列島沿いの海溝",
+        ("海溝",),
+    ),
+    _guard(
+        "guard.ja-basin",
+        "ja",
+        "the Kuril Basin of the Sea of Okhotsk",
+        r"千島海盆|クリル海盆|南千島海盆",
+        ("海盆",),
+    ),
+    _guard(
+        "guard.ja-flora",
+        "ja",
+        "a plant named after the Kurils",
+        r"千島(?:桜|ザクラ|笹|ザサ|フウロ|キンバイ|リンドウ|ギキョウ|ハンノキ)|チシマ",
+        None,
+    ),
+    _guard(
+        "guard.ja-origin",
+        "ja",
+        "the islands as the origin of a plant or a breed",
+        r"(?:千島列島|千島|北方四島|クリル諸島|択捉島?|国後島?|色丹島?)(?:が|の)?原産",
+        ("原産",),
+    ),
+    _guard(
+        "guard.ja-chishima-name",
+        "ja",
+        "千島 as a place in Osaka or a surname",
+        r"大正区千島|千島町|千島(?:[一-龥ぁ-ん]{1,3})?(?:さん|氏|様|君|選手|監督|容疑者|被告|教授"
+        r"|会長|社長)",
+        None,
+    ),
+    _guard(
+        "guard.ja-substring",
+        "ja",
+        "国後 inside another word (帰国後 'after returning home', 全国後援会)",
+        rf"[{KANJI}]国後(?!島)",
+        None,
+    ),
+    # 歯舞 is also a district of Nemuro City on the Hokkaido mainland, with its own port,
+    # fishery cooperative and brands; 歯舞群島/歯舞諸島 are the islands.
+    _guard(
+        "guard.ja-habomai-district",
+        "ja",
+        "歯舞 as the district of Nemuro City and its fishery cooperative, not the islands",
+        r"歯舞(?:漁協|漁業協同組合|漁港|地区|市場|支所|会館|小学校|中学校|産|ブランド|昆布しょうゆ"
+        r"|[0-9０-９一二三四五六七八九]+丁目)|根室市歯舞|はぼまい昆布",
+        None,
+    ),
+    _guard(
+        "guard.ja-krill",
+        "ja",
+        "クリル as krill (オキアミ), not the Kurils",
+        r"クリル(?:オイル|・オイル|ミール)|スパーバ・クリル|南極(?:の)?クリル",
+        None,
+    ),
+    _guard(
+        "guard.ja-quoted-name",
+        "ja",
+        "a name in 「」 (a ship, a book, a brand), not the islands themselves",
+        r"「(?:" + _SHIPS_JA + r")」",
+        None,
+        effect="demote",
+    ),
+    _guard("guard.ja-lake", "ja", "Kurile Lake in Kamchatka", r"クリル湖|クリリスコエ湖", None),
+    _guard("guard.ja-bobtail", "ja", "a cat breed", r"クリリアン", None),
+    _guard(
+        "guard.ja-ship-name",
+        "ja",
+        "a ship named after an island",
+        r"(?:" + _SHIPS_JA + r")(?:島)?型|(?:艦|船|丸)\s*「(?:" + _SHIPS_JA + r")",
+        None,
+    ),
+    # A ship named before is then written bare, without 島: "国後は占守型海防艦の1隻だった".
+    _guard(
+        "guard.ja-ship-bare",
+        "ja",
+        "a ship named after an island (its name without 島, in a sentence about warships)",
+        # The span is the name alone, so other names in the sentence keep their hits.
+        rf"(?:{_SHIPS_JA})(?![島・、]|両島)(?=[^。\n]*{_SHIP_WORDS_JA})",
+        None,
+        reach=200,
+    ),
+    _guard(
+        "guard.ja-title",
+        "ja",
+        "part of a minister's title or an office's name, not the story's subject",
+        r"沖縄(?:・|及び|および)?北方領土?(?:問題)?(?:対策)?担当|北方領土(?:問題)?対策(?:協会|本部)"
+        r"|北方領土(?:問題)?(?:を|の)?担当(?:する)?(?:相|大臣)",
+        None,
+        effect="demote",
+    ),
+]
