@@ -37,7 +37,7 @@ def test_the_set_is_big_balanced_and_hard():
         positives = [r for r in rows if r.label]
         negatives = [r for r in rows if not r.label]
         hard = [r for r in negatives if r.kind != "unrelated"]
-        assert abs(len(positives) - len(negatives)) <= 2 + len(rows) // 50, lang
+        assert abs(len(positives) - len(negatives)) <= 2, lang
         assert len(hard) >= len(negatives) / 2, lang
 
 
