@@ -122,6 +122,8 @@ def hostile(matcher: Matcher) -> None:
         "Russian, 200k chars": "Курилы «Итуруп» судно озеро Курильское " * 5000,
         "Japanese, 70k chars": "国後海防艦択捉島の漁船が拿捕" * 5000,
         "look-alikes, 440k chars": "Bears at Kurile Lake. " * 20000,
+        "a list of 12,800 names, 64k chars": "The navy ships " + "Abc, " * 12800 + "Iturup",
+        "Japanese names, no ship, 80k chars": "国後と択捉の" * 13000,
     }
     for name, page in pages.items():
         started = time.process_time()

@@ -1023,8 +1023,8 @@ GUARDS: list[Guard] = [
         r"(?<![^.!?\n])(?=[^.!?\n]*\b(?i:"
         + _VESSEL_EN
         + r"|class|navy|naval|escorts?)\b)[^.!?\n]*?(?:"
-        + rf"(?:{_OTHER_NAME},\s+){{2,}}(?i:{_SHIPS_EN})\b"
-        + rf"|\b(?i:{_SHIPS_EN})(?:\s*\([^)]{{0,12}}\))?(?:,\s+{_OTHER_NAME}){{3,}})"
+        + rf"(?:{_OTHER_NAME},\s+){{2,8}}(?i:{_SHIPS_EN})\b"
+        + rf"|\b(?i:{_SHIPS_EN})(?:\s*\([^)]{{0,12}}\))?(?:,\s+{_OTHER_NAME}){{3}})"
         + r"[^.!?\n]*",
         (*_VESSEL_EN_ANCHORS, "class", "navy", "naval", "escort"),
         flags=0,
@@ -1252,7 +1252,7 @@ GUARDS: list[Guard] = [
         "ja",
         "a ship named after an island (its name without 島, in a sentence about warships)",
         # The span is the name alone, so other names in the sentence keep their hits.
-        rf"(?:{_SHIPS_JA})(?![島・、]|両島)(?=[^。\n]*{_SHIP_WORDS_JA})",
+        rf"(?:{_SHIPS_JA})(?![島・、]|両島)(?=[^。\n]{{0,150}}{_SHIP_WORDS_JA})",
         None,
         reach=200,
     ),
