@@ -132,42 +132,40 @@ _HABOMAI_ISLETS_RU = (
 )
 
 # --- Places: each one's names written once ----------------------------------------------
+# The four disputed islands: each one's term and names in English, Russian and Japanese.
+_ISLANDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "iturup": {
+        "en": ("Iturup", ("iturup", "etorofu(?:-t[oō])?")),
+        "ru": ("Итуруп", ("итуруп",)),
+        "ja": ("択捉", ("択捉", "エトロフ", "えとろふ", "イトゥルップ")),
+    },
+    "kunashir": {
+        "en": ("Kunashir", ("kunashiri?", "kunasiri")),
+        "ru": ("Кунашир", ("кунашир",)),
+        "ja": ("国後", ("国後", "クナシリ", "くなしり", "クナシル")),
+    },
+    "shikotan": {
+        "en": ("Shikotan", ("shikotan",)),
+        "ru": ("Шикотан", ("шикотан",)),
+        "ja": ("色丹", ("色丹", "シコタン", "しこたん")),
+    },
+    "habomai": {
+        "en": ("Habomai", ("habomais?",)),
+        "ru": ("Хабомаи", ("хабомаи",)),
+        "ja": ("歯舞", ("歯舞", "ハボマイ", "はぼまい")),
+    },
+}
+
 PLACES: list[Place] = [
-    Place(
-        "iturup",
-        "island",
-        {"en": "Iturup", "ru": "Итуруп", "ja": "択捉"},
-        {
-            "en": ("iturup", "etorofu(?:-t[oō])?"),
-            "ru": ("итуруп",),
-            "ja": ("択捉", "エトロフ", "えとろふ", "イトゥルップ"),
-        },
-        ship_name=True,
-    ),
-    Place(
-        "kunashir",
-        "island",
-        {"en": "Kunashir", "ru": "Кунашир", "ja": "国後"},
-        {
-            "en": ("kunashiri?", "kunasiri"),
-            "ru": ("кунашир",),
-            "ja": ("国後", "クナシリ", "くなしり", "クナシル"),
-        },
-        ship_name=True,
-    ),
-    Place(
-        "shikotan",
-        "island",
-        {"en": "Shikotan", "ru": "Шикотан", "ja": "色丹"},
-        {"en": ("shikotan",), "ru": ("шикотан",), "ja": ("色丹", "シコタン", "しこたん")},
-        ship_name=True,
-    ),
-    Place(
-        "habomai",
-        "island",
-        {"en": "Habomai", "ru": "Хабомаи", "ja": "歯舞"},
-        {"en": ("habomais?",), "ru": ("хабомаи",), "ja": ("歯舞", "ハボマイ", "はぼまい")},
-        ship_name=True,
+    *(
+        Place(
+            key,
+            "island",
+            {lang: term for lang, (term, _) in by_lang.items()},
+            {lang: names for lang, (_, names) in by_lang.items()},
+            ship_name=True,
+        )
+        for key, by_lang in _ISLANDS.items()
     ),
     # The islets of the Habomai group (the Lesser Kuril Chain), by their Russian and
     # Japanese names.
