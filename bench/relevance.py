@@ -85,6 +85,8 @@ def speed(matcher: Matcher, rows: list[Labelled]) -> None:
     for name, part in (
         ("headline+lead", [r for r in rows if not r.full_length]),
         ("full article", [r for r in rows if r.full_length]),
+        # Most of what feeds carry: settled by the anchor screen alone.
+        ("unrelated news", [r for r in rows if r.kind == "unrelated"]),
     ):
         if not part:
             continue
