@@ -20,7 +20,6 @@ from functools import cache, lru_cache
 from kurilwatch.store import Store, iso
 
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
-SAME_STORY = 0.3  # Jaccard of content words at or above which two items are one story
 STORY_WINDOW = timedelta(days=3)
 STORY_LEAD = 3  # sentences of each item compared for story grouping
 MAX_EARLIER = 20  # earlier item ids remembered per background sentence
@@ -128,15 +127,20 @@ def strip_datelines(text: str) -> str:
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
     """Sentences of a text, paragraph breaks respected, in English, Russian or Japanese."""
+    return [sentence for _, sentence in split_paragraphs(text, lang)]
+
+
+def split_paragraphs(text: str, lang: str | None = None) -> list[tuple[int, str]]:
+    """(paragraph number, sentence) of each sentence of a text."""
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     segment = _segmenter(lang)
     text = strip_datelines(text)
     sentences = []
-    for paragraph in text.splitlines():
+    for number, paragraph in enumerate(text.splitlines()):
         for sentence in segment(paragraph):
             sentence = sentence.strip()
             if _WORD.search(sentence):
-                sentences.append(sentence)
+                sentences.append((number, sentence))
     return sentences
 
 
@@ -416,14 +420,35 @@ class Prepared:
     text: str
     words: frozenset[str]
     keys: tuple[int, ...]
+    paragraph: int = 0
+    meaning_keys: tuple[int, ...] = ()  # novelty.concept_keys: finds it reworded
+    story: frozenset[str] = frozenset()  # stories.sentence_tokens
 
 
-def prepare(text: str, lang: str | None) -> list[Prepared]:
+def prepare(text: str, lang: str | None, published: datetime | None = None) -> list[Prepared]:
+    from kurilwatch import novelty, stories
+
+    lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     prepared = []
-    for sentence in split_sentences(text, lang):
+    for paragraph, sentence in split_paragraphs(text, lang):
         words = tokens(sentence)
-        prepared.append(Prepared(sentence, words, tuple(sentence_keys(sentence, words))))
+        meaning = novelty.facts(sentence, lang).concepts
+        prepared.append(
+            Prepared(
+                sentence,
+                words,
+                tuple(sentence_keys(sentence, words)),
+                paragraph,
+                tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning)),
+                stories.sentence_tokens(sentence, lang, published),
+            )
+        )
     return prepared
+
+
+def meaning_key(lang: str, concept: str) -> int:
+    """The index key of sentences in `lang` whose sketch holds `concept`."""
+    return _key(f"meaning:{lang}:{concept}")
 
 
 def index_item(
@@ -435,18 +460,49 @@ def index_item(
 ) -> list[Sentence]:
     """Classify and index one item's sentences; call inside the fetch's transaction.
 
-    `prepared` is `prepare(text, lang)`, when a worker process has already computed it.
+    `prepared` is `prepare(text, lang, published)`, when a worker process has already
+    computed it.
     """
+    from kurilwatch import novelty
+
     conn = store.conn
     conn.execute("DELETE FROM sentences WHERE item_id = ?", [item_id])
     conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
+    row = conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
+    published = from_iso(row[0]) if row and row[0] else None
+    lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
+    if prepared is None:
+        prepared = prepare(text, lang, published)
+    repeats = [_earlier_items(store, item_id, s.text, s.words, list(s.keys)) for s in prepared]
+    candidates = [
+        [] if found else _meaning_candidates(store, item_id, s.meaning_keys)
+        for s, found in zip(prepared, repeats, strict=True)
+    ]
+    # Agencies repeat background as a block: the earlier items this one repeats most are
+    # read whole, so a reworded sentence next to repeated ones meets its earlier wording.
+    sources: dict[int, int] = {}
+    for found in repeats:
+        for other in found:
+            sources[other] = sources.get(other, 0) + 1
+    block = _sentences_of_items(store, sorted(sources, key=lambda i: (-sources[i], -i))[:2])
+    candidates = [
+        [] if found else pool + block for pool, found in zip(candidates, repeats, strict=True)
+    ]
+    verdicts = novelty.decide(
+        [s.text for s in prepared],
+        [s.paragraph for s in prepared],
+        lang,
+        published.year if published else None,
+        repeats,
+        candidates,
+    )
     result: list[Sentence] = []
     seen_here: set[frozenset[str]] = set()
-    for position, sentence in enumerate(prepared if prepared is not None else prepare(text, lang)):
-        earlier = _earlier_items(store, item_id, sentence.text, sentence.words, list(sentence.keys))
+    for position, (sentence, verdict) in enumerate(zip(prepared, verdicts, strict=True)):
         # A sentence repeated inside the same item is background the second time.
-        is_new = not earlier and sentence.words not in seen_here
+        is_new = not verdict.background and sentence.words not in seen_here
         seen_here.add(sentence.words)
+        earlier = list(verdict.earlier)
         result.append(Sentence(position, sentence.text, is_new, tuple(earlier)))
         conn.execute(
             "INSERT INTO sentences (item_id, position, text, is_new, earlier) "
@@ -455,9 +511,37 @@ def index_item(
         )
         conn.executemany(
             "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)",
-            [(key, item_id, position) for key in sentence.keys],
+            [(key, item_id, position) for key in (*sentence.keys, *sentence.meaning_keys)],
         )
     return result
+
+
+MEANING_CANDIDATES = 20  # rows read per meaning key: the newest sentences with the concept
+
+
+def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> list:
+    from kurilwatch.novelty import Earlier
+
+    found = {}
+    for key in keys:
+        for other_id, position, text in store.conn.execute(
+            EARLIER_SQL, [key, item_id, MEANING_CANDIDATES]
+        ):
+            found[(other_id, position)] = Earlier(other_id, position, text)
+    return list(found.values())
+
+
+def _sentences_of_items(store: Store, item_ids: list[int]) -> list:
+    from kurilwatch.novelty import Earlier
+
+    return [
+        Earlier(item_id, position, text)
+        for item_id in item_ids
+        for position, text in store.conn.execute(
+            "SELECT position, text FROM sentences WHERE item_id = ? ORDER BY position LIMIT 100",
+            [item_id],
+        )
+    ]
 
 
 EARLIER_SQL = """SELECT k.item_id, k.position, s.text FROM sentence_keys k
@@ -501,16 +585,58 @@ def sentences_of(store: Store, item_id: int) -> list[Sentence]:
     ]
 
 
-def story_words(title: str, sentences: list[str]) -> frozenset[str]:
-    """What an item's story is compared by: the content words of its title and lead.
+def story_lead(sentences: list[Sentence], recent: set[int]) -> list[Sentence]:
+    """The sentences an item's story is told by: its first ones that are not background.
 
-    Agencies put the news first and the background last, and two outlets' leads on one
-    event share its names, numbers and verbs. `sentences` are the item's first STORY_LEAD.
+    A sentence seen only in `recent` items (within the story window: another outlet's
+    report of the same news) still tells the story. A republication has nothing else:
+    then its first sentences, so it joins its story.
     """
-    # Short words are mostly function words in all three languages; Japanese bigrams stay.
-    words = tokens(" ".join([title, *sentences]))
-    cjk = _cjk()[0]
-    return frozenset(w for w in words if len(w) >= 4 or w.isdigit() or cjk.search(w))
+    lead = [s for s in sentences if s.is_new or (s.earlier and set(s.earlier) <= recent)]
+    return (lead or sentences)[:STORY_LEAD]
+
+
+def recent_items(store: Store, item_id: int, sentences: list[Sentence]) -> set[int]:
+    """The earlier items these sentences were seen in that lie within the story window."""
+    ids = sorted({i for s in sentences[: 4 * STORY_LEAD] for i in s.earlier})
+    if not ids:
+        return set()
+    (moment,) = store.conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
+    since = iso(from_iso(moment) - STORY_WINDOW)
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(
+        f"SELECT id FROM items WHERE id IN ({marks}) AND sort_time >= ?", [*ids, since]
+    )
+    return {row[0] for row in rows}
+
+
+def story_words(
+    title: str, sentences: list[str], lang: str | None = None, published: datetime | None = None
+) -> frozenset[str]:
+    """What an item's story is compared by (stories.sentence_tokens of title and lead).
+
+    `sentences` are the item's `story_lead`.
+    """
+    from kurilwatch import stories
+
+    lang = lang if lang in ("en", "ru", "ja") else detect_lang(" ".join([title, *sentences]))
+    parts = [stories.sentence_tokens(text, lang, published) for text in [title, *sentences]]
+    return stories.item_tokens(parts)
+
+
+def lead_story_words(
+    store: Store,
+    item_id: int,
+    title_words: frozenset[str],
+    sentences: list[Sentence],
+    prepared: list[Prepared],
+) -> frozenset[str]:
+    """`story_words` from what a worker prepared: the title's tokens and each sentence's."""
+    from kurilwatch import stories
+
+    tokens_at = {s.position: p.story for s, p in zip(sentences, prepared, strict=True)}
+    lead = story_lead(sentences, recent_items(store, item_id, sentences))
+    return stories.item_tokens([title_words, *(tokens_at[s.position] for s in lead)])
 
 
 @lru_cache(maxsize=20_000)
@@ -550,12 +676,13 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
     run: list[tuple[int, datetime, frozenset[str]]] = []
     run_feed = ""
     for item_id, words in items:
-        feed, title, sort_time = store.conn.execute(
-            "SELECT feed, title, sort_time FROM items WHERE id = ?", [item_id]
+        feed, title, sort_time, lang, published = store.conn.execute(
+            "SELECT feed, title, sort_time, lang, published FROM items WHERE id = ?", [item_id]
         ).fetchone()
         if words is None:
-            lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
-            words = story_words(title or "", lead)
+            stored = sentences_of(store, item_id)
+            lead = [s.text for s in story_lead(stored, recent_items(store, item_id, stored))]
+            words = story_words(title or "", lead, lang, from_iso(published) if published else None)
         if run and feed != run_feed:
             stories += _assign_run(store, run_feed, run)
             run = []
@@ -570,6 +697,8 @@ def _assign_run(
     store: Store, feed: str, run: list[tuple[int, datetime, frozenset[str]]]
 ) -> list[int]:
     """Assign items first seen in `feed`, reading the window around them all once."""
+    from kurilwatch import stories as story_rules
+
     moments = [moment for _, moment, _ in run]
     window = [iso(min(moments) - STORY_WINDOW), iso(max(moments) + STORY_WINDOW), feed]
     rows = store.conn.execute(STORY_WINDOW_SQL, [*window, STORY_WINDOW_ROWS]).fetchall()
@@ -606,10 +735,10 @@ def _assign_run(
         best_story, best_score = item_id, 0.0
         for other_id in members:
             story_id, other_words = candidates[other_id]
-            score = jaccard(words, _word_set(other_words or ""))
+            score = story_rules.score(words, _word_set(other_words or ""))
             if score > best_score:
                 best_story, best_score = story_id or other_id, score
-        story = best_story if best_score >= SAME_STORY else item_id
+        story = best_story if best_score >= story_rules.SAME_STORY else item_id
         # The words are stored too, so comparing a later item with this one costs a split,
         # not a query and a parse.
         store.conn.execute(

@@ -11,16 +11,17 @@ import pytest
 from conftest import FEEDS, Route, write_config
 from kurilwatch.cli import app
 from kurilwatch.developments import (
-    STORY_LEAD,
     band_keys,
     dice,
+    recent_items,
     sentence_keys,
     sentences_of,
     split_sentences,
+    story_lead,
     story_words,
     tokens,
 )
-from kurilwatch.store import Store
+from kurilwatch.store import Store, from_iso
 
 # --- sentences ------------------------------------------------------------------------------
 
@@ -204,11 +205,15 @@ def test_story_grouping(developments):
 def test_fetch_stores_the_story_words_the_stored_item_gives(developments, env):
     """The fetch's workers compute story words; `refilter` recomputes them from the store."""
     with Store(env["db"]) as store:
-        rows = store.conn.execute("SELECT id, title, story_words FROM items").fetchall()
+        rows = store.conn.execute(
+            "SELECT id, title, story_words, lang, published FROM items"
+        ).fetchall()
         assert len(rows) == len(developments)
-        for item_id, title, stored in rows:
-            lead = [s.text for s in sentences_of(store, item_id)[:STORY_LEAD]]
-            assert stored.split() == sorted(story_words(title, lead)), title
+        for item_id, title, stored, lang, published in rows:
+            sentences = sentences_of(store, item_id)
+            lead = [s.text for s in story_lead(sentences, recent_items(store, item_id, sentences))]
+            words = story_words(title, lead, lang, from_iso(published))
+            assert stored.split() == sorted(words), title
 
 
 @pytest.mark.parametrize("window_rows", [2000, 7])

@@ -1,0 +1,766 @@
+"""Words by meaning: concepts in English, Russian and Japanese, numbers, days and names.
+
+What background recognition and story matching compare is not a sentence's wording but
+what it says: "talks", "negotiations", "consultations" and «переговоры» are one concept;
+"five", "5" and «пятью» one number; "on Tuesday" in an article of 2 July the day 2; and
+"Putin", «Путин» and プーチン one name (their consonant skeleton, `name_key`).
+Everything here is pure and deterministic: stored keys are made from it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta
+from functools import cache, lru_cache
+
+# Concept -> forms per language. An English or Russian form is the start of a word (or of a
+# phrase: its last word may go on, "negotiat" matches "negotiations"); a Japanese form is a
+# substring. KINDS are the concepts that say what kind of event a report is about.
+CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
+    # --- diplomacy and the dispute's history (background's vocabulary) --------------------
+    "talks": {
+        "en": ("talk", "negotiat", "consultation", "dialogue", "dialog"),
+        "ru": ("переговор", "консультац", "диалог"),
+        "ja": ("交渉", "協議", "対話"),
+    },
+    "meeting": {
+        "en": ("summit", "meeting", "meet"),
+        "ru": ("встреч", "саммит"),
+        "ja": ("会談", "首脳", "サミット"),
+    },
+    "treaty": {
+        "en": ("peace treaty", "peace agreement", "peace deal", "treaty", "pact"),
+        "ru": ("мирн договор", "мирн соглашен", "договор"),
+        "ja": ("平和条約", "条約"),
+    },
+    "ww2": {
+        "en": ("world war ii", "world war two", "second world war", "wwii", "world war"),
+        "ru": ("втор миров", "миров войн"),
+        "ja": ("第2次世界大戦", "第二次世界大戦", "大戦", "戦後"),
+    },
+    "war": {"en": ("war", "postwar"), "ru": ("войн", "военн действ"), "ja": ("戦争",)},
+    "ussr": {
+        "en": ("soviet", "ussr"),
+        "ru": ("ссср", "советск союз", "советск"),
+        "ja": ("ソ連", "ソビエト"),
+    },
+    "went_over": {
+        "en": (
+            "transfer",
+            "hand over",
+            "handed over",
+            "handing over",
+            "hand the",
+            "passed to",
+            "passed under",
+            "went to",
+            "cede",
+            "ceding",
+            "became part",
+            "came under",
+            "seiz",
+            "occupied",
+            "occupation",
+            "took over",
+            "taken over",
+        ),
+        "ru": ("переда", "отош", "вошл в состав", "вошедш", "перешл", "перешедш", "стал част"),
+        "ja": ("引き渡", "占領", "占拠", "編入"),
+    },
+    "claim": {
+        "en": ("claim", "lays claim", "lay claim"),
+        "ru": ("претенд", "притязан", "претензи"),
+        "ja": ("主張", "返還"),
+    },
+    "sovereignty": {
+        "en": ("sovereign", "ownership", "belong"),
+        "ru": ("суверенитет", "принадлежн", "принадлежат"),
+        "ja": ("主権", "帰属"),
+    },
+    "beyond_question": {
+        "en": (
+            "indisputab",
+            "unquestionab",
+            "not open to",
+            "cannot be questioned",
+            "be questioned",
+            "question",
+            "doubt",
+            "debat",
+            "discussion",
+            "not subject to",
+            "not up for",
+            "not a subject",
+        ),
+        "ru": ("сомнени", "неоспорим", "оспарив", "обсуждени", "обсуждается", "не подлеж"),
+        "ja": ("議論の余地",),
+    },
+    "obstacle": {
+        "en": ("obstacle", "stumbling block", "sticking point", "hurdle", "divides", "divid"),
+        "ru": ("препятстви", "камн преткновен", "камен преткновен", "разноглас"),
+        "ja": ("障害", "障壁"),
+    },
+    "dispute": {
+        "en": ("dispute", "disputed", "row", "territorial issue", "territorial question"),
+        "ru": ("спор", "территориальн вопрос", "территориальн проблем", "проблем"),
+        "ja": ("領土問題", "係争"),
+    },
+    "declaration": {"en": ("declaration",), "ru": ("декларац",), "ja": ("宣言",)},
+    "sign": {
+        "en": ("sign", "conclu", "clinch", "seal", "reach a peace", "reaching"),
+        "ru": ("подпис", "заключ", "дошл"),
+        "ja": ("締結", "署名", "調印"),
+    },
+    "relations": {
+        "en": ("diplomatic relations", "diplomatic ties", "relations", "ties"),
+        "ru": ("дипотношен", "дипломатическ отношен", "отношен"),
+        "ja": ("国交", "関係"),
+    },
+    "restore": {
+        "en": ("restor", "reestablish", "re-establish", "resum", "normaliz", "normalis"),
+        "ru": ("восстанов", "возобнов"),
+        "ja": ("回復", "再開"),
+    },
+    "long_ago": {
+        "en": (
+            "decade",
+            "century",
+            "for many years",
+            "for years",
+            "seventy years",
+            "sixty years",
+            "since the 1950s",
+            "1950s",
+            "mid-20th",
+            "middle of the 20th",
+            "middle of the last century",
+            "mid-century",
+        ),
+        "ru": ("десятилет", "век", "прошл век", "шестидесят лет", "семьдесят лет", "xx"),
+        "ja": ("長年", "世紀"),
+    },
+    "state_of_war": {
+        "en": ("state of war",),
+        "ru": ("состояни войн",),
+        "ja": ("戦争状態",),
+    },
+    "end": {
+        "en": ("end", "put an end", "ended", "close", "settle", "formally"),
+        "ru": ("прекращ", "прекрат", "положил конец", "конец"),
+        "ja": ("終結",),
+    },
+    "suspend": {
+        "en": (
+            "suspend",
+            "suspension",
+            "froze",
+            "freez",
+            "frozen",
+            "halt",
+            "pull out",
+            "pulled out",
+            "pulls out",
+            "withdr",
+            "terminat",
+            "scrap",
+            "not going to continue",
+        ),
+        "ru": ("приостанов", "замороз", "заморож", "вышл из", "выходит из", "не намерен продолж"),
+        "ja": ("中断", "凍結", "破棄", "離脱"),
+    },
+    "sanctions": {
+        "en": ("sanction", "restrictions", "restrictive", "unfriendly", "hostile"),
+        "ru": ("санкц", "ограничительн", "недружественн"),
+        "ja": ("制裁", "非友好"),
+    },
+    "joint_activity": {
+        "en": ("joint economic", "joint activit", "joint project", "joint econom"),
+        "ru": ("совместн хозяйственн", "совместн деятельност", "совместн проект"),
+        "ja": ("共同経済活動",),
+    },
+    "visa_free": {
+        "en": ("visa-free", "visa free", "without visas", "visa"),
+        "ru": ("безвиз",),
+        "ja": ("ビザなし",),
+    },
+    "constitution": {"en": ("constitution",), "ru": ("конституц",), "ja": ("憲法",)},
+    "alienation": {
+        "en": ("alienat", "ceding", "giving away", "give away"),
+        "ru": ("отчужден",),
+        "ja": ("割譲",),
+    },
+    "areas": {
+        "en": ("aquaculture", "fish farming", "greenhouse", "wind power", "wind energy", "waste"),
+        "ru": ("аквакультур", "тепличн", "ветроэнергет", "отход"),
+        "ja": ("養殖", "温室", "風力", "ごみ"),
+    },
+    # --- kinds of event (what a report is about) -------------------------------------------
+    "drill": {
+        "en": ("drill", "exercise", "manoeuvre", "maneuver", "rehears", "practis", "practic"),
+        "ru": ("учени", "стрельб", "маневр", "отработал"),
+        "ja": ("演習", "訓練"),
+    },
+    "troops": {
+        "en": ("troop", "servicem", "soldier", "military personnel", "sailor"),
+        "ru": ("военнослужащ", "военных", "солдат", "военн"),
+        "ja": ("兵士", "兵"),
+    },
+    "missile": {
+        "en": ("missile", "bastion", "s-300", "tor-m2"),
+        "ru": ("ракет", "бастион", "тор-м2", "с-300"),
+        "ja": ("ミサイル",),
+    },
+    "navy": {
+        "en": ("warship", "pacific fleet", "fleet", "navy", "naval"),
+        "ru": ("корабл", "флот", "тоф"),
+        "ja": ("艦", "艦隊", "海軍"),
+    },
+    "detained": {
+        "en": ("detain", "seiz", "custody", "arrest", "held by russia", "taken to"),
+        "ru": ("задерж", "арест"),
+        "ja": ("拿捕", "拘束"),
+    },
+    "boat": {
+        "en": ("fishing boat", "fishing vessel", "boat", "schooner", "vessel"),
+        "ru": ("шхун", "судн", "рыболовн"),
+        "ja": ("漁船",),
+    },
+    "crew": {"en": ("crew",), "ru": ("экипаж", "рыбак"), "ja": ("乗組員", "乗っ")},
+    "fishing": {
+        "en": ("fishing", "fisheries", "fishermen", "fishery", "catch", "harvest"),
+        "ru": ("лов", "промысел", "промысл", "рыболов", "вылов"),
+        "ja": ("漁",),
+    },
+    "salmon": {"en": ("salmon", "trout"), "ru": ("лосос", "горбуш"), "ja": ("サケ", "マス")},
+    "kelp": {"en": ("kelp",), "ru": ("ламинари", "морск капуст"), "ja": ("コンブ", "昆布")},
+    "quota": {
+        "en": ("quota", "catch limit", "limit"),
+        "ru": ("квот", "лимит"),
+        "ja": ("漁獲枠", "枠"),
+    },
+    "fee": {"en": ("fee", "pay"), "ru": ("плат",), "ja": ("採取料", "支払")},
+    "visit": {
+        "en": ("visit", "trip", "arriv", "toured", "flew to"),
+        "ru": ("визит", "поездк", "прибыл", "посет"),
+        "ja": ("訪問", "訪れ", "視察"),
+    },
+    "protest": {"en": ("protest",), "ru": ("протест",), "ja": ("抗議",)},
+    "earthquake": {
+        "en": ("earthquake", "quake", "tremor", "jolt"),
+        "ru": ("землетрясен", "толчк", "толчок"),
+        "ja": ("地震", "震度"),
+    },
+    "magnitude": {"en": ("magnitude",), "ru": ("магнитуд",), "ja": ("マグニチュード",)},
+    "tsunami": {"en": ("tsunami",), "ru": ("цунами",), "ja": ("津波",)},
+    "volcano": {
+        "en": ("volcan", "ash", "erupt"),
+        "ru": ("вулкан", "пепел", "пепл", "извержен"),
+        "ja": ("火山", "噴火", "噴煙"),
+    },
+    "tax": {"en": ("tax",), "ru": ("налог",), "ja": ("税",)},
+    "tourism": {"en": ("touris", "tour"), "ru": ("турис", "тур"), "ja": ("観光", "ツアー")},
+    "school": {"en": ("school", "pupil"), "ru": ("школ", "ученик"), "ja": ("学校",)},
+    "kindergarten": {
+        "en": ("kindergarten", "nursery"),
+        "ru": ("детск сад", "садик", "детсад"),
+        "ja": ("幼稚園", "保育"),
+    },
+    "power": {
+        "en": ("power", "electricity", "blackout", "outage", "power plant"),
+        "ru": ("электр", "без свет", "обесточ"),
+        "ja": ("停電", "電力", "発電"),
+    },
+    "factory": {"en": ("plant", "factory"), "ru": ("завод",), "ja": ("工場",)},
+    "airport": {"en": ("airport", "terminal"), "ru": ("аэропорт", "терминал"), "ja": ("空港",)},
+    "pier": {"en": ("pier", "berth", "port"), "ru": ("причал", "порт"), "ja": ("港",)},
+    "ferry": {"en": ("ferry",), "ru": ("паром",), "ja": ("フェリー",)},
+    "memorial": {
+        "en": ("grave", "memorial", "pray", "mourn"),
+        "ru": ("могил", "захоронен", "памят"),
+        "ja": ("墓参", "慰霊"),
+    },
+    "expelled": {
+        "en": ("expel", "forced to leave", "forced out", "deport", "evict"),
+        "ru": ("выселен", "выселил", "депортир", "вынужден покинуть", "изгнан"),
+        "ja": ("強制退去", "追われ", "追い出"),
+    },
+    "residents": {
+        "en": ("resident", "inhabitant", "lived", "living on", "population"),
+        "ru": ("жител", "прожива", "населен"),
+        "ja": ("住民", "島民", "住ん"),
+    },
+    "former_residents": {
+        "en": ("former islanders", "former residents"),
+        "ru": ("бывш жител",),
+        "ja": ("元島民",),
+    },
+    "rally": {"en": ("rally",), "ru": ("митинг",), "ja": ("大会",)},
+    "forum": {
+        "en": ("eastern economic forum", "forum", "eef"),
+        "ru": ("вэф", "форум"),
+        "ja": ("フォーラム",),
+    },
+    "construction": {
+        "en": ("construction", "build", "built"),
+        "ru": ("строительств", "стро"),
+        "ja": ("建設",),
+    },
+    "snowstorm": {
+        "en": ("snowstorm", "blizzard", "cyclone", "storm"),
+        "ru": ("циклон", "шторм", "снегопад", "метел"),
+        "ja": ("暴風雪", "低気圧"),
+    },
+    # --- generic: every report on the islands says these ----------------------------------
+    "russia": {
+        "en": ("russia", "moscow", "kremlin"),
+        "ru": ("росси", "москв", "кремл", "рф"),
+        "ja": ("ロシア", "露"),
+    },
+    "japan": {
+        "en": ("japan", "tokyo"),
+        "ru": ("япон", "токио"),
+        "ja": ("日本", "政府"),
+    },
+    "islands": {
+        "en": ("island", "isle", "kuril", "northern territories", "territor"),
+        "ru": ("остров", "курил", "территор"),
+        "ja": ("島", "北方領土", "千島", "クリル"),
+    },
+    "countries": {
+        "en": ("two countries", "both countries", "the sides", "two sides", "countries", "country"),
+        "ru": ("дв стран", "стран", "сторон"),
+        "ja": ("両国",),
+    },
+    "said": {
+        "en": ("said", "say", "stated", "stress", "told", "according to", "insist"),
+        "ru": ("заяв", "сообщ", "сказал", "подчеркива", "подчеркну"),
+        "ja": ("述べ", "発表", "明らか"),
+    },
+}
+KINDS = frozenset(
+    {
+        "drill",
+        "missile",
+        "navy",
+        "detained",
+        "boat",
+        "crew",
+        "fishing",
+        "salmon",
+        "kelp",
+        "quota",
+        "fee",
+        "visit",
+        "protest",
+        "earthquake",
+        "magnitude",
+        "tsunami",
+        "volcano",
+        "tax",
+        "tourism",
+        "school",
+        "kindergarten",
+        "power",
+        "factory",
+        "airport",
+        "pier",
+        "ferry",
+        "memorial",
+        "former_residents",
+        "rally",
+        "forum",
+        "construction",
+        "snowstorm",
+        "suspend",
+        "sanctions",
+        "visa_free",
+        "talks",
+        "treaty",
+        "meeting",
+    }
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+GENERIC = frozenset({"russia", "japan", "islands", "countries", "said"})
+
+STOPWORDS = {
+    "en": _words(
+        """
+        a about after again against ago all also am among an and another any are as at be
+        been before being between both but by can could did do does done during each either
+        even every for from further had has have having he her here him his how i if in into
+        is it it's its just may me might more most must my neither no nor not of off on once
+        one's only onto or other our out over own per s same shall she should since so some
+        still such t than that the their theirs them then there these they this those
+        through to too under until up us very via was we were what when where which while
+        who whom whose why will with would yet you your
+        """
+    ),
+    "ru": _words(
+        """
+        а без более больше будет будто бы был была были было быть в вам вас вдруг ведь во
+        вот впрочем все всегда всего всех всю вы где да даже два для до другой его ее ей ему
+        если есть еще ещё её ж же за зачем здесь и из или им иногда их к как какая какой
+        когда конечно которая которое которой котором которые который которых кто куда ли
+        лучше между меня мне много может можно мой моя мы на над надо наконец нас не него
+        нее ней нельзя нет неё ни нибудь никогда ним них ничего но ну о об один однако он
+        она они опять от перед по под после потом потому почти при про раз разве с сам свою
+        себе себя сейчас со совсем так также такой там тебя тем теперь то тогда того тоже
+        только том тот три тут ты у уж уже хорошо хоть чего чем через что чтоб чтобы чуть
+        эти этих это этого этой этом этот эту я
+        """
+    ),
+}
+
+_NUMBER_WORDS = {
+    "en": {
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "twenty": 20,
+        "thirty": 30,
+        "fifty": 50,
+        "hundred": 100,
+    },
+    # Stems: Russian numerals decline (пять, пяти, пятью).
+    "ru": {
+        "дв": 2,
+        "тр": 3,
+        "четыр": 4,
+        "пят": 5,
+        "шест": 6,
+        "сем": 7,
+        "восем": 8,
+        "девят": 9,
+        "десят": 10,
+        "сто": 100,
+    },
+}
+_RU_NUMBER = re.compile(
+    r"^(?:(дв)(?:а|е|ух|ум|умя)|(тр)(?:и|ех|ёх|ем|ём|емя|ёмя)"
+    r"|(четыр)(?:е|ех|ём|ем|ьмя)|(пят|шест|сем|восем|девят|десят)(?:ь|и|ью)|(сто))$"
+)
+_MULTIPLIERS = {
+    "thousand": 1000,
+    "тыс": 1000,
+    "тысяч": 1000,
+    "тысячи": 1000,
+    "million": 10**6,
+    "млн": 10**6,
+    "миллион": 10**6,
+}
+# A Japanese date or time (25日, 10時) is a day, not a number (see `days`).
+_DATE_UNITS = frozenset({"日", "月", "時", "分"})
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "й", "го", "я", "е", "м", "х"})
+_NUMBER = re.compile(
+    r"(?<![\d.,])(\d+(?:[ ,]\d{3})*(?:[.,]\d+)?)(?:-?([千万]|[^\W\d_]+)|\s*([千万]|[^\W\d_]+))?"
+)
+
+_MONTHS = {
+    "en": _split(
+        "january february march april may june july august september october november december"
+    ),
+    "ru": _split("январ феврал март апрел мая июн июл август сентябр октябр ноябр декабр"),
+}
+
+_WEEKDAYS = {
+    "en": [rf"(?<!\w){d}day" for d in ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]],
+    "ru": [
+        r"(?<!\w)понедельник",
+        r"(?<!\w)вторник",
+        r"(?<!\w)сред[ау](?!\w)",
+        r"(?<!\w)четверг",
+        r"(?<!\w)пятниц[ау](?!\w)",
+        r"(?<!\w)суббот[ау](?!\w)",
+        r"(?<!\w)воскресень?е",
+    ],
+    "ja": ["月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜"],
+}
+# Words that date a sentence to the article's own days: background never says them.
+_NOW_WORDS = {
+    "en": ("today", "yesterday", "tonight", "this week", "this year", "last week", "next week"),
+    "ru": ("сегодня", "вчера", "на этой неделе", "в этом году", "на прошлой неделе"),
+    "ja": ("今日", "きょう", "昨日", "今週", "今年", "先週", "来週"),
+}
+
+
+def normalize(text: str) -> str:
+    """Width, case and quotes folded; ё as е."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return re.sub(r"[«»“”„\"'’‘`]", " ", text)
+
+
+@cache
+def _concept_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every form of every concept in `lang`, longest first."""
+    forms: dict[str, str] = {}
+    for concept, by_lang in CONCEPTS.items():
+        for form in by_lang.get(lang, ()):
+            forms.setdefault(form, concept)
+    ordered = sorted(forms, key=len, reverse=True)
+    if lang == "ja":
+        pattern = "|".join(re.escape(f) for f in ordered)
+        return re.compile(f"({pattern})"), forms
+    parts = []
+    for form in ordered:
+        words = form.split()
+        # Every word of a phrase may end in more letters: Russian declines each of them.
+        body = r"\w*\s+".join(re.escape(w) for w in words)
+        parts.append(body)
+    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")[\w-]*"), _phrase_keys(forms)
+
+
+def _phrase_keys(forms: dict[str, str]) -> dict[str, str]:
+    """The forms keyed as the regex sees them: words joined by single spaces."""
+    return {" ".join(f.split()): c for f, c in forms.items()}
+
+
+@cache
+def _stemmer(lang: str):
+    import Stemmer
+
+    return Stemmer.Stemmer({"en": "english", "ru": "russian"}[lang])
+
+
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=50_000)
+def concepts(sentence: str, lang: str) -> frozenset[str]:
+    """What a sentence talks about: its concepts, the stems of its other words, its numbers.
+
+    Concept ids are written `=talks`; numbers `#1956`; other words their Snowball stem.
+    Japanese has no spaces: its other characters count as bigrams.
+    """
+    text = normalize(sentence)
+    pattern, forms = _concept_pattern(lang)
+    found: set[str] = {"#" + n for n in numbers(sentence, lang)}
+
+    def concept_of(match: re.Match[str]) -> str:
+        matched = " ".join(match.group(1).split())
+        concept = forms.get(matched)
+        if concept is None:  # a phrase whose inner words went on: find it by its words
+            concept = next((c for f, c in forms.items() if _phrase_matches(f, matched)), None)
+        if concept is not None:
+            found.add("=" + concept)
+        return " "
+
+    rest = pattern.sub(concept_of, text)
+    if lang == "ja":
+        for run in _CJK_RUN.findall(rest):
+            found.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
+        return frozenset(found)
+    stop = STOPWORDS.get(lang, frozenset())
+    words = [w for w in _WORD.findall(rest) if w not in stop and not w.isdigit()]
+    if lang in ("en", "ru"):
+        words = _stemmer(lang).stemWords(words)
+    found.update(w for w in words if len(w) > 1)
+    return frozenset(found)
+
+
+def _phrase_matches(form: str, matched: str) -> bool:
+    parts, got = form.split(), matched.split()
+    return len(parts) == len(got) and all(g.startswith(p) for p, g in zip(parts, got, strict=True))
+
+
+def _as_number(digits: str, lang: str) -> float:
+    # A Russian comma is a decimal point (6,0); elsewhere a comma groups thousands.
+    digits = digits.replace(" ", "")
+    digits = digits.replace(",", ".") if lang == "ru" else digits.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return float(digits.replace(".", "", digits.count(".") - 1))
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+@lru_cache(maxsize=50_000)
+def numbers(sentence: str, lang: str, spelled: bool = True) -> frozenset[str]:
+    """The numbers a sentence states, as digits: "five", "5", «пятью» and ５ are all 5.
+
+    Ordinals ("the 20th century") are not numbers; with `spelled` false, neither are
+    numbers written in words ("the two countries", "four islands").
+    """
+    text = unicodedata.normalize("NFKC", sentence).casefold()
+    found: set[str] = set()
+    for match in _NUMBER.finditer(text):
+        unit = match.group(2) or match.group(3) or ""
+        if match.group(2) in _ORDINAL_ENDINGS or unit in _DATE_UNITS:
+            continue
+        value = _as_number(match.group(1), lang)
+        multiplier = _MULTIPLIERS.get(unit.rstrip("."), 0)
+        if unit == "千":
+            multiplier = 1000
+        elif unit == "万":
+            multiplier = 10_000
+        if multiplier:
+            value *= multiplier
+        found.add(_format(value))
+    if not spelled:
+        return frozenset(found)
+    words = _WORD.findall(text)
+    for i, word in enumerate(words):
+        value = None
+        if lang == "en":
+            value = _NUMBER_WORDS["en"].get(word)
+        elif lang == "ru":
+            m = _RU_NUMBER.match(word)
+            if m:
+                value = _NUMBER_WORDS["ru"][next(g for g in m.groups() if g)]
+        if value is None:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        multiplier = next((v for k, v in _MULTIPLIERS.items() if following.startswith(k)), 1)
+        found.add(_format(value * multiplier))
+    return frozenset(found)
+
+
+def days(sentence: str, lang: str, published: datetime | None) -> frozenset[int]:
+    """Days of the month the sentence's events happen on, weekdays turned into dates.
+
+    "on Tuesday" in an article published on Thursday 4 July is the 2nd; «во вторник» and
+    「2日」 too. Without a publication date only explicit dates count.
+    """
+    text = normalize(sentence)
+    found: set[int] = set()
+    if lang == "ja":
+        found.update(int(d) for d in re.findall(r"(?<!\d)(\d{1,2})日", text) if int(d) <= 31)
+    else:
+        months = "|".join(_MONTHS[lang])
+        for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+(?:{months})\w*", text):
+            found.add(int(m.group(1)))
+        for m in re.finditer(rf"\b(?:{months})\w*\s+(\d{{1,2}})(?!\d)", text):
+            found.add(int(m.group(1)))
+    if published is not None:
+        for index, name in enumerate(_WEEKDAYS[lang]):
+            if re.search(name, text):
+                back = (published.weekday() - index) % 7
+                found.add((published - timedelta(days=back)).day)
+    return frozenset(d for d in found if 1 <= d <= 31)
+
+
+def dated_now(sentence: str, lang: str) -> bool:
+    """Whether the sentence dates itself to the article's days ("on Monday", «вчера»)."""
+    text = normalize(sentence)
+    if any(word in text for word in _NOW_WORDS.get(lang, ())):
+        return True
+    return any(re.search(name, text) for name in _WEEKDAYS.get(lang, ()))
+
+
+def years(sentence: str) -> frozenset[int]:
+    """Years a sentence names (1900-2099)."""
+    return frozenset(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", sentence))
+
+
+# --- names across scripts ---------------------------------------------------------------------
+
+_CYRILLIC_TO_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        _split("a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"),
+        strict=True,
+    )
+)
+
+_KANA = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリ"
+        "ルレロワヲンガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴァィゥェォャュョ",
+        _split(
+            "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi "
+            "fu he ho ma mi mu me mo ya yu yo ra ri ru re ro wa o n ga gi gu ge go za ji zu "
+            "ze zo da ji zu de do ba bi bu be bo pa pi pu pe po vu a i u e o ya yu yo"
+        ),
+        strict=True,
+    )
+)
+
+_SKELETON = [
+    ("shch", "s"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("ch", "t"),
+    ("ts", "s"),
+    ("tsu", "s"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("l", "r"),
+    ("v", "b"),
+    ("f", "b"),
+    ("w", ""),
+    ("z", "s"),
+]
+
+
+def romanize(word: str) -> str:
+    """A word in Latin letters: Cyrillic transliterated, katakana in Hepburn romaji."""
+    out = []
+    for char in word.lower():
+        if char in _CYRILLIC_TO_LATIN:
+            out.append(_CYRILLIC_TO_LATIN[char].strip("-"))
+        elif char in _KANA:
+            out.append(_KANA[char])
+        elif char in "ーッ・":
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+# Russian declines names (Путиным, Мишустину): the endings that leave a consonant go.
+_RUSSIAN_ENDING = re.compile(r"(?<=[а-яё]{3})(?:ому|ему|ого|его|ами|ями|ым|им|ом|ем)$")
+
+
+def name_key(word: str) -> str:
+    """A name's consonant skeleton, the same in its usual English, Russian and Japanese forms.
+
+    Putin, Путин, Путиным and プーチン are all "ptn"; Lavrov, Лавров and ラブロフ "rbrb".
+    """
+    latin = romanize(_RUSSIAN_ENDING.sub("", word.lower()))
+    for old, new in _SKELETON:
+        latin = latin.replace(old, new)
+    consonants = re.sub(r"[^bdgjkmnprst]", "", latin)
+    # Japanese ends consonants with a vowel and doubles none: fold the doubles everywhere.
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+_KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]{3,}")
+_CAPITALISED = re.compile(r"(?<![\w-])([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё]+)?)")
+
+
+def names(sentence: str, lang: str) -> frozenset[str]:
+    """Name keys of the people and places a sentence names (capitalised words, katakana)."""
+    if lang == "ja":
+        words = _KATAKANA_RUN.findall(sentence)
+    else:
+        found = _CAPITALISED.findall(sentence)
+        first = _WORD.match(sentence.lstrip(' "«“'))
+        words = [w for w in found if not (first and w == first.group(0))]
+    keys = {name_key(w) for w in words}
+    return frozenset(k for k in keys if len(k) >= 3)

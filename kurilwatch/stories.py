@@ -1,0 +1,137 @@
+"""One story across agencies and languages: which reports are about the same event.
+
+Pure: an item's story tokens are computed from its title and its new sentences (never its
+background), and two items' tokens are compared here; developments.py reads the
+candidates from the store. Tokens are strings with a prefix saying what they are:
+
+- `l:en` the item's language;
+- `w:...` content words and concepts (lexicon.concepts, background left out), compared
+  only between items in the same language;
+- anchors, compared across languages: `p:` a place (the four islands under one name
+  whatever the spelling or script, from the matcher's rules: Kunashir, Kunashiri,
+  Кунашир and 国後 are all `p:kunashir`; other Kuril places by their name key), `n:` a
+  number, `k:` the kind of event (drill, detained, visit, protest, talks …), `m:` a
+  person's or place's name key (Putin, Путин, プーチン: `m:ptn`), `d:` the day of the
+  month the events happen on.
+
+A stored set of plain words (from before these prefixes) counts as words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+
+from kurilwatch import lexicon
+
+SAME_STORY = 5.0  # score at or above which two items report one event
+
+# The four islands under one id, whatever the rule (and so the script) that found them.
+_ISLANDS = {
+    "iturup": "iturup",
+    "etorofu": "iturup",
+    "kunashir": "kunashir",
+    "kunashiri": "kunashir",
+    "shikotan": "shikotan",
+    "habomai": "habomai",
+    "habomai-islets": "habomai",
+}
+# Rules that name one smaller place (a town, another island): known by the name's key.
+# (Not ru.kurilsk: it matches the adjective «курильский» as well as the town.)
+_NAMED_PLACES = {"kuril-towns", "other-islands", "urup-matua", "towns"}
+
+_PLACE = 3.0
+# A number that could be a day, a count of crew or a magnitude says less than 3,000 troops.
+_NUMBER, _SMALL_NUMBER, _KIND, _NAME, _DAY = 3.0, 1.5, 1.0, 2.0, 1.0
+_WORDS = 10.0  # weight of the word overlap (Jaccard) between reports in one language
+_PLACE_CONFLICT, _KIND_CONFLICT, _NUMBER_CONFLICT = 4.0, 2.0, 1.5
+
+
+@cache
+def _matcher():
+    from kurilwatch.match import get_matcher
+
+    return get_matcher()
+
+
+def places(text: str) -> frozenset[str]:
+    """The Kuril places a text names, each under one id in every script."""
+    found = set()
+    for hit in _matcher().match(text).hits:
+        kind = hit.rule.split(".", 1)[-1]
+        if kind in _ISLANDS:
+            found.add(_ISLANDS[kind])
+        elif kind in _NAMED_PLACES:
+            key = lexicon.name_key(hit.text)
+            if len(key) >= 3:
+                found.add(key)
+    return frozenset(found)
+
+
+def sentence_tokens(sentence: str, lang: str, published: datetime | None) -> frozenset[str]:
+    """A sentence's story tokens (see the module's docstring)."""
+    concepts = lexicon.concepts(sentence, lang)
+    tokens = {f"l:{lang}"}
+    for concept in concepts:
+        if concept.startswith("#"):
+            tokens.add("n:" + concept[1:])
+        elif concept.startswith("="):
+            name = concept[1:]
+            if name in lexicon.KINDS:
+                tokens.add("k:" + name)
+            if name not in lexicon.GENERIC:
+                tokens.add("w:" + concept)
+        elif len(concept) >= 3:
+            tokens.add("w:" + concept)
+    tokens.update("p:" + p for p in places(sentence))
+    tokens.update("m:" + n for n in lexicon.names(sentence, lang))
+    tokens.update(f"d:{d}" for d in lexicon.days(sentence, lang, published))
+    return frozenset(tokens)
+
+
+def item_tokens(parts: Iterable[frozenset[str]]) -> frozenset[str]:
+    """An item's tokens: the union of its title's and its lead sentences'."""
+    return frozenset().union(*parts)
+
+
+def _split(tokens: frozenset[str]) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = {"l": set(), "w": set(), "p": set(), "n": set()}
+    groups.update(k=set(), m=set(), d=set())
+    for token in tokens:
+        prefix, sep, rest = token.partition(":")
+        if sep and prefix in groups:
+            groups[prefix].add(rest)
+        else:
+            groups["w"].add(token)
+    return groups
+
+
+def _number_weight(number: str) -> float:
+    try:
+        return _SMALL_NUMBER if float(number) <= 31 else _NUMBER
+    except ValueError:
+        return _SMALL_NUMBER
+
+
+def score(a: frozenset[str], b: frozenset[str]) -> float:
+    """How strongly two items' tokens say they report one event."""
+    x, y = _split(a), _split(b)
+    total = 0.0
+    if not x["l"] or not y["l"] or x["l"] & y["l"]:
+        words = x["w"] | y["w"]
+        if words:
+            total += _WORDS * len(x["w"] & y["w"]) / len(words)
+    total += _PLACE * len(x["p"] & y["p"])
+    numbers = sorted(x["n"] & y["n"], key=_number_weight, reverse=True)[:2]
+    total += sum(map(_number_weight, numbers))
+    total += _KIND * min(4, len(x["k"] & y["k"]))
+    total += _NAME * min(2, len(x["m"] & y["m"]))
+    total += _DAY * bool(x["d"] & y["d"])
+    if x["p"] and y["p"] and not x["p"] & y["p"]:
+        total -= _PLACE_CONFLICT
+    if x["k"] and y["k"] and not x["k"] & y["k"]:
+        total -= _KIND_CONFLICT
+    if x["n"] and y["n"] and not x["n"] & y["n"]:
+        total -= _NUMBER_CONFLICT
+    return total

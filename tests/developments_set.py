@@ -1,0 +1,205 @@
+"""The labelled developments set (tests/data/developments/): loading it and scoring it.
+
+Used by tests/test_developments_set.py and bench/developments.py; the format is in the
+set's README.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kurilwatch.parse import Entry
+from kurilwatch.store import Store
+
+DATA = Path(__file__).resolve().parent / "data" / "developments"
+
+
+@dataclass
+class Article:
+    id: str
+    feed: str
+    lang: str
+    published: datetime
+    title: str
+    story: str | None
+    # Paragraphs of (label, sentence); label "N" (new), "B" (background) or "" (unlabelled).
+    paragraphs: list[list[tuple[str, str]]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(s for _, s in p) for p in self.paragraphs)
+
+
+def load(path: Path) -> list[Article]:
+    """Articles of one file, in the order written."""
+    articles: list[Article] = []
+    labelled = "series" in path.name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("=== "):
+            fields = dict(part.split("=", 1) for part in line[4:].split())
+            published = datetime.fromisoformat(fields["published"].replace("Z", "+00:00"))
+            articles.append(
+                Article(
+                    fields["id"],
+                    fields["feed"],
+                    fields["lang"],
+                    published,
+                    "",
+                    fields.get("story"),
+                    [[]],
+                )
+            )
+        elif line.startswith("# ") and articles and not articles[-1].title:
+            articles[-1].title = line[2:].strip()
+        elif not line.strip():
+            if articles and articles[-1].paragraphs[-1]:
+                articles[-1].paragraphs.append([])
+        elif labelled:
+            label, sentence = line.split(" ", 1)
+            if label not in ("N", "B"):
+                raise ValueError(f"{path.name}: a sentence without N or B: {line!r}")
+            articles[-1].paragraphs[-1].append((label, sentence.strip()))
+        else:
+            articles[-1].paragraphs[-1].append(("", line.strip()))
+            articles[-1].paragraphs.append([])
+    for article in articles:
+        article.paragraphs = [p for p in article.paragraphs if p]
+    return articles
+
+
+def files(kind: str, heldback: bool) -> list[Path]:
+    """The set's files of one kind ("series" or "stories"), the held-back part or not."""
+    pattern = f"heldback_{kind}*.txt" if heldback else f"{kind}*.txt"
+    return sorted(DATA.glob(pattern))
+
+
+def ingest(store: Store, articles: list[Article]) -> dict[str, int]:
+    """Store the articles oldest first as a fetch would; their item IDs by article ID."""
+    from kurilwatch.developments import assign_story, index_item
+
+    ids = {}
+    for article in sorted(articles, key=lambda a: a.published):
+        with store.transaction():
+            entry = Entry(
+                f"{article.feed}:{article.id}",
+                f"https://{article.feed}.example/{article.id}",
+                f"https://{article.feed}.example/{article.id}",
+                article.title,
+                "",
+                article.text,
+                article.published,
+            )
+            item_id = store.upsert_entry(
+                article.feed, entry, ["Kuril Islands"], article.lang
+            ).item_id
+            index_item(store, item_id, article.text, article.lang)
+            assign_story(store, item_id)
+        ids[article.id] = item_id
+    return ids
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def background_scores(
+    store: Store, articles: list[Article], ids: dict[str, int]
+) -> dict[str, Counts]:
+    """Per language: background sentences found (tp), wrongly (fp), missed (fn).
+
+    Each labelled sentence is background when every sentence kurilwatch split out of its
+    span is background: a split that differs from the label's counts against it.
+    """
+    from kurilwatch.developments import sentences_of
+
+    counts: dict[str, Counts] = defaultdict(Counts)
+    for article in articles:
+        found = sentences_of(store, ids[article.id])
+        text = article.text
+        spans = []
+        cursor = 0
+        for s in found:
+            start = text.find(s.text, cursor)
+            if start < 0:
+                start = text.find(s.text)
+            spans.append((start, start + len(s.text), s))
+            if start >= 0:
+                cursor = start + len(s.text)
+        offset = 0
+        for paragraph in article.paragraphs:
+            for label, sentence in paragraph:
+                start = text.find(sentence, offset)
+                end = start + len(sentence)
+                offset = end
+                inside = [s for a, b, s in spans if a < end and start < b]
+                predicted = bool(inside) and all(not s.is_new for s in inside)
+                truth = label == "B"
+                c = counts[article.lang]
+                if truth and predicted:
+                    c.tp += 1
+                elif truth:
+                    c.fn += 1
+                    c.misses.append(f"missed background {article.id}: {sentence}")
+                elif predicted:
+                    c.fp += 1
+                    c.misses.append(f"news taken for background {article.id}: {sentence}")
+                else:
+                    c.tn += 1
+    return dict(counts)
+
+
+def story_scores(store: Store, articles: list[Article], ids: dict[str, int]) -> dict[str, Counts]:
+    """Story pairs: "agencies:LANG" (one language, two feeds) and "languages" (two).
+
+    A pair is positive when both articles are labelled with one story; kurilwatch got it
+    right when it put them in one story.
+    """
+    story_of = dict(store.conn.execute("SELECT id, coalesce(story_id, id) FROM items").fetchall())
+    counts: dict[str, Counts] = defaultdict(Counts)
+    for a, b in itertools.combinations(articles, 2):
+        if a.feed == b.feed:
+            continue
+        group = f"agencies:{a.lang}" if a.lang == b.lang else "languages"
+        truth = a.story is not None and a.story == b.story
+        predicted = story_of[ids[a.id]] == story_of[ids[b.id]]
+        c = counts[group]
+        if truth and predicted:
+            c.tp += 1
+        elif truth:
+            c.fn += 1
+            c.misses.append(f"not joined: {a.id} | {b.id}")
+        elif predicted:
+            c.fp += 1
+            c.misses.append(f"wrongly joined: {a.id} | {b.id}")
+        else:
+            c.tn += 1
+    return dict(counts)
+
+
+def evaluate(kind: str, heldback: bool, db: Path) -> dict[str, Counts]:
+    """Ingest one part of the set into a new database at `db` and score it."""
+    articles = [a for path in files(kind, heldback) for a in load(path)]
+    if not articles:
+        return {}
+    with Store(db) as store:
+        ids = ingest(store, articles)
+        if kind == "series":
+            return background_scores(store, articles, ids)
+        return story_scores(store, articles, ids)
