@@ -169,12 +169,6 @@ def tokens(sentence: str) -> frozenset[str]:
     return frozenset(result)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
-        return 1.0
-    return len(a & b) / len(a | b)
-
-
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap that forgives a few changed words in a long sentence more than Jaccard."""
     if not a and not b:
@@ -425,12 +419,31 @@ class Prepared:
     story: frozenset[str] = frozenset()  # stories.sentence_tokens
 
 
-def prepare(text: str, lang: str | None, published: datetime | None = None) -> list[Prepared]:
+def prepare(
+    text: str,
+    lang: str | None,
+    published: datetime | None = None,
+    hits: list[tuple[int, str, str]] | None = None,
+) -> list[Prepared]:
+    """Each sentence of `text` with what classifying and grouping it needs.
+
+    `hits` are the matcher's (start, rule, matched text) over `text`, when the caller has
+    run it already.
+    """
     from kurilwatch import novelty, stories
 
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     prepared = []
+    # The matcher runs once over the text; its places are given to the sentences they are in.
+    spans = stories.place_spans(text, hits)
+    cursor = 0
     for paragraph, sentence in split_paragraphs(text, lang):
+        start = text.find(sentence, cursor)
+        if start >= 0:
+            cursor = start + len(sentence)
+            named = frozenset(p for at, p in spans if start <= at < cursor)
+        else:
+            named = stories.places(sentence)
         words = tokens(sentence)
         meaning = novelty.facts(sentence, lang).concepts
         prepared.append(
@@ -440,7 +453,7 @@ def prepare(text: str, lang: str | None, published: datetime | None = None) -> l
                 tuple(sentence_keys(sentence, words)),
                 paragraph,
                 tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning)),
-                stories.sentence_tokens(sentence, lang, published),
+                stories.sentence_tokens(sentence, lang, published, named),
             )
         )
     return prepared
@@ -457,19 +470,21 @@ def index_item(
     text: str,
     lang: str | None,
     prepared: list[Prepared] | None = None,
+    published: datetime | None = None,
 ) -> list[Sentence]:
     """Classify and index one item's sentences; call inside the fetch's transaction.
 
     `prepared` is `prepare(text, lang, published)`, when a worker process has already
-    computed it.
+    computed it; `published` the item's date (read from the store when not given).
     """
     from kurilwatch import novelty
 
     conn = store.conn
     conn.execute("DELETE FROM sentences WHERE item_id = ?", [item_id])
     conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
-    row = conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
-    published = from_iso(row[0]) if row and row[0] else None
+    if published is None:
+        row = conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
+        published = from_iso(row[0]) if row and row[0] else None
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     if prepared is None:
         prepared = prepare(text, lang, published)
@@ -484,7 +499,9 @@ def index_item(
     for found in repeats:
         for other in found:
             sources[other] = sources.get(other, 0) + 1
-    block = _sentences_of_items(store, sorted(sources, key=lambda i: (-sources[i], -i))[:2])
+    block = []
+    if not all(repeats):
+        block = _sentences_of_items(store, sorted(sources, key=lambda i: (-sources[i], -i))[:2])
     candidates = [
         [] if found else pool + block for pool, found in zip(candidates, repeats, strict=True)
     ]
@@ -509,9 +526,12 @@ def index_item(
             "VALUES (?, ?, ?, ?, ?)",
             [item_id, position, sentence.text, int(is_new), ",".join(map(str, earlier))],
         )
+        # A word-for-word repeat needs no meaning keys: its earlier wording has them, and
+        # most of an agency's copy is repeats (fewer rows to write and to read past).
+        keys = sentence.keys if repeats[position] else (*sentence.keys, *sentence.meaning_keys)
         conn.executemany(
             "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)",
-            [(key, item_id, position) for key in (*sentence.keys, *sentence.meaning_keys)],
+            [(key, item_id, position) for key in keys],
         )
     return result
 
@@ -673,11 +693,12 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
     window once instead of fifty times.
     """
     stories: list[int] = []
-    run: list[tuple[int, datetime, frozenset[str]]] = []
+    run: list[tuple[int, datetime, frozenset[str], int | None]] = []
     run_feed = ""
     for item_id, words in items:
-        feed, title, sort_time, lang, published = store.conn.execute(
-            "SELECT feed, title, sort_time, lang, published FROM items WHERE id = ?", [item_id]
+        feed, title, sort_time, lang, published, current = store.conn.execute(
+            "SELECT feed, title, sort_time, lang, published, story_id FROM items WHERE id = ?",
+            [item_id],
         ).fetchone()
         if words is None:
             stored = sentences_of(store, item_id)
@@ -687,19 +708,19 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
             stories += _assign_run(store, run_feed, run)
             run = []
         run_feed = feed
-        run.append((item_id, datetime.fromisoformat(sort_time), words))
+        run.append((item_id, datetime.fromisoformat(sort_time), words, current))
     if run:
         stories += _assign_run(store, run_feed, run)
     return stories
 
 
 def _assign_run(
-    store: Store, feed: str, run: list[tuple[int, datetime, frozenset[str]]]
+    store: Store, feed: str, run: list[tuple[int, datetime, frozenset[str], int | None]]
 ) -> list[int]:
     """Assign items first seen in `feed`, reading the window around them all once."""
     from kurilwatch import stories as story_rules
 
-    moments = [moment for _, moment, _ in run]
+    moments = [moment for _, moment, _, _ in run]
     window = [iso(min(moments) - STORY_WINDOW), iso(max(moments) + STORY_WINDOW), feed]
     rows = store.conn.execute(STORY_WINDOW_SQL, [*window, STORY_WINDOW_ROWS]).fetchall()
     if len(rows) == STORY_WINDOW_ROWS and len(run) > 1:
@@ -710,7 +731,7 @@ def _assign_run(
     for other_id, story_id, sort_time in rows:
         by_story.setdefault(story_id, []).append((sort_time, other_id))
     chosen = []
-    for _, moment, _ in run:
+    for _, moment, _, _ in run:
         low, high = iso(moment - STORY_WINDOW), iso(moment + STORY_WINDOW)
         members = []
         for story_rows in by_story.values():
@@ -731,7 +752,7 @@ def _assign_run(
         sql = f"SELECT id, story_id, story_words FROM items WHERE id IN ({marks})"
         candidates = {row[0]: row[1:] for row in store.conn.execute(sql, wanted)}
     stories = []
-    for (item_id, _, words), members in zip(run, chosen, strict=True):
+    for (item_id, _, words, current), members in zip(run, chosen, strict=True):
         best_story, best_score = item_id, 0.0
         for other_id in members:
             story_id, other_words = candidates[other_id]
@@ -739,6 +760,9 @@ def _assign_run(
             if score > best_score:
                 best_story, best_score = story_id or other_id, score
         story = best_story if best_score >= story_rules.SAME_STORY else item_id
+        # An update stays in its story, which it adds to: a story's items never lose it.
+        if current is not None:
+            story = _kept_story(store, item_id, current) or story
         # The words are stored too, so comparing a later item with this one costs a split,
         # not a query and a parse.
         store.conn.execute(
@@ -747,6 +771,16 @@ def _assign_run(
         )
         stories.append(story)
     return stories
+
+
+def _kept_story(store: Store, item_id: int, current: int) -> int | None:
+    """The story an already grouped item keeps: one it joined, or one others joined."""
+    if current != item_id:
+        return current
+    joined = store.conn.execute(
+        "SELECT 1 FROM items WHERE story_id = ? AND id != ? LIMIT 1", [item_id, item_id]
+    ).fetchone()
+    return current if joined else None
 
 
 @dataclass
@@ -780,6 +814,10 @@ class Story:
     def sources(self) -> list[str]:
         return story_sources([news_item.item for news_item in self.items])
 
+    @property
+    def sources_line(self) -> str:
+        return story_sources_line([news_item.item for news_item in self.items])
+
 
 def story_of(item: dict) -> int:
     """The story an item belongs to: its own ID until grouping joined it to another."""
@@ -789,6 +827,22 @@ def story_of(item: dict) -> int:
 def story_sources(items: list[dict]) -> list[str]:
     """Every feed the items were seen in, in order of first appearance."""
     return list(dict.fromkeys(source for item in items for source in item["sources"]))
+
+
+def story_sources_line(items: list[dict]) -> str:
+    """The story's sources, by language when it was told in more than one.
+
+    "tass-en, kyodo-en" in one language; "en: tass-en, kyodo-en · ru: tass-ru · ja: nhk"
+    in three.
+    """
+    by_lang: dict[str, list[str]] = {}
+    for item in items:
+        by_lang.setdefault(item.get("lang") or "?", []).extend(item["sources"])
+    if len(by_lang) <= 1:
+        return ", ".join(story_sources(items))
+    return " · ".join(
+        f"{lang}: {', '.join(dict.fromkeys(feeds))}" for lang, feeds in by_lang.items()
+    )
 
 
 def group_stories(items: list[dict]) -> list[list[dict]]:

@@ -141,7 +141,7 @@ def _story_lines(story: Story) -> tuple[str, str, list[_Part]]:
         sentences = news_item.new or [s.text for s in news_item.sentences[:2]]
         title = item["title"] or "(no title)"
         parts.append(_Part(title, ", ".join(item["sources"]), item["url"] or "", sentences))
-    return _date(story.items[0].item), ", ".join(story.sources), parts
+    return _date(story.items[0].item), story.sources_line, parts
 
 
 @dataclass(frozen=True)

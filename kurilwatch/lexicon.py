@@ -493,6 +493,13 @@ _WEEKDAYS = {
     ],
     "ja": ["月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜"],
 }
+# Literal pieces one of which every weekday name holds: most sentences name none, and
+# `in` on a string is far quicker than the weekdays' regular expression.
+_WEEKDAY_SCREEN = {
+    "en": ("day",),
+    "ru": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен"),
+    "ja": ("曜",),
+}
 # Words that date a sentence to the article's own days: background never says them.
 _NOW_WORDS = {
     "en": ("today", "yesterday", "tonight", "this week", "this year", "last week", "next week"),
@@ -501,35 +508,52 @@ _NOW_WORDS = {
 }
 
 
+_QUOTE_MARKS = re.compile(r"[«»“”„\"'’‘`]")
+
+
 def normalize(text: str) -> str:
     """Width, case and quotes folded; ё as е."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    return re.sub(r"[«»“”„\"'’‘`]", " ", text)
+    return _QUOTE_MARKS.sub(" ", text)
 
 
 @cache
-def _concept_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation of every form of every concept in `lang`, longest first."""
+def _japanese_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every Japanese form of every concept, longest first: Japanese has no spaces."""
     forms: dict[str, str] = {}
     for concept, by_lang in CONCEPTS.items():
-        for form in by_lang.get(lang, ()):
+        for form in by_lang.get("ja", ()):
             forms.setdefault(form, concept)
     ordered = sorted(forms, key=len, reverse=True)
-    if lang == "ja":
-        pattern = "|".join(re.escape(f) for f in ordered)
-        return re.compile(f"({pattern})"), forms
-    parts = []
-    for form in ordered:
-        words = form.split()
-        # Every word of a phrase may end in more letters: Russian declines each of them.
-        body = r"\w*\s+".join(re.escape(w) for w in words)
-        parts.append(body)
-    return re.compile(r"(?<![\w-])(" + "|".join(parts) + r")[\w-]*"), _phrase_keys(forms)
+    return re.compile("(" + "|".join(re.escape(f) for f in ordered) + ")"), forms
 
 
-def _phrase_keys(forms: dict[str, str]) -> dict[str, str]:
-    """The forms keyed as the regex sees them: words joined by single spaces."""
-    return {" ".join(f.split()): c for f, c in forms.items()}
+@cache
+def _forms(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """English or Russian forms by their first word: (the form's words, its concept).
+
+    A form's every word is the start of a word ("negotiat" matches "negotiations"; «мирн
+    договор» matches «мирного договора»), so forms are looked up by the word's prefixes.
+    """
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for concept, by_lang in CONCEPTS.items():
+        for form in by_lang.get(lang, ()):
+            words = tuple(form.split())
+            by_first.setdefault(words[0], []).append((words, concept))
+    for forms in by_first.values():
+        forms.sort(key=lambda f: (-len(f[0]), -sum(map(len, f[0]))))
+    return by_first
+
+
+@lru_cache(maxsize=50_000)
+def _starting_forms(word: str, lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The forms whose first word starts `word`, longest phrase and word first."""
+    by_first = _forms(lang)
+    found = []
+    for end in range(len(word), 0, -1):
+        found.extend(by_first.get(word[:end], ()))
+    found.sort(key=lambda f: (-len(f[0]), -sum(map(len, f[0]))))
+    return tuple(found)
 
 
 @cache
@@ -537,6 +561,11 @@ def _stemmer(lang: str):
     import Stemmer
 
     return Stemmer.Stemmer({"en": "english", "ru": "russian"}[lang])
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str, lang: str) -> str:
+    return _stemmer(lang).stemWord(word)
 
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -551,34 +580,38 @@ def concepts(sentence: str, lang: str) -> frozenset[str]:
     Japanese has no spaces: its other characters count as bigrams.
     """
     text = normalize(sentence)
-    pattern, forms = _concept_pattern(lang)
     found: set[str] = {"#" + n for n in numbers(sentence, lang)}
-
-    def concept_of(match: re.Match[str]) -> str:
-        matched = " ".join(match.group(1).split())
-        concept = forms.get(matched)
-        if concept is None:  # a phrase whose inner words went on: find it by its words
-            concept = next((c for f, c in forms.items() if _phrase_matches(f, matched)), None)
-        if concept is not None:
-            found.add("=" + concept)
-        return " "
-
-    rest = pattern.sub(concept_of, text)
     if lang == "ja":
-        for run in _CJK_RUN.findall(rest):
+        pattern, forms = _japanese_pattern()
+
+        def concept_of(match: re.Match[str]) -> str:
+            found.add("=" + forms[match.group(1)])
+            return " "
+
+        for run in _CJK_RUN.findall(pattern.sub(concept_of, text)):
             found.update(run[i : i + 2] for i in range(max(1, len(run) - 1)))
         return frozenset(found)
+    words = _WORD.findall(text)
     stop = STOPWORDS.get(lang, frozenset())
-    words = [w for w in _WORD.findall(rest) if w not in stop and not w.isdigit()]
-    if lang in ("en", "ru"):
-        words = _stemmer(lang).stemWords(words)
-    found.update(w for w in words if len(w) > 1)
+    stemming = lang in ("en", "ru")
+    index = 0
+    while index < len(words):
+        word = words[index]
+        for form, concept in _starting_forms(word, lang):
+            following = words[index : index + len(form)]
+            if len(following) == len(form) and all(
+                w.startswith(part) for part, w in zip(form, following, strict=True)
+            ):
+                found.add("=" + concept)
+                index += len(form)
+                break
+        else:
+            if word not in stop and not word.isdigit():
+                stem = _stem(word, lang) if stemming else word
+                if len(stem) > 1:
+                    found.add(stem)
+            index += 1
     return frozenset(found)
-
-
-def _phrase_matches(form: str, matched: str) -> bool:
-    parts, got = form.split(), matched.split()
-    return len(parts) == len(got) and all(g.startswith(p) for p, g in zip(parts, got, strict=True))
 
 
 def _as_number(digits: str, lang: str) -> float:
@@ -636,28 +669,56 @@ def numbers(sentence: str, lang: str, spelled: bool = True) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _day_patterns(lang: str) -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    """Explicit dates, and the weekdays (a group each), compiled."""
+    if lang == "ja":
+        dates = [re.compile(r"(?<!\d)(\d{1,2})日")]
+    else:
+        months = "|".join(_MONTHS[lang])
+        dates = [
+            re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:{months})\w*"),
+            re.compile(rf"\b(?:{months})\w*\s+(\d{{1,2}})(?!\d)"),
+        ]
+    weekday = re.compile("|".join(f"({w})" for w in _WEEKDAYS.get(lang, [])) or "(?!)")
+    return dates, weekday
+
+
 def days(sentence: str, lang: str, published: datetime | None) -> frozenset[int]:
     """Days of the month the sentence's events happen on, weekdays turned into dates.
 
     "on Tuesday" in an article published on Thursday 4 July is the 2nd; «во вторник» and
     「2日」 too. Without a publication date only explicit dates count.
     """
+    dates, weekdays = _dates_and_weekdays(sentence, lang)
+    if published is None or not weekdays:
+        return dates
+    found = set(dates)
+    for index in weekdays:
+        back = (published.weekday() - index) % 7
+        found.add((published - timedelta(days=back)).day)
+    return frozenset(found)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=20_000)
+def _dates_and_weekdays(sentence: str, lang: str) -> tuple[frozenset[int], tuple[int, ...]]:
+    """Explicit days of the month, and weekdays (0 is Monday), a sentence names."""
     text = normalize(sentence)
-    found: set[int] = set()
-    if lang == "ja":
-        found.update(int(d) for d in re.findall(r"(?<!\d)(\d{1,2})日", text) if int(d) <= 31)
-    else:
-        months = "|".join(_MONTHS[lang])
-        for m in re.finditer(rf"(?<!\d)(\d{{1,2}})\s+(?:{months})\w*", text):
-            found.add(int(m.group(1)))
-        for m in re.finditer(rf"\b(?:{months})\w*\s+(\d{{1,2}})(?!\d)", text):
-            found.add(int(m.group(1)))
-    if published is not None:
-        for index, name in enumerate(_WEEKDAYS[lang]):
-            if re.search(name, text):
-                back = (published.weekday() - index) % 7
-                found.add((published - timedelta(days=back)).day)
-    return frozenset(d for d in found if 1 <= d <= 31)
+    dates, weekday = _day_patterns(lang)
+    found = set()
+    if _DIGIT.search(text):
+        found = {int(m.group(1)) for pattern in dates for m in pattern.finditer(text)}
+    named: tuple[int, ...] = ()
+    if _names_a_weekday(text, lang):
+        named = tuple(m.lastindex - 1 for m in weekday.finditer(text) if m.lastindex)
+    return frozenset(d for d in found if 1 <= d <= 31), named
+
+
+def _names_a_weekday(text: str, lang: str) -> bool:
+    return any(piece in text for piece in _WEEKDAY_SCREEN.get(lang, ()))
 
 
 def dated_now(sentence: str, lang: str) -> bool:
@@ -665,12 +726,15 @@ def dated_now(sentence: str, lang: str) -> bool:
     text = normalize(sentence)
     if any(word in text for word in _NOW_WORDS.get(lang, ())):
         return True
-    return any(re.search(name, text) for name in _WEEKDAYS.get(lang, ()))
+    return _names_a_weekday(text, lang) and _day_patterns(lang)[1].search(text) is not None
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def years(sentence: str) -> frozenset[int]:
     """Years a sentence names (1900-2099)."""
-    return frozenset(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", sentence))
+    return frozenset(int(y) for y in _YEAR.findall(sentence))
 
 
 # --- names across scripts ---------------------------------------------------------------------
@@ -737,6 +801,11 @@ def romanize(word: str) -> str:
 _RUSSIAN_ENDING = re.compile(r"(?<=[а-яё]{3})(?:ому|ему|ого|его|ами|ями|ым|им|ом|ем)$")
 
 
+_NOT_KEPT = re.compile(r"[^bdgjkmnprst]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=20_000)
 def name_key(word: str) -> str:
     """A name's consonant skeleton, the same in its usual English, Russian and Japanese forms.
 
@@ -745,9 +814,9 @@ def name_key(word: str) -> str:
     latin = romanize(_RUSSIAN_ENDING.sub("", word.lower()))
     for old, new in _SKELETON:
         latin = latin.replace(old, new)
-    consonants = re.sub(r"[^bdgjkmnprst]", "", latin)
+    consonants = _NOT_KEPT.sub("", latin)
     # Japanese ends consonants with a vowel and doubles none: fold the doubles everywhere.
-    return re.sub(r"(.)\1+", r"\1", consonants)
+    return _DOUBLED.sub(r"\1", consonants)
 
 
 _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]{3,}")

@@ -100,7 +100,8 @@ def looks_historical(sentence: Facts, year: int | None) -> bool:
     )
 
 
-def concept_keys(concepts: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=20_000)
+def concept_keys(concepts: frozenset[str]) -> tuple[str, ...]:
     """The few concepts a sentence is indexed by: a bottom-k sketch, generic ones left out.
 
     Two sentences whose concepts overlap by Jaccard J share a key with probability at
@@ -108,7 +109,7 @@ def concept_keys(concepts: frozenset[str]) -> list[str]:
     without indexing every word.
     """
     usable = [c for c in concepts if weight(c) >= 1.0]
-    return sorted(usable, key=_order)[:CONCEPT_KEYS]
+    return tuple(sorted(usable, key=_order)[:CONCEPT_KEYS])
 
 
 @lru_cache(maxsize=50_000)

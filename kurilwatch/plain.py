@@ -49,13 +49,13 @@ def item_cells(item: dict) -> list[Cell]:
 
 def story_cells(members: list[dict]) -> list[Cell]:
     """A story's ID, date, sources, title and number of items (`list --group`)."""
-    from kurilwatch.developments import story_of, story_sources
+    from kurilwatch.developments import story_of, story_sources_line
 
     first = members[0]
     return [
         [(str(story_of(first)), "")],
         [(short_time(first["sort_time"]), "")],
-        [(clean(", ".join(story_sources(members))), "")],
+        [(clean(story_sources_line(members)), "")],
         [(clean(first["title"] or "(no title)"), "")],
         [(str(len(members)), "")],
     ]
@@ -138,7 +138,7 @@ def _story_lines(stories: Iterable[Story]) -> Iterator[Cell]:
         ids = ", ".join(f"#{n.item['id']}" for n in story.items)
         yield [
             (f"  {short_time(first['sort_time'])} · ", "dim"),
-            (clean(", ".join(story.sources)), ""),
+            (clean(story.sources_line), ""),
             (f" · {ids}", "dim"),
         ]
         several = len(story.items) > 1

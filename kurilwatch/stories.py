@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from kurilwatch import lexicon
 
@@ -55,22 +55,52 @@ def _matcher():
     return get_matcher()
 
 
-def places(text: str) -> frozenset[str]:
-    """The Kuril places a text names, each under one id in every script."""
-    found = set()
-    for hit in _matcher().match(text).hits:
-        kind = hit.rule.split(".", 1)[-1]
+def place_spans(
+    text: str, hits: Iterable[tuple[int, str, str]] | None = None
+) -> list[tuple[int, str]]:
+    """(offset, place) of each Kuril place a text names, one id per place in every script.
+
+    `hits` are the matcher's (start, rule, matched text) over `text`, when the caller has
+    them already; otherwise the matcher runs.
+    """
+    if hits is None:
+        hits = [(h.start, h.rule, h.text) for h in _matcher().match(text).hits]
+    found = []
+    for start, rule, matched in hits:
+        kind = rule.split(".", 1)[-1]
         if kind in _ISLANDS:
-            found.add(_ISLANDS[kind])
+            found.append((start, _ISLANDS[kind]))
         elif kind in _NAMED_PLACES:
-            key = lexicon.name_key(hit.text)
+            key = lexicon.name_key(matched)
             if len(key) >= 3:
-                found.add(key)
-    return frozenset(found)
+                found.append((start, key))
+    return found
 
 
-def sentence_tokens(sentence: str, lang: str, published: datetime | None) -> frozenset[str]:
-    """A sentence's story tokens (see the module's docstring)."""
+def places(text: str, hits: Iterable[tuple[int, str, str]] | None = None) -> frozenset[str]:
+    """The Kuril places a text names (`hits` as for `place_spans`)."""
+    return frozenset(place for _, place in place_spans(text, hits))
+
+
+def sentence_tokens(
+    sentence: str,
+    lang: str,
+    published: datetime | None,
+    named: frozenset[str] | None = None,
+) -> frozenset[str]:
+    """A sentence's story tokens (see the module's docstring).
+
+    `named` are its places, when the caller found them in the whole text at once.
+    """
+    tokens = set(_dateless_tokens(sentence, lang))
+    tokens.update("p:" + p for p in (places(sentence) if named is None else named))
+    tokens.update(f"d:{d}" for d in lexicon.days(sentence, lang, published))
+    return frozenset(tokens)
+
+
+@lru_cache(maxsize=20_000)
+def _dateless_tokens(sentence: str, lang: str) -> frozenset[str]:
+    """The tokens that do not depend on the article's date; cached, as background recurs."""
     concepts = lexicon.concepts(sentence, lang)
     tokens = {f"l:{lang}"}
     for concept in concepts:
@@ -84,9 +114,7 @@ def sentence_tokens(sentence: str, lang: str, published: datetime | None) -> fro
                 tokens.add("w:" + concept)
         elif len(concept) >= 3:
             tokens.add("w:" + concept)
-    tokens.update("p:" + p for p in places(sentence))
     tokens.update("m:" + n for n in lexicon.names(sentence, lang))
-    tokens.update(f"d:{d}" for d in lexicon.days(sentence, lang, published))
     return frozenset(tokens)
 
 
@@ -95,7 +123,9 @@ def item_tokens(parts: Iterable[frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*parts)
 
 
-def _split(tokens: frozenset[str]) -> dict[str, set[str]]:
+@lru_cache(maxsize=20_000)
+def _split(tokens: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The tokens by kind; cached, as a new item is compared with the same stored ones."""
     groups: dict[str, set[str]] = {"l": set(), "w": set(), "p": set(), "n": set()}
     groups.update(k=set(), m=set(), d=set())
     for token in tokens:
@@ -104,7 +134,7 @@ def _split(tokens: frozenset[str]) -> dict[str, set[str]]:
             groups[prefix].add(rest)
         else:
             groups["w"].add(token)
-    return groups
+    return {kind: frozenset(members) for kind, members in groups.items()}
 
 
 def _number_weight(number: str) -> float:
