@@ -9,8 +9,11 @@ through the index and passes them in. A sentence is background when
    least SAME_MEANING, weighted so that numbers and rare content count more than the
    words every report on the islands has ("Russia", "Japan", "islands"), or
 3. it overlaps an earlier sentence by at least LIKELY_MEANING and its context says
-   background: most of its paragraph is background, or the only years it names lie well
-   before the article's date.
+   background: most of its paragraph is background (or the sentences on both sides are),
+   or the only years it names lie before the article's.
+
+The item's lead (its first paragraph) is news unless repeated nearly word for word or
+overlapping by LEAD_MEANING: agencies open with what happened and put background last.
 
 Precision first: a sentence that states a number the earlier one does not (other than
 a long-past year), or dates itself to the article's days ("on Monday", «вчера»), is news
@@ -27,6 +30,7 @@ from kurilwatch import lexicon
 
 SAME_MEANING = 0.5  # weighted Dice of concepts at which two sentences say the same thing
 LIKELY_MEANING = 0.3  # ... at which they probably do, if the context agrees
+LEAD_MEANING = 0.7  # ... at which a sentence of the item's lead says the same thing
 BACKGROUND_PARAGRAPH = 0.6  # share of a paragraph's sentences that makes it background
 PAST_YEARS = 1  # a year at least this far before the article's is history, not news
 CONCEPT_KEYS = 4  # index keys per sentence, from its concepts (see concept_keys)
@@ -102,14 +106,19 @@ def looks_historical(sentence: Facts, year: int | None) -> bool:
 
 @lru_cache(maxsize=20_000)
 def concept_keys(concepts: frozenset[str]) -> tuple[str, ...]:
-    """The few concepts a sentence is indexed by: a bottom-k sketch, generic ones left out.
+    """The few concepts a sentence is indexed by, generic ones left out.
 
-    Two sentences whose concepts overlap by Jaccard J share a key with probability at
-    least 1 - (1 - J) ** CONCEPT_KEYS (0.87 at J = 0.4): the reworded background is found
-    without indexing every word.
+    What survives rewording comes first: numbers, then the lexicon's concepts ("talks" for
+    negotiations and consultations alike), then stems; within each, a fixed pseudo-random
+    order (a bottom-k sketch), so two sentences that share most of their concepts share a
+    key: the reworded background is found without indexing every word.
     """
     usable = [c for c in concepts if weight(c) >= 1.0]
-    return tuple(sorted(usable, key=_order)[:CONCEPT_KEYS])
+    return tuple(sorted(usable, key=lambda c: (_rank(c), _order(c)))[:CONCEPT_KEYS])
+
+
+def _rank(concept: str) -> int:
+    return 0 if concept.startswith("#") else 1 if concept.startswith("=") else 2
 
 
 @lru_cache(maxsize=50_000)
@@ -137,6 +146,13 @@ class Verdict:
     how: str  # "repeat", "meaning", "paragraph", "history" or "" (new)
 
 
+def lead_of(paragraphs: Sequence[int]) -> int:
+    """How many sentences open the item: its first paragraph, or two when it has one."""
+    if len(set(paragraphs)) > 1:
+        return sum(1 for p in paragraphs if p == paragraphs[0])
+    return min(2, len(paragraphs))
+
+
 def decide(
     sentences: Sequence[str],
     paragraphs: Sequence[int],
@@ -148,11 +164,14 @@ def decide(
     """Background or new, for each of an item's sentences.
 
     `repeats[i]` are the earlier items that have sentence i nearly word for word;
-    `candidates[i]` the earlier sentences to compare its meaning with.
+    `candidates[i]` the earlier sentences to compare its meaning with. Agencies open with
+    the news: in the item's lead (`lead_of`) only a word-for-word repeat, or a sentence of
+    LEAD_MEANING overlap, is background, and context does not count.
     """
+    lead = lead_of(paragraphs)
     verdicts: list[Verdict] = []
     likely: list[tuple[float, tuple[int, ...]] | None] = []
-    for text, found, pool in zip(sentences, repeats, candidates, strict=True):
+    for index, (text, found, pool) in enumerate(zip(sentences, repeats, candidates, strict=True)):
         if found:
             verdicts.append(Verdict(True, tuple(found), 1.0, "repeat"))
             likely.append(None)
@@ -165,26 +184,35 @@ def decide(
             if score <= best or adds_facts(mine, theirs, year):
                 continue
             best, best_items = score, (other.item_id,)
-        if best >= SAME_MEANING:
+        in_lead = index < lead
+        if best >= (LEAD_MEANING if in_lead else SAME_MEANING):
             verdicts.append(Verdict(True, best_items, best, "meaning"))
             likely.append(None)
         else:
             verdicts.append(Verdict(False, (), best, ""))
-            likely.append((best, best_items) if best >= LIKELY_MEANING else None)
-    # Context: a likely repeat inside a background paragraph, or telling history, is one.
+            probable = best >= LIKELY_MEANING and not in_lead
+            likely.append((best, best_items) if probable else None)
+    # Context: a likely repeat inside a background block, or telling history, is one.
     by_paragraph: dict[int, list[int]] = {}
     for index, paragraph in enumerate(paragraphs):
         by_paragraph.setdefault(paragraph, []).append(index)
     decided = list(verdicts)
+
+    def backgroundish(i: int) -> bool:
+        return 0 <= i < len(verdicts) and (verdicts[i].background or likely[i] is not None)
+
     for members in by_paragraph.values():
         # A reworded block may have no sentence close enough on its own: the likely ones vote.
-        votes = [verdicts[i].background or likely[i] is not None for i in members]
+        votes = [backgroundish(i) for i in members]
         block = len(members) >= 2 and sum(votes) / len(members) >= BACKGROUND_PARAGRAPH
         for i in members:
             if likely[i] is None:
                 continue
             score, items = likely[i]
             if block:
+                decided[i] = Verdict(True, items, score, "paragraph")
+            elif backgroundish(i - 1) and backgroundish(i + 1):
+                # A block written one sentence to a paragraph: background on both sides.
                 decided[i] = Verdict(True, items, score, "paragraph")
             elif looks_historical(facts(sentences[i], lang), year):
                 decided[i] = Verdict(True, items, score, "history")
