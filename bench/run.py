@@ -438,7 +438,8 @@ def growth_case(args, results: list[Measure], work: Path) -> None:
 def build_archive(path: Path, items: int, feeds: int = 100) -> float:
     """A database of `items` stored items over 10 years, written with plain SQL."""
     sys.path.insert(0, str(ROOT))
-    from kurilwatch.developments import sentence_keys, tokens
+    from kurilwatch.developments import meaning_key, sentence_keys, tokens
+    from kurilwatch.novelty import concept_keys, facts
     from kurilwatch.store import Store
 
     started = time.perf_counter()
@@ -481,6 +482,9 @@ def build_archive(path: Path, items: int, feeds: int = 100) -> float:
             sentences.append((item_id, position, sentence, 1, ""))
             for key in sentence_keys(sentence, tokens(sentence)):
                 keys.append((key, item_id, position))
+            # A new sentence also gets the keys that find it reworded (index_item's).
+            for concept in concept_keys(facts(sentence, "en").concepts):
+                keys.append((meaning_key("en", concept), item_id, position))
         if len(batch) >= 20_000:
             _flush(conn, batch, sentences, keys)
             batch, sentences, keys = [], [], []

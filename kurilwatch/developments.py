@@ -640,7 +640,8 @@ def story_words(
     from kurilwatch import stories
 
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(" ".join([title, *sentences]))
-    parts = [stories.sentence_tokens(text, lang, published) for text in [title, *sentences]]
+    parts = [stories.title_tokens(title, lang, published)]
+    parts += [stories.sentence_tokens(text, lang, published) for text in sentences]
     return stories.item_tokens(parts)
 
 

@@ -278,6 +278,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("漁獲枠", "枠"),
     },
     "fee": {"en": ("fee", "pay"), "ru": ("плат",), "ja": ("採取料", "支払")},
+    "court": {
+        "en": ("court", "fined", "fine of", "sentenc", "trial", "verdict"),
+        "ru": ("суд", "штраф", "оштраф", "приговор"),
+        "ja": ("裁判", "罰金", "判決"),
+    },
     "visit": {
         "en": ("visit", "trip", "arriv", "toured", "flew to"),
         "ru": ("визит", "поездк", "прибыл", "посет"),
@@ -391,6 +396,7 @@ KINDS = frozenset(
         "fee",
         "visit",
         "protest",
+        "court",
         "earthquake",
         "magnitude",
         "tsunami",

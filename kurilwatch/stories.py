@@ -5,6 +5,7 @@ background), and two items' tokens are compared here; developments.py reads the
 candidates from the store. Tokens are strings with a prefix saying what they are:
 
 - `l:en` the item's language;
+- `tp:` and `tk:` the places and kinds its title names (the event's own);
 - `w:...` content words and concepts (lexicon.concepts, background left out), compared
   only between items in the same language;
 - anchors, compared across languages: `p:` a place (the four islands under one name
@@ -118,6 +119,21 @@ def _dateless_tokens(sentence: str, lang: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
+def title_tokens(
+    title: str,
+    lang: str,
+    published: datetime | None,
+    named: frozenset[str] | None = None,
+) -> frozenset[str]:
+    """A title's tokens, its places and kinds marked as the title's (`tp:`, `tk:`) too.
+
+    A headline names the event's place and kind: two headlines naming different islands,
+    or different kinds of event, are two events whatever their texts share.
+    """
+    tokens = sentence_tokens(title, lang, published, named)
+    return tokens | {"t" + t for t in tokens if t.startswith(("p:", "k:"))}
+
+
 def item_tokens(parts: Iterable[frozenset[str]]) -> frozenset[str]:
     """An item's tokens: the union of its title's and its lead sentences'."""
     return frozenset().union(*parts)
@@ -127,7 +143,7 @@ def item_tokens(parts: Iterable[frozenset[str]]) -> frozenset[str]:
 def _split(tokens: frozenset[str]) -> dict[str, frozenset[str]]:
     """The tokens by kind; cached, as a new item is compared with the same stored ones."""
     groups: dict[str, set[str]] = {"l": set(), "w": set(), "p": set(), "n": set()}
-    groups.update(k=set(), m=set(), d=set())
+    groups.update(k=set(), m=set(), d=set(), tp=set(), tk=set())
     for token in tokens:
         prefix, sep, rest = token.partition(":")
         if sep and prefix in groups:
@@ -158,8 +174,12 @@ def score(a: frozenset[str], b: frozenset[str]) -> float:
     total += _KIND * min(4, len(x["k"] & y["k"]))
     total += _NAME * min(2, len(x["m"] & y["m"]))
     total += _DAY * bool(x["d"] & y["d"])
-    if x["p"] and y["p"] and not x["p"] & y["p"]:
+    if (x["p"] and y["p"] and not x["p"] & y["p"]) or (
+        x["tp"] and y["tp"] and not x["tp"] & y["tp"]
+    ):
         total -= _PLACE_CONFLICT
+    if x["tk"] and y["tk"] and not x["tk"] & y["tk"]:
+        total -= _KIND_CONFLICT
     if x["k"] and y["k"] and not x["k"] & y["k"]:
         total -= _KIND_CONFLICT
     if x["n"] and y["n"] and not x["n"] & y["n"]:

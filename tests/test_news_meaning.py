@@ -80,6 +80,10 @@ def test_one_story_in_three_languages(runner, env, feed_server):
     assert "ja: nhk-ja" in line
     grouped = json.loads(runner.invoke(app, ["list", "--group", "--format", "json"]).output)
     assert max(len(story["items"]) for story in grouped) == 4
+    digest = runner.invoke(app, ["digest", "--since", "2000-01-01"])
+    assert digest.exit_code == 0, digest.output
+    assert digest.output.count("Nemuro boat and crew of three detained near Habomai") == 1
+    assert "ru: tass-ru" in digest.output and "ja: nhk-ja" in digest.output
 
 
 def test_an_update_stays_in_its_story_and_a_republication_joins_it(runner, env, feed_server):
