@@ -22,6 +22,7 @@ from kurilwatch.store import Store, iso
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
 STORY_WINDOW = timedelta(days=3)
 STORY_LEAD = 3  # sentences of each item compared for story grouping
+OPENING = 2  # sentences that open an item: another outlet's same news is still news there
 MAX_EARLIER = 20  # earlier item ids remembered per background sentence
 CANDIDATES_PER_KEY = 50  # rows read per index key when looking for earlier sentences
 # MinHash with 5 bands of 2 rows: two sentences with Jaccard 0.6 share a band key with
@@ -608,11 +609,16 @@ def sentences_of(store: Store, item_id: int) -> list[Sentence]:
 def story_lead(sentences: list[Sentence], recent: set[int]) -> list[Sentence]:
     """The sentences an item's story is told by: its first ones that are not background.
 
-    A sentence seen only in `recent` items (within the story window: another outlet's
-    report of the same news) still tells the story. A republication has nothing else:
-    then its first sentences, so it joins its story.
+    An opening sentence seen only in `recent` items (within the story window: another
+    outlet's report of the same news) still tells the story; further down, a sentence seen
+    before is background however recent. A republication has nothing new: then its first
+    sentences, so it joins its story.
     """
-    lead = [s for s in sentences if s.is_new or (s.earlier and set(s.earlier) <= recent)]
+    lead = [
+        s
+        for s in sentences
+        if s.is_new or (s.position < OPENING and s.earlier and set(s.earlier) <= recent)
+    ]
     return (lead or sentences)[:STORY_LEAD]
 
 

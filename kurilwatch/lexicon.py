@@ -765,6 +765,22 @@ def _names_a_weekday(text: str, lang: str) -> bool:
     return any(piece in text for piece in _WEEKDAY_SCREEN.get(lang, ()))
 
 
+def is_date_word(word: str, lang: str) -> bool:
+    """Whether a word (or its stem) is a month's or a weekday's name."""
+    if lang == "ja":
+        return False
+    return word.startswith(_DATE_WORD_STEMS[lang]) if lang in _DATE_WORD_STEMS else False
+
+
+_DATE_WORD_STEMS = {
+    "en": (
+        *(m[:3] for m in _MONTHS["en"] if m != "may"),
+        *(d + "day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")),
+    ),
+    "ru": (*_MONTHS["ru"], *_WEEKDAY_SCREEN["ru"]),
+}
+
+
 def dated_now(sentence: str, lang: str) -> bool:
     """Whether the sentence dates itself to the article's days ("on Monday", «вчера»)."""
     text = normalize(sentence)

@@ -15,7 +15,11 @@ candidates from the store. Tokens are strings with a prefix saying what they are
   person's or place's name key (Putin, Путин, プーチン: `m:ptn`), `d:` the day of the
   month the events happen on.
 
-A stored set of plain words (from before these prefixes) counts as words.
+`score` adds up what two items share: words (in one language), islands, numbers (large
+ones count more), kinds, names (other places among them) and the day. Two different
+islands, two disjoint sets of kinds or of numbers count against; headlines naming two
+different islands are two events whatever else the reports share. A stored set of
+plain words (from before these prefixes) counts as words.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ _ISLANDS = {
     "habomai": "habomai",
     "habomai-islets": "habomai",
 }
+_ISLAND_IDS = frozenset(_ISLANDS.values())
 # Rules that name one smaller place (a town, another island): known by the name's key.
 # (Not ru.kurilsk: it matches the adjective «курильский» as well as the town.)
 _NAMED_PLACES = {"kuril-towns", "other-islands", "urup-matua", "towns"}
@@ -71,9 +76,10 @@ def place_spans(
         kind = rule.split(".", 1)[-1]
         if kind in _ISLANDS:
             found.append((start, _ISLANDS[kind]))
-        elif kind in _NAMED_PLACES:
-            key = lexicon.name_key(matched)
-            if len(key) >= 3:
+        elif kind in _NAMED_PLACES and matched.split():
+            # The name itself: "Ebeko" of "Ebeko volcano", "Urup" of "Urup island".
+            key = lexicon.name_key(matched.split()[0])
+            if len(key) >= 2:
                 found.append((start, key))
     return found
 
@@ -94,7 +100,10 @@ def sentence_tokens(
     `named` are its places, when the caller found them in the whole text at once.
     """
     tokens = set(_dateless_tokens(sentence, lang))
-    tokens.update("p:" + p for p in (places(sentence) if named is None else named))
+    found = places(sentence) if named is None else named
+    tokens.update("p:" + p for p in found)
+    # An island is a place, not also a name: it would count twice.
+    tokens.difference_update("m:" + lexicon.name_key(p) for p in found)
     tokens.update(f"d:{d}" for d in lexicon.days(sentence, lang, published))
     return frozenset(tokens)
 
@@ -113,7 +122,8 @@ def _dateless_tokens(sentence: str, lang: str) -> frozenset[str]:
                 tokens.add("k:" + name)
             if name not in lexicon.GENERIC:
                 tokens.add("w:" + concept)
-        elif len(concept) >= 3:
+        elif len(concept) >= 3 and not lexicon.is_date_word(concept, lang):
+            # Weekdays and months are compared as days (`d:`), not as words.
             tokens.add("w:" + concept)
     tokens.update("m:" + n for n in lexicon.names(sentence, lang))
     return frozenset(tokens)
@@ -150,6 +160,10 @@ def _split(tokens: frozenset[str]) -> dict[str, frozenset[str]]:
             groups[prefix].add(rest)
         else:
             groups["w"].add(token)
+    # The four islands are places to compare; any other place counts as a name.
+    groups["i"] = groups["p"] & _ISLAND_IDS
+    groups["ti"] = groups.pop("tp") & _ISLAND_IDS
+    groups["m"] |= groups["p"] - _ISLAND_IDS
     return {kind: frozenset(members) for kind, members in groups.items()}
 
 
@@ -163,20 +177,21 @@ def _number_weight(number: str) -> float:
 def score(a: frozenset[str], b: frozenset[str]) -> float:
     """How strongly two items' tokens say they report one event."""
     x, y = _split(a), _split(b)
+    if x["ti"] and y["ti"] and not x["ti"] & y["ti"]:
+        return 0.0  # headlines on two different islands: two events, however alike
     total = 0.0
     if not x["l"] or not y["l"] or x["l"] & y["l"]:
         words = x["w"] | y["w"]
         if words:
             total += _WORDS * len(x["w"] & y["w"]) / len(words)
-    total += _PLACE * len(x["p"] & y["p"])
+    total += _PLACE * len(x["i"] & y["i"])
     numbers = sorted(x["n"] & y["n"], key=_number_weight, reverse=True)[:2]
     total += sum(map(_number_weight, numbers))
     total += _KIND * min(4, len(x["k"] & y["k"]))
+    # Other places are names: Severo-Kurilsk is a place in one report, a name in another.
     total += _NAME * min(2, len(x["m"] & y["m"]))
     total += _DAY * bool(x["d"] & y["d"])
-    if (x["p"] and y["p"] and not x["p"] & y["p"]) or (
-        x["tp"] and y["tp"] and not x["tp"] & y["tp"]
-    ):
+    if x["i"] and y["i"] and not x["i"] & y["i"]:
         total -= _PLACE_CONFLICT
     if x["tk"] and y["tk"] and not x["tk"] & y["tk"]:
         total -= _KIND_CONFLICT

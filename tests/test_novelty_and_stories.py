@@ -1,0 +1,160 @@
+"""The pure decisions: background by meaning (novelty.py) and stories (stories.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kurilwatch import lexicon, novelty, stories
+from kurilwatch.novelty import Earlier
+
+EARLIER = Earlier(
+    1,
+    5,
+    "The 1956 Joint Declaration ended the state of war and restored "
+    "diplomatic relations, although a peace treaty was never signed.",
+)
+
+
+def _decide(sentences: list[str], paragraphs: list[int] | None = None) -> list[bool]:
+    paragraphs = paragraphs if paragraphs is not None else [0, 1, 1, 1][: len(sentences)]
+    verdicts = novelty.decide(
+        sentences,
+        paragraphs,
+        "en",
+        2024,
+        [[] for _ in sentences],
+        [[EARLIER] for _ in sentences],
+    )
+    return [v.background for v in verdicts]
+
+
+def test_the_same_facts_in_other_words_are_background():
+    reworded = (
+        "Under the 1956 declaration, the two countries ended the state of war and resumed "
+        "diplomatic ties, but they have yet to sign a peace treaty."
+    )
+    assert _decide(["Putin spoke on Thursday.", reworded]) == [False, True]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        # A new date, a changed number, a date of now, someone's words today.
+        "Under the 1956 declaration, which ended the state of war, talks resumed in 2024.",
+        "The 1956 declaration ended the state of war, and 3 rounds of talks on a treaty followed.",
+        "On Monday the ministry said the 1956 declaration ended the state of war.",
+        '"The 1956 declaration ended the state of war," the minister said.',
+    ],
+)
+def test_a_sentence_that_adds_something_is_news(news):
+    assert _decide(["Putin spoke on Thursday.", news]) == [False, False]
+
+
+def test_the_lead_is_news_unless_nearly_repeated():
+    loosely = (
+        "The 1956 declaration put an end to hostilities and reopened embassies, but the two "
+        "countries never agreed on a peace treaty."
+    )
+    closely = (
+        "Under the 1956 declaration, the two countries ended the state of war and resumed "
+        "diplomatic ties, but they have yet to sign a peace treaty."
+    )
+    # Opening the item, a loose rewording is news; in a background block, background.
+    assert _decide([loosely, "Putin spoke on Thursday."], [0, 1]) == [False, False]
+    assert _decide(["Putin spoke on Thursday.", loosely, closely], [0, 1, 1]) == [
+        False,
+        True,
+        True,
+    ]
+
+
+def test_history_is_not_a_new_date():
+    earlier = novelty.facts("Soviet troops occupied the islands after the war.", "en")
+    later = novelty.facts("Soviet troops occupied the islands in 1945.", "en")
+    assert not novelty.adds_facts(later, earlier, 2024)
+    assert novelty.adds_facts(novelty.facts("Troops arrived in 2024.", "en"), earlier, 2024)
+
+
+def test_numbers_in_every_form():
+    assert lexicon.numbers("more than 3,000 servicemen", "en") == {"3000"}
+    assert lexicon.numbers("более 3 тыс. военных", "ru") == {"3000"}
+    assert lexicon.numbers("трех тысяч военных", "ru") == {"3000"}
+    assert lexicon.numbers("3千人以上の兵士", "ja") == {"3000"}
+    assert lexicon.numbers("с пятью членами экипажа", "ru") == {"5"}
+    assert lexicon.numbers("магнитудой 6,0", "ru") == lexicon.numbers("M6.0の地震", "ja")
+    assert lexicon.numbers("the 20th century", "en") == set()
+
+
+def test_weekdays_become_dates():
+    thursday = datetime(2019, 7, 4, tzinfo=UTC)
+    assert lexicon.days("seized on Tuesday", "en", thursday) == {2}
+    assert lexicon.days("задержали во вторник", "ru", thursday) == {2}
+    assert lexicon.days("2日、国後島の沖合で", "ja", thursday) == {2}
+    assert lexicon.days("средства на среду", "ru", thursday) == {3}
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [("Putin", "Путин", "Путиным", "プーチン"), ("Mishustin", "Мишустиным", "ミシュスチン")],
+)
+def test_names_across_scripts(forms):
+    assert len({lexicon.name_key(form) for form in forms}) == 1
+
+
+def test_island_names_in_every_spelling_and_script():
+    for text in ("off Kunashir", "off Kunashiri Island", "у Кунашира", "国後島の沖合"):
+        assert stories.places(text) == {"kunashir"}, text
+    assert stories.places("Etorofu") == stories.places("Итуруп") == {"iturup"}
+
+
+def _tokens(title: str, text: str, lang: str) -> frozenset[str]:
+    published = datetime(2024, 1, 23, 12, tzinfo=UTC)
+    return stories.item_tokens(
+        [
+            stories.title_tokens(title, lang, published),
+            stories.sentence_tokens(text, lang, published),
+        ]
+    )
+
+
+def test_one_event_in_three_languages_scores_as_one_story():
+    en = _tokens(
+        "Russia seizes Japanese boat near Habomai",
+        "Russian border guards seized a Japanese fishing boat with three crew near the "
+        "Habomai islets on Tuesday.",
+        "en",
+    )
+    ru = _tokens(
+        "У Хабомаи задержана японская шхуна",
+        "Пограничники задержали во вторник у островов Хабомаи японское судно с тремя рыбаками.",
+        "ru",
+    )
+    ja = _tokens(
+        "歯舞群島沖で漁船拿捕",
+        "23日、歯舞群島の沖合で漁船が拿捕されました。3人が乗っていました。",
+        "ja",
+    )
+    for a, b in ((en, ru), (en, ja), (ru, ja)):
+        assert stories.score(a, b) >= stories.SAME_STORY
+
+
+def test_other_islands_or_kinds_are_other_stories():
+    seized = _tokens(
+        "Russia seizes Japanese boat near Kunashir",
+        "Border guards seized a Japanese fishing boat near Kunashir on Tuesday.",
+        "en",
+    )
+    elsewhere = _tokens(
+        "Russia seizes Japanese boat near Shikotan",
+        "Border guards seized a Japanese fishing boat near Shikotan on Tuesday.",
+        "en",
+    )
+    quake = _tokens(
+        "Earthquake shakes Kunashir",
+        "An earthquake of magnitude 5.0 struck near Kunashir on Tuesday.",
+        "en",
+    )
+    assert stories.score(seized, elsewhere) < stories.SAME_STORY
+    assert stories.score(seized, quake) < stories.SAME_STORY
