@@ -118,6 +118,19 @@ class Counts:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    def count(self, truth: bool, predicted: bool, missed: str, wrong: str) -> None:
+        """Count one decision; a miss is described by `missed` or `wrong`."""
+        if truth and predicted:
+            self.tp += 1
+        elif truth:
+            self.fn += 1
+            self.misses.append(missed)
+        elif predicted:
+            self.fp += 1
+            self.misses.append(wrong)
+        else:
+            self.tn += 1
+
 
 def background_scores(
     store: Store, articles: list[Article], ids: dict[str, int]
@@ -150,18 +163,12 @@ def background_scores(
                 offset = end
                 inside = [s for a, b, s in spans if a < end and start < b]
                 predicted = bool(inside) and all(not s.is_new for s in inside)
-                truth = label == "B"
-                c = counts[article.lang]
-                if truth and predicted:
-                    c.tp += 1
-                elif truth:
-                    c.fn += 1
-                    c.misses.append(f"missed background {article.id}: {sentence}")
-                elif predicted:
-                    c.fp += 1
-                    c.misses.append(f"news taken for background {article.id}: {sentence}")
-                else:
-                    c.tn += 1
+                counts[article.lang].count(
+                    label == "B",
+                    predicted,
+                    f"missed background {article.id}: {sentence}",
+                    f"news taken for background {article.id}: {sentence}",
+                )
     return dict(counts)
 
 
@@ -177,19 +184,12 @@ def story_scores(store: Store, articles: list[Article], ids: dict[str, int]) -> 
         if a.feed == b.feed:
             continue
         group = f"agencies:{a.lang}" if a.lang == b.lang else "languages"
-        truth = a.story is not None and a.story == b.story
-        predicted = story_of[ids[a.id]] == story_of[ids[b.id]]
-        c = counts[group]
-        if truth and predicted:
-            c.tp += 1
-        elif truth:
-            c.fn += 1
-            c.misses.append(f"not joined: {a.id} | {b.id}")
-        elif predicted:
-            c.fp += 1
-            c.misses.append(f"wrongly joined: {a.id} | {b.id}")
-        else:
-            c.tn += 1
+        counts[group].count(
+            a.story is not None and a.story == b.story,
+            story_of[ids[a.id]] == story_of[ids[b.id]],
+            f"not joined: {a.id} | {b.id}",
+            f"wrongly joined: {a.id} | {b.id}",
+        )
     return dict(counts)
 
 
