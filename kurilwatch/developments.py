@@ -552,16 +552,21 @@ def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> li
     return list(found.values())
 
 
+# An earlier item's sentences, read whole (a range of the primary key, at most 100 rows).
+BLOCK_SQL = "SELECT position, text FROM sentences WHERE item_id = ? ORDER BY position LIMIT 100"
+# Which of a few items lie in the story window (primary-key lookups).
+RECENT_SQL = "SELECT id FROM items WHERE id IN ({marks}) AND sort_time >= ?"
+# Whether any item joined an item's story (the story_id index, one row).
+JOINED_SQL = "SELECT 1 FROM items WHERE story_id = ? AND id != ? LIMIT 1"
+
+
 def _sentences_of_items(store: Store, item_ids: list[int]) -> list:
     from kurilwatch.novelty import Earlier
 
     return [
         Earlier(item_id, position, text)
         for item_id in item_ids
-        for position, text in store.conn.execute(
-            "SELECT position, text FROM sentences WHERE item_id = ? ORDER BY position LIMIT 100",
-            [item_id],
-        )
+        for position, text in store.conn.execute(BLOCK_SQL, [item_id])
     ]
 
 
@@ -630,9 +635,7 @@ def recent_items(store: Store, item_id: int, sentences: list[Sentence]) -> set[i
     (moment,) = store.conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
     since = iso(from_iso(moment) - STORY_WINDOW)
     marks = ",".join("?" * len(ids))
-    rows = store.conn.execute(
-        f"SELECT id FROM items WHERE id IN ({marks}) AND sort_time >= ?", [*ids, since]
-    )
+    rows = store.conn.execute(RECENT_SQL.format(marks=marks), [*ids, since])
     return {row[0] for row in rows}
 
 
@@ -784,9 +787,7 @@ def _kept_story(store: Store, item_id: int, current: int) -> int | None:
     """The story an already grouped item keeps: one it joined, or one others joined."""
     if current != item_id:
         return current
-    joined = store.conn.execute(
-        "SELECT 1 FROM items WHERE story_id = ? AND id != ? LIMIT 1", [item_id, item_id]
-    ).fetchone()
+    joined = store.conn.execute(JOINED_SQL, [item_id, item_id]).fetchone()
     return current if joined else None
 
 

@@ -510,6 +510,11 @@ _MULTIPLIERS = {
     "млн": 10**6,
     "миллион": 10**6,
 }
+# Lengths of time: background says "for 70 years" where it said "for seven decades".
+_DURATION_UNITS = ("year", "decade", "лет", "год", "десятилет", "年", "century", "век")
+# Japanese counts in kanji (三人, 五隻): a kanji digit before a counter.
+_KANJI_DIGITS = {k: i for i, k in enumerate("一二三四五六七八九十", 1)}
+_KANJI_NUMBER = re.compile(r"(?<![一-龥])([一二三四五六七八九十])(?=[人隻回機台件])")
 # A Japanese date or time (25日, 10時) is a day, not a number (see `days`).
 _DATE_UNITS = frozenset({"日", "月", "時", "分"})
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "й", "го", "я", "е", "м", "х"})
@@ -673,27 +678,34 @@ def _format(value: float) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def numbers(sentence: str, lang: str, spelled: bool = True) -> frozenset[str]:
-    """The numbers a sentence states, as digits: "five", "5", «пятью» and ５ are all 5.
+def numbers(
+    sentence: str, lang: str, spelled: bool = True, durations: bool = True
+) -> frozenset[str]:
+    """The numbers a sentence states, as digits: "five", "5", «пятью», 五人 and ５ are 5.
 
-    Ordinals ("the 20th century") are not numbers; with `spelled` false, neither are
-    numbers written in words ("the two countries", "four islands").
+    Ordinals ("the 20th century") and Japanese dates (25日) are not numbers; with
+    `spelled` false, neither are numbers written in words ("the two countries"); with
+    `durations` false, neither are lengths of time ("for 70 years", «более 60 лет»).
     """
     text = unicodedata.normalize("NFKC", sentence).casefold()
     found: set[str] = set()
     for match in _NUMBER.finditer(text):
         unit = match.group(2) or match.group(3) or ""
-        if match.group(2) in _ORDINAL_ENDINGS or unit in _DATE_UNITS:
+        if match.group(2) in _ORDINAL_ENDINGS or unit[:1] in _DATE_UNITS:
             continue
         value = _as_number(match.group(1), lang)
+        if not durations and value < 200 and unit.startswith(_DURATION_UNITS):
+            continue
         multiplier = _MULTIPLIERS.get(unit.rstrip("."), 0)
-        if unit == "千":
+        if unit[:1] == "千":
             multiplier = 1000
-        elif unit == "万":
+        elif unit[:1] == "万":
             multiplier = 10_000
         if multiplier:
             value *= multiplier
         found.add(_format(value))
+    if lang == "ja" and spelled:
+        found.update(str(_KANJI_DIGITS[m.group(1)]) for m in _KANJI_NUMBER.finditer(text))
     if not spelled:
         return frozenset(found)
     words = _WORD.findall(text)

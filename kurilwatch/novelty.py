@@ -57,7 +57,7 @@ _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 def facts(sentence: str, lang: str) -> Facts:
     return Facts(
         lexicon.concepts(sentence, lang),
-        lexicon.numbers(sentence, lang, spelled=False),
+        lexicon.numbers(sentence, lang, spelled=False, durations=False),
         lexicon.years(sentence),
         lexicon.dated_now(sentence, lang),
         any(q in sentence for q in _QUOTES),

@@ -85,6 +85,13 @@ def test_numbers_in_every_form():
     assert lexicon.numbers("с пятью членами экипажа", "ru") == {"5"}
     assert lexicon.numbers("магнитудой 6,0", "ru") == lexicon.numbers("M6.0の地震", "ja")
     assert lexicon.numbers("the 20th century", "en") == set()
+    assert lexicon.numbers("8日午前、漁船には三人", "ja") == {"3"}
+
+
+def test_a_length_of_time_is_not_a_new_fact():
+    earlier = novelty.facts("Moscow and Tokyo have negotiated for seven decades.", "en")
+    later = novelty.facts("Moscow and Tokyo have negotiated for more than 70 years.", "en")
+    assert not novelty.adds_facts(later, earlier, 2024)
 
 
 def test_weekdays_become_dates():
@@ -158,3 +165,20 @@ def test_other_islands_or_kinds_are_other_stories():
     )
     assert stories.score(seized, elsewhere) < stories.SAME_STORY
     assert stories.score(seized, quake) < stories.SAME_STORY
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [("BLOCK_SQL", [1]), ("RECENT_SQL", [1, 2, "2026-01-01"]), ("JOINED_SQL", [1, 1])],
+)
+def test_the_new_reads_are_index_searches(tmp_path, name, params):
+    """Classifying and grouping an item costs the same with a thousand or a million stored."""
+    from kurilwatch import developments
+    from kurilwatch.store import Store
+
+    sql = getattr(developments, name).format(marks="?,?")
+    with Store(tmp_path / "kw.db") as store:
+        plan = store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+    details = " ".join(row[-1] for row in plan)
+    assert "SEARCH" in details and "SCAN" not in details, details
+    assert "TEMP B-TREE" not in details, details
