@@ -3,10 +3,12 @@
 Every item's text is split into sentences. Each sentence gets a few index keys (MinHash
 bands, and its first and last words); a sentence that shares a key with a sentence of an
 earlier item, and is nearly the same (Dice overlap of normalised words >= SAME_SENTENCE),
-is background. The keys live in an indexed
-table, so classifying an item costs the same with a thousand or a million items stored.
-Items from different feeds within STORY_WINDOW whose new sentences share enough words are
-one story.
+is a repeat. A sentence that is not also gets meaning keys (novelty.concept_keys), which
+find the earlier sentences that may say the same thing in other words; novelty.decide
+says which are background. The keys live in an indexed table and every read is bounded,
+so classifying an item costs the same with a thousand or a million items stored.
+Items from different feeds within STORY_WINDOW whose leads (background left out) report
+the same event, by stories.score, are one story, in any language.
 """
 
 from __future__ import annotations

@@ -76,12 +76,18 @@ def _total(concepts: Iterable[str]) -> float:
     return sum(map(weight, concepts))
 
 
+@lru_cache(maxsize=50_000)
+def _weight_of(concepts: frozenset[str]) -> float:
+    # Cached: each candidate is compared with every sentence of the new item.
+    return _total(concepts)
+
+
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Weighted Dice overlap of two concept sets."""
     if not a or not b:
         return 0.0
     shared = _total(a & b)
-    return 2 * shared / (_total(a) + _total(b))
+    return 2 * shared / (_weight_of(a) + _weight_of(b))
 
 
 def adds_facts(sentence: Facts, earlier: Facts, year: int | None) -> bool:
