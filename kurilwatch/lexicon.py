@@ -895,10 +895,23 @@ _KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]{3,}")
 _CAPITALISED = re.compile(r"(?<![\w-])([A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё]+)?)")
 
 
+# Japanese names are written in kanji, which no transliteration reaches: the usual
+# romanisation of the prime ministers and foreign ministers who speak on the islands,
+# those whose key is long enough to tell apart (not Abe, Kono or Suga: "b", "kn", "sg").
+_JAPANESE_NAMES = {
+    "岸田": "Kishida",
+    "茂木": "Motegi",
+    "上川": "Kamikawa",
+    "松野": "Matsuno",
+    "高市": "Takaichi",
+}
+
+
 def names(sentence: str, lang: str) -> frozenset[str]:
     """Name keys of the people and places a sentence names (capitalised words, katakana)."""
     if lang == "ja":
         words = _KATAKANA_RUN.findall(sentence)
+        words += [latin for kanji, latin in _JAPANESE_NAMES.items() if kanji in sentence]
     else:
         found = _CAPITALISED.findall(sentence)
         first = _WORD.match(sentence.lstrip(' "«“'))

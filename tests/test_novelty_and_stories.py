@@ -110,6 +110,13 @@ def test_names_across_scripts(forms):
     assert len({lexicon.name_key(form) for form in forms}) == 1
 
 
+def test_japanese_names_in_kanji():
+    assert lexicon.names("岸田総理大臣は述べました。", "ja") == lexicon.names(
+        "Prime Minister Fumio Kishida said.", "en"
+    ) - {lexicon.name_key("Fumio"), lexicon.name_key("Minister"), lexicon.name_key("Prime")}
+    assert lexicon.name_key("Кисида") == lexicon.name_key("Kishida")
+
+
 def test_island_names_in_every_spelling_and_script():
     for text in ("off Kunashir", "off Kunashiri Island", "у Кунашира", "国後島の沖合"):
         assert stories.places(text) == {"kunashir"}, text
