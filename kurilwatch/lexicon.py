@@ -706,17 +706,19 @@ def numbers(
         found.add(_format(value))
     if lang == "ja" and spelled:
         found.update(str(_KANJI_DIGITS[m.group(1)]) for m in _KANJI_NUMBER.finditer(text))
-    if not spelled:
+    if not spelled or lang not in _NUMBER_WORDS:
         return frozenset(found)
     words = _WORD.findall(text)
+    stems = _NUMBER_WORDS[lang]
     for i, word in enumerate(words):
-        value = None
-        if lang == "en":
-            value = _NUMBER_WORDS["en"].get(word)
-        elif lang == "ru":
+        # Most words are no numeral: a dictionary look-up of their start says so.
+        if word not in stems and not any(word[:n] in stems for n in (2, 3, 4, 5)):
+            continue
+        value = _NUMBER_WORDS["en"].get(word) if lang == "en" else None
+        if lang == "ru":
             m = _RU_NUMBER.match(word)
             if m:
-                value = _NUMBER_WORDS["ru"][next(g for g in m.groups() if g)]
+                value = stems[next(g for g in m.groups() if g)]
         if value is None:
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
