@@ -16,8 +16,10 @@ The item's lead (its first paragraph) is news unless repeated nearly word for wo
 overlapping by LEAD_MEANING: agencies open with what happened and put background last.
 
 Precision first: a sentence that states a number the earlier one does not (other than
-a long-past year), or dates itself to the article's days ("on Monday", «вчера»), is news
-by 2 and 3 whatever its words.
+a past year or a length of time), dates itself to the article's days ("on Monday",
+«вчера») or quotes someone is news by 2 and 3 whatever its words; and one nearly the
+same in meaning (SAME_WORDING) must also agree on dates, negation and names
+(`same_wording_facts`, with developments' rule for word-for-word repeats).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from kurilwatch import lexicon
 SAME_MEANING = 0.5  # weighted Dice of concepts at which two sentences say the same thing
 LIKELY_MEANING = 0.3  # ... at which they probably do, if the context agrees
 LEAD_MEANING = 0.7  # ... at which a sentence of the item's lead says the same thing
+SAME_WORDING = 0.8  # ... at which dates, negation and names must agree as well
 BACKGROUND_PARAGRAPH = 0.6  # share of a paragraph's sentences that makes it background
 PAST_YEARS = 1  # a year at least this far before the article's is history, not news
 CONCEPT_KEYS = 4  # index keys per sentence, from its concepts (see concept_keys)
@@ -44,7 +47,8 @@ class Facts:
     """What a sentence says, as far as comparing it with earlier ones needs."""
 
     concepts: frozenset[str]
-    numbers: frozenset[str]
+    numbers: frozenset[str]  # written in digits
+    counts: frozenset[str]  # every number, spelled out too ("three", «пятью»)
     years: frozenset[int]
     dated_now: bool
     quoted: bool  # direct speech: what someone said now
@@ -58,9 +62,41 @@ def facts(sentence: str, lang: str) -> Facts:
     return Facts(
         lexicon.concepts(sentence, lang),
         lexicon.numbers(sentence, lang, spelled=False, durations=False),
+        lexicon.numbers(sentence, lang, durations=False),
         lexicon.years(sentence),
         lexicon.dated_now(sentence, lang),
         any(q in sentence for q in _QUOTES),
+    )
+
+
+def same_wording_facts(first: str, second: str, lang: str) -> bool:
+    """Whether two sentences nearly the same in meaning also state the same facts.
+
+    Their dates and negation must agree (as developments.facts counts them, the rule for
+    word-for-word repeats), and neither may name someone the other does not where the
+    other names someone else ("Kishida" / "Ishiba"). An outlet's own extra name
+    ("Moscow and Tokyo" / "Russia and Japan") is wording.
+    """
+    from kurilwatch.developments import facts as wording
+
+    a, b = wording(first), wording(second)
+    if a.dates != b.dates or a.negations != b.negations:
+        return False
+    theirs, mine = facts(second, lang).concepts, facts(first, lang).concepts
+    return not (
+        _unmatched(a.names, b.words, theirs, lang) and _unmatched(b.names, a.words, mine, lang)
+    )
+
+
+def _unmatched(
+    names: frozenset[str], words: frozenset[str], concepts: frozenset[str], lang: str
+) -> bool:
+    """Whether a name is neither among the words in some form (Kurils / Kuril, Russia /
+    Russian) nor the same concept as one of them (Tokyo / Japan, Советский Союз / СССР)."""
+    return any(
+        not any(w.startswith(name[:4]) for w in words)
+        and not lexicon.concepts(name, lang) & concepts
+        for name in names
     )
 
 
@@ -95,10 +131,13 @@ def adds_facts(sentence: Facts, earlier: Facts, year: int | None) -> bool:
     or someone's words."""
     if sentence.dated_now or (sentence.quoted and not earlier.quoted):
         return True
-    new = sentence.numbers - earlier.numbers
+    past = set()
     if year is not None:
-        new -= {str(y) for y in sentence.years if y <= year - PAST_YEARS}
-    return bool(new)
+        past = {str(y) for y in sentence.years | earlier.years if y <= year - PAST_YEARS}
+    if sentence.numbers - earlier.counts - past:
+        return True  # a number in digits the earlier sentence does not have
+    # A changed count: each has one the other lacks ("three" / "five" injured).
+    return bool(sentence.counts - earlier.counts - past and earlier.counts - sentence.counts - past)
 
 
 def looks_historical(sentence: Facts, year: int | None) -> bool:
@@ -189,6 +228,8 @@ def decide(
             score = similarity(mine.concepts, theirs.concepts)
             if score <= best or adds_facts(mine, theirs, year):
                 continue
+            if score >= SAME_WORDING and not same_wording_facts(text, other.text, lang):
+                continue  # "three" / "five" injured, "will" / "will not": news in old words
             best, best_items = score, (other.item_id,)
         in_lead = index < lead
         if best >= (LEAD_MEANING if in_lead else SAME_MEANING):

@@ -38,6 +38,12 @@ def _news(runner, *args: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
+def _stories(runner) -> list[dict]:
+    result = runner.invoke(app, ["list", "--group", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
 def test_reworded_background_is_collapsed(runner, env, feed_server):
     """TASS's background of 2022 said again in 2023 in other words: all of it background."""
     earlier, later = ARTICLES["en-09"], ARTICLES["en-11"]
@@ -90,8 +96,7 @@ def test_an_update_stays_in_its_story_and_a_republication_joins_it(runner, env, 
     first, second = ARTICLES["e33-kyodo-en"], ARTICLES["e33-jt-en"]
     _serve(feed_server, env, {"kyodo-en": [first], "japantimes-en": [second]})
     assert runner.invoke(app, ["fetch"]).exit_code == 0
-    story = {i["story"] for i in _news(runner)}
-    assert len(story) == 1
+    assert len(_stories(runner)) == 1
     # The daily rewrites its report; a regional site republishes the wire's word for word.
     rewrite = (
         "The Foreign Ministry lodged a protest with the Russian Embassy in Tokyo on Thursday.\n"
@@ -107,6 +112,6 @@ def test_an_update_stays_in_its_story_and_a_republication_joins_it(runner, env, 
         {n: feed_server.url(f"/{n}") for n in ("kyodo-en", "japantimes-en", "hokkaido-en")},
     )
     assert runner.invoke(app, ["fetch"]).exit_code == 0
-    items = _news(runner)
-    assert len(items) == 3
-    assert {i["story"] for i in items} == story
+    (story,) = _stories(runner)
+    assert len(story["items"]) == 3
+    assert set(story["sources"]) == {"kyodo-en", "japantimes-en", "hokkaido-en"}

@@ -52,6 +52,19 @@ def test_a_sentence_that_adds_something_is_news(news):
     assert _decide(["Putin spoke on Thursday.", news]) == [False, False]
 
 
+def test_a_negation_makes_the_same_words_news():
+    said = Earlier(1, 3, "Russia will take part in the consultations on a peace treaty.")
+    verdicts = novelty.decide(
+        ["Putin spoke on Thursday.", "Russia will not take part in the talks on a peace treaty."],
+        [0, 1],
+        "en",
+        2024,
+        [[], []],
+        [[said], [said]],
+    )
+    assert [v.background for v in verdicts] == [False, False]
+
+
 def test_the_lead_is_news_unless_nearly_repeated():
     loosely = (
         "The 1956 declaration put an end to hostilities and reopened embassies, but the two "
