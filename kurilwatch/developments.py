@@ -487,7 +487,7 @@ def index_item(
     conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
     if published is None:
         row = conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
-        published = from_iso(row[0]) if row and row[0] else None
+        published = datetime.fromisoformat(row[0]) if row and row[0] else None
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     if prepared is None:
         prepared = prepare(text, lang, published)
@@ -635,7 +635,7 @@ def recent_items(store: Store, item_id: int, sentences: list[Sentence]) -> set[i
     if not ids:
         return set()
     (moment,) = store.conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
-    since = iso(from_iso(moment) - STORY_WINDOW)
+    since = iso(datetime.fromisoformat(moment) - STORY_WINDOW)
     marks = ",".join("?" * len(ids))
     rows = store.conn.execute(RECENT_SQL.format(marks=marks), [*ids, since])
     return {row[0] for row in rows}
@@ -715,7 +715,9 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
         if words is None:
             stored = sentences_of(store, item_id)
             lead = [s.text for s in story_lead(stored, recent_items(store, item_id, stored))]
-            words = story_words(title or "", lead, lang, from_iso(published) if published else None)
+            words = story_words(
+                title or "", lead, lang, datetime.fromisoformat(published) if published else None
+            )
         if run and feed != run_feed:
             stories += _assign_run(store, run_feed, run)
             run = []

@@ -106,6 +106,7 @@ def parse_and_match(
     matcher = get_matcher(include, exclude)
     matched, unmatched = [], []
     for entry in parsed.entries:
+        hits = None
         if keep_all:
             terms = ["*"]
         else:
@@ -114,19 +115,36 @@ def parse_and_match(
                 unmatched.append(unmatched_row(entry))
                 continue
             terms = result.matched_terms
-        matched.append(prepare(Matched(entry, terms), lang))
+            hits = [(h.start, h.end, h.rule, h.text) for h in result.hits]
+        matched.append(prepare(Matched(entry, terms), lang, hits))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
 
 
-def prepare(matched: Matched, lang: str | None) -> Matched:
-    """A kept entry with its language, sentences and story words."""
-    from kurilwatch.developments import STORY_LEAD, detect_lang, story_words
+def prepare(
+    matched: Matched, lang: str | None, hits: list[tuple[int, int, str, str]] | None = None
+) -> Matched:
+    """A kept entry with its language, sentences and its title's story tokens.
+
+    `hits` are the matcher's (start, end, rule, text) over "title\ntext": they give the
+    places, so the matcher does not run again. The lead's story tokens are chosen when the
+    parent knows which sentences are background (developments.lead_story_words).
+    """
+    from kurilwatch.developments import detect_lang
     from kurilwatch.developments import prepare as prepare_sentences
+    from kurilwatch.stories import places, title_tokens
 
     entry = matched.entry
     entry_lang = lang or detect_lang(f"{entry.title}\n{entry.text}")
-    sentences = prepare_sentences(entry.text or entry.title, entry_lang)
-    words = story_words(entry.title, [s.text for s in sentences[:STORY_LEAD]])
+    in_title = in_text = None
+    if hits is not None:
+        skip = len(entry.title) + 1 if entry.text else 0
+        in_text = [(start - skip, rule, text) for start, _, rule, text in hits if start >= skip]
+        in_title = [
+            (start, rule, text) for start, end, rule, text in hits if end <= len(entry.title)
+        ]
+    sentences = prepare_sentences(entry.text or entry.title, entry_lang, entry.published, in_text)
+    named = places(entry.title, in_title) if in_title is not None else None
+    words = title_tokens(entry.title, entry_lang, entry.published, named)
     return replace(matched, lang=entry_lang, sentences=sentences, story_words=words)
 
 
@@ -169,7 +187,7 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
     new = updated = 0
     with store.transaction():
         if update.entries:
-            from kurilwatch.developments import assign_stories, index_item
+            from kurilwatch.developments import assign_stories, index_item, lead_story_words
 
             to_group: list[tuple[int, frozenset[str] | None]] = []
             for matched in update.entries:
@@ -184,8 +202,15 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
                 # may be the one shown.
                 same = (title, text) == (entry.title, entry.text)
                 prepared = matched.sentences if same else None
-                index_item(store, result.item_id, text or title, matched.lang, prepared)
-                to_group.append((result.item_id, matched.story_words if same else None))
+                sentences = index_item(
+                    store, result.item_id, text or title, matched.lang, prepared, entry.published
+                )
+                words = None
+                if prepared is not None and matched.story_words is not None:
+                    words = lead_story_words(
+                        store, result.item_id, matched.story_words, sentences, prepared
+                    )
+                to_group.append((result.item_id, words))
             # After the loop: the feed's items then read the story window once, not each.
             assign_stories(store, to_group)
         if update.unmatched is not None:
