@@ -25,6 +25,7 @@ SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences 
 STORY_WINDOW = timedelta(days=3)
 STORY_LEAD = 3  # sentences of each item compared for story grouping
 OPENING = 2  # sentences that open an item: another outlet's same news is still news there
+STORY_TOKENS = 8  # sentences whose story tokens the worker computes (the lead is in them)
 MAX_EARLIER = 20  # earlier item ids remembered per background sentence
 CANDIDATES_PER_KEY = 50  # rows read per index key when looking for earlier sentences
 # MinHash with 5 bands of 2 rows: two sentences with Jaccard 0.6 share a band key with
@@ -419,7 +420,7 @@ class Prepared:
     keys: tuple[int, ...]
     paragraph: int = 0
     meaning_keys: tuple[int, ...] = ()  # novelty.concept_keys: finds it reworded
-    story: frozenset[str] = frozenset()  # stories.sentence_tokens
+    story: frozenset[str] | None = None  # stories.sentence_tokens, of the first STORY_TOKENS
 
 
 def prepare(
@@ -456,7 +457,11 @@ def prepare(
                 tuple(sentence_keys(sentence, words)),
                 paragraph,
                 tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning)),
-                stories.sentence_tokens(sentence, lang, published, named),
+                # Only the opening sentences can tell the story (story_lead); the rest get
+                # theirs if a lead ever reaches them (lead_story_words).
+                stories.sentence_tokens(sentence, lang, published, named)
+                if len(prepared) < STORY_TOKENS
+                else None,
             )
         )
     return prepared
@@ -662,13 +667,20 @@ def lead_story_words(
     title_words: frozenset[str],
     sentences: list[Sentence],
     prepared: list[Prepared],
+    lang: str | None,
+    published: datetime | None,
 ) -> frozenset[str]:
     """`story_words` from what a worker prepared: the title's tokens and each sentence's."""
     from kurilwatch import stories
 
     tokens_at = {s.position: p.story for s, p in zip(sentences, prepared, strict=True)}
     lead = story_lead(sentences, recent_items(store, item_id, sentences))
-    return stories.item_tokens([title_words, *(tokens_at[s.position] for s in lead)])
+    lang = lang if lang in ("en", "ru", "ja") else detect_lang(" ".join(s.text for s in lead))
+    parts = [title_words]
+    for sentence in lead:
+        known = tokens_at[sentence.position]
+        parts.append(known or stories.sentence_tokens(sentence.text, lang, published))
+    return stories.item_tokens(parts)
 
 
 @lru_cache(maxsize=20_000)

@@ -208,7 +208,13 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
                 words = None
                 if prepared is not None and matched.story_words is not None:
                     words = lead_story_words(
-                        store, result.item_id, matched.story_words, sentences, prepared
+                        store,
+                        result.item_id,
+                        matched.story_words,
+                        sentences,
+                        prepared,
+                        matched.lang,
+                        entry.published,
                     )
                 to_group.append((result.item_id, words))
             # After the loop: the feed's items then read the story window once, not each.
