@@ -187,6 +187,8 @@ def main_callback(
 def _get_item(db: Path | None, item_id: int) -> dict:
     with _open(db) as store:
         item = store.get_item(item_id)
+        if item is not None and item["lead_only"]:
+            item["article_error"] = store.article_error(item_id)
     if item is None:
         raise UsageError(f"no item with ID {item_id}")
     return item
@@ -299,6 +301,8 @@ def _report_health_changes(report) -> None:
             lines.append(f"Error: feed {feed.feed}: {feed.error}")
         elif feed.recovered:
             lines.append(f"feed {feed.feed} recovered")
+        if feed.moved_to:  # once: the new address is stored and polled from now on
+            lines.append(f"feed {feed.feed} moved for good to {feed.moved_to}")
     if lines:  # the console (rich) only when there is something to say
         err = _stderr()
         for line in lines:
@@ -458,6 +462,7 @@ def feeds_list(
     with _open(db) as store:
         states = store.feed_states()
         counts = store.items_per_feed()
+        lead_only = store.lead_only_per_feed()
     rows = []
     for feed in cfg.feeds:
         state = states.get(feed.name, {})
@@ -475,6 +480,8 @@ def feeds_list(
                 "consecutive_failures": state.get("consecutive_failures") or 0,
                 "failing_since": state.get("failing_since"),
                 "items": counts.get(feed.name, 0),
+                # Items whose article page is wanted but not read: they have the lead only.
+                "lead_only": lead_only.get(feed.name, 0),
             }
         )
     if fmt is TableOrJson.json:

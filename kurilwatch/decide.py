@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kurilwatch import dates
 from kurilwatch.config import Feed
 from kurilwatch.models import (
     MAX_RETRY_AFTER,
     Copy,
+    Entry,
     FeedReport,
     FeedState,
     FeedUpdate,
@@ -26,6 +28,9 @@ from kurilwatch.models import (
     Response,
 )
 from kurilwatch.store import iso
+
+if TYPE_CHECKING:
+    from kurilwatch.articles import ArticleRow, Settled
 
 REMIND_EVERY = timedelta(hours=24)  # a feed that stays down is reported again this often
 
@@ -70,9 +75,26 @@ def decide(
     outcome: ParseOutcome | None,
     at: datetime,
     keep_unmatched_days: int = 0,
+    settled: Settled | None = None,
 ) -> FeedUpdate:
-    """What one poll changes: pure, from what was fetched and the feed's stored state."""
+    """What one poll changes: pure, from what was fetched and the feed's stored state.
+
+    With `settled` (the article stage's result), its items are stored in place of the
+    feed's matched entries, and its `articles` rows are written with them.
+    """
     report = FeedReport(feed.name, response.status, response.http_status, response.error)
+    text_sources: dict[str, str] = {}
+    article_rows: tuple[ArticleRow, ...] = ()
+    if settled is not None:
+        outcome = with_articles(outcome, settled)
+        text_sources, article_rows = settled.sources, tuple(settled.rows)
+        report = replace(
+            report,
+            articles_read=settled.read,
+            articles_failed=settled.failed,
+            articles_queued=settled.queued,
+        )
+    previous_move = state.moved_to if state.url == feed.url else None
     polled = replace(
         state,
         url=feed.url,
@@ -128,7 +150,12 @@ def decide(
                 last_modified=lower.get("last-modified"),
                 content_digest=response.digest,
             )
+            if response.moved_to and response.moved_to != previous_move:
+                new_state = replace(new_state, moved_to=response.moved_to)
+                report = replace(report, moved_to=response.moved_to)  # reported once
         report = replace(report, recovered=failures_before > 0)
+    if previous_move is None and state.moved_to and new_state.moved_to == state.moved_to:
+        new_state = replace(new_state, moved_to=None)  # its configured address changed
     if outcome is None:  # a 304, an error: only the feed's state changes
         return FeedUpdate(feed.name, new_state, report)
     report = replace(
@@ -136,7 +163,30 @@ def decide(
     )
     unmatched = tuple(outcome.unmatched) if keep_unmatched_days else None
     entries = tuple(entries_to_store(outcome.matched, feed.lang, at))
-    return FeedUpdate(feed.name, new_state, report, entries, unmatched, keep_unmatched_days)
+    return FeedUpdate(
+        feed.name,
+        new_state,
+        report,
+        entries,
+        unmatched,
+        keep_unmatched_days,
+        text_sources,
+        article_rows,
+    )
+
+
+def with_articles(outcome: ParseOutcome | None, settled: Settled) -> ParseOutcome:
+    """The feed's outcome with the article stage's items in place of its matched entries."""
+    if outcome is None:  # not modified: only the queue of earlier runs was read
+        return ParseOutcome(0, settled.matched)
+    kept = {key for m in settled.matched for key in m.entry.identity_keys}
+    unmatched = [row for row in outcome.unmatched if row[0] not in kept]
+    return replace(outcome, matched=settled.matched, unmatched=unmatched)
+
+
+def text_source(entry: Entry) -> str:
+    """How much of the article a stored entry's text holds (items.text_source)."""
+    return "feed-full-text" if entry.full_text else "feed"
 
 
 def entries_to_store(matched: list[Matched], feed_lang: str | None, at: datetime) -> list[Matched]:

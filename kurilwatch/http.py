@@ -37,6 +37,12 @@ class Limits:
     max_redirects: int = 5
 
 
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+
+
 def host(url: str) -> str:
     """The host a URL names, as the per-host limit counts it."""
     return httpx.URL(url).host
@@ -90,14 +96,16 @@ async def get(
     limits: Limits,
     etag: str | None = None,
     last_modified: str | None = None,
+    url: str | None = None,
+    accept: str = FEED_ACCEPT,
 ) -> Response:
     """One GET, conditional on the validators given, the body streamed and cut off at the
-    size cap."""
-    headers = {
-        "Accept": "application/rss+xml, application/atom+xml, application/rdf+xml, "
-        "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
-        **dict(feed.headers),
-    }
+    size cap.
+
+    `url` instead of the feed's own (its article pages, their robots.txt), with the feed's
+    user agent and headers all the same.
+    """
+    headers = {"Accept": accept, **dict(feed.headers)}
     if feed.user_agent:
         headers["User-Agent"] = feed.user_agent
     total_timeout = feed.timeout or limits.total_timeout
@@ -109,7 +117,7 @@ async def get(
         async with asyncio.timeout(total_timeout):
             request_timeout = httpx.Timeout(total_timeout, connect=limits.connect_timeout)
             async with client.stream(
-                "GET", feed.url, headers=headers, timeout=request_timeout
+                "GET", url or feed.url, headers=headers, timeout=request_timeout
             ) as response:
                 if response.status_code == 304:
                     return Response(FetchStatus.not_modified, 304, headers=dict(response.headers))
@@ -131,11 +139,15 @@ async def get(
                             f"response larger than {limits.max_bytes // (1024 * 1024)} MB",
                         )
                     chunks.append(chunk)
+                moved = response.history and all(
+                    r.status_code in (301, 308) for r in response.history
+                )
                 return Response(
                     FetchStatus.ok,
                     response.status_code,
                     content=b"".join(chunks),
                     headers=dict(response.headers),
+                    moved_to=str(response.url) if moved else None,
                 )
     except (TimeoutError, httpx.TimeoutException):
         return Response(FetchStatus.error, error=f"timed out after {total_timeout:g}s")

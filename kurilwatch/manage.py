@@ -36,7 +36,13 @@ def load_document(path: Path):
         document = tomlkit.parse(_HEADER)
         feeds = tomlkit.aot()
         for feed in DEFAULT_FEEDS:
-            feeds.append(_feed_table(feed.name, feed.url, feed.lang))
+            table = _feed_table(feed.name, feed.url, feed.lang)
+            # What makes a built-in feed differ from a plain one travels with it.
+            if not feed.enabled:
+                table["enabled"] = False
+            if feed.articles != "auto":
+                table["articles"] = feed.articles
+            feeds.append(table)
         document["feeds"] = feeds
         return document
     try:

@@ -554,3 +554,25 @@ def _other_subject(context: list[Hit], evidence: list[Hit], layout: _Layout) -> 
 def get_matcher(include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Matcher:
     """A compiled matcher, shared between calls with the same user terms."""
     return Matcher(include, exclude)
+
+
+def worth_reading(text: str, result: MatchResult) -> bool:
+    """Whether a text that is not about the islands might be, once its article is read.
+
+    A lead that names Japan and Russia together, an ambiguous island name, or a phrase of
+    the dispute is inconclusive: the article decides. News with no such sign is not read.
+    """
+    if result.relevant or result.excluded_by is not None:
+        return False
+    if any(hit.strength == "weak" for hit in result.hits):
+        return True
+    lowered = text.lower()
+    scripts = _scripts_in(lowered)
+    kinds = {
+        rule.rule_kind
+        for rule in _CONTEXT_RULES
+        if SCRIPTS.get(rule.id, "any") in scripts
+        and _anchored(rule.id, lowered)
+        and rule.pattern.search(text)
+    }
+    return "dispute" in kinds or {"japan", "russia"} <= kinds

@@ -202,6 +202,41 @@ def _m013_no_match_hits(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE items DROP COLUMN match_hits")
 
 
+def _m014_articles(db: sqlite_utils.Database) -> None:
+    # Where an item's text comes from: "feed" (its lead), "article" (its page, read), or
+    # "feed-full-text" (the feed carries the article). NULL in older rows means "feed".
+    # Each step only if missing: a test rebuilds an older version from the current schema.
+    if "text_source" not in db.table("items").columns_dict:
+        db.table("items").add_column("text_source", str)
+    # The article page of each item the article stage wanted: read, queued for a later run,
+    # or failed (retried a bounded number of times), with the page's validators and a digest
+    # of the feed's entry, so the page is re-read only when the feed says the item changed.
+    db.table("articles").create(
+        {
+            "key": str,  # the entry's identity key, scoped to its feed
+            "item_id": int,  # the stored item; NULL while an unmatched entry waits to be read
+            "feed": str,
+            "url": str,
+            "status": str,  # read | queued | failed | gave_up
+            "attempts": int,
+            "last_attempt": str,
+            "error": str,
+            "etag": str,
+            "last_modified": str,
+            "entry_digest": str,
+            "entry": str,  # JSON of an entry not stored yet (read before it is rejected)
+        },
+        pk="key",
+        defaults={"attempts": 0},
+        if_not_exists=True,
+    )
+    db.table("articles").create_index(["feed", "status"], if_not_exists=True)
+    db.table("articles").create_index(["item_id"], if_not_exists=True)
+    # A feed that moved for good (301/308): the address to poll instead of the configured one.
+    if "moved_to" not in db.table("feeds").columns_dict:
+        db.table("feeds").add_column("moved_to", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
@@ -216,6 +251,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m011_copies_per_source,
     _m012_revisions_sent,
     _m013_no_match_hits,
+    _m014_articles,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema MIGRATIONS build, as SQL (see the module's docstring).

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from kurilwatch.articles import ArticleRow
     from kurilwatch.developments import Prepared
 
 
@@ -40,6 +41,9 @@ class Entry:
     summary: str
     text: str  # summary and content as plain text
     published: datetime | None
+    # The feed carries the whole article (content:encoded, Atom content, yandex:full-text),
+    # not only a lead: its page need not be read.
+    full_text: bool = False
 
     @property
     def identity_keys(self) -> list[str]:
@@ -89,6 +93,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     retry_after: datetime | None = None
     digest: str | None = None  # SHA-256 of the body
+    moved_to: str | None = None  # every redirect on the way was permanent (301/308)
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,7 @@ class FeedState:
     failing_since: datetime | None = None
     retry_after: datetime | None = None  # a 429/503 Retry-After: not polled before
     last_alert: datetime | None = None  # when a failure was last reported
+    moved_to: str | None = None  # moved for good (301/308): polled here instead of `url`
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,7 @@ class ParseOutcome:
     matched: list[Matched]
     warning: str | None = None
     unmatched: list[UnmatchedRow] = field(default_factory=list)  # serialised by the worker
+    plausible: list[Entry] = field(default_factory=list)  # unmatched, but worth reading
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,10 @@ class FeedReport:
     failures: int = 0  # consecutive failures, this one included
     failing_since: str | None = None
     remind: bool = False  # still down, and not reported for REMIND_EVERY
+    articles_read: int = 0  # article pages read and extracted
+    articles_failed: int = 0  # pages that could not be read: those items keep the feed's text
+    articles_queued: int = 0  # over this run's budget, or the host asked to wait: next run
+    moved_to: str | None = None  # the feed moved for good (301/308) to this address, just now
 
     @property
     def started_failing(self) -> bool:
@@ -186,3 +197,7 @@ class FeedUpdate:
     entries: tuple[Matched, ...] = ()  # oldest first, each once
     unmatched: tuple[UnmatchedRow, ...] | None = None
     keep_unmatched_days: int = 0
+    # From the article stage: where each entry's text comes from (by article key), and the
+    # `articles` rows to write (their item ids filled in as the entries are stored).
+    text_sources: dict[str, str] = field(default_factory=dict)
+    article_rows: tuple[ArticleRow, ...] = ()

@@ -192,7 +192,10 @@ def _entry(raw: dict[str, Any]) -> Entry:  # a FeedParserDict
     summary_html = raw.get("summary", "") or ""
     summary = html_to_text(summary_html)
     contents = [c.get("value", "") for c in raw.get("content", []) or []]
-    content_text = "\n".join(html_to_text(c) for c in contents if c)
+    # Yandex's feeds carry the article in <yandex:full-text>; feedparser names the key after
+    # the document's prefix, which is "yandex" in every such feed we know of.
+    contents += [v for k, v in raw.items() if k.endswith("full-text") and isinstance(v, str)]
+    content_text = "\n".join(dict.fromkeys(html_to_text(c) for c in contents if c))
     if content_text and summary and summary not in content_text:
         text = f"{summary}\n{content_text}"
     else:
@@ -214,4 +217,6 @@ def _entry(raw: dict[str, Any]) -> Entry:  # a FeedParserDict
         summary=summary_line(summary),
         text=text,
         published=published,
+        # More than the summary, or paragraphs of it: a lead copied into <content> is no article.
+        full_text=bool(content_text) and (len(content_text) > len(summary) or "\n" in content_text),
     )

@@ -45,8 +45,13 @@ def fetch_summary(console: Console, reports: Iterable) -> None:
     table = Table(title="kurilwatch fetch", title_justify="left")
     table.add_column("Feed")
     table.add_column("Status")
+    reports = list(reports)
     for column in ("Seen", "Matched", "New", "Updated"):
         table.add_column(column, justify="right")
+    # Only when the run read or tried article pages: most feeds' tables stay as they were.
+    with_articles = any(r.articles_read or r.articles_failed or r.articles_queued for r in reports)
+    if with_articles:
+        table.add_column("Articles")
     for report in reports:
         status = Text(STATUS_LABEL[report.status], style=STATUS_STYLE[report.status])
         if report.error:
@@ -64,15 +69,36 @@ def fetch_summary(console: Console, reports: Iterable) -> None:
             status.append(f" (failing {report.failures} runs)", style="red")
         if report.recovered:
             status.append(" (recovered)", style="green")
-        table.add_row(
+        if report.moved_to:
+            status.append(" (moved for good to ", style="yellow")
+            status.append_text(safe(report.moved_to))
+            status.append("; polled there from now on)", style="yellow")
+        cells: list[Text | str] = [
             safe(report.feed),
             status,
             str(report.seen),
             str(report.matched),
             Text(str(report.new), style="bold" if report.new else ""),
             str(report.updated),
-        )
+        ]
+        if with_articles:
+            cells.append(Text(article_counts(report)))
+        table.add_row(*cells)
     console.print(table)
+
+
+def article_counts(report) -> str:
+    """A feed's article pages in one run: "3 read, 1 failed, 2 queued"."""
+    parts = [
+        f"{count} {what}"
+        for count, what in (
+            (report.articles_read, "read"),
+            (report.articles_failed, "failed"),
+            (report.articles_queued, "queued"),
+        )
+        if count
+    ]
+    return ", ".join(parts) or "—"
 
 
 def items_table(console: Console, items: list[dict]) -> None:
@@ -104,6 +130,9 @@ def item_record(item: dict) -> dict:
         "matched": item["matched"],
         "flagged": bool(item.get("flagged")),
         "summary": item["summary"],
+        # feed (the feed's own text), article (its page, read) or feed-full-text.
+        "text_source": item.get("text_source") or "feed",
+        "lead_only": bool(item.get("lead_only")),
     }
 
 
@@ -125,6 +154,8 @@ def items_csv(items: list[dict]) -> str:
         "matched",
         "flagged",
         "summary",
+        "text_source",
+        "lead_only",
     ]
     writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
@@ -150,6 +181,19 @@ def highlighted(text: str, hits: Iterable[Hit]) -> Text:
     return result
 
 
+def text_source_line(item: dict) -> str:
+    """Where an item's text comes from, for `show`."""
+    source = item.get("text_source") or "feed"
+    if source == "article":
+        return "the article, read from its page"
+    if source == "feed-full-text":
+        return "the article, carried by the feed"
+    if item.get("lead_only"):
+        reason = item.get("article_error")
+        return "the feed's lead only: the page is not read" + (f" ({reason})" if reason else "")
+    return "the feed's text"
+
+
 def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: list[Hit]) -> None:
     console.print(highlighted(item["title"] or "(no title)", title_hits), style="bold")
     meta = Table.grid(padding=(0, 2))
@@ -168,6 +212,7 @@ def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: 
             "Flagged",
             Text(f"no longer matches since {short_time(item['unmatched_since'])}", style="red"),
         )
+    meta.add_row("Text", safe(text_source_line(item)))
     console.print(meta)
     console.print()
     console.print(highlighted(item["text"] or "(no text)", text_hits))
@@ -202,6 +247,7 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
     table.add_column("HTTP", justify="right")
     table.add_column("Last error")
     table.add_column("Items", justify="right")
+    table.add_column("Lead-only", justify="right")
     for row in rows:
         error = safe(row.get("last_error") or "")
         if row.get("failing_since"):
@@ -221,6 +267,7 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
             str(row.get("last_http_status") or "—"),
             error if row.get("last_error") else Text("—", style="dim"),
             str(row.get("items", 0)),
+            str(row.get("lead_only", 0)),
         )
     console.print(table)
 

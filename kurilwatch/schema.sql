@@ -11,7 +11,7 @@ CREATE TABLE "feeds" (
    "last_error" TEXT,
    "consecutive_failures" INTEGER DEFAULT 0,
    "failing_since" TEXT
-, "retry_after" TEXT, "last_alert" TEXT, "content_digest" TEXT);
+, "retry_after" TEXT, "last_alert" TEXT, "content_digest" TEXT, "moved_to" TEXT);
 
 CREATE TABLE "items" (
    "id" INTEGER PRIMARY KEY,
@@ -28,7 +28,7 @@ CREATE TABLE "items" (
    "sort_time" TEXT,
    "matched" TEXT,
    "revision" INTEGER DEFAULT 1
-, "story_id" INTEGER, "lang" TEXT, "unmatched_since" TEXT, "story_words" TEXT);
+, "story_id" INTEGER, "lang" TEXT, "unmatched_since" TEXT, "story_words" TEXT, "text_source" TEXT);
 
 CREATE INDEX "idx_items_sort_time"
     ON "items" ("sort_time");
@@ -132,3 +132,24 @@ CREATE INDEX "idx_item_feeds_feed_sort_time"
     ON "item_feeds" ("feed", "sort_time", "item_id");
 
 CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1;
+
+CREATE TABLE "articles" (
+   "key" TEXT PRIMARY KEY,
+   "item_id" INTEGER,
+   "feed" TEXT,
+   "url" TEXT,
+   "status" TEXT,
+   "attempts" INTEGER DEFAULT 0,
+   "last_attempt" TEXT,
+   "error" TEXT,
+   "etag" TEXT,
+   "last_modified" TEXT,
+   "entry_digest" TEXT,
+   "entry" TEXT
+);
+
+CREATE INDEX "idx_articles_feed_status"
+    ON "articles" ("feed", "status");
+
+CREATE INDEX "idx_articles_item_id"
+    ON "articles" ("item_id");

@@ -446,6 +446,102 @@ class Store:
         """The title and text an item shows (its fullest copy): what its sentences are of."""
         return self.conn.execute("SELECT title, text FROM items WHERE id = ?", [item_id]).fetchone()
 
+    def set_text_source(self, item_id: int, source: str) -> None:
+        """Where the item's text came from: feed, article or feed-full-text."""
+        self.conn.execute("UPDATE items SET text_source = ? WHERE id = ?", [source, item_id])
+
+    # --- articles ---------------------------------------------------------------------------
+
+    def article_rows(self, feed: str, keys: list[str]) -> tuple[list[dict], dict[int, str]]:
+        """The `articles` rows of these keys and the feed's queue, and their items' texts.
+
+        A queued row of a stored item carries the item as an Entry (`item_entry`), so its
+        page can be read after the feed has dropped it.
+        """
+        rows: list[dict] = []
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows += self.rows(
+                f"SELECT * FROM articles WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            )
+        known = {r["key"] for r in rows}
+        rows += [
+            r
+            for r in self.rows(
+                "SELECT * FROM articles WHERE feed = ? AND status IN ('queued', 'failed')", [feed]
+            )
+            if r["key"] not in known
+        ]
+        ids = [r["item_id"] for r in rows if r["item_id"] is not None]
+        texts: dict[int, str] = {}
+        items: dict[int, dict] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for item in self.rows(
+                "SELECT id, guid, url, canonical_url, title, summary, text, published"
+                f" FROM items WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                texts[item["id"]] = item["text"]
+                items[item["id"]] = item
+        for row in rows:
+            waiting = row["status"] in ("queued", "failed")
+            stored = items.get(row["item_id"]) if waiting else None
+            if stored is not None:
+                row["item_entry"] = entry_from_record(
+                    {k: v for k, v in stored.items() if k != "id"}
+                )
+        return rows, texts
+
+    def has_article_queue(self, feed: str) -> bool:
+        sql = "SELECT 1 FROM articles WHERE feed = ? AND status IN ('queued', 'failed') LIMIT 1"
+        return self.conn.execute(sql, [feed]).fetchone() is not None
+
+    def record_article(self, row: dict) -> None:
+        """Insert or replace one `articles` row; call inside the fetch's transaction."""
+        self.conn.execute(
+            f"{_insert_sql('articles', row).replace('INSERT', 'INSERT OR REPLACE', 1)}",
+            list(row.values()),
+        )
+
+    def prune_articles(self, feed: str, before: str) -> None:
+        """Forget the decided pages of entries never stored (not about the islands, or
+        unreadable) last tried before `before`: the table does not grow with every lead."""
+        self.conn.execute(
+            "DELETE FROM articles WHERE feed = ? AND item_id IS NULL"
+            " AND status IN ('read', 'gave_up') AND last_attempt < ?",
+            [feed, before],
+        )
+
+    def lead_only(self, item_ids: list[int]) -> set[int]:
+        """Those of these items whose article was wanted but is not read (yet)."""
+        found: set[int] = set()
+        for start in range(0, len(item_ids), 500):
+            chunk = item_ids[start : start + 500]
+            found.update(
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT item_id FROM articles WHERE status != 'read' AND item_id IN "
+                    f"({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return found
+
+    def article_error(self, item_id: int) -> str | None:
+        """Why an item's article is not read, if it is not."""
+        row = self.conn.execute(
+            "SELECT error FROM articles WHERE item_id = ? AND status != 'read'", [item_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def lead_only_per_feed(self) -> dict[str, int]:
+        sql = (
+            "SELECT feed, count(*) FROM articles WHERE status != 'read' AND item_id IS NOT NULL"
+            " GROUP BY feed"
+        )
+        return dict(self.conn.execute(sql).fetchall())
+
     def get_item(self, item_id: int) -> dict | None:
         rows = self.rows("SELECT * FROM items WHERE id = ?", [item_id])
         return _with_sources(self, rows)[0] if rows else None
@@ -752,12 +848,14 @@ def _with_sources(store: Store, rows: list[dict]) -> list[dict]:
         )
         for item_id, feed in store.conn.execute(sql, chunk):
             sources.setdefault(item_id, []).append(feed)
+    lead_only = store.lead_only(ids)
     for row in rows:
         # A flagged item matches nothing under the current rules: it shows no terms, and
         # the rules it matched when stored are no answer to "why is this Kuril news".
         row["flagged"] = row.get("unmatched_since") is not None
         row["matched"] = [] if row["flagged"] else json.loads(row["matched"] or "[]")
         row["sources"] = sources.get(row["id"], [row["feed"]])
+        row["lead_only"] = row["id"] in lead_only
     return rows
 
 

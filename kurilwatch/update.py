@@ -6,6 +6,9 @@
     parse      feedparser -> entries (parse.py)                 \
     match      keep the entries about the islands (match.py)     > in a worker process
     prepare    each kept entry's sentences and story words       /
+    articles   the article pages of the items that need them (articles.py): read politely,
+               extracted, matched and prepared again in a worker; the article becomes the
+               item's text, the feed's text stays its summary
     decide     pure (decide.py): what was fetched + the feed's stored state -> intents
                (FeedUpdate): entries to store, the feed's health and validators, entries
                kept for refilter
@@ -24,14 +27,16 @@ import asyncio
 import concurrent.futures
 import gc
 import hashlib
+import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from kurilwatch.articles import Pages, Settled, article_key, wants_article
 from kurilwatch.config import Config, Feed, feed_rules
-from kurilwatch.decide import decide, due, state_for_url
+from kurilwatch.decide import decide, due, state_for_url, text_source
 from kurilwatch.errors import ClockError, FeedError
 from kurilwatch.http import Limits, get, host, load_http_stack, make_client
 from kurilwatch.models import (
@@ -46,7 +51,7 @@ from kurilwatch.models import (
     Response,
 )
 from kurilwatch.parse import parse_feed
-from kurilwatch.store import Store, iso, unmatched_row
+from kurilwatch.store import Store, from_iso, iso, unmatched_row
 
 if TYPE_CHECKING:
     import httpx
@@ -93,31 +98,37 @@ def parse_and_match(
     exclude: tuple[str, ...],
     keep_all: bool = False,
     lang: str | None = None,
+    articles: str = "never",
 ) -> ParseOutcome:
     """Parse a feed body, keep the entries about the islands, and prepare their sentences.
 
     Runs in a worker process: everything CPU-bound about a feed happens here, so the parent
-    only reads and writes the database.
+    only reads and writes the database. With `articles` other than "never", an unmatched
+    entry whose text is inconclusive but plausible is listed for the article stage.
     """
     # Imported here: a parent that only downloads never compiles the matcher.
-    from kurilwatch.match import get_matcher
+    from kurilwatch.match import get_matcher, worth_reading
 
     parsed = parse_feed(content, headers)
     matcher = get_matcher(include, exclude)
-    matched, unmatched = [], []
+    matched, unmatched, plausible = [], [], []
     for entry in parsed.entries:
         hits = None
         if keep_all:
             terms = ["*"]
         else:
-            result = matcher.match(f"{entry.title}\n{entry.text}")
+            text = f"{entry.title}\n{entry.text}"
+            result = matcher.match(text)
             if not result.relevant:
                 unmatched.append(unmatched_row(entry))
+                # The cheap test first: most unmatched entries have no page to read.
+                if wants_article(entry, articles) and worth_reading(text, result):
+                    plausible.append(entry)
                 continue
             terms = result.matched_terms
             hits = [(h.start, h.end, h.rule, h.text) for h in result.hits]
         matched.append(prepare(Matched(entry, terms), lang, hits))
-    return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched)
+    return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched, plausible)
 
 
 def prepare(
@@ -173,6 +184,7 @@ def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, FetchStatus, str | Non
             job.exclude,
             job.feed.keep_all,
             job.feed.lang,
+            job.feed.articles,
         )
     except FeedError as exc:
         return None, FetchStatus.error, exc.message
@@ -190,11 +202,17 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
             from kurilwatch.developments import assign_stories, index_item, lead_story_words
 
             to_group: list[tuple[int, frozenset[str] | None]] = []
+            item_ids: dict[str, int] = {}
             for matched in update.entries:
                 entry = matched.entry
                 result = store.upsert_entry(update.feed, entry, matched.terms, matched.lang)
+                key = article_key(update.feed, entry)
+                item_ids[key] = result.item_id
                 new += result.status is ItemChange.new
                 updated += result.status is ItemChange.updated
+                if result.status is not ItemChange.unchanged:
+                    source = update.text_sources.get(key) or text_source(entry)
+                    store.set_text_source(result.item_id, source)
                 if not result.shown_changed:
                     continue
                 title, text = store.shown_copy(result.item_id)
@@ -219,6 +237,15 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
                 to_group.append((result.item_id, words))
             # After the loop: the feed's items then read the story window once, not each.
             assign_stories(store, to_group)
+            for row in update.article_rows:
+                record = asdict(row) | {"last_attempt": iso(store.now())}
+                record["item_id"] = row.item_id or item_ids.get(row.key)
+                store.record_article(record)
+        elif update.article_rows:  # nothing stored, but pages were tried
+            for row in update.article_rows:
+                store.record_article(asdict(row) | {"last_attempt": iso(store.now())})
+        if update.article_rows:
+            store.prune_articles(update.feed, iso(store.now() - ARTICLES_REMEMBERED))
         if update.unmatched is not None:
             store.keep_unmatched(update.feed, list(update.unmatched), update.keep_unmatched_days)
         store.record_feed_state(update.feed, update.state)
@@ -250,6 +277,10 @@ async def poll(
     per_host: dict[str, asyncio.Semaphore] = {}
     loop = asyncio.get_running_loop()
     states = store.feed_states_for_update()
+    # Article pages share the per-host limit with the feeds (see articles.py); a host that
+    # asked to wait (Retry-After) is left alone until then, across runs.
+    pages = Pages(client, limits, config.articles, per_host, semaphore)
+    pages.blocked_until = article_waits(store.get_state(ARTICLE_WAITS), store.now())
     waiting: list[tuple[Callable[[], FeedReport], asyncio.Future[FeedReport]]] = []
 
     def write_waiting() -> None:
@@ -288,10 +319,21 @@ async def poll(
         return await future
 
     async def retrieve(feed: Feed, state: FeedState) -> Response:
-        host_limit = per_host.setdefault(host(feed.url), asyncio.Semaphore(limits.per_host))
+        # A feed that moved for good is polled at its new address, until its configured
+        # address is changed.
+        moved = state.moved_to if state.url == feed.url else None
+        polled = replace(feed, url=moved) if moved else feed
+        host_limit = per_host.setdefault(host(polled.url), asyncio.Semaphore(limits.per_host))
         async with semaphore, host_limit:
-            response = await get(client, feed, limits, state.etag, state.last_modified)
+            response = await get(client, polled, limits, state.etag, state.last_modified)
         return unchanged_body(response, state)
+
+    async def articles(feed: Feed, outcome: ParseOutcome | None) -> Settled | None:
+        if wants_articles(feed, outcome) or (
+            feed.articles != "never" and store.has_article_queue(feed.name)
+        ):
+            return await article_stage(store, config, feed, outcome, pages, workers)
+        return None
 
     async def parsed(feed: Feed, response: Response) -> tuple[ParseOutcome | None, Response]:
         if response.status is not FetchStatus.ok:
@@ -310,7 +352,10 @@ async def poll(
             return skipped
         response = await retrieve(feed, state)
         outcome, response = await parsed(feed, response)
-        update = decide(feed, state, response, outcome, store.now(), config.keep_unmatched_days)
+        settled = await articles(feed, outcome)
+        update = decide(
+            feed, state, response, outcome, store.now(), config.keep_unmatched_days, settled
+        )
         return await stored(update)
 
     async def reported(feed: Feed) -> FeedReport:
@@ -320,7 +365,85 @@ async def poll(
         return report
 
     reports = await asyncio.gather(*(reported(feed) for feed in feeds))
+    waits = article_waits(
+        json.dumps({h: iso(t) for h, t in pages.blocked_until.items()}), store.now()
+    )
+    if waits or store.get_state(ARTICLE_WAITS):
+        with store.transaction():
+            store.set_state(ARTICLE_WAITS, json.dumps({h: iso(t) for h, t in waits.items()}))
     return FetchReport(list(reports))
+
+
+ARTICLES_REMEMBERED = timedelta(days=30)  # an unstored entry's page is not read again
+ARTICLE_WAITS = "article_hosts_waiting"  # state: {host: until} from Retry-After on a page
+
+
+def article_waits(stored: str | None, at: datetime) -> dict[str, datetime]:
+    """The hosts whose Retry-After on an article page has not run out at `at`."""
+    waits: dict[str, datetime] = {}
+    for host_name, until in json.loads(stored or "{}").items():
+        moment = from_iso(until)
+        if moment is not None and moment > at:
+            waits[host_name] = moment
+    return waits
+
+
+def wants_articles(feed: Feed, outcome: ParseOutcome | None) -> bool:
+    """Whether any of this poll's entries has a page to read (the queue aside)."""
+    if outcome is None:
+        return False
+    return bool(outcome.plausible) or any(
+        wants_article(m.entry, feed.articles) for m in outcome.matched
+    )
+
+
+async def article_stage(
+    store: Store,
+    config: Config,
+    feed: Feed,
+    outcome: ParseOutcome | None,
+    pages: Pages,
+    workers: concurrent.futures.Executor | None,
+) -> Settled:
+    """Read the article pages of one feed's items (see articles.py): items in, items out."""
+    from kurilwatch import articles
+
+    matched = outcome.matched if outcome is not None else []
+    plausible = outcome.plausible if outcome is not None else []
+    entries = [m.entry for m in matched] + plausible
+    rows, texts = store.article_rows(feed.name, [article_key(feed.name, e) for e in entries])
+    stored_rows = articles.stored_from_rows(rows, texts)
+    max_attempts = config.articles.max_attempts
+    plan = articles.plan(feed, matched, plausible, stored_rows, max_attempts)
+    include, exclude = feed_rules(config, feed)
+    loop = asyncio.get_running_loop()
+
+    async def one(
+        candidate: articles.Candidate,
+    ) -> tuple[articles.Candidate, articles.PageResult, articles.ArticleRead | None]:
+        page = await pages.fetch(feed, candidate)
+        read = None
+        if page.status == "ok" and page.response is not None:
+            job = articles.ArticleJob(
+                page.response.content,
+                candidate.page or "",
+                articles.header(page.response, "content-type"),
+                candidate.entry,
+                include,
+                exclude,
+                feed.keep_all,
+                feed.lang,
+                candidate.matched,
+            )
+            # In a worker process when there are workers, else in a thread: off the loop.
+            read = await loop.run_in_executor(workers, articles.read_article, job)
+        return candidate, page, read
+
+    outcomes = await asyncio.gather(*(one(c) for c in plan.candidates))
+    settled = articles.settle(feed, list(outcomes), max_attempts)
+    settled.matched = plan.kept + settled.matched
+    settled.sources = plan.sources | settled.sources
+    return settled
 
 
 def run_fetch(

@@ -52,6 +52,7 @@ class Route:
 class Request:
     path: str
     headers: dict[str, str]
+    at: float = 0.0  # time.monotonic() when it arrived
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -79,7 +80,7 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:
-                server.requests.append(Request(self.path, dict(self.headers)))
+                server.requests.append(Request(self.path, dict(self.headers), time.monotonic()))
                 route = server.routes.get(self.path)
                 if route is None:
                     self._send(404, b"not found", "text/plain")
@@ -95,7 +96,10 @@ class FeedServer:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
-                body = render_dates(route.body, server.now)
+                # %%BASE%% in a fixture is this server's address: feeds that link to its pages.
+                body = render_dates(route.body, server.now).replace(
+                    b"%%BASE%%", server.base.encode()
+                )
                 extra = dict(route.headers)
                 if route.etag:
                     extra["ETag"] = route.etag
@@ -135,6 +139,13 @@ class FeedServer:
     def serve_file(self, path: str, name: str, **kwargs: object) -> str:
         """Serve tests/data/feeds/NAME at PATH; returns the URL."""
         self.routes[path] = Route(body=(FEEDS / name).read_bytes(), **kwargs)
+        return self.url(path)
+
+    def serve_article(self, path: str, name: str, **kwargs: object) -> str:
+        """Serve tests/data/articles/NAME.html at PATH as a web page; returns the URL."""
+        kwargs.setdefault("content_type", "text/html; charset=utf-8")
+        body = (DATA / "articles" / f"{name}.html").read_bytes()
+        self.routes[path] = Route(body=body, **kwargs)
         return self.url(path)
 
     def requests_to(self, path: str) -> list[Request]:
