@@ -62,18 +62,40 @@ WORDS = [
 
 # --- the feed farm ----------------------------------------------------------------------------
 
+# Words for the article pages: a vocabulary the size of a news story's, not thirty words.
+_SYLLABLES = ["ka", "ri", "to", "mo", "na", "shi", "ro", "ve", "len", "dar", "tu", "po", "sa"]
+_SYLLABLE_RNG = random.Random(20)
+VOCABULARY = [
+    "".join(_SYLLABLE_RNG.choice(_SYLLABLES) for _ in range(2 + n % 3)) for n in range(4000)
+]
+BACKGROUND = [
+    "Since the middle of the last century the two countries have held talks on a peace treaty."
+    " The islands were handed over after the war, and the claim to the four islands remains.",
+    "A joint declaration ended the state of war, but no treaty has been signed since then,"
+    " and the sovereignty over the islands is said to be beyond doubt.",
+]
 
-def make_feed(number: int, items: int, now: datetime) -> bytes:
+
+def make_feed(
+    number: int, items: int, now: datetime, links: str | None = None, leads: dict | None = None
+) -> bytes:
+    """A feed of `items`, every tenth about the Kurils; `links`: where its articles are,
+    `leads`: filled with each item's text, which its article opens with."""
     rng = random.Random(number)
     parts = []
+    base = links or f"http://farm.example/{number}"
     for i in range(items):
         kuril = i % 10 == 0
         subject = "Iturup and Kunashir in the southern Kurils" if kuril else "the capital"
-        words = " ".join(rng.choice(WORDS) for _ in range(120))
+        # With article pages, an item about the Kurils has a lead, as agencies' feeds do.
+        count = 25 if links and kuril else 120
+        words = " ".join(rng.choice(WORDS) for _ in range(count))
+        if leads is not None:
+            leads[i] = f"Report on {subject}. {words}."
         published = email.utils.format_datetime(now - timedelta(minutes=17 * i + number))
         parts.append(
             f"<item><title>News {number}-{i} about {subject}</title>"
-            f"<link>http://farm.example/{number}/{i}</link><guid>farm-{number}-{i}</guid>"
+            f"<link>{base}/{i}</link><guid>farm-{number}-{i}</guid>"
             f"<pubDate>{published}</pubDate>"
             f"<description>&lt;p&gt;Report on {subject}. {words}.&lt;/p&gt;</description></item>"
         )
@@ -84,21 +106,65 @@ def make_feed(number: int, items: int, now: datetime) -> bytes:
     ).encode()
 
 
-class Farm:
-    """One HTTP server per feed, each on its own loopback address, every answer delayed."""
+def make_article(number: int, item: int, lead: str = "") -> bytes:
+    """An article page of 100-200 KB as news sites serve them: a few kilobytes of story
+    in navigation, teasers, inline style and script state, and a footer. The story opens
+    with the feed's lead, as agencies' stories do."""
+    rng = random.Random(number * 1000 + item)
 
-    def __init__(self, feeds: int, items: int, delay: float) -> None:
+    def sentence(words: int) -> str:
+        return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+
+    # Six paragraphs of its own, then the background every agency story repeats.
+    story = (
+        f"<p>{lead}</p>"
+        + "".join(
+            f"<p>{' '.join(sentence(rng.randint(12, 24)) for _ in range(3))}</p>" for _ in range(5)
+        )
+        + "".join(f"<p>{paragraph}</p>" for paragraph in BACKGROUND)
+    )
+    menu = "".join(
+        f'<li class="menu__item"><a href="/section/{n}">{rng.choice(WORDS).title()}</a></li>'
+        for n in range(rng.randint(400, 900))
+    )
+    teasers = "".join(
+        f'<li class="teaser"><a href="/news/{n}"><img src="/i/{n}.jpg" alt="">'
+        f"<span>{' '.join(rng.choice(WORDS) for _ in range(9))}</span></a>"
+        f"<time>1 DEC 2026</time></li>"
+        for n in range(rng.randint(120, 300))
+    )
+    state = json.dumps({"items": [{"id": n, "t": rng.choice(WORDS) * 4} for n in range(1500)]})
+    style = "".join(f".c{n}{{margin:{n % 9}px;color:#{n % 4096:03x}}}" for n in range(800))
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>News {number}-{item}</title><style>{style}</style>"
+        f"<script>window.__STATE__ = {state};</script></head><body>"
+        f'<header><nav class="menu"><ul>{menu}</ul></nav></header><main>'
+        f'<article><h1>News {number}-{item} about Iturup</h1><div class="text">{story}</div>'
+        f'</article><aside class="related"><h3>Related news</h3><ul>{teasers}</ul></aside>'
+        f"</main><footer><p>© 2026 Farm News. All rights reserved.</p></footer></body></html>"
+    ).encode()
+
+
+class Farm:
+    """One HTTP server per feed, each on its own loopback address, every answer delayed.
+
+    With `articles`, each server also serves the article pages its feed links to, at
+    /article/N (and answers 404 for robots.txt).
+    """
+
+    def __init__(self, feeds: int, items: int, delay: float, articles: bool = False) -> None:
         self.delay = delay
         self.honour_etags = True
         now = datetime.now(UTC)
         self.bodies = [make_feed(n, items, now) for n in range(feeds)]
+        self.pages: dict[int, dict[str, bytes]] = {}
         self.servers: list[ThreadingHTTPServer] = []
         self.extra_servers: list[ThreadingHTTPServer] = []
         self.requests = 0
         self.bytes_sent = 0
         farm = self
         for number in range(feeds):
-            body = self.bodies[number]
             etag = f'"feed-{number}-v1"'
 
             class Handler(BaseHTTPRequestHandler):
@@ -107,9 +173,18 @@ class Farm:
                 def log_message(self, *args: object) -> None:
                     pass
 
-                def do_GET(self, body: bytes = body, etag: str = etag) -> None:
+                def do_GET(self, number: int = number, etag: str = etag) -> None:
                     farm.requests += 1
                     time.sleep(farm.delay)
+                    if self.path != "/feed.xml":
+                        page = farm.pages.get(number, {}).get(self.path)
+                        self.send_response(200 if page else 404)
+                        self.send_header("Content-Type", "text/html; charset=utf-8")
+                        self.send_header("Content-Length", str(len(page or b"")))
+                        self.end_headers()
+                        self.wfile.write(page or b"")
+                        return
+                    body = farm.bodies[number]
                     if farm.honour_etags and self.headers.get("If-None-Match") == etag:
                         self.send_response(304)
                         self.send_header("ETag", etag)
@@ -126,6 +201,14 @@ class Farm:
                     self.wfile.write(body)
 
             self.servers.append(_serve(_address(number), Handler))
+        if articles:  # the feeds link to their own servers' pages, known once they listen
+            for number, server in enumerate(self.servers):
+                base = _url(server).rsplit("/", 1)[0] + "/article"
+                leads: dict[int, str] = {}
+                self.bodies[number] = make_feed(number, items, now, links=base, leads=leads)
+                self.pages[number] = {
+                    f"/article/{i}": make_article(number, i, leads[i]) for i in range(0, items, 10)
+                }
 
     def start_endless(self) -> str:
         """A feed that never ends, for the size cap: its URL (stopped with the others)."""
@@ -400,6 +483,90 @@ def fetch_floor(farm: Farm, delay: float) -> float:
     return delay + parse / (os.cpu_count() or 1)
 
 
+def articles_section(args, results: list[Measure], work: Path) -> None:
+    """The cold fetch when the matching items' articles are read from their pages."""
+    farm = Farm(args.feeds, args.items, args.delay, articles=True)
+    try:
+        kw = [sys.executable, "-m", "kurilwatch"]
+        env = kurilwatch_env(work)
+        write_kurilwatch_config(work / "config.toml", farm.urls())
+        with (work / "config.toml").open("a") as config:  # every matching item's page
+            config.write("[articles]\nmax_per_run = 10000\nmax_per_host = 1000\n")
+        pages = [page for served in farm.pages.values() for page in served.values()]
+        extraction = extraction_cpu(pages)
+        colds, floors = [], []
+        for _ in range(args.runs):
+            for suffix in ("", "-wal", "-shm"):
+                (work / f"kw.db{suffix}").unlink(missing_ok=True)
+            colds.append(
+                measure("5 cold fetch + articles", "kurilwatch", [*kw, "fetch", "-q"], env)
+            )
+            floors.append(articles_floor(farm, args.delay, extraction))
+        cold = median_of(colds)
+        with sqlite3.connect(work / "kw.db") as conn:
+            read = conn.execute("SELECT count(*) FROM articles WHERE status = 'read'").fetchone()[0]
+        sizes = sorted(len(p) for p in pages)
+        cold.note = (
+            f"{read} of {len(pages)} articles read, {read / cold.wall:.0f} articles/s; pages "
+            f"{sizes[0] // 1024}-{sizes[-1] // 1024} KB"
+        )
+        results.append(cold)
+        note = (
+            "slowest host: feed, robots.txt, articles 4 at a time; + (feedparser + "
+            f"extraction {extraction:.2f}s) / cores"
+        )
+        results.append(
+            Measure("5 cold fetch + articles", "floor", statistics.median(floors), 0, 0, note)
+        )
+        precision, recall = extraction_quality()
+        results.append(
+            Measure(
+                "5 extraction quality",
+                "kurilwatch",
+                0,
+                0,
+                0,
+                f"fixture pages: word precision {precision:.3f}, recall {recall:.3f} (worst page)",
+            )
+        )
+    finally:
+        farm.stop()
+
+
+def extraction_cpu(pages: list[bytes]) -> float:
+    """CPU seconds to extract every page in one process (the workers' share of the floor)."""
+    sys.path.insert(0, str(ROOT))
+    from kurilwatch.article import extract_article
+
+    extract_article(pages[0])  # trafilatura's imports and first-call set-up are not per page
+    started = time.process_time()
+    for page in pages:
+        extract_article(page)
+    return time.process_time() - started
+
+
+def articles_floor(farm: Farm, delay: float, extraction: float) -> float:
+    per_host = 4
+    chain = max(2 + -(-len(served) // per_host) for served in farm.pages.values())
+    parse = fetch_floor(farm, 0.0)
+    return chain * delay + parse + extraction / (os.cpu_count() or 1)
+
+
+def extraction_quality() -> tuple[float, float]:
+    """The worst word precision and recall on tests/data/articles (as the test holds)."""
+    sys.path.insert(0, str(ROOT))
+    from kurilwatch.article import extract_article, word_scores
+
+    pages = ROOT / "tests" / "data" / "articles"
+    scores = [
+        word_scores(
+            extract_article((pages / f"{t.stem}.html").read_bytes()).text or "", t.read_text()
+        )
+        for t in sorted(pages.glob("*.txt"))
+    ]
+    return min(p for p, _ in scores), min(r for _, r in scores)
+
+
 def fetch_section(args, results: list[Measure], work: Path) -> None:
     farm = Farm(args.feeds, args.items, args.delay)
     try:
@@ -610,7 +777,7 @@ def report(results: list[Measure]) -> str:
         )
     by = {(m.case, m.tool): m for m in results}
     ratios = []
-    for case in ("1 cold fetch", "2a warm, ETags"):
+    for case in ("1 cold fetch", "2a warm, ETags", "5 cold fetch + articles"):
         ours = by.get((case, "kurilwatch"))
         for peer in ("newsboat", "rss2email", "floor"):
             theirs = by.get((case, peer))
@@ -645,7 +812,7 @@ def main() -> int:
     parser.add_argument(
         "--only",
         action="append",
-        choices=["fetch", "archive", "startup", "growth"],
+        choices=["fetch", "articles", "archive", "startup", "growth"],
         help="run only this section (repeatable)",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "latest.json")
@@ -666,6 +833,7 @@ def main() -> int:
         sections = {
             "startup": lambda: startup_cases(args, results, work),
             "fetch": lambda: fetch_section(args, results, work),
+            "articles": lambda: articles_section(args, results, work),
             "archive": lambda: archive_cases(args, results, work),
             "growth": lambda: growth_case(args, results, work),
         }
