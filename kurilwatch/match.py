@@ -559,20 +559,21 @@ def get_matcher(include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) ->
 def worth_reading(text: str, result: MatchResult) -> bool:
     """Whether a text that is not about the islands might be, once its article is read.
 
-    A lead that names Japan and Russia together, an ambiguous island name, or a phrase of
-    the dispute is inconclusive: the article decides. News with no such sign is not read.
+    A lead that names an island without it counting (an ambiguous name, a passing
+    mention), names Japan and Russia together, or has a phrase of the dispute is
+    inconclusive: the article decides. News with no such sign is not read.
     """
     if result.relevant or result.excluded_by is not None:
         return False
-    if any(hit.strength == "weak" for hit in result.hits):
+    if any(hit.strength in ("strong", "weak") for hit in result.hits):
         return True
     lowered = text.lower()
     scripts = _scripts_in(lowered)
     kinds = {
-        rule.rule_kind
-        for rule in _CONTEXT_RULES
-        if SCRIPTS.get(rule.id, "any") in scripts
-        and _anchored(rule.id, lowered)
+        rule.kind
+        for rule in CONTEXT_RULES
+        if script_of(rule) in scripts
+        and (rule.anchors is None or any(anchor in lowered for anchor in rule.anchors))
         and rule.pattern.search(text)
     }
     return "dispute" in kinds or {"japan", "russia"} <= kinds

@@ -103,7 +103,7 @@ BODY_ONLY = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Mixed</title><link>%%BASE%%/</link><description>d</description>
 <item><title>Fishermen fear new limits off the coast</title><link>%%BASE%%/daily_en_1</link>
 <guid>body-only</guid><pubDate>%%RFC-1d%%</pubDate>
-<description>Crab crews in Nemuro say a proposed Russian safety zone would close their
+<description>Crab crews in Japan say a proposed Russian safety zone would close their
 grounds.</description></item>
 <item><title>Arsenal beat Chelsea 2-1 in the London derby</title><link>%%BASE%%/football</link>
 <guid>football</guid><pubDate>%%RFC-1d%%</pubDate>
