@@ -437,7 +437,7 @@ def prepare(
     from kurilwatch import novelty, stories
 
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
-    prepared = []
+    prepared: list[Prepared] = []
     # The matcher runs once over the text; its places are given to the sentences they are in.
     spans = stories.place_spans(text, hits)
     cursor = 0

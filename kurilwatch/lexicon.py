@@ -598,7 +598,7 @@ def _forms(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
 def _starting_forms(word: str, lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The forms whose first word starts `word`, longest phrase and word first."""
     by_first = _forms(lang)
-    found = []
+    found: list[tuple[tuple[str, ...], str]] = []
     for end in range(len(word), 0, -1):
         found.extend(by_first.get(word[:end], ()))
     found.sort(key=lambda f: (-len(f[0]), -sum(map(len, f[0]))))
@@ -714,16 +714,16 @@ def numbers(
         # Most words are no numeral: a dictionary look-up of their start says so.
         if word not in stems and not any(word[:n] in stems for n in (2, 3, 4, 5)):
             continue
-        value = _NUMBER_WORDS["en"].get(word) if lang == "en" else None
+        spelled_value = _NUMBER_WORDS["en"].get(word) if lang == "en" else None
         if lang == "ru":
             m = _RU_NUMBER.match(word)
             if m:
-                value = stems[next(g for g in m.groups() if g)]
-        if value is None:
+                spelled_value = stems[next(g for g in m.groups() if g)]
+        if spelled_value is None:
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
         multiplier = next((v for k, v in _MULTIPLIERS.items() if following.startswith(k)), 1)
-        found.add(_format(value * multiplier))
+        found.add(_format(spelled_value * multiplier))
     return frozenset(found)
 
 

@@ -222,7 +222,8 @@ def decide(
             likely.append(None)
             continue
         mine = facts(text, lang)
-        best, best_items = 0.0, ()
+        best = 0.0
+        best_items: tuple[int, ...] = ()
         for other in pool:
             theirs = facts(other.text, lang)
             score = similarity(mine.concepts, theirs.concepts)
@@ -253,9 +254,10 @@ def decide(
         votes = [backgroundish(i) for i in members]
         block = len(members) >= 2 and sum(votes) / len(members) >= BACKGROUND_PARAGRAPH
         for i in members:
-            if likely[i] is None:
+            maybe = likely[i]
+            if maybe is None:
                 continue
-            score, items = likely[i]
+            score, items = maybe
             if block:
                 decided[i] = Verdict(True, items, score, "paragraph")
             elif backgroundish(i - 1) and backgroundish(i + 1):
