@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kurilwatch import __version__
-from kurilwatch.errors import EXIT_FAILURE, EXIT_NOTHING, KurilwatchError, StoreError, UsageError
+from kurilwatch.errors import (
+    EXIT_FAILURE,
+    EXIT_NOTHING,
+    EXIT_USAGE,
+    KurilwatchError,
+    StoreError,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     from kurilwatch.config import Config, Feed
@@ -133,8 +140,17 @@ def _console(**options: Any):
     )
 
 
-def _database_problem(exc: sqlite3.OperationalError) -> str | None:
+# An ID or --limit past SQLite's integers: nothing can match it, and it is a typing mistake.
+_TOO_LARGE = f"a number on the command line is too large (at most {2**63 - 1})"
+
+
+def _database_problem(exc: sqlite3.DatabaseError) -> str | None:
     text = str(exc)
+    if type(exc) is sqlite3.DatabaseError or "malformed" in text:  # damaged, not busy
+        return (
+            f"the database file is damaged ({text}); restore it from a backup, or move it "
+            "away to start a new one"
+        )
     known = {
         "database is locked": "the database is busy: another kurilwatch run is in progress",
         "readonly database": "the database is read-only",
@@ -156,12 +172,17 @@ def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Cal
             except KurilwatchError as exc:
                 _stderr().print(f"Error: {exc.message}", markup=False)
                 raise typer.Exit(exc.exit_code) from None
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 message = _database_problem(exc)
                 if message is None:
                     raise
                 _stderr().print(f"Error: {message}", markup=False)
                 raise typer.Exit(EXIT_FAILURE) from None
+            except OverflowError as exc:
+                if "SQLite INTEGER" not in str(exc):
+                    raise
+                _stderr().print(f"Error: {_TOO_LARGE}", markup=False)
+                raise typer.Exit(EXIT_USAGE) from None
 
         return (target or app).command(*args, **kwargs)(wrapper)
 
@@ -204,6 +225,13 @@ def _run_fetch(store: Store, cfg: Config, feeds: list[Feed], **options: Any) -> 
     # every full collection while the feeds come in, nor copied into the worker processes.
     gc.freeze()
     return run_fetch(store, cfg, feeds, **options)
+
+
+def _check_config(config: Path | None) -> None:
+    """Stop on a bad config file, as every command does, even one that does not use it."""
+    from kurilwatch.config import load_config
+
+    load_config(config)
 
 
 def _open(db: Path | None, *, create: bool = False):
@@ -345,6 +373,7 @@ def list_items(
     config: ConfigOption = None,
 ) -> None:
     """List stored items, newest first."""
+    _check_config(config)
     from kurilwatch.dates import parse_since
 
     cutoff = parse_since(since, now()) if since else None
@@ -702,6 +731,7 @@ def news(
     ] = 100,
     fmt: ViewFormatOption = None,
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """What happened: each story's new sentences, with the repeated background collapsed.
 
@@ -711,6 +741,7 @@ def news(
     when there is more than --limit, the oldest come first and the rest wait for the next
     run, so no item is skipped. An item with nothing new is one line: a republication.
     """
+    _check_config(config)
     from datetime import timedelta
 
     from kurilwatch.dates import parse_since
@@ -842,8 +873,10 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
     fmt: ViewFormatOption = None,
     db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Search the stored items' titles and text, best matches first."""
+    _check_config(config)
     from kurilwatch.dates import parse_since
     from kurilwatch.query import parse_query
 
@@ -960,18 +993,32 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
         sys.stdout.write(digests.RENDERERS[(fmt or DigestFormat.text).value](built))
         return True
 
-    from kurilwatch.mail import deliver, sending_lock
+    from kurilwatch.mail import SendJournal, deliver, mark_accepted, sending_lock
 
     with _open(db) as store, sending_lock(store.path):
+        journal = SendJournal(store.path)
+        waiting = mark_accepted(store, journal, now())  # the last run's, if it could not
+        if waiting is not None:
+            raise KurilwatchError(
+                f"the last digest was delivered but cannot be marked sent yet ({waiting}); "
+                "nothing more is sent until it is"
+            )
         built = build(store)
         if not built.count and not always:
             return False
         message = digests.build_message(built, cfg.email.sender, recipients)
-        deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD))
-        # Only now, after the server accepted it; a crash right here means a duplicate
-        # next time, never a loss.
-        if cutoff is None and built.revisions:
-            digests.mark_sent(store, key, built.revisions, now())
+        journal.begin(key, built.revisions if cutoff is None else {})
+        try:
+            deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD), journal.accepted)
+        except KurilwatchError:
+            journal.clear()
+            raise
+        # The server accepted it, and the journal says so: marked now, or by the next run.
+        waiting = mark_accepted(store, journal, now())
+    if waiting is not None:
+        sys.stderr.write(
+            f"The digest was delivered; it will be marked sent by the next run ({waiting}).\n"
+        )
     return True  # sent: the digest, or the "all quiet" note
 
 

@@ -198,6 +198,8 @@ def load_config(explicit: Path | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses into each nested array or inline table
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     return parse_config(data, path)
@@ -245,8 +247,10 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         include = _parse_terms(raw_filter.get("include", []), "filter.include", fail)
         exclude = _parse_terms(raw_filter.get("exclude", []), "filter.exclude", fail)
         keep = raw_filter.get("keep_unmatched_days", 30)
-        if not isinstance(keep, int) or isinstance(keep, bool) or keep < 0:
-            raise fail("'filter.keep_unmatched_days' must be a whole number of days (0 or more)")
+        if not isinstance(keep, int) or isinstance(keep, bool) or not 0 <= keep <= MAX_DAYS:
+            raise fail(
+                f"'filter.keep_unmatched_days' must be a whole number of days (0 to {MAX_DAYS:,})"
+            )
         keep_unmatched_days = keep
 
     email = EmailConfig()
@@ -309,12 +313,10 @@ def _parse_email(raw: object, fail) -> EmailConfig:
         if "to" in raw:
             to = raw["to"] if isinstance(raw["to"], list) else [raw["to"]]
             values["to"] = tuple(check_address(a, "email.to") for a in to)
-        for key, kind in (("max_items", int), ("timeout", (int, float))):
-            if key in raw:
-                value = raw[key]
-                if not isinstance(value, kind) or isinstance(value, bool) or value <= 0:
-                    raise ValueError(f"email.{key} must be a positive number")
-                values[key] = value
+        if "max_items" in raw:
+            values["max_items"] = _bounded(raw["max_items"], "email.max_items", MAX_ITEMS, int)
+        if "timeout" in raw:
+            values["timeout"] = _bounded(raw["timeout"], "email.timeout", MAX_TIMEOUT)
     except ValueError as exc:
         raise fail(str(exc)) from None
     return EmailConfig(**values)
@@ -376,19 +378,20 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         raise fail(f"{where}: enabled must be true or false")
     user_agent = raw.get("user_agent")
     if user_agent is not None and (not isinstance(user_agent, str) or _unsafe_header(user_agent)):
-        raise fail(f"{where}: user_agent must be a single line of text")
+        raise fail(f"{where}: user_agent must be a single line of printable ASCII")
     min_interval = _parse_interval(raw.get("min_interval", 0), where, fail)
     timeout = raw.get("timeout")
-    if timeout is not None and (
-        not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0
-    ):
-        raise fail(f"{where}: timeout must be a positive number of seconds")
+    if timeout is not None:
+        try:
+            timeout = _bounded(timeout, f"{where}: timeout", MAX_TIMEOUT)
+        except ValueError as exc:
+            raise fail(str(exc)) from None
     headers = raw.get("headers", {})
     if not isinstance(headers, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and not _unsafe_header(k + v)
+        isinstance(k, str) and _HEADER_NAME.fullmatch(k) and not _unsafe_header(v)
         for k, v in headers.items()
     ):
-        raise fail(f"{where}: headers must be a table of single-line strings")
+        raise fail(f"{where}: headers must be a table of single-line strings (printable ASCII)")
     articles = raw.get("articles", "auto")
     if articles not in ARTICLE_MODES:
         raise fail(f'{where}: articles must be "auto", "always" or "never"')
@@ -399,7 +402,7 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         or not 0 <= article_delay <= 600
     ):
         raise fail(f"{where}: article_delay must be a number of seconds (0 to 600)")
-    include = _parse_terms(raw.get("include", []), f"{name}.include", fail, allow_star=True)
+    include = _parse_terms(raw.get("include", []), f"{name}.include", fail)
     exclude = _parse_terms(raw.get("exclude", []), f"{name}.exclude", fail)
     return Feed(
         name=name,
@@ -417,32 +420,119 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
     )
 
 
-def _unsafe_header(value: str) -> bool:
-    return any(c in value for c in "\r\n\x00")
+def _unsafe_header(value: object) -> bool:
+    """Anything but one line of printable ASCII: httpx refuses the rest when it sends it."""
+    return not isinstance(value, str) or not _HEADER_VALUE.fullmatch(value)
+
+
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]*")  # fullmatch: "$" would let a final "\n" in
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")  # RFC 9110's token
+MAX_DAYS = 36_500  # a hundred years: every date stays representable
+MAX_INTERVAL = 366 * 86_400  # seconds: a feed polled at least once a year
+MAX_ITEMS = 100_000
+MAX_TIMEOUT = 3_600.0  # seconds
+
+
+def _bounded(value: object, what: str, most: float, kind: type = float) -> float:
+    """A positive number of `kind` no larger than `most`, or ValueError saying so."""
+    import math
+
+    whole = kind is int
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int if whole else int | float)
+        or not math.isfinite(value)
+        or not 0 < value <= most
+    ):
+        noun = "whole number" if whole else "number"
+        raise ValueError(f"{what} must be a positive {noun} up to {most:,g}")
+    return value
 
 
 def _parse_interval(raw: object, where: str, fail) -> int:
     """Seconds, or a duration such as "30m", "2h", "1d"."""
+    seconds = None
     if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
-        return raw
-    if isinstance(raw, str):
+        seconds = raw
+    elif isinstance(raw, str):
         match = re.match(r"^\s*(\d{1,6})\s*([smhd])\s*$", raw)
         if match:
-            return int(match.group(1)) * {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
-    raise fail(f'{where}: min_interval must be seconds or a duration such as "30m", "2h"')
+            unit = {"s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+            seconds = int(match.group(1)) * unit
+    if seconds is None or seconds > MAX_INTERVAL:
+        raise fail(
+            f'{where}: min_interval must be seconds or a duration such as "30m", "2h", '
+            "at most a year (366d)"
+        )
+    return seconds
 
 
-def _parse_terms(raw: object, key: str, fail, allow_star: bool = False) -> tuple[str, ...]:
+def _parse_terms(raw: object, key: str, fail) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
         raise fail(f"{key!r} must be a list of non-empty strings")
     for term in raw:
-        if allow_star and term.strip() == "*":
-            continue
-        # Imported only when there is a term to check: it compiles every built-in rule.
-        from kurilwatch.match import compile_user_term
-
-        try:
-            compile_user_term(term)
-        except ValueError as exc:
-            raise fail(f"{key}: {exc}") from None
+        problem = regex_problem(term.strip())
+        if problem:
+            raise fail(f"{key}: {problem}")
     return tuple(t.strip() for t in raw)
+
+
+def regex_problem(term: str) -> str | None:
+    """What is wrong with a `/regex/` term, or None; a plain term is always fine.
+
+    Here rather than in the matcher, so that every command checks the config without
+    compiling the built-in rules.
+    """
+    if not (len(term) >= 2 and term.startswith("/") and term.endswith("/")):
+        return None
+    source = term[1:-1]
+    if repeats_a_repeat(source):
+        return (
+            f"regular expression {term!r} repeats a repeated group, which can take "
+            "exponential time on some texts; rewrite it without the nesting"
+        )
+    try:
+        re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        return f"bad regular expression {term!r}: {exc}"
+    return None
+
+
+def repeats_a_repeat(source: str) -> bool:
+    """A group repeated without bound that holds a repetition, at any depth: (a+)+, ((a+))+,
+    (?:x(\\w*)y)*, (a{1,3})+. The shape behind catastrophic backtracking."""
+    inside = [False]  # for each open group: does it hold a repetition?
+    closed_repeating = False  # the token just read is a group holding a repetition
+    i = 0
+    while i < len(source):
+        char = source[i]
+        quantifier = _QUANTIFIER.match(source, i)
+        if quantifier:
+            symbol, low, comma, high = quantifier.groups()
+            unbounded = symbol in ("*", "+") or (comma is not None and not high)
+            varies = unbounded or (comma is not None and int(high) > int(low or 0))
+            if unbounded and closed_repeating:
+                return True
+            inside[-1] = inside[-1] or varies or closed_repeating
+            i, closed_repeating = quantifier.end(), False
+            continue
+        closed_repeating = False
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            found = _CLASS.match(source, i)  # always matches at a "["
+            i = found.end() if found else i + 1
+        elif char == "(":
+            inside.append(False)
+            i += 1
+        elif char == ")" and len(inside) > 1:
+            closed_repeating = inside.pop()
+            inside[-1] = inside[-1] or closed_repeating
+            i += 1
+        else:
+            i += 1
+    return False
+
+
+_QUANTIFIER = re.compile(r"([*+]|\{(\d*)(?:(,)(\d*))?\})[?+]?")
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]?")

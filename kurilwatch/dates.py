@@ -41,4 +41,7 @@ def parse_since(value: str, now: datetime, *, also: str = "") -> datetime:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is in the year 0 in UTC
+        raise UsageError(f"--since {value!r} reaches too far back") from None

@@ -10,6 +10,7 @@ import asyncio
 import ssl
 import sys
 import types
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -56,7 +57,41 @@ def make_client(limits: Limits) -> httpx.AsyncClient:
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         transport=_PoolPerHost(limits.per_host),
         trust_env=False,
+        event_hooks={"response": [_refuse_bad_redirect]},
     )
+
+
+class BadRedirect(Exception):
+    """A redirect to somewhere no feed can be: another scheme, an impossible URL."""
+
+
+async def _refuse_bad_redirect(response: httpx.Response) -> None:
+    """Called by httpx on every response before it follows a redirect."""
+    if response.has_redirect_location:
+        problem = redirect_problem(response.headers["location"], response.request.url)
+        if problem is not None:
+            raise BadRedirect(problem)
+
+
+MAX_LOCATION = 8192  # characters of a redirect's Location
+
+
+def redirect_problem(location: str, base: httpx.URL) -> str | None:
+    """Why a redirect to `location` cannot be followed, or None."""
+    if len(location) > MAX_LOCATION:
+        return f"redirected to a URL of {len(location):,} characters"
+    shown = location if len(location) <= 80 else location[:80] + "…"
+    try:
+        target = base.join(location)
+        host = target.host  # decodes an IDNA name: raises for "xn--" that decodes to nothing
+        port = target.port
+    except (httpx.InvalidURL, ValueError):
+        return f"redirected to an invalid URL: {shown}"
+    if target.scheme not in ("http", "https"):
+        return f"redirected to a {target.scheme}: URL, not http(s)"
+    if not host or (port is not None and not 0 < port < 65536):
+        return f"redirected to an invalid URL: {shown}"
+    return None
 
 
 class _PoolPerHost(httpx.AsyncBaseTransport):
@@ -109,15 +144,17 @@ async def get(
     if feed.user_agent:
         headers["User-Agent"] = feed.user_agent
     total_timeout = feed.timeout or limits.total_timeout
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
     try:
         async with asyncio.timeout(total_timeout):
             request_timeout = httpx.Timeout(total_timeout, connect=limits.connect_timeout)
             async with client.stream(
-                "GET", url or feed.url, headers=headers, timeout=request_timeout
+                "GET",
+                url or feed.url,
+                headers={
+                    **{name.encode(): value.encode() for name, value in headers.items()},
+                    **conditional_headers(etag, last_modified),
+                },
+                timeout=request_timeout,
             ) as response:
                 if response.status_code == 304:
                     return Response(FetchStatus.not_modified, 304, headers=dict(response.headers))
@@ -129,41 +166,157 @@ async def get(
                     return Response(
                         FetchStatus.error, response.status_code, message, retry_after=retry_after
                     )
-                chunks, size = [], 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > limits.max_bytes:
-                        return Response(
-                            FetchStatus.error,
-                            response.status_code,
-                            f"response larger than {limits.max_bytes // (1024 * 1024)} MB",
-                        )
-                    chunks.append(chunk)
+                try:
+                    content = await read_body(response, limits.max_bytes)
+                except BodyTooLarge:
+                    return Response(
+                        FetchStatus.error,
+                        response.status_code,
+                        f"response larger than {limits.max_bytes // (1024 * 1024)} MB",
+                    )
                 moved = response.history and all(
                     r.status_code in (301, 308) for r in response.history
                 )
                 return Response(
                     FetchStatus.ok,
                     response.status_code,
-                    content=b"".join(chunks),
-                    headers=dict(response.headers),
+                    content=content,
+                    headers=_headers_of(response),
                     moved_to=str(response.url) if moved else None,
                 )
     except (TimeoutError, httpx.TimeoutException):
         return Response(FetchStatus.error, error=f"timed out after {total_timeout:g}s")
     except httpx.TooManyRedirects:
         return Response(FetchStatus.error, error="too many redirects")
-    except httpx.DecodingError:
+    except (httpx.DecodingError, zlib.error):
         return Response(FetchStatus.error, error="corrupt compressed body")
     except httpx.ConnectError as exc:
         return Response(FetchStatus.error, error=_connect_error(exc))
     except httpx.RemoteProtocolError as exc:
         return Response(FetchStatus.error, error=f"connection broken: {exc}")
-    except httpx.HTTPError as exc:
+    except BadRedirect as exc:
+        return Response(FetchStatus.error, error=str(exc))
+    except Exception as exc:  # httpx, httpcore, anyio, idna: whatever a server provokes
         return Response(
             FetchStatus.error,
-            error=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+            error=f"{type(exc).__name__}: {exc}"[:300] if str(exc) else type(exc).__name__,
         )
+
+
+def _headers_of(response: httpx.Response) -> dict[str, str]:
+    """The response's headers; the validators as their exact bytes, one character each."""
+    headers = dict(response.headers)
+    for name, value in response.headers.raw:
+        if name.lower() in (b"etag", b"last-modified"):
+            headers[name.decode("latin-1").lower()] = value.decode("latin-1")
+    return headers
+
+
+def conditional_headers(etag: str | None, last_modified: str | None) -> dict[bytes, bytes]:
+    """If-None-Match and If-Modified-Since from the stored validators, byte for byte.
+
+    A validator is sent back as the server wrote it, whatever its bytes: as text, httpx
+    would accept only ASCII, and a stored non-ASCII ETag stopped every later fetch.
+    """
+    headers = {}
+    for name, value in ((b"If-None-Match", etag), (b"If-Modified-Since", last_modified)):
+        if not value or len(value) > 8192:
+            continue
+        try:
+            raw = value.encode("latin-1")  # how _headers_of keeps them
+        except UnicodeEncodeError:
+            raw = value.encode("utf-8")  # stored by an earlier version, as httpx decoded it
+        if not any(c in raw for c in b"\r\n\x00"):
+            headers[name] = raw
+    return headers
+
+
+class BodyTooLarge(Exception):
+    """The body, once decompressed, is larger than the cap."""
+
+
+async def read_body(response: httpx.Response, max_bytes: int) -> bytes:
+    """The body, decompressed by us and cut off at `max_bytes` at every layer.
+
+    httpx inflates each chunk in one call, whatever it grows to: a 1.8 KB body gzipped twice
+    becomes 2 GB in memory before a size check can see it.
+    """
+    layers = [
+        _Inflater(name, max_bytes)
+        for name in reversed(response.headers.get_list("content-encoding", split_commas=True))
+        if name.strip().lower() in _COMPRESSED
+    ]
+    chunks, size = [], 0
+
+    def take(data: bytes) -> None:
+        nonlocal size
+        for layer in layers:
+            data = layer.inflate(data)
+        size += len(data)
+        if size > max_bytes:
+            raise BodyTooLarge
+        chunks.append(data)
+
+    async for raw in response.aiter_raw():
+        if len(raw) > max_bytes:
+            raise BodyTooLarge
+        take(raw)
+    for index, layer in enumerate(layers):  # what each layer still holds, through the rest
+        data = layer.flush()
+        for later in layers[index + 1 :]:
+            data = later.inflate(data)
+        size += len(data)
+        if size > max_bytes:
+            raise BodyTooLarge
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+_GZIP = 16 + zlib.MAX_WBITS  # zlib's window bits for a gzip header
+_COMPRESSED = {"gzip": _GZIP, "x-gzip": _GZIP, "deflate": zlib.MAX_WBITS}
+
+
+class _Inflater:
+    """One Content-Encoding layer, inflated in steps of at most 64 KB of output."""
+
+    STEP = 64 * 1024
+
+    def __init__(self, name: str, max_bytes: int) -> None:
+        self.wbits = _COMPRESSED[name.strip().lower()]
+        self.decompressor = zlib.decompressobj(self.wbits)
+        self.started = False
+        # A layer under another may be a little larger than the body it holds.
+        self.max_bytes = max_bytes + max_bytes // 8 + 1024
+        self.size = 0
+
+    def inflate(self, data: bytes) -> bytes:
+        if not self.started and data:
+            self.started = True
+            if self.wbits == zlib.MAX_WBITS:
+                try:  # "deflate" is zlib-wrapped by the standard, raw from some servers
+                    return self._inflate(data)
+                except zlib.error:
+                    self.decompressor = zlib.decompressobj(-zlib.MAX_WBITS)
+                    self.size = 0
+        return self._inflate(data)
+
+    def _inflate(self, data: bytes) -> bytes:
+        out = []
+        while data and not self.decompressor.eof:
+            piece = self.decompressor.decompress(data, self.STEP)
+            data = self.decompressor.unconsumed_tail
+            self.size += len(piece)
+            if self.size > self.max_bytes:
+                raise BodyTooLarge
+            out.append(piece)
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        rest = self.decompressor.flush(self.STEP) if not self.decompressor.eof else b""
+        self.size += len(rest)
+        if self.size > self.max_bytes:
+            raise BodyTooLarge
+        return rest
 
 
 def _retry_after(value: str | None) -> datetime | None:
@@ -172,7 +325,7 @@ def _retry_after(value: str | None) -> datetime | None:
         return None
     now = datetime.now(UTC)
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() too, and int("²") raises
         moment = now + timedelta(seconds=int(value[:9]))
     else:
         from email.utils import parsedate_to_datetime

@@ -2,37 +2,57 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import smtplib
+import socket
+import sqlite3
 import ssl
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kurilwatch.config import EmailConfig
 from kurilwatch.errors import KurilwatchError
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from kurilwatch.store import Store
 
 
 class DeliveryError(KurilwatchError):
     """The SMTP server did not accept the digest; nothing was marked sent."""
 
 
-def deliver(message: EmailMessage, config: EmailConfig, password: str | None) -> None:
-    """Hand the message to the SMTP server; returns only when the server accepted it."""
+def deliver(
+    message: EmailMessage,
+    config: EmailConfig,
+    password: str | None,
+    on_accepted: Callable[[], None] | None = None,
+) -> None:
+    """Hand the message to the SMTP server; returns only when the server accepted it.
+
+    `config.timeout` bounds the whole conversation, not each read: a server that sends a
+    byte a second is cut off like one that sends nothing. Once the server has accepted the
+    message (`on_accepted` is called then), nothing it does next (a failing or hanging
+    QUIT) makes the delivery fail.
+    """
     where = f"{config.smtp_host}:{config.port}"
-    try:
-        if config.security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                config.smtp_host,
-                config.port,
-                timeout=config.timeout,
-                context=ssl.create_default_context(),
-            )
-        else:
-            smtp = smtplib.SMTP(config.smtp_host, config.port, timeout=config.timeout)
-        with smtp:
+    smtp: smtplib.SMTP = (
+        smtplib.SMTP_SSL(timeout=config.timeout, context=ssl.create_default_context())
+        if config.security == "ssl"
+        else smtplib.SMTP(timeout=config.timeout)
+    )
+    accepted = False
+    with _cut_off_after(config.timeout, smtp) as expired:
+        try:
+            smtp.connect(config.smtp_host, config.port)
             if config.security == "starttls":
                 smtp.starttls(context=ssl.create_default_context())
             if config.username:
@@ -41,14 +61,50 @@ def deliver(message: EmailMessage, config: EmailConfig, password: str | None) ->
                     raise DeliveryError(_no_auth(where, config))
                 smtp.login(config.username, password or "")
             refused = smtp.send_message(message)
-        if refused:
-            # Some recipients got it, some did not: mark nothing; a duplicate beats a loss.
-            first, (code, reason) = next(iter(refused.items()))
-            raise DeliveryError(f"{where} refused recipient {first}: {code} {_text(reason)}")
-    except DeliveryError:
-        raise
-    except (smtplib.SMTPException, OSError) as exc:
-        raise DeliveryError(_describe(exc, where, config)) from None
+            if refused:
+                # Some recipients got it, some did not: mark nothing; a duplicate beats a loss.
+                first, (code, reason) = next(iter(refused.items()))
+                raise DeliveryError(f"{where} refused recipient {first}: {code} {_text(reason)}")
+            accepted = True
+            if on_accepted is not None:
+                on_accepted()
+        except DeliveryError:
+            raise
+        except (smtplib.SMTPException, OSError) as exc:
+            if expired.is_set():
+                raise DeliveryError(f"{where} did not answer within {config.timeout:g}s") from None
+            raise DeliveryError(_describe(exc, where, config)) from None
+        finally:
+            _hang_up(smtp, polite=accepted)
+
+
+@contextmanager
+def _cut_off_after(seconds: float, smtp: smtplib.SMTP) -> Iterator[threading.Event]:
+    """Close the connection once `seconds` have passed, whatever is being read then."""
+    expired = threading.Event()
+
+    def cut_off() -> None:
+        expired.set()
+        sock = smtp.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # a blocked read returns at once
+
+    timer = threading.Timer(seconds, cut_off)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield expired
+    finally:
+        timer.cancel()
+
+
+def _hang_up(smtp: smtplib.SMTP, polite: bool) -> None:
+    """QUIT when the message went through (its answer does not matter), then close."""
+    if polite and smtp.sock is not None:
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            smtp.quit()
+    smtp.close()
 
 
 def _describe(exc: BaseException, where: str, config: EmailConfig) -> str:
@@ -118,3 +174,82 @@ def sending_lock(db_path: Path, wait: float = 120.0) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class SendJournal:
+    """A file beside the database recording the digest being sent, and whether it went.
+
+    Written before the message is handed over, and flipped in place (one byte, no new disk
+    space) the moment the server accepts it: a digest the server accepted is marked sent,
+    by this run or the next, even when the database is full or busy just then.
+    """
+
+    PENDING, ACCEPTED = b"P", b"A"
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + ".sending")
+
+    def begin(self, key: str, revisions: dict[int, int]) -> None:
+        """Record the digest about to be sent (its recipients, each item's revision); nothing
+        is sent when this cannot be written."""
+        record = json.dumps({"recipients": key, "items": revisions}).encode()
+        try:
+            with open(self.path, "wb") as handle:
+                handle.write(self.PENDING + b"\n" + record)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            self.clear()
+            raise KurilwatchError(
+                f"cannot write {self.path} ({exc.strerror or exc}): the digest was not sent"
+            ) from None
+
+    def accepted(self) -> None:
+        """Flip the record to accepted: one byte overwritten in place, no new disk space."""
+        # Should even that fail, the items are still marked below when the database can
+        # be written; only if both fail does the next run send them again.
+        with contextlib.suppress(OSError), open(self.path, "r+b") as handle:
+            handle.write(self.ACCEPTED)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def accepted_digest(self) -> tuple[str, dict[int, int]] | None:
+        """(recipients key, {item ID: revision}) of an accepted digest not marked yet.
+
+        A digest still pending was being sent when a run died: whether the server took it
+        is unknown, so it is forgotten and sent again (a duplicate beats a loss).
+        """
+        try:
+            data = self.path.read_bytes()
+        except OSError:  # none, or none that can be read (then `begin` says why)
+            return None
+        if data[:1] != self.ACCEPTED:
+            self.clear()
+            return None
+        try:
+            record = json.loads(data[2:])
+            items = {int(i): int(revision) for i, revision in record["items"].items()}
+            return str(record["recipients"]), items
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.clear()
+            return None
+
+    def clear(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+
+def mark_accepted(store: Store, journal: SendJournal, at: datetime) -> str | None:
+    """Mark the journal's accepted digest sent; None when done, else why it must wait."""
+    from kurilwatch.digest import mark_sent
+
+    entry = journal.accepted_digest()
+    if entry is None:
+        return None
+    key, revisions = entry
+    try:
+        mark_sent(store, key, revisions, at)
+    except sqlite3.OperationalError as exc:
+        return str(exc)
+    journal.clear()
+    return None

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from kurilwatch.config import regex_problem
 from kurilwatch.rules import (
     CONTEXT_RULES,
     GUARDS,
@@ -119,25 +120,14 @@ def _scoped(pattern: re.Pattern[str]) -> str:
     return f"(?{flag}:{pattern.pattern})"
 
 
-# A group that contains a quantifier and is itself quantified, such as (a+)+ or (\w*x)*:
-# the shape behind catastrophic backtracking.
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,)")
-
-
 def compile_user_term(term: str) -> re.Pattern[str]:
     """A user's term: `/regex/` as written, anything else as a whole-word phrase."""
     term = term.strip()
     if len(term) >= 2 and term.startswith("/") and term.endswith("/"):
-        source = term[1:-1]
-        if _NESTED_QUANTIFIER.search(source):
-            raise ValueError(
-                f"regular expression {term!r} repeats a repeated group, which can take "
-                "exponential time on some texts; rewrite it without the nesting"
-            )
-        try:
-            return re.compile(source, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"bad regular expression {term!r}: {exc}") from None
+        problem = regex_problem(term)
+        if problem:
+            raise ValueError(problem)
+        return re.compile(term[1:-1], re.IGNORECASE)
     words = r"\s+".join(re.escape(w) for w in term.split())
     if re.search(r"[\w]", term) and not re.search(f"[{KANJI}\u3040-\u30ff]", term):
         return re.compile(B + words + E, re.IGNORECASE)

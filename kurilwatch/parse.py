@@ -6,12 +6,21 @@ import calendar
 import re
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kurilwatch.errors import FeedError
+from kurilwatch.feedguard import (
+    ParseTimeout,
+    check_deadline,
+    parse_deadline,
+    repaired,
+    timed_out,
+)
 from kurilwatch.models import Entry, ParsedFeed
+from kurilwatch.plain import INVISIBLE
 
 # Query parameters that identify a campaign, not an article.
 _TRACKING_PARAMS = re.compile(
@@ -23,7 +32,8 @@ _TRACKING_PARAMS = re.compile(
 # C0/C1 controls (the escape character among them: never let feed text drive a terminal)
 # and unusual spaces become plain spaces, then runs of spaces one. Two simple patterns, not
 # one clever one: a character class and a literal prefix are what `re` scans fastest.
-_ODD_SPACE = re.compile(r"[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u2000-\u200b\u3000]")
+_ODD_SPACE = re.compile(r"[\t\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u3000]")
+_HIDDEN_CHARS = re.compile(f"[{INVISIBLE}]")
 _SPACE_RUN = re.compile(r"  +")
 _MAX_FIELD = 200_000  # characters kept of one text field; the rest is cut
 MAX_TITLE = 1_000  # characters kept of a title
@@ -64,8 +74,12 @@ def html_to_text(html: str) -> str:
     """Plain text from an HTML fragment, paragraphs kept as line breaks."""
     if not html:
         return ""
+    check_deadline()
+    html = html[:_MAX_HTML]  # more than a field keeps: the rest would only cost memory
     if "<" not in html and "&" not in html:
         return clean_text(html, multiline=True)
+    if html.count("<") > _MAX_TAGS:
+        return _tags_stripped(html)
     # Lexbor (a C HTML5 parser): a feed's worth of fragments in a few milliseconds, where
     # BeautifulSoup took most of a feed's parse time.
     from selectolax.lexbor import LexborHTMLParser
@@ -86,6 +100,22 @@ def html_to_text(html: str) -> str:
     return clean_text(tree.root.text(), multiline=True)
 
 
+def _tags_stripped(html: str) -> str:
+    """html_to_text for a fragment with too many tags for an HTML parser, in linear time.
+
+    Lexbor, like every HTML5 parser, takes time growing with the square of the nesting
+    depth (a 40,000-deep <div> takes 3.5 s): a fragment this large is not an article.
+    """
+    import html as html_module
+
+    text = _BLOCK_TAG.sub("\n", html)
+    text = _ANY_TAG.sub("", text)
+    return clean_text(html_module.unescape(text), multiline=True)
+
+
+_MAX_HTML = 1_000_000  # characters of one HTML fragment read; text fields keep 200,000
+_MAX_TAGS = 5_000  # tags in one fragment given to the HTML parser (5,000 nested: 0.03 s)
+_ANY_TAG = re.compile(r"<[^>]*>")
 _INVISIBLE = ["script", "style", "noscript", "iframe", "template", "head"]
 # Elements that end a line: <br>, and the blocks, which get a line break on either side.
 _BLOCK_TAGS = (
@@ -93,6 +123,7 @@ _BLOCK_TAGS = (
     " figcaption header footer hr"
 )
 _BREAKS = frozenset(["br", *_BLOCK_TAGS.split()])
+_BLOCK_TAG = re.compile(rf"</?(?:br|{'|'.join(_BLOCK_TAGS.split())})\b[^>]*>", re.IGNORECASE)
 
 
 def clean_text(text: str, multiline: bool = False) -> str:
@@ -100,6 +131,8 @@ def clean_text(text: str, multiline: bool = False) -> str:
     text = unicodedata.normalize("NFC", text[: _MAX_FIELD * 2])
     text = "\n".join(text.splitlines()) if multiline else text.replace("\n", " ")
     text = _ODD_SPACE.sub(" ", text)
+    if not text.isascii():
+        text = _HIDDEN_CHARS.sub("", text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     if multiline:
@@ -128,17 +161,48 @@ def _utc(struct: time.struct_time | None) -> datetime | None:
         return None
 
 
-def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedFeed:
-    """Parse raw bytes with feedparser; raises FeedError when they are not a usable feed."""
+PARSE_DEADLINE = 15.0  # seconds for one feed document, whatever it holds
+
+
+def parse_feed(
+    content: bytes, headers: dict[str, str] | None = None, deadline: float | None = None
+) -> ParsedFeed:
+    """Parse raw bytes with feedparser; raises FeedError when they are not a usable feed.
+
+    Nothing else escapes, whatever the bytes hold: a parser that fails, or takes more than
+    `deadline` seconds (PARSE_DEADLINE by default), fails this one feed only.
+    """
+    seconds = PARSE_DEADLINE if deadline is None else deadline
+    try:
+        with parse_deadline(seconds):
+            parsed = _parse_feed(content, {k.lower(): v for k, v in (headers or {}).items()})
+    except FeedError:
+        raise
+    except ParseTimeout as exc:
+        raise FeedError(timed_out(exc)) from None
+    except Exception as exc:  # a parser's bug met by a hostile document: this feed only
+        raise FeedError(f"the parser failed: {type(exc).__name__}: {exc}"[:300]) from None
+    return parsed
+
+
+def _parse_feed(content: bytes, headers: dict[str, str]) -> ParsedFeed:
+    """parse_feed without its guard (`headers` with lower-case names)."""
+    content, headers, notes = repaired(content, headers)
+    parsed = _feedparser(content, headers)
+    if notes:
+        warning = "; ".join([*notes, *([parsed.warning] if parsed.warning else [])])
+        parsed = replace(parsed, warning=warning)
+    return parsed
+
+
+def _feedparser(content: bytes, headers: dict[str, str]) -> ParsedFeed:
+    """The document as feedparser reads it, or FeedError."""
     import feedparser
 
     # Declared and detected encodings disagreeing is not a fault: feedparser chose right.
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     # Let feedparser see the HTTP headers so it can honour the declared charset.
-    response_headers = {
-        "content-location": "",
-        **{k.lower(): v for k, v in (headers or {}).items()},
-    }
+    response_headers = {"content-location": "", **headers}
     parsed = feedparser.parse(
         content, response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
     )
@@ -169,7 +233,12 @@ def parse_feed(content: bytes, headers: dict[str, str] | None = None) -> ParsedF
 def _parsed(
     title: str, format: str, encoding: str, raw_entries: list, problem: Exception | None
 ) -> ParsedFeed:
-    entries = [e for e in map(_entry, raw_entries[:MAX_ENTRIES]) if e.title or e.url or e.text]
+    entries = []
+    for raw in raw_entries[:MAX_ENTRIES]:
+        check_deadline()
+        entry = _entry(raw)
+        if entry.title or entry.url or entry.text:
+            entries.append(entry)
     warning = None
     if len(raw_entries) > MAX_ENTRIES:
         warning = f"{len(raw_entries)} entries; only the first {MAX_ENTRIES} were read"
@@ -201,6 +270,8 @@ def _entry(raw: dict[str, Any]) -> Entry:  # a FeedParserDict
     else:
         text = content_text or summary
     link = raw.get("link") or None
+    if link is not None and not link.isascii():
+        link = _HIDDEN_CHARS.sub("", link)  # a bidi override in a link shown in a digest
     canonical = canonical_url(link)
     if canonical is None:
         link = None  # javascript:, data:, mailto: and the like are not article links

@@ -18,12 +18,21 @@ if TYPE_CHECKING:
 Segment = tuple[str, str]  # text, and a rich style ("" for none)
 Cell = list[Segment]
 
+# Characters that make text lie about itself: bidirectional overrides, embeddings and
+# isolates (which reverse what follows: "txt.exe" shown as "exe.txt"), zero-width characters
+# (which hide text inside words and defeat searches), invisible operators, the BOM, and
+# Unicode tag characters (an invisible copy of ASCII). Removed from feed text when it is
+# stored (parse.clean_text) and again by every view (`clean`), for text stored before.
+INVISIBLE = (
+    "\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U000e0000-\U000e007f"
+)
 # Feed text is cleaned when stored; this is the second line of defence for the terminal.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{INVISIBLE}]")
 
 
 def clean(value: object) -> str:
-    """Text from a feed with no control characters (escape sequences, bells)."""
+    """Text from a feed with no control or invisible characters (escapes, bells, bidi)."""
     return CONTROL.sub("", "" if value is None else str(value))
 
 

@@ -29,15 +29,19 @@ import gc
 import hashlib
 import json
 import os
+import sys
+import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from kurilwatch import parse
 from kurilwatch.articles import Pages, Settled, article_key, wants_article
 from kurilwatch.config import Config, Feed, feed_rules
 from kurilwatch.decide import decide, due, state_for_url, text_source
 from kurilwatch.errors import ClockError, FeedError
+from kurilwatch.feedguard import ParseTimeout, parse_deadline, timed_out
 from kurilwatch.http import Limits, get, host, load_http_stack, make_client
 from kurilwatch.models import (
     FeedReport,
@@ -167,6 +171,8 @@ class FeedJob:
     response: Response
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    # Read in the parent: a worker started by a forkserver has its own copy of the module.
+    deadline: float = field(default_factory=lambda: parse.PARSE_DEADLINE)
 
 
 def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, FetchStatus, str | None]:
@@ -177,17 +183,23 @@ def parse_job(job: FeedJob) -> tuple[ParseOutcome | None, FetchStatus, str | Non
     """
     response = job.response
     try:
-        outcome = parse_and_match(
-            response.content,
-            response.headers,
-            job.include,
-            job.exclude,
-            job.feed.keep_all,
-            job.feed.lang,
-            job.feed.articles,
-        )
+        with parse_deadline(job.deadline):
+            outcome = parse_and_match(
+                response.content,
+                response.headers,
+                job.include,
+                job.exclude,
+                job.feed.keep_all,
+                job.feed.lang,
+                job.feed.articles,
+            )
     except FeedError as exc:
         return None, FetchStatus.error, exc.message
+    except ParseTimeout as exc:
+        return None, FetchStatus.error, timed_out(exc)
+    except Exception as exc:  # the last line of defence: this feed fails, never the run
+        message = f"cannot read the feed: {type(exc).__name__}: {exc}"[:300]
+        return None, FetchStatus.error, message
     return outcome, response.status, response.error
 
 
@@ -475,21 +487,21 @@ def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:
     few milliseconds for them. forkserver where fork is unsafe (threads running, not Linux).
     """
     import multiprocessing
-    import sys
     import threading
 
     safe_to_fork = sys.platform == "linux" and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if safe_to_fork else "forkserver")
     pool = concurrent.futures.ProcessPoolExecutor(
-        count, mp_context=context, initializer=_prepare_worker
+        count, mp_context=context, initializer=_prepare_worker, initargs=(os.getpid(),)
     )
     if safe_to_fork:
         pool.submit(int)  # with fork, the first task starts every worker, here and now
     return pool
 
 
-def _prepare_worker() -> None:
+def _prepare_worker(parent: int) -> None:
     """Import and compile what parsing needs while the downloads are still in flight."""
+    die_with(parent)
     # Below the parent's priority: it downloads and writes for everyone, so when the cores
     # are all busy, it should be the one that runs.
     os.nice(5)
@@ -503,6 +515,40 @@ def _prepare_worker() -> None:
     get_matcher()
     prepare("Warm-up. Sentence splitter.", "en")
     gc.freeze()
+
+
+def die_with(parent: int) -> None:
+    """End this worker process when `parent` ends, even by SIGKILL (which runs no cleanup).
+
+    On Linux the kernel does it (PR_SET_PDEATHSIG); elsewhere, or when the worker is not the
+    parent's own child (forkserver), a thread looks for the parent every second.
+    """
+    import signal
+    import threading
+
+    if sys.platform == "linux" and os.getppid() == parent:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before the call: too late for it
+                os._exit(1)
+            return
+
+    spawned_by = os.getppid()  # the parent, or the forkserver that forked this worker
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            if os.getppid() != spawned_by:  # adopted by init: whoever started us is gone
+                os._exit(1)
+            try:
+                os.kill(parent, 0)
+            except OSError:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def check_feeds(config: Config, feeds: list[Feed], limits: Limits = Limits()) -> list[dict]:
