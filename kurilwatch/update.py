@@ -29,6 +29,7 @@ import gc
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -368,7 +369,15 @@ async def poll(
         update = decide(
             feed, state, response, outcome, store.now(), config.keep_unmatched_days, settled
         )
-        return await stored(update)
+        try:
+            return await stored(update)
+        except sqlite3.OperationalError:
+            raise  # the database itself (full, busy, read-only): said once, for the run
+        except Exception as exc:  # this feed's entries broke the store: it alone fails
+            error = f"cannot store the feed: {type(exc).__name__}: {exc}"[:300]
+            failed = replace(response, status=FetchStatus.error, error=error)
+            now = store.now()
+            return await stored(decide(feed, state, failed, None, now, config.keep_unmatched_days))
 
     async def reported(feed: Feed) -> FeedReport:
         report = await one(feed)

@@ -337,15 +337,14 @@ def test_many_feeds_in_a_real_process_use_forked_workers(env, feed_server):
 
 
 def test_a_feed_the_database_refuses_stores_nothing_and_costs_the_others_nothing(env, feed_server):
-    # A real SQLite error inside one feed's write: a trigger refuses the items of "refused",
-    # whose answer comes last so that the run's error does not cut the others short.
+    # A real SQLite error inside one feed's write: a trigger refuses the items of "refused".
+    # It fails alone: the run goes on, and records why (issue 24: it used to end the run).
     feeds = {
         "good": feed_server.serve_file("/g", "tass_en.rss"),
         "also-good": feed_server.serve_file("/n", "nhk_sjis.rdf"),
         "refused": feed_server.serve_file("/r", "developments_wire.rss", delay=0.5),
     }
     write_config(env["config"], feeds)
-    import sqlite3
 
     from kurilwatch.config import load_config
     from kurilwatch.store import Store
@@ -357,13 +356,17 @@ def test_a_feed_the_database_refuses_stores_nothing_and_costs_the_others_nothing
             "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.feed = 'refused' "
             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
         )
-        with pytest.raises(sqlite3.IntegrityError, match="refused by the test"):
-            run_fetch(store, cfg, list(cfg.feeds))
+        report = run_fetch(store, cfg, list(cfg.feeds))
         counts = dict(store.conn.execute("SELECT feed, count(*) FROM items GROUP BY feed"))
         states = store.feed_states()
+    assert [f.feed for f in report.failed] == ["refused"]
+    assert report.failed[0].error == "cannot store the feed: IntegrityError: refused by the test"
     assert counts == {"good": 3, "also-good": 2}
     assert states["good"]["last_status"] == "ok"
-    assert "refused" not in states  # nor its validators: the next run fetches it again
+    refused = states["refused"]
+    assert refused["last_status"] == "error"
+    # Nor its validators: the next run fetches it again.
+    assert (refused["etag"], refused["last_modified"], refused["content_digest"]) == (None,) * 3
 
 
 def _modules_loaded(*args: str) -> tuple[set[str], list[str]]:

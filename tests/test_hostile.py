@@ -957,3 +957,32 @@ def test_a_feeds_own_user_agent_and_headers_are_sent(runner, env, feed_server):
     sent = feed_server.requests_to("/a")[0].headers
     assert sent["User-Agent"] == "Mozilla/5.0 (compatible)"
     assert sent["Accept-Language"] == "ru"
+
+
+def test_a_feed_the_store_cannot_take_fails_alone(runner, env, feed_server):
+    write_config(env["config"], {"good": feed_server.serve_file("/good", "tass_en.rss")})
+    assert runner.invoke(app, ["fetch"]).exit_code == 0  # creates the database
+    # A real refusal by SQLite for one feed's item, as a hostile entry could provoke.
+    conn = sqlite3.connect(env["db"])
+    conn.execute(
+        "CREATE TRIGGER poison BEFORE INSERT ON items WHEN NEW.title LIKE '%poison%' "
+        "BEGIN SELECT RAISE(ABORT, 'poisoned entry'); END"
+    )
+    conn.commit()
+    conn.close()
+    feed_server.routes["/hostile"] = Route(body=_rss(_item("Kurils poison")))
+    feeds = {
+        "good": feed_server.url("/good"),
+        "ru": feed_server.serve_file("/ru", "tass_ru_cp1251.rss"),
+        "hostile": feed_server.url("/hostile"),
+    }
+    write_config(env["config"], feeds)
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 1, result.output
+    health = {
+        f["name"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
+    }
+    assert health["hostile"]["last_error"] == (
+        "cannot store the feed: IntegrityError: poisoned entry"
+    )
+    assert health["ru"]["items"] == 2 and health["good"]["items"] == GOOD_TITLES
