@@ -9,8 +9,9 @@ candidates from the store. Tokens are strings with a prefix saying what they are
 - `w:...` content words and concepts (lexicon.concepts, background left out), compared
   only between items in the same language;
 - anchors, compared across languages: `p:` a place (the four islands under one name
-  whatever the spelling or script, from the matcher's rules: Kunashir, Kunashiri,
-  Кунашир and 国後 are all `p:kunashir`; other Kuril places by their name key), `n:` a
+  whatever the spelling or script, from the matcher's table of places, rules.PLACES:
+  Kunashir, Kunashiri, Кунашир and 国後 are all `p:kunashir`; other Kuril places by their
+  name key), `n:` a
   number, `k:` the kind of event (drill, detained, visit, protest, talks …), `m:` a
   person's or place's name key (Putin, Путин, プーチン: `m:ptn`), `d:` the day of the
   month the events happen on.
@@ -32,20 +33,34 @@ from kurilwatch import lexicon
 
 SAME_STORY = 5.0  # score at or above which two items report one event
 
-# The four islands under one id, whatever the rule (and so the script) that found them.
-_ISLANDS = {
-    "iturup": "iturup",
-    "etorofu": "iturup",
-    "kunashir": "kunashir",
-    "kunashiri": "kunashir",
-    "shikotan": "shikotan",
-    "habomai": "habomai",
-    "habomai-islets": "habomai",
-}
-_ISLAND_IDS = frozenset(_ISLANDS.values())
-# Rules that name one smaller place (a town, another island): known by the name's key.
-# (Not ru.kurilsk: it matches the adjective «курильский» as well as the town.)
-_NAMED_PLACES = {"kuril-towns", "other-islands", "urup-matua", "towns"}
+
+@cache
+def _places_by_rule() -> dict[str, tuple[str, str]]:
+    """Each place rule's id ("ja.kunashir") -> (what it names, the place's key).
+
+    From the matcher's own table of places (rules.PLACES), where each island's names in
+    every language are written once: the islands by their key (Kunashir, Kunashiri,
+    Кунашир and 国後 are all "kunashir"), the Habomai islets as Habomai, and the towns and
+    other islands as names.
+    """
+    from kurilwatch.rules import PLACES
+
+    islands = {place.key for place in PLACES if place.kind == "island"}
+    found = {}
+    for place in PLACES:
+        if place.kind == "island":
+            what, key = "island", place.key
+        elif place.kind == "islet":
+            # "habomai-islets": the islets of an island group.
+            what, key = "island", next(i for i in islands if place.key.startswith(i))
+        elif place.kind in ("town", "northern-island"):
+            what, key = "name", place.key
+        else:
+            continue
+        for lang in place.names:
+            found[f"{lang}.{place.key}"] = (what, key)
+    return found
+
 
 _PLACE = 3.0
 # A number that could be a day, a count of crew or a magnitude says less than 3,000 troops.
@@ -72,15 +87,16 @@ def place_spans(
     if hits is None:
         hits = [(h.start, h.rule, h.text) for h in _matcher().match(text).hits]
     found = []
+    by_rule = _places_by_rule()
     for start, rule, matched in hits:
-        kind = rule.split(".", 1)[-1]
-        if kind in _ISLANDS:
-            found.append((start, _ISLANDS[kind]))
-        elif kind in _NAMED_PLACES and matched.split():
+        what, key = by_rule.get(rule, ("", ""))
+        if what == "island":
+            found.append((start, key))
+        elif what == "name" and matched.split():
             # The name itself: "Ebeko" of "Ebeko volcano", "Urup" of "Urup island".
-            key = lexicon.name_key(matched.split()[0])
-            if len(key) >= 2:
-                found.append((start, key))
+            name = lexicon.name_key(matched.split()[0])
+            if len(name) >= 2:
+                found.append((start, name))
     return found
 
 
@@ -149,6 +165,11 @@ def item_tokens(parts: Iterable[frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*parts)
 
 
+@cache
+def _island_keys() -> frozenset[str]:
+    return frozenset(key for what, key in _places_by_rule().values() if what == "island")
+
+
 @lru_cache(maxsize=20_000)
 def _split(tokens: frozenset[str]) -> dict[str, frozenset[str]]:
     """The tokens by kind; cached, as a new item is compared with the same stored ones."""
@@ -161,9 +182,10 @@ def _split(tokens: frozenset[str]) -> dict[str, frozenset[str]]:
         else:
             groups["w"].add(token)
     # The four islands are places to compare; any other place counts as a name.
-    groups["i"] = groups["p"] & _ISLAND_IDS
-    groups["ti"] = groups.pop("tp") & _ISLAND_IDS
-    groups["m"] |= groups["p"] - _ISLAND_IDS
+    islands = _island_keys()
+    groups["i"] = groups["p"] & islands
+    groups["ti"] = groups.pop("tp") & islands
+    groups["m"] |= groups["p"] - islands
     return {kind: frozenset(members) for kind, members in groups.items()}
 
 

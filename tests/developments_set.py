@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kurilwatch.parse import Entry
+from evaluation import Confusion
+from kurilwatch.models import Entry
 from kurilwatch.store import Store
 
 DATA = Path(__file__).resolve().parent / "data" / "developments"
@@ -103,20 +104,10 @@ def ingest(store: Store, articles: list[Article]) -> dict[str, int]:
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class Counts(Confusion):
+    """The matcher's confusion counts, with every miss described."""
+
     misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     def count(self, truth: bool, predicted: bool, missed: str, wrong: str) -> None:
         """Count one decision; a miss is described by `missed` or `wrong`."""
