@@ -199,26 +199,30 @@ def _number_weight(number: str) -> float:
 def score(a: frozenset[str], b: frozenset[str]) -> float:
     """How strongly two items' tokens say they report one event."""
     x, y = _split(a), _split(b)
-    if x["ti"] and y["ti"] and not x["ti"] & y["ti"]:
+    if x["ti"] and y["ti"] and x["ti"].isdisjoint(y["ti"]):
         return 0.0  # headlines on two different islands: two events, however alike
     total = 0.0
-    if not x["l"] or not y["l"] or x["l"] & y["l"]:
-        words = x["w"] | y["w"]
-        if words:
-            total += _WORDS * len(x["w"] & y["w"]) / len(words)
-    total += _PLACE * len(x["i"] & y["i"])
-    numbers = sorted(x["n"] & y["n"], key=_number_weight, reverse=True)[:2]
-    total += sum(map(_number_weight, numbers))
-    total += _KIND * min(4, len(x["k"] & y["k"]))
+    if not x["l"] or not y["l"] or not x["l"].isdisjoint(y["l"]):
+        words_x, words_y = x["w"], y["w"]
+        if words_x or words_y:
+            shared = len(words_x & words_y)
+            total += _WORDS * shared / (len(words_x) + len(words_y) - shared)
+    islands = x["i"] & y["i"]
+    total += _PLACE * len(islands)
+    numbers = x["n"] & y["n"]
+    if numbers:
+        total += sum(sorted(map(_number_weight, numbers), reverse=True)[:2])
+    kinds = x["k"] & y["k"]
+    total += _KIND * min(4, len(kinds))
     # Other places are names: Severo-Kurilsk is a place in one report, a name in another.
     total += _NAME * min(2, len(x["m"] & y["m"]))
-    total += _DAY * bool(x["d"] & y["d"])
-    if x["i"] and y["i"] and not x["i"] & y["i"]:
+    total += _DAY * (not x["d"].isdisjoint(y["d"]))
+    if not islands and x["i"] and y["i"]:
         total -= _PLACE_CONFLICT
-    if x["tk"] and y["tk"] and not x["tk"] & y["tk"]:
+    if x["tk"] and y["tk"] and x["tk"].isdisjoint(y["tk"]):
         total -= _KIND_CONFLICT
-    if x["k"] and y["k"] and not x["k"] & y["k"]:
+    if not kinds and x["k"] and y["k"]:
         total -= _KIND_CONFLICT
-    if x["n"] and y["n"] and not x["n"] & y["n"]:
+    if not numbers and x["n"] and y["n"]:
         total -= _NUMBER_CONFLICT
     return total
