@@ -510,8 +510,17 @@ def index_item(
     block = []
     if not all(repeats):
         block = _sentences_of_items(store, sorted(sources, key=lambda i: (-sources[i], -i))[:2])
+    # Only a sentence next to repeated ones (within BLOCK_REACH) is compared with the block:
+    # reworded background sits among the background that was repeated word for word.
+    near = {
+        position
+        for repeated, found in enumerate(repeats)
+        if found
+        for position in range(repeated - BLOCK_REACH, repeated + BLOCK_REACH + 1)
+    }
     candidates = [
-        [] if found else pool + block for pool, found in zip(candidates, repeats, strict=True)
+        [] if found else pool + block if index in near else pool
+        for index, (pool, found) in enumerate(zip(candidates, repeats, strict=True))
     ]
     verdicts = novelty.decide(
         [s.text for s in prepared],
@@ -544,7 +553,8 @@ def index_item(
     return result
 
 
-MEANING_CANDIDATES = 20  # rows read per meaning key: the newest sentences with the concept
+MEANING_CANDIDATES = 10  # rows read per meaning key: the newest sentences with the concept
+BLOCK_REACH = 3  # sentences either side of a repeat that are compared with the repeated items
 
 
 def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> list:

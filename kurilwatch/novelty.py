@@ -36,7 +36,7 @@ LEAD_MEANING = 0.7  # ... at which a sentence of the item's lead says the same t
 SAME_WORDING = 0.8  # ... at which dates, negation and names must agree as well
 BACKGROUND_PARAGRAPH = 0.6  # share of a paragraph's sentences that makes it background
 PAST_YEARS = 1  # a year at least this far before the article's is history, not news
-CONCEPT_KEYS = 4  # index keys per sentence, from its concepts (see concept_keys)
+CONCEPT_KEYS = 3  # index keys per sentence, from its concepts (see concept_keys)
 
 _WEIGHT_NUMBER = 2.0
 _WEIGHT_GENERIC = 0.25
@@ -47,6 +47,7 @@ class Facts:
     """What a sentence says, as far as comparing it with earlier ones needs."""
 
     concepts: frozenset[str]
+    core: frozenset[str]  # the concepts that count fully (not Russia, Japan, islands)
     numbers: frozenset[str]  # written in digits
     counts: frozenset[str]  # every number, spelled out too ("three", «пятью»)
     years: frozenset[int]
@@ -59,8 +60,10 @@ _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 
 @lru_cache(maxsize=50_000)
 def facts(sentence: str, lang: str) -> Facts:
+    concepts = lexicon.concepts(sentence, lang)
     return Facts(
-        lexicon.concepts(sentence, lang),
+        concepts,
+        frozenset(c for c in concepts if weight(c) >= 1.0),
         lexicon.numbers(sentence, lang, spelled=False, durations=False),
         lexicon.numbers(sentence, lang, durations=False),
         lexicon.years(sentence),
@@ -226,6 +229,8 @@ def decide(
         best_items: tuple[int, ...] = ()
         for other in pool:
             theirs = facts(other.text, lang)
+            if mine.core.isdisjoint(theirs.core):
+                continue  # nothing in common but Russia, Japan and the islands
             score = similarity(mine.concepts, theirs.concepts)
             if score <= best or adds_facts(mine, theirs, year):
                 continue
