@@ -1,7 +1,9 @@
 """Matcher quality on the labelled evaluation set in tests/data/relevance/.
 
 The targets hold per language on the whole set and, separately, on its held-back part
-(heldback_*.jsonl: items written by someone else after the rules were fixed).
+(heldback_*.jsonl: items written by someone else after the rules were fixed). The first
+blind part (blind1_*.jsonl) found two kinds of miss that were then fixed: it is part of the
+whole set now, not of the held-back part.
 """
 
 from __future__ import annotations
@@ -76,13 +78,20 @@ def test_precision_and_recall_meet_the_targets(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
-    if not rows:
-        pytest.skip("no held-back items yet: tests/data/relevance/heldback_*.jsonl")
+    # The held-back figure is the one that matters: without its items this fails, never
+    # skips (the second blind part, written after the fix, goes in heldback_*.jsonl).
+    assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     c = HELDBACK_RESULTS[lang]
     report = _report(lang, c, "held-back part")
     print(report)
     assert c.precision >= MIN_PRECISION, report
     assert c.recall >= MIN_RECALL, report
+
+
+def test_the_first_blind_part_counts_in_the_whole_set_not_in_the_held_back_part():
+    blind = [r for r in ROWS if r.source.startswith("blind1_")]
+    assert len(blind) == 75 and Counter(r.lang for r in blind) == dict.fromkeys(LANGS, 25)
+    assert not any(r.heldback for r in blind)
 
 
 def test_held_back_files_are_read_and_reported_apart(tmp_path):
