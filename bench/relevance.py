@@ -25,6 +25,11 @@ from kurilwatch.developments import prepare  # noqa: E402
 from kurilwatch.match import Matcher  # noqa: E402
 from kurilwatch.parse import html_to_text, parse_feed  # noqa: E402
 
+# Measured on the first blind part with the rules as they were before it was read.
+FIRST_BLIND_BEFORE_THE_FIX = (
+    "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.846/1.000 (2 false positives)"
+)
+
 
 def confusion_table(title: str, results: dict[str, Confusion]) -> None:
     print(title)
@@ -140,10 +145,22 @@ def main() -> int:
     print(f"{len(rows)} labelled items ({articles} full-length articles) from {DATA}")
     whole = evaluate(matcher, rows)
     confusion_table("whole set", whole)
+    blind = [r for r in rows if r.source.startswith("blind1_")]
+    if blind:
+        print(f"first blind part ({len(blind)} items, blind1_*.jsonl, now in the whole set):")
+        print(f"  before the fix: {FIRST_BLIND_BEFORE_THE_FIX}")
+        print("  the two kinds it found (a name of the islands as a business's or a venue's")
+        print("  name; a headline about another territorial dispute) were then fixed, so")
+        print("  these are no longer blind figures; the held-back part below is")
+        confusion_table("first blind part, now", evaluate(matcher, blind))
     heldback_rows = [r for r in rows if r.heldback]
     heldback = evaluate(matcher, heldback_rows) if heldback_rows else {}
     if heldback:
-        confusion_table(f"held-back part ({len(heldback_rows)} items)", heldback)
+        confusion_table(
+            f"held-back part ({len(heldback_rows)} items: a second blind part, written after "
+            "the fix)",
+            heldback,
+        )
     else:
         print("held-back part: none yet (tests/data/relevance/heldback_*.jsonl)")
     print("misses:")

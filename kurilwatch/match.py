@@ -404,7 +404,13 @@ def _apply_guards(
                 span_starts, hit.end
             )
         ]
-        span = next((s for s in near if hit.start < s[1] and applies(s[2])), None)
+        # A guard that says what the name is (a restaurant «Итуруп») outranks one that
+        # only says it is a proper name (any «Итуруп» in quotes).
+        span = min(
+            (s for s in near if hit.start < s[1] and applies(s[2])),
+            key=lambda s: s[2].effect == "demote",
+            default=None,
+        )
         chosen = (span[2] if span else None) or next(
             (g for g in by_sentence.get(layout.sentence(hit.start), ()) if applies(g)),
             next((g for g in everywhere if applies(g)), None),
@@ -416,7 +422,31 @@ def _apply_guards(
             names.append((span[0], span[1]) if span else (hit.start, hit.end))
         else:
             suppressed.append(Suppressed(hit, chosen.id, chosen.why))
-    return hits, suppressed, names
+    return *_echoes(hits, suppressed, text), names
+
+
+def _echoes(
+    hits: list[Hit], suppressed: list[Suppressed], text: str
+) -> tuple[list[Hit], list[Suppressed]]:
+    """A name a guard showed to be a business's (the cafe «Курилы») is the same business
+    wherever the text writes it the same way again, or in quotes in another case («Курил»)."""
+    by_text = {s.hit.text.lower(): s for s in suppressed if s.guard in _ECHOING}
+    by_term = {s.hit.term: s for s in by_text.values()}
+    if not by_text:
+        return hits, suppressed
+
+    def business(hit: Hit) -> Suppressed | None:
+        quoted = text[max(0, hit.start - 1) : hit.start] in _OPENING_QUOTES
+        return by_text.get(hit.text.lower()) or (by_term.get(hit.term) if quoted else None)
+
+    kept: list[Hit] = []
+    for hit in hits:
+        found = business(hit)
+        if found is None:
+            kept.append(hit)
+        else:
+            suppressed = [*suppressed, Suppressed(hit, found.guard, found.why)]
+    return kept, suppressed
 
 
 def _windows(spans: list[tuple[int, int]], margin: int, size: int) -> list[tuple[int, int]]:
@@ -445,6 +475,8 @@ def _strongest(hits: list[Hit]) -> list[Hit]:
 
 
 _NEEDS = {r.id: r.needs for r in RULES}
+_ECHOING = {g.id for g in GUARDS if g.echoes}
+_OPENING_QUOTES = set("«\"„“‘'「")
 
 
 def _decide(

@@ -575,3 +575,97 @@ def test_guards_hold_in_every_spelling(guard, phrase):
     result = matcher.match(f"Scientists surveyed the {phrase} this summer.")
     assert not result.relevant, (phrase, result.reason, result.hits)
     assert {s.guard for s in result.suppressed} == {guard}, result.suppressed
+
+
+# A name of the islands as the proper name of a business, a venue or a brand, in each
+# language's word orders; then the same name again, bare or in another case.
+BUSINESS_NAMES = {
+    "en-noun-quoted": 'Inspectors shut the "Kuril" restaurant in Perth.',
+    "en-quoted-noun": 'The "Kunashir" seafood bistro in Leeds closed for good.',
+    "en-bracketed": '"Kuril Islands" (a sushi bar in Riga) lost its licence.',
+    "en-called": "A Moscow café called Iturup has closed.",
+    "en-bare-band": "The band Shikotan announced a European tour.",
+    "en-echo": 'Police raided the "Kuril" restaurant. The Kuril had no licence.',
+    "ru-noun-quoted": "В Казани закрыли ресторан морской кухни «Курилы».",
+    "ru-hotel": "Гостиницу «Итуруп» в Красноярске выставили на торги.",
+    "ru-quoted-noun": "«Кунашир» (гостиница) в Омске продана.",
+    "ru-dash": "«Курилы» — сеть пекарен из Самары — открыла новую точку.",
+    "ru-adjective": "Пиво «Курильское» сняли с продажи в Твери.",
+    "ru-echo-other-case": "Кафе «Курилы» оштрафовали. Посетители «Курил» жаловались.",
+    "ja-noun-quoted": "札幌の居酒屋「北方四島」で食中毒があった。",
+    "ja-quoted-noun": "「択捉」という焼酎が品評会で金賞を受賞した。",
+    "ja-bracketed": "「クリル」（レストラン）が東京で開店した。",
+    "ja-unquoted": "居酒屋国後の店主が会見した。",
+}
+
+
+@pytest.mark.parametrize("text", BUSINESS_NAMES.values(), ids=BUSINESS_NAMES.keys())
+def test_a_business_named_after_the_islands_is_not_the_islands(text):
+    result = matcher.match(text)
+    assert not result.relevant, (result.reason, result.hits)
+    assert result.suppressed
+    assert all(s.guard.endswith("business-name") for s in result.suppressed), result.suppressed
+
+
+# Quoted names that still mean the islands, and businesses on them.
+QUOTED_BUT_THE_ISLANDS = {
+    "ru-zone": "Резиденты ТОР «Курилы» построят гостиницу в Южно-Курильске.",
+    "ru-reserve": "Заповедник «Курильский» закрыл тропы из-за медведей.",
+    "ru-airport": "Аэропорт «Итуруп» закрыт из-за тумана.",
+    "ru-restaurant-on-the-island": "Ресторан «Курилы» открылся на Итурупе.",
+    "en-cruise": 'Tourists book the "Kuril Islands" cruise to Kunashir.',
+    "en-restaurant-on-the-island": "Iturup's first seafood restaurant opens in Kurilsk.",
+    "ja-day": "「北方領土の日」に根室で大会が開かれた。",
+    "ja-shop-on-the-island": "国後島の古釜布に初のすし店が開店した。",
+}
+
+
+@pytest.mark.parametrize("text", QUOTED_BUT_THE_ISLANDS.values(), ids=QUOTED_BUT_THE_ISLANDS.keys())
+def test_a_quoted_name_of_the_islands_in_their_own_story_still_counts(text):
+    result = matcher.match(text)
+    assert result.relevant, (result.reason, result.suppressed)
+
+
+def test_a_work_named_after_the_islands_counts_only_with_context():
+    title = 'Japanese film "Kunashir" wins a prize in Busan'
+    drama = matcher.match_item(title, "The drama follows a drug dealer in Osaka.")
+    assert not drama.relevant and "film" in drama.reason
+    about = "It follows former islanders and the dispute between Japan and Russia."
+    assert matcher.match_item(title, about).relevant
+
+
+# Another territorial dispute in the headline, in the forms each language writes it; the
+# Kurils named once in the lead are then a passing mention.
+OTHER_DISPUTES = {
+    "ru-declined": ("Сеул осудил проведение «Дня Такэсимы»", "ru"),
+    "ru-spelling": ("Корабли Китая вновь у островов Сэнкаку", "ru"),
+    "ru-malvinas": ("Аргентина напомнила о Мальвинских островах", "ru"),
+    "en-malvinas": ("Argentina renews its Malvinas claim", "en"),
+    "en-spratlys": ("Manila protests Chinese ships at the Spratlys", "en"),
+    "ja-malvinas": ("アルゼンチン、マルビナス諸島の返還を要求", "ja"),
+}
+PASSING_LEADS = {
+    "ru": "Токио претендует и на южные Курилы, но этот спор звучит тише.",
+    "en": "Analysts compared it with other island claims, such as the Kurils.",
+    "ja": "専門家は北方領土など他の問題とも比較している。",
+}
+
+
+@pytest.mark.parametrize(("title", "lang"), OTHER_DISPUTES.values(), ids=OTHER_DISPUTES.keys())
+def test_a_headline_about_another_dispute_makes_a_lead_mention_passing(title, lang):
+    result = matcher.match_item(title, PASSING_LEADS[lang])
+    assert not result.relevant, (result.reason, result.hits)
+    assert result.reason.startswith("passing mention in a story about"), result.reason
+
+
+def test_match_command_says_a_name_is_a_business(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    text = "В Петербурге оштрафовали кафе «Курилы»\nПосетители «Курил» жаловались на рыбу."
+    result = runner.invoke(app, ["match", text])
+    assert result.exit_code == 3, result.output
+    data = json.loads(runner.invoke(app, ["match", "--format", "json", text]).output)
+    assert {s["guard"] for s in data["suppressed"]} == {"guard.ru-business-name"}
+    assert len(data["suppressed"]) == 2 and "ресторан" in data["suppressed"][0]["why"]

@@ -1,7 +1,9 @@
 """Matcher quality on the labelled evaluation set in tests/data/relevance/.
 
 The targets hold per language on the whole set and, separately, on its held-back part
-(heldback_*.jsonl: items written by someone else after the rules were fixed).
+(heldback_*.jsonl: items written by someone else after the rules were fixed). The first
+blind part (blind1_*.jsonl) found two kinds of miss that were then fixed: it is part of the
+whole set now, not of the held-back part.
 """
 
 from __future__ import annotations
@@ -33,12 +35,16 @@ def test_the_set_is_big_balanced_and_hard():
     assert min(by_lang.values()) >= 150
     assert max(by_lang.values()) - min(by_lang.values()) <= 10
     for lang in by_lang:
-        rows = [r for r in ROWS if r.lang == lang]
+        # The balance is the project's to keep; a blind part's mix is its writer's (the
+        # held-back part must still hold both kinds).
+        rows = [r for r in ROWS if r.lang == lang and not r.heldback]
         positives = [r for r in rows if r.label]
         negatives = [r for r in rows if not r.label]
         hard = [r for r in negatives if r.kind != "unrelated"]
         assert abs(len(positives) - len(negatives)) <= 2, lang
         assert len(hard) >= len(negatives) / 2, lang
+        heldback = {r.label for r in HELDBACK if r.lang == lang}
+        assert heldback in (set(), {True, False}), lang
 
 
 def test_the_set_holds_full_articles_about_the_islands_and_mentioning_them_in_passing():
@@ -76,13 +82,20 @@ def test_precision_and_recall_meet_the_targets(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
-    if not rows:
-        pytest.skip("no held-back items yet: tests/data/relevance/heldback_*.jsonl")
+    # The held-back figure is the one that matters: without its items this fails, never
+    # skips (the second blind part, written after the fix, goes in heldback_*.jsonl).
+    assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     c = HELDBACK_RESULTS[lang]
     report = _report(lang, c, "held-back part")
     print(report)
     assert c.precision >= MIN_PRECISION, report
     assert c.recall >= MIN_RECALL, report
+
+
+def test_the_first_blind_part_counts_in_the_whole_set_not_in_the_held_back_part():
+    blind = [r for r in ROWS if r.source.startswith("blind1_")]
+    assert len(blind) == 75 and Counter(r.lang for r in blind) == dict.fromkeys(LANGS, 25)
+    assert not any(r.heldback for r in blind)
 
 
 def test_held_back_files_are_read_and_reported_apart(tmp_path):
