@@ -18,7 +18,6 @@ from kurilwatch import __version__
 from kurilwatch.errors import (
     EXIT_FAILURE,
     EXIT_NOTHING,
-    EXIT_USAGE,
     KurilwatchError,
     StoreError,
     UsageError,
@@ -140,27 +139,6 @@ def _console(**options: Any):
     )
 
 
-# An ID or --limit past SQLite's integers: nothing can match it, and it is a typing mistake.
-_TOO_LARGE = f"a number on the command line is too large (at most {2**63 - 1})"
-
-
-def _database_problem(exc: sqlite3.DatabaseError) -> str | None:
-    text = str(exc)
-    if type(exc) is sqlite3.DatabaseError or "malformed" in text:  # damaged, not busy
-        return (
-            f"the database file is damaged ({text}); restore it from a backup, or move it "
-            "away to start a new one"
-        )
-    known = {
-        "database is locked": "the database is busy: another kurilwatch run is in progress",
-        "readonly database": "the database is read-only",
-        "database or disk is full": "the disk is full; nothing was lost, the last write was undone",
-        "disk I/O error": "disk I/O error while writing the database",
-        "unable to open database file": "cannot open the database file",
-    }
-    return next((message for key, message in known.items() if key in text), None)
-
-
 def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Callable:
     """app.command() that turns user-facing errors into one line and an exit code."""
 
@@ -172,17 +150,14 @@ def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Cal
             except KurilwatchError as exc:
                 _stderr().print(f"Error: {exc.message}", markup=False)
                 raise typer.Exit(exc.exit_code) from None
-            except sqlite3.DatabaseError as exc:
-                message = _database_problem(exc)
-                if message is None:
+            except (sqlite3.DatabaseError, OverflowError) as exc:
+                from kurilwatch.storage.errors import translated
+
+                known = translated(exc)  # what the store did not translate on its way out
+                if known is None:
                     raise
-                _stderr().print(f"Error: {message}", markup=False)
-                raise typer.Exit(EXIT_FAILURE) from None
-            except OverflowError as exc:
-                if "SQLite INTEGER" not in str(exc):
-                    raise
-                _stderr().print(f"Error: {_TOO_LARGE}", markup=False)
-                raise typer.Exit(EXIT_USAGE) from None
+                _stderr().print(f"Error: {known.message}", markup=False)
+                raise typer.Exit(known.exit_code) from None
 
         return (target or app).command(*args, **kwargs)(wrapper)
 

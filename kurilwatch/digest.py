@@ -22,7 +22,7 @@ from kurilwatch.developments import (
     update_of,
 )
 from kurilwatch.plain import shortened
-from kurilwatch.store import SHOWN, Store, iso
+from kurilwatch.store import Store, iso
 
 
 @dataclass
@@ -47,20 +47,12 @@ def recipients_key(recipients: list[str] | tuple[str, ...]) -> str:
     return ",".join(sorted({r.strip().lower() for r in recipients}))
 
 
-# Items sent at an earlier revision than their current one: read off the index of the few
-# revised items, not the whole `sent` table.
-UPDATES_SQL = f"""SELECT items.id, sent.revision FROM items INDEXED BY idx_items_revised
-    JOIN sent ON sent.recipients = ? AND sent.item_id = items.id
-    WHERE items.revision > 1 AND items.revision > coalesce(sent.revision, items.revision)
-    AND {SHOWN} ORDER BY items.id"""
-
-
 def pending(store: Store, key: str, cap: int, now: datetime) -> Digest:
     """The newest `cap` items not yet sent to these recipients, then updates of those sent."""
     ids, total = store.unsent(key, cap)
     digest = _digest(store, ids, total - len(ids), now)
     room = cap - len(ids)
-    for item_id, sent_revision in store.conn.execute(UPDATES_SQL, [key]).fetchall():
+    for item_id, sent_revision in store.sent_updates(key):
         item = store.get_item(item_id)
         if item is None:
             continue
@@ -93,13 +85,7 @@ def _digest(store: Store, ids: list[int], waiting: int, now: datetime) -> Digest
 
 def mark_sent(store: Store, key: str, revisions: dict[int, int], at: datetime) -> None:
     """Remember that these items were sent at these revisions."""
-    with store.transaction():
-        store.conn.executemany(
-            "INSERT INTO sent (recipients, item_id, sent_at, revision) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (recipients, item_id) DO UPDATE SET "
-            "sent_at = excluded.sent_at, revision = excluded.revision",
-            [(key, item_id, iso(at), revision) for item_id, revision in revisions.items()],
-        )
+    store.mark_sent(key, revisions, at)
 
 
 def _count(number: int, noun: str) -> str:

@@ -216,9 +216,7 @@ class RefilterPlan:
 def plan_refilter(store, config: Config, match_for: Callable[[str], Callable]) -> RefilterPlan:
     """What the current rules would change: items to add, items to flag, flags to clear."""
     plan = RefilterPlan()
-    for row in store.conn.execute(
-        "SELECT id, feed, title, text, unmatched_since FROM items ORDER BY id"
-    ):
+    for row in store.items_to_refilter():
         item_id, feed, title, text, flagged = row
         relevant = match_for(feed)(f"{title}\n{text}").relevant
         if not relevant:

@@ -366,7 +366,7 @@ def test_bad_news_since(runner, env):
 
 
 def test_classification_uses_the_index(env):
-    from kurilwatch.developments import EARLIER_SQL
+    from kurilwatch.storage.sentences import EARLIER_SQL
 
     with Store(env["db"]) as store:
         plan = store.conn.execute(f"EXPLAIN QUERY PLAN {EARLIER_SQL}", [1, 10, 50]).fetchall()

@@ -1,0 +1,41 @@
+"""sqlite's errors in the project's own words: one table of message fragments."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from kurilwatch.errors import (
+    DatabaseBusy,
+    DatabaseReadOnly,
+    DiskFull,
+    DiskIOError,
+    StoreError,
+)
+
+# (a fragment of sqlite's message, the exception, what the user reads). First match wins.
+SQLITE_ERRORS: tuple[tuple[str, type[StoreError], str], ...] = (
+    (
+        "database is locked",
+        DatabaseBusy,
+        "the database is busy: another kurilwatch run is in progress",
+    ),
+    ("readonly database", DatabaseReadOnly, "the database is read-only"),
+    (
+        "database or disk is full",
+        DiskFull,
+        "the disk is full; nothing was lost, the last write was undone",
+    ),
+    ("disk I/O error", DiskIOError, "disk I/O error while writing the database"),
+    ("unable to open database file", StoreError, "cannot open the database file"),
+)
+
+
+def translated(exc: BaseException) -> StoreError | None:
+    """The project's exception for an sqlite error, or None for one it has no words for."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    text = str(exc)
+    for fragment, kind, message in SQLITE_ERRORS:
+        if fragment in text:
+            return kind(message)
+    return None
