@@ -502,8 +502,10 @@ def articles_section(args, results: list[Measure], work: Path) -> None:
             )
             floors.append(articles_floor(farm, args.delay, extraction))
         cold = median_of(colds)
-        with sqlite3.connect(work / "kw.db") as conn:
-            read = conn.execute("SELECT count(*) FROM articles WHERE status = 'read'").fetchone()[0]
+        from kurilwatch.store import Store
+
+        with Store(work / "kw.db", create=False) as store:
+            read = store.count_articles("read")
         sizes = sorted(len(p) for p in pages)
         cold.note = (
             f"{read} of {len(pages)} articles read, {read / cold.wall:.0f} articles/s; pages "

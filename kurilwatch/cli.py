@@ -420,10 +420,11 @@ def show(
     """Show one item in full, with the matched terms highlighted."""
     from kurilwatch import render
     from kurilwatch.config import load_config
+    from kurilwatch.feeds import matcher_for
 
     cfg = load_config(config)
     item = _get_item(db, item_id)
-    match = _matcher_for(cfg)(item["feed"])
+    match = matcher_for(cfg)(item["feed"])
     title_hits = list(match(item["title"] or "").hits)
     text_hits = list(match(item["text"] or "").hits)
     if fmt is TableOrJson.json:
@@ -463,31 +464,10 @@ def feeds_list(
     from kurilwatch.config import load_config
 
     cfg = load_config(config)
+    from kurilwatch.feeds import feed_rows
+
     with _open(db) as store:
-        states = store.feed_states()
-        counts = store.items_per_feed()
-        lead_only = store.lead_only_per_feed()
-    rows = []
-    for feed in cfg.feeds:
-        state = states.get(feed.name, {})
-        rows.append(
-            {
-                "name": feed.name,
-                "url": feed.url,
-                "lang": feed.lang,
-                "enabled": feed.enabled,
-                "last_attempt": state.get("last_attempt"),
-                "last_success": state.get("last_success"),
-                "last_status": state.get("last_status"),
-                "last_http_status": state.get("last_http_status"),
-                "last_error": state.get("last_error"),
-                "consecutive_failures": state.get("consecutive_failures") or 0,
-                "failing_since": state.get("failing_since"),
-                "items": counts.get(feed.name, 0),
-                # Items whose article page is wanted but not read: they have the lead only.
-                "lead_only": lead_only.get(feed.name, 0),
-            }
-        )
+        rows = feed_rows(cfg, store)
     if fmt is TableOrJson.json:
         sys.stdout.write(render.feeds_json(rows) + "\n")
     else:
@@ -604,30 +584,16 @@ def explain(
     """Show which rules match a stored item, where, and which look-alikes were ignored."""
     from kurilwatch import render
     from kurilwatch.config import load_config
+    from kurilwatch.feeds import matcher_for
 
     cfg = load_config(config)
     item = _get_item(db, item_id)
     text = f"{item['title']}\n{item['text']}"
-    result = _matcher_for(cfg)(item["feed"])(text)
+    result = matcher_for(cfg)(item["feed"])(text)
     if fmt is TableOrJson.json:
         sys.stdout.write(render.match_json(result) + "\n")
     else:
         render.match_explanation(_stdout(), text, result)
-
-
-def _matcher_for(cfg):
-    """feed name -> its match function, with the global and the feed's own rules."""
-    from kurilwatch.config import feed_rules
-    from kurilwatch.match import MatchResult, get_matcher
-
-    def for_feed(feed_name: str):
-        feed = cfg.feed(feed_name)
-        if feed is not None and feed.keep_all:
-            return lambda text: MatchResult(True, reason="the feed keeps every entry ('*')")
-        include, exclude = feed_rules(cfg, feed) if feed else (cfg.include, cfg.exclude)
-        return get_matcher(include, exclude).match
-
-    return for_feed
 
 
 @command()
@@ -647,46 +613,17 @@ def refilter(
     Newly matching entries are added with their original dates. Items that no longer match
     are flagged "[no longer matches]", and deleted only with --prune.
     """
+    from kurilwatch import refilter as core
     from kurilwatch import render
     from kurilwatch.config import load_config
-    from kurilwatch.developments import assign_story, detect_lang, index_item
-    from kurilwatch.manage import plan_refilter
-    from kurilwatch.store import iso
+    from kurilwatch.feeds import matcher_for
 
     cfg = load_config(config)
-    match_for = _matcher_for(cfg)
     with _open(db) as store:
-        plan = plan_refilter(store, cfg, match_for)
+        plan = core.plan(store, matcher_for(cfg))
         render.refilter_plan(_stdout(), plan, dry_run, prune)
-        if dry_run:
-            return
-        with store.transaction():
-            for key, feed_name, entry in plan.add:
-                result = plan.add_terms[key]
-                feed = cfg.feed(feed_name)
-                lang = (feed.lang if feed else None) or detect_lang(f"{entry.title}\n{entry.text}")
-                upserted = store.upsert_entry(
-                    feed_name, entry, result.matched_terms, lang, first_seen=plan.add_seen[key]
-                )
-                if upserted.shown_changed:
-                    title, text = store.shown_copy(upserted.item_id)
-                    index_item(store, upserted.item_id, text or title, lang)
-                    assign_story(store, upserted.item_id)
-                store.delete_unmatched(key)
-            store.flag_unmatched(plan.restore, None)
-            if prune:
-                for item in plan.prune:  # what was listed, nothing else
-                    store.delete_item(item["id"])
-            else:
-                store.flag_unmatched([item["id"] for item in plan.drop], iso(now()))
-
-
-NEWS_CURSOR = "news.last_item_id"
-NEWS_REVISIONS_CURSOR = "news.last_revision"  # where the revisions stored had got to
-
-
-def _items(count: int, kind: str) -> str:
-    return f"{count} {kind} item" if count == 1 else f"{count} {kind} items"
+        if not dry_run:
+            core.apply(store, cfg, plan, prune=prune, at=now())
 
 
 @command()
@@ -717,52 +654,21 @@ def news(
     run, so no item is skipped. An item with nothing new is one line: a republication.
     """
     _check_config(config)
-    from datetime import timedelta
-
+    from kurilwatch import news as core
     from kurilwatch.dates import parse_since
-    from kurilwatch.developments import news_and_republications, update_of
 
-    if since.strip().lower() != "last":
-        parse_since(since, now(), also="'last'")  # a bad value is refused before any reading
+    # Only the plain view moves the cursors: a look at a window consumes nothing.
+    plain_view = since.strip().lower() == "last"
+    # A bad value is refused before any reading.
+    cutoff = None if plain_view else parse_since(since, now(), also="'last'")
     with _open(db) as store:
-        # The cursor is an item ID: unlike a time, it cannot skip an item stored in the same
-        # second as a run, whatever the clocks do. It never passes an item no run has shown.
-        # Updates have their own cursor, over the revisions table, for the same reason.
-        last_stored = store.last_item_id()
-        last_revision = store.last_revision_seq()
-        stored = store.get_state(NEWS_CURSOR)
-        previous = int(stored) if stored is not None else None
-        revisions_seen = store.get_state(NEWS_REVISIONS_CURSOR)
-        # Only the plain view moves the cursors: a look at a window consumes nothing.
-        plain_view = since.strip().lower() == "last"
-        updates = []
-        if plain_view and previous is not None:
-            # The oldest unseen first: what the limit leaves out, the next run shows.
-            batch = store.items_after(previous, limit)
-            items = sorted(batch, key=lambda i: (i["sort_time"], i["id"]), reverse=True)
-            cursor = max((item["id"] for item in batch), default=previous)
-            left = store.count_items(after_id=cursor) if len(batch) == limit else 0
-            hint = f"{_items(left, 'more new')}: run `kurilwatch news` again to see them."
-            if revisions_seen is not None:
-                for item_id, shown in store.revised_after(int(revisions_seen), previous):
-                    item = store.get_item(item_id)
-                    if item is None or item.get("unmatched_since"):
-                        continue  # gone, or flagged: no longer Kuril news
-                    if update := update_of(store, item, shown):
-                        updates.append(update)
+        if cutoff is None:
+            found = core.since_last(store, limit, now())
         else:
-            cutoff = now() - timedelta(days=7) if plain_view else parse_since(since, now())
-            items = store.list_items(since=cutoff, limit=limit)
-            left = max(0, store.count_items(since=cutoff) - limit) if len(items) == limit else 0
-            hint = f"{_items(left, 'earlier')} not shown: raise --limit to see them."
-            cursor = last_stored  # the first plain run: the week is what there was
-        stories, republications = news_and_republications(store, items)
-        if plain_view:
-            with store.transaction():
-                store.set_state(NEWS_CURSOR, str(cursor))
-                store.set_state(NEWS_REVISIONS_CURSOR, str(last_revision))
-    if left:
-        sys.stderr.write(hint + "\n")  # our words only, and no rich to load for them
+            found = core.look(store, cutoff, limit)
+    stories, updates, republications = found.stories, found.updates, found.republications
+    if found.hint:
+        sys.stderr.write(found.hint + "\n")  # our words only, and no rich to load for them
     chosen = _table_or_plain(fmt)
     if chosen == ViewFormat.plain:
         from kurilwatch import plain
@@ -949,52 +855,33 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
     from kurilwatch.dates import parse_since
 
     recipients = _recipients(cfg, to) if email else list(to or cfg.email.to)
-    key = digests.recipients_key(recipients)
-    cap = cfg.email.max_items
     cutoff = parse_since(since, now()) if since else None
-
-    def build(store):
-        # --since: everything in the window, sent or not; otherwise what is still pending.
-        if cutoff:
-            return digests.window(store, cutoff, cap, now())
-        return digests.pending(store, key, cap, now())
-
-    if not email:
+    if email:
+        secret = os.environ.get(ENV_SMTP_PASSWORD)
         with _open(db) as store:
-            built = build(store)
-        if not built.count:
-            _stderr().print("Nothing new since the last digest.", markup=False)
-            return False
-        sys.stdout.write(digests.RENDERERS[(fmt or DigestFormat.text).value](built))
-        return True
-
-    from kurilwatch.mail import SendJournal, deliver, mark_accepted, sending_lock
-
-    with _open(db) as store, sending_lock(store.path):
-        journal = SendJournal(store.path)
-        waiting = mark_accepted(store, journal, now())  # the last run's, if it could not
-        if waiting is not None:
-            raise KurilwatchError(
-                f"the last digest was delivered but cannot be marked sent yet ({waiting}); "
-                "nothing more is sent until it is"
+            sent = digests.send(
+                store,
+                cfg.email,
+                recipients,
+                since=cutoff,
+                always=always,
+                now=now,
+                password=secret,
             )
-        built = build(store)
-        if not built.count and not always:
-            return False
-        message = digests.build_message(built, cfg.email.sender, recipients)
-        journal.begin(key, built.revisions if cutoff is None else {})
-        try:
-            deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD), journal.accepted)
-        except KurilwatchError:
-            journal.clear()
-            raise
-        # The server accepted it, and the journal says so: marked now, or by the next run.
-        waiting = mark_accepted(store, journal, now())
-    if waiting is not None:
-        sys.stderr.write(
-            f"The digest was delivered; it will be marked sent by the next run ({waiting}).\n"
-        )
-    return True  # sent: the digest, or the "all quiet" note
+        if sent is not None and sent.waiting_mark is not None:
+            sys.stderr.write(
+                "The digest was delivered; it will be marked sent by the next run "
+                f"({sent.waiting_mark}).\n"
+            )
+        return sent is not None  # the digest, or the "all quiet" note
+    key = digests.recipients_key(recipients)
+    with _open(db) as store:
+        built = digests.build(store, key, cfg.email.max_items, cutoff, now())
+    if not built.count:
+        _stderr().print("Nothing new since the last digest.", markup=False)
+        return False
+    sys.stdout.write(digests.RENDERERS[(fmt or DigestFormat.text).value](built))
+    return True
 
 
 @command()

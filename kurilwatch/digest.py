@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from typing import TYPE_CHECKING
 
 from kurilwatch.developments import (
     Republication,
@@ -23,6 +25,9 @@ from kurilwatch.developments import (
 )
 from kurilwatch.plain import shortened
 from kurilwatch.store import Store, iso
+
+if TYPE_CHECKING:
+    from kurilwatch.config import EmailConfig
 
 
 @dataclass
@@ -83,9 +88,70 @@ def _digest(store: Store, ids: list[int], waiting: int, now: datetime) -> Digest
     return Digest(stories, waiting, now, [], republications, revisions)
 
 
+def build(store: Store, key: str, cap: int, since: datetime | None, now: datetime) -> Digest:
+    """With `since`: everything in the window, sent or not; else what is still pending."""
+    if since is not None:
+        return window(store, since, cap, now)
+    return pending(store, key, cap, now)
+
+
 def mark_sent(store: Store, key: str, revisions: dict[int, int], at: datetime) -> None:
     """Remember that these items were sent at these revisions."""
     store.mark_sent(key, revisions, at)
+
+
+@dataclass
+class Sent:
+    """A digest delivered (or the "all quiet" note), and whether marking it had to wait."""
+
+    digest: Digest
+    waiting_mark: str | None = None  # why it is not marked sent yet: the next run marks it
+
+
+def send(
+    store: Store,
+    email: EmailConfig,
+    recipients: list[str],
+    *,
+    since: datetime | None,
+    always: bool,
+    now: Callable[[], datetime],
+    password: str | None,
+) -> Sent | None:
+    """Lock, build, deliver, mark: what was sent (the digest or the "all quiet" note), else
+    None when there was nothing to send.
+
+    The lock beside the database keeps two overlapping runs from both sending. A journal
+    beside it records what the server accepted, so items are marked sent now or, if the
+    database cannot be written, by the next run: never sent twice, never lost. A re-send
+    (`since`) marks nothing.
+    """
+    from kurilwatch.errors import KurilwatchError
+    from kurilwatch.mail import SendJournal, deliver, mark_accepted, sending_lock
+
+    key = recipients_key(recipients)
+    with sending_lock(store.path):
+        journal = SendJournal(store.path)
+        waiting = mark_accepted(store, journal, now())  # the last run's, if it could not
+        if waiting is not None:
+            raise KurilwatchError(
+                f"the last digest was delivered but cannot be marked sent yet ({waiting}); "
+                "nothing more is sent until it is"
+            )
+        built = build(store, key, email.max_items, since, now())
+        if not built.count and not always:
+            return None
+        assert email.sender is not None  # checked with the recipients
+        message = build_message(built, email.sender, recipients)
+        journal.begin(key, built.revisions if since is None else {})
+        try:
+            deliver(message, email, password, journal.accepted)
+        except KurilwatchError:
+            journal.clear()
+            raise
+        # The server accepted it, and the journal says so: marked now, or by the next run.
+        waiting = mark_accepted(store, journal, now())
+    return Sent(built, waiting)
 
 
 def _count(number: int, noun: str) -> str:

@@ -38,7 +38,15 @@ _FEED_TIMES = frozenset(
 
 # Every table whose rows belong to an item (its `item_id`): deleting an item deletes them.
 # A test checks the schema against this list.
-TABLES_OF_ITEMS = ("item_keys", "item_feeds", "revisions", "sentences", "sentence_keys", "sent")
+TABLES_OF_ITEMS = (
+    "item_keys",
+    "item_feeds",
+    "revisions",
+    "sentences",
+    "sentence_keys",
+    "sent",
+    "articles",
+)
 
 
 @dataclass(frozen=True)

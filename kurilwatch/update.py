@@ -56,7 +56,7 @@ from kurilwatch.models import (
     Response,
 )
 from kurilwatch.parse import parse_feed
-from kurilwatch.store import Store, from_iso, iso, unmatched_row
+from kurilwatch.store import Store, UpsertResult, from_iso, iso, unmatched_row
 
 if TYPE_CHECKING:
     import httpx
@@ -212,44 +212,21 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
     new = updated = 0
     with store.transaction():
         if update.entries:
-            from kurilwatch.developments import assign_stories, index_item, lead_story_words
+            from kurilwatch.ingest import store_entries
 
-            to_group: list[tuple[int, frozenset[str] | None]] = []
             item_ids: dict[str, int] = {}
-            for matched in update.entries:
-                entry = matched.entry
-                result = store.upsert_entry(update.feed, entry, matched.terms, matched.lang)
-                key = article_key(update.feed, entry)
+
+            def stored(matched: Matched, result: UpsertResult) -> None:
+                nonlocal new, updated
+                key = article_key(update.feed, matched.entry)
                 item_ids[key] = result.item_id
                 new += result.status is ItemChange.new
                 updated += result.status is ItemChange.updated
                 if result.status is not ItemChange.unchanged:
-                    source = update.text_sources.get(key) or text_source(entry)
+                    source = update.text_sources.get(key) or text_source(matched.entry)
                     store.set_text_source(result.item_id, source)
-                if not result.shown_changed:
-                    continue
-                title, text = store.shown_copy(result.item_id)
-                # The sentences the worker prepared are this entry's: another feed's copy
-                # may be the one shown.
-                same = (title, text) == (entry.title, entry.text)
-                prepared = matched.sentences if same else None
-                sentences = index_item(
-                    store, result.item_id, text or title, matched.lang, prepared, entry.published
-                )
-                words = None
-                if prepared is not None and matched.story_words is not None:
-                    words = lead_story_words(
-                        store,
-                        result.item_id,
-                        matched.story_words,
-                        sentences,
-                        prepared,
-                        matched.lang,
-                        entry.published,
-                    )
-                to_group.append((result.item_id, words))
-            # After the loop: the feed's items then read the story window once, not each.
-            assign_stories(store, to_group)
+
+            store_entries(store, update.feed, update.entries, on_upsert=stored)
             for row in update.article_rows:
                 record = asdict(row) | {"last_attempt": iso(store.now())}
                 record["item_id"] = row.item_id or item_ids.get(row.key)

@@ -75,6 +75,11 @@ class ScansPart(StorePart):
             [(key, item.id, pos) for item in items for key, pos in item.keys],
         )
 
+    def count_articles(self, status: str) -> int:
+        """How many article pages are in this state (read, failed, …)."""
+        sql = "SELECT count(*) FROM articles WHERE status = ?"
+        return self.conn.execute(sql, [status]).fetchone()[0]
+
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (its size is then the data's)."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
