@@ -6,13 +6,15 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from kurilwatch import __version__
 from kurilwatch.errors import (
@@ -28,6 +30,42 @@ if TYPE_CHECKING:
     from kurilwatch.models import FetchReport
     from kurilwatch.store import Store
 
+# The real default paths are written into --help only when help is shown: finding them loads
+# platformdirs, which no other run of a command needs.
+DEFAULT_DB = "DEFAULT_DB_PATH"
+DEFAULT_CONFIG = "DEFAULT_CONFIG_PATH"
+
+
+@contextmanager
+def _default_paths_in_help(params: list[Any]) -> Iterator[None]:
+    """The placeholders in the options' help replaced by the real paths, while it is shown."""
+    from kurilwatch.config import default_config_path, default_db_path
+
+    paths = {DEFAULT_DB: str(default_db_path()), DEFAULT_CONFIG: str(default_config_path())}
+    kept = [(param, param.help) for param in params if getattr(param, "help", None)]
+    for param, text in kept:
+        for placeholder, path in paths.items():
+            text = text.replace(placeholder, path)
+        param.help = text
+    try:
+        yield
+    finally:
+        for param, text in kept:
+            param.help = text
+
+
+class Command(TyperCommand):
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _default_paths_in_help(self.params):
+            super().format_help(ctx, formatter)
+
+
+class Group(TyperGroup):
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _default_paths_in_help(self.params):
+            super().format_help(ctx, formatter)
+
+
 app = typer.Typer(
     name="kurilwatch",
     help="Track news about the Kuril Islands dispute (Russia's Southern Kurils, Japan's "
@@ -35,16 +73,18 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     add_completion=False,
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# --db and --config: before the command (`kurilwatch --db X list`) or after it, as the
+# command's own; the environment and the default are looked at only when neither is given
+# (config.locate), so `kurilwatch paths` can say where each path came from.
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        envvar="KURILWATCH_DB",
-        help="SQLite database file. [env: KURILWATCH_DB; default: the user data dir]",
-        show_envvar=False,
+        help=f"SQLite database file. [env: KURILWATCH_DB; default: {DEFAULT_DB}]",
         dir_okay=False,
     ),
 ]
@@ -52,12 +92,25 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        envvar="KURILWATCH_CONFIG",
-        help="TOML config file. [env: KURILWATCH_CONFIG; default: the user config dir]",
-        show_envvar=False,
+        help=f"TOML config file. [env: KURILWATCH_CONFIG; default: {DEFAULT_CONFIG}]",
         dir_okay=False,
     ),
 ]
+
+
+# What was given before the command; set by the app's callback, which runs first.
+_BEFORE_COMMAND: dict[str, Path | None] = {}
+
+
+def _given(value: Path | None, name: str) -> Path | None:
+    """The command's own --db/--config, else the one given before the command."""
+    return value if value is not None else _BEFORE_COMMAND.get(name)
+
+
+def _load_config(config: Path | None) -> Config:
+    from kurilwatch.config import load_config
+
+    return load_config(_given(config, "config"))
 
 
 class ListFormat(StrEnum):
@@ -159,7 +212,7 @@ def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Cal
                 _stderr().print(f"Error: {known.message}", markup=False)
                 raise typer.Exit(known.exit_code) from None
 
-        return (target or app).command(*args, **kwargs)(wrapper)
+        return (target or app).command(*args, cls=Command, **kwargs)(wrapper)
 
     return decorator
 
@@ -176,8 +229,11 @@ def main_callback(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Track news about the Kuril Islands dispute."""
+    _BEFORE_COMMAND.update(db=db, config=config)
 
 
 def _get_item(db: Path | None, item_id: int) -> dict:
@@ -214,7 +270,7 @@ def _open(db: Path | None, *, create: bool = False):
     from kurilwatch.config import resolve_db_path
     from kurilwatch.store import Store
 
-    path = resolve_db_path(db)
+    path = resolve_db_path(_given(db, "db"))
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
     return Store(path, now=now, create=create)  # the command's clock, the one it gives the core
@@ -237,9 +293,8 @@ def fetch(
     Exit status: 0 when every feed was fetched or not modified, 1 when at least one feed
     failed (the others are still stored), 2 for a usage or configuration error.
     """
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     feeds = [f for f in cfg.feeds if f.enabled]
     if feed:
         unknown = [name for name in feed if cfg.feed(name) is None]
@@ -380,9 +435,8 @@ def list_items(
 
 def _refuse_unknown_feed(name: str, config: Path | None) -> None:
     """UsageError unless the feed is configured (a new feed has nothing stored yet)."""
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     if cfg.feed(name) is None:
         raise _unknown_feed(name, cfg)
 
@@ -419,10 +473,9 @@ def show(
 ) -> None:
     """Show one item in full, with the matched terms highlighted."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.feeds import matcher_for
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     item = _get_item(db, item_id)
     match = matcher_for(cfg)(item["feed"])
     title_hits = list(match(item["title"] or "").hits)
@@ -434,6 +487,7 @@ def show(
 
 
 feeds_app = typer.Typer(
+    cls=Group,
     help="The feeds: their health (the default), and add, remove, import, export, check.",
     no_args_is_help=False,
     rich_markup_mode=None,
@@ -461,9 +515,8 @@ def feeds_list(
 ) -> None:
     """Show each configured feed and its health."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     from kurilwatch.feeds import feed_rows
 
     with _open(db) as store:
@@ -477,7 +530,7 @@ def feeds_list(
 def _config_path(config: Path | None) -> Path:
     from kurilwatch.config import resolve_config_path
 
-    return resolve_config_path(config)[0]
+    return resolve_config_path(_given(config, "config"))[0]
 
 
 @command("add", target=feeds_app)
@@ -540,10 +593,9 @@ def feeds_import(
 @command("export", target=feeds_app)
 def feeds_export(config: ConfigOption = None) -> None:
     """Print the configured feeds as OPML 2.0."""
-    from kurilwatch.config import load_config
     from kurilwatch.manage import write_opml
 
-    sys.stdout.write(write_opml(load_config(config).feeds, now()))
+    sys.stdout.write(write_opml(_load_config(config).feeds, now()))
 
 
 @command("check", target=feeds_app)
@@ -554,10 +606,9 @@ def feeds_check(
 ) -> None:
     """Poll feeds without storing anything: status, type, format, encoding, items, matches."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.update import check_feeds
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     feeds = list(cfg.feeds)
     if name is not None:
         feeds = [f for f in feeds if f.name == name]
@@ -583,10 +634,9 @@ def explain(
 ) -> None:
     """Show which rules match a stored item, where, and which look-alikes were ignored."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.feeds import matcher_for
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     item = _get_item(db, item_id)
     text = f"{item['title']}\n{item['text']}"
     result = matcher_for(cfg)(item["feed"])(text)
@@ -615,10 +665,9 @@ def refilter(
     """
     from kurilwatch import refilter as core
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.feeds import matcher_for
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     with _open(db) as store:
         plan = core.plan(store, matcher_for(cfg))
         render.refilter_plan(_stdout(), plan, dry_run, prune)
@@ -823,9 +872,8 @@ def digest(
     is sent unless --always), 1 when delivery failed (the items stay pending), 2 for a
     usage or configuration error.
     """
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     sent = _digest(cfg, db, email=email, to=to, since=since, always=always, fmt=fmt)
     if not sent:
         if email:  # exit 3 says why, as every non-zero exit does
@@ -898,9 +946,8 @@ def run(
     Prints nothing when all is well. A failed feed or a failed delivery prints one line per
     problem on stderr (cron mails it to you) and exits 1; the items stay pending.
     """
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
     with _open(db, create=True) as store:
         report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
@@ -998,10 +1045,9 @@ def export(
     from kurilwatch.dates import parse_since
 
     if fmt is ExportFormat.opml:
-        from kurilwatch.config import load_config
         from kurilwatch.manage import write_opml
 
-        text = write_opml(load_config(config).feeds, now())
+        text = write_opml(_load_config(config).feeds, now())
     else:
         cutoff = parse_since(since, now()) if since else None
         with _open(db) as store:
@@ -1044,12 +1090,11 @@ def match_text(
     Exit status: 0 when it matches, 3 when it does not (so scripts can test it).
     """
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.match import get_matcher
 
     if text == "-":
         text = sys.stdin.read()
-    cfg = load_config(config)
+    cfg = _load_config(config)
     matcher = get_matcher(cfg.include, cfg.exclude)
     if title is None:
         result = matcher.match(text)
@@ -1062,6 +1107,22 @@ def match_text(
         render.match_explanation(_stdout(), text, result)
     if not result.relevant:
         raise typer.Exit(EXIT_NOTHING)
+
+
+@command()
+def paths(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Print the config file and database kurilwatch uses, and where each came from."""
+    from kurilwatch.config import locate_config, locate_db
+
+    for name, located in (
+        ("config", locate_config(_given(config, "config"))),
+        ("database", locate_db(_given(db, "db"))),
+    ):
+        origin = "the default" if located.source == "default" else located.source
+        if located.given is not None and located.given != str(located.path):
+            origin += f" ({located.given})"
+        missing = "" if located.path.exists() else "; it does not exist yet"
+        print(f"{name}\t{located.path}\tfrom {origin}{missing}")
 
 
 def main() -> None:
