@@ -113,51 +113,101 @@ def _load_config(config: Path | None) -> Config:
     return load_config(_given(config, "config"))
 
 
-class ListFormat(StrEnum):
+class Format(StrEnum):
+    """Every output format; each command offers the ones it can write (`formats`)."""
+
     table = "table"
     plain = "plain"
     json = "json"
     csv = "csv"
+    ndjson = "ndjson"
+    color = "color"
+    unified = "unified"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
+    atom = "atom"
+    opml = "opml"
 
 
-class ViewFormat(StrEnum):
-    table = "table"
-    plain = "plain"
-    json = "json"
+def formats(*names: str) -> type[StrEnum]:
+    """The choices of one command's --format: a part of Format, so typer can list them."""
+    unknown = set(names) - set(Format)
+    assert not unknown, unknown
+    return StrEnum("Format", {name: name for name in names})  # type: ignore[return-value]
 
 
-_AUTO_FORMAT = "a table at a terminal, plain lines when piped (records tab-separated, one per line)"
-
-
-def _table_or_plain(fmt: ListFormat | ViewFormat | None) -> ListFormat | ViewFormat:
-    """The format asked for; else a table for a person at a terminal, plain lines for a pipe.
-
-    The same test as rich's, so that FORCE_COLOR or TTY_COMPATIBLE=1 draw the table anywhere.
-    """
-    if fmt is not None:
-        return fmt
-    compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if compatible in ("0", "1"):
-        terminal = compatible == "1"
-    elif os.environ.get("FORCE_COLOR") is not None:
-        terminal = os.environ["FORCE_COLOR"] != ""
-    else:
-        terminal = sys.stdout.isatty()
-    return ViewFormat.table if terminal else ViewFormat.plain
-
-
-class TableOrJson(StrEnum):
-    table = "table"
-    json = "json"
-
-
+AUTO = "by default a table at a terminal, plain lines when piped (one record per line)"
+ListFormat = formats("table", "plain", "json", "csv")
+ViewFormat = formats("table", "plain", "json")
+ListFormatOption = Annotated[
+    ListFormat | None, typer.Option("--format", help=f"Output format; {AUTO}.")
+]
 ViewFormatOption = Annotated[
     ViewFormat | None,
-    typer.Option("--format", help=f"Output format: json for scripts; by default {_AUTO_FORMAT}."),
+    typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
 ]
+
+
+SINCE_HELP = (
+    "Only items since then: 90m, 36h, 7d, 2w, or an ISO date (2026-11-01) or datetime "
+    "(UTC unless it has an offset)."
+)
+
+
+def since_option(help: str = SINCE_HELP) -> Any:
+    """--since / -s: every command's window, each with its own words for it."""
+    return typer.Option("--since", "-s", help=help)
+
+
+SinceOption = Annotated[str | None, since_option()]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")]
+ItemId = Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")]
 TableOrJsonOption = Annotated[
-    TableOrJson, typer.Option("--format", help="Output format: a table, or JSON for scripts.")
+    formats("table", "plain", "json") | None,
+    typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
 ]
+
+
+def at_terminal() -> bool:
+    """Is the output for a person at a terminal (rather than a pipe, a file, cron)?
+
+    The same test as rich's, so that FORCE_COLOR or TTY_COMPATIBLE=1 draw tables anywhere.
+    """
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if os.environ.get("FORCE_COLOR") is not None:
+        return os.environ["FORCE_COLOR"] != ""
+    return sys.stdout.isatty()
+
+
+def emit(
+    fmt: str | None,
+    table: Callable[[Any], None],
+    plain: Callable[[], str] | None = None,
+    **writers: Callable[[], str],
+) -> None:
+    """Write the output in the format asked for; by default rich at a terminal, plain in a pipe.
+
+    `table` draws on a console; without a `plain` writer, plain lines are what it draws on
+    a console for pipes (render.PlainConsole). Other formats are text from `writers`.
+    """
+    chosen = str(fmt) if fmt is not None else ("table" if at_terminal() else "plain")
+    if chosen == "table":
+        table(_stdout())
+    elif chosen == "plain" and plain is None:
+        from kurilwatch.render import PlainConsole
+
+        table(PlainConsole())
+    else:
+        sys.stdout.write((plain if chosen == "plain" else writers[chosen])())  # type: ignore[misc]
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def now() -> datetime:
@@ -285,6 +335,10 @@ def fetch(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing unless a feed fails (for cron).")
     ] = False,
+    fmt: Annotated[
+        formats("table", "plain") | None,
+        typer.Option("--format", help=f"The summary's format; {AUTO}."),
+    ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -303,23 +357,19 @@ def fetch(
         # Named explicitly, a disabled feed is polled too.
         feeds = [f for f in cfg.feeds if f.name in feed]
     # --quiet prints nothing when all is well: a cron run then never loads rich.
-    console = None if quiet else _stdout()
     with _open(db, create=True) as store:
-        if console is None or not console.is_terminal:
+        if quiet or not at_terminal():
             report = _run_fetch(store, cfg, feeds)
         else:
             # A progress bar only for a person at a terminal: never in cron or a pipe.
-            from rich.progress import Progress
+            from kurilwatch.render import PendingFeeds
 
-            with Progress(console=console, transient=True) as progress:
-                task = progress.add_task("Polling feeds", total=len(feeds))
-                report = _run_fetch(store, cfg, feeds, on_done=lambda _: progress.advance(task))
-    if console is None:
+            with PendingFeeds(_stdout(), [f.name for f in feeds]) as progress:
+                report = _run_fetch(store, cfg, feeds, on_done=progress.done)
+    if quiet:
         _report_health_changes(report)
     else:
-        from kurilwatch.render import fetch_summary
-
-        fetch_summary(console, report.feeds)
+        emit(fmt, table=lambda console: _render().fetch_summary(console, report.feeds))
         if report.failed:
             _say_which_failed([f.feed for f in report.failed], "failed")
     if report.failed:
@@ -369,25 +419,12 @@ def _report_health_changes(report) -> None:
 
 @command("list")
 def list_items(
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            "-s",
-            help="Only items published since then: 90m, 36h, 7d, 2w, or an ISO date "
-            "(2026-11-01) or datetime (UTC unless it has an offset).",
-        ),
-    ] = None,
+    since: SinceOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Only items from this feed.")
     ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
-    ] = 50,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option("--format", help=f"Output format; by default {_AUTO_FORMAT}."),
-    ] = None,
+    limit: LimitOption = 50,
+    fmt: ListFormatOption = None,
     group: Annotated[
         bool, typer.Option("--group", "-g", help="One row per story, with all its sources.")
     ] = False,
@@ -411,26 +448,35 @@ def list_items(
         items = store.list_items(since=cutoff, source=source, limit=limit, flagged=flagged)
         if source is not None and not items and not store.knows_feed(source):
             _refuse_unknown_feed(source, config)
-    chosen = _table_or_plain(fmt)
+    from kurilwatch import plain
+
     if group:
         from kurilwatch.developments import group_stories
 
         stories = group_stories(items)
-        if chosen == ListFormat.csv:
+        if fmt == Format.csv:
             raise UsageError("--group works with --format table, plain or json")
-        if chosen == ListFormat.plain:
-            from kurilwatch import plain
-
-            sys.stdout.write(plain.records(map(plain.story_cells, stories)))
-            return
-        from kurilwatch import render
-
-        if chosen == ListFormat.json:
-            sys.stdout.write(render.stories_json(stories) + "\n")
-        else:
-            render.stories_table(_stdout(), stories)
+        emit(
+            fmt,
+            table=lambda console: _render().stories_table(console, stories),
+            plain=lambda: plain.records(map(plain.story_cells, stories)),
+            json=lambda: _render().stories_json(stories) + "\n",
+        )
         return
-    _print_items(items, chosen)
+    emit(
+        fmt,
+        table=lambda console: _render().items_table(console, items),
+        plain=lambda: plain.records(map(plain.item_cells, items)),  # rich is not even loaded
+        json=lambda: _render().items_json(items) + "\n",
+        csv=lambda: _render().items_csv(items),
+    )
+
+
+def _render() -> Any:
+    """kurilwatch.render, which loads rich: only for what is drawn or serialised."""
+    from kurilwatch import render
+
+    return render
 
 
 def _refuse_unknown_feed(name: str, config: Path | None) -> None:
@@ -445,29 +491,10 @@ def _unknown_feed(name: str, cfg: Config) -> UsageError:
     return UsageError(f"unknown feed {name!r} (configured: {', '.join(f.name for f in cfg.feeds)})")
 
 
-def _print_items(items: list[dict], fmt: ListFormat | ViewFormat) -> None:
-    if fmt == ListFormat.plain:  # a pipe: rich is not even loaded
-        from kurilwatch import plain
-
-        sys.stdout.write(plain.records(map(plain.item_cells, items)))
-        return
-    from kurilwatch import render
-
-    if fmt == ListFormat.json:
-        sys.stdout.write(render.items_json(items) + "\n")
-    elif fmt == ListFormat.csv:
-        sys.stdout.write(render.items_csv(items))
-    else:
-        render.items_table(_stdout(), items)
-
-
 @command()
 def show(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
-    fmt: Annotated[
-        TableOrJson,
-        typer.Option("--format", help="Output format: the item to read, or JSON for scripts."),
-    ] = TableOrJson.table,
+    item_id: ItemId,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -480,10 +507,11 @@ def show(
     match = matcher_for(cfg)(item["feed"])
     title_hits = list(match(item["title"] or "").hits)
     text_hits = list(match(item["text"] or "").hits)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.item_detail_json(item, title_hits, text_hits) + "\n")
-    else:
-        render.item_detail(_stdout(), item, title_hits, text_hits)
+    emit(
+        fmt,
+        table=lambda console: render.item_detail(console, item, title_hits, text_hits),
+        json=lambda: render.item_detail_json(item, title_hits, text_hits) + "\n",
+    )
 
 
 feeds_app = typer.Typer(
@@ -498,7 +526,7 @@ app.add_typer(feeds_app, name="feeds")
 @feeds_app.callback(invoke_without_command=True)
 def feeds_default(
     ctx: typer.Context,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -509,7 +537,7 @@ def feeds_default(
 
 @command("list", target=feeds_app)
 def feeds_list(
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -521,10 +549,11 @@ def feeds_list(
 
     with _open(db) as store:
         rows = feed_rows(cfg, store)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.feeds_json(rows) + "\n")
-    else:
-        render.feeds_table(_stdout(), rows)
+    emit(
+        fmt,
+        table=lambda console: render.feeds_table(console, rows),
+        json=lambda: render.feeds_json(rows) + "\n",
+    )
 
 
 def _config_path(config: Path | None) -> Path:
@@ -601,7 +630,7 @@ def feeds_export(config: ConfigOption = None) -> None:
 @command("check", target=feeds_app)
 def feeds_check(
     name: Annotated[str | None, typer.Argument(help="Only this feed.")] = None,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Poll feeds without storing anything: status, type, format, encoding, items, matches."""
@@ -615,10 +644,11 @@ def feeds_check(
         if not feeds:
             raise UsageError(f"unknown feed {name!r}")
     results = check_feeds(cfg, feeds)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.checks_json(results) + "\n")
-    else:
-        render.checks_table(_stdout(), results)
+    emit(
+        fmt,
+        table=lambda console: render.checks_table(console, results),
+        json=lambda: render.checks_json(results) + "\n",
+    )
     failed = [r["feed"] for r in results if r["status"] == "error"]
     if failed:
         _say_which_failed(failed, "failed the check")
@@ -627,8 +657,8 @@ def feeds_check(
 
 @command()
 def explain(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
-    fmt: TableOrJsonOption = TableOrJson.table,
+    item_id: ItemId,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -640,10 +670,11 @@ def explain(
     item = _get_item(db, item_id)
     text = f"{item['title']}\n{item['text']}"
     result = matcher_for(cfg)(item["feed"])(text)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.match_json(result) + "\n")
-    else:
-        render.match_explanation(_stdout(), text, result)
+    emit(
+        fmt,
+        table=lambda console: render.match_explanation(console, text, result),
+        json=lambda: render.match_json(result) + "\n",
+    )
 
 
 @command()
@@ -679,17 +710,13 @@ def refilter(
 def news(
     since: Annotated[
         str,
-        typer.Option(
-            "--since",
-            "-s",
+        since_option(
             help="'last' (since the previous `news --since last` run; the last 7 days the "
             "first time), a duration (90m, 36h, 7d, 2w) or an ISO date: a look at that "
-            "window, which leaves 'last' where it was.",
+            "window, which leaves 'last' where it was."
         ),
     ] = "last",
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
-    ] = 100,
+    limit: LimitOption = 100,
     fmt: ViewFormatOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -718,41 +745,36 @@ def news(
     stories, updates, republications = found.stories, found.updates, found.republications
     if found.hint:
         sys.stderr.write(found.hint + "\n")  # our words only, and no rich to load for them
-    chosen = _table_or_plain(fmt)
-    if chosen == ViewFormat.plain:
-        from kurilwatch import plain
+    from kurilwatch import plain
 
-        lines = plain.news_lines(stories, updates, republications)
-        shown = stories or updates or republications
-        sys.stdout.write(plain.lines(lines) if shown else "Nothing new.\n")
-        return
-    from kurilwatch import render
-
-    if chosen == ViewFormat.json:
-        sys.stdout.write(render.news_json(stories, updates, republications) + "\n")
-    else:
-        render.news_view(_stdout(), stories, updates, republications)
-
-
-class DiffFormat(StrEnum):
-    color = "color"
-    unified = "unified"
+    emit(
+        fmt,
+        table=lambda console: _render().news_view(console, stories, updates, republications),
+        plain=lambda: (
+            plain.lines(plain.news_lines(stories, updates, republications))
+            if not found.empty
+            else "Nothing new.\n"
+        ),
+        json=lambda: _render().news_json(stories, updates, republications) + "\n",
+    )
 
 
 @command()
 def diff(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
+    item_id: ItemId,
     rev: Annotated[
         list[int] | None,
         typer.Option("--rev", "-r", help="Compare these two revisions (give --rev twice)."),
     ] = None,
     fmt: Annotated[
-        DiffFormat,
+        formats("color", "unified") | None,
         typer.Option(
             "--format",
-            help="color: word-level, for the terminal; unified: a plain unified diff for piping.",
+            help="color: word by word, in colour at a terminal and with [-removed-]{+added+} "
+            "marks without colours (a pipe, NO_COLOR, TERM=dumb); unified: a unified diff. "
+            "By default color, unwrapped in a pipe.",
         ),
-    ] = DiffFormat.color,
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Show how an item changed between its two latest revisions (or --rev A --rev B)."""
@@ -782,10 +804,11 @@ def diff(
     if (old["title"], old["text"]) == (new["title"], new["text"]):
         print(f"Revisions {old['revision']} and {new['revision']} of item {item_id} are identical.")
         return
-    if fmt is DiffFormat.unified:
-        sys.stdout.write(render.unified_diff(item, old, new))
-    else:
-        render.diff_view(_stdout(), item, old, new)
+    emit(
+        None if fmt is None else "table" if fmt == Format.color else fmt,
+        table=lambda console: render.diff_view(console, item, old, new),
+        unified=lambda: render.unified_diff(item, old, new),
+    )
 
 
 @command()
@@ -797,10 +820,8 @@ def search(
             "prefix*. Russian and Japanese work too."
         ),
     ],
-    since: Annotated[
-        str | None, typer.Option("--since", "-s", help="Only items since then (as for `list`).")
-    ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    since: SinceOption = None,
+    limit: LimitOption = 20,
     fmt: ViewFormatOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -814,24 +835,17 @@ def search(
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
         rows = store.search(parsed, since=cutoff, limit=limit)
-    chosen = _table_or_plain(fmt)
-    if chosen == ViewFormat.plain:
-        from kurilwatch import plain
+    from kurilwatch import plain
 
-        sys.stdout.write(plain.records(map(plain.search_cells, rows)))
-        return
-    from kurilwatch import render
-
-    if chosen == ViewFormat.json:
-        sys.stdout.write(render.search_json(rows) + "\n")
-    else:
-        render.search_table(_stdout(), rows)
+    emit(
+        fmt,
+        table=lambda console: _render().search_table(console, rows),
+        plain=lambda: plain.records(map(plain.search_cells, rows)),
+        json=lambda: _render().search_json(rows) + "\n",
+    )
 
 
-class DigestFormat(StrEnum):
-    text = "text"
-    html = "html"
-    markdown = "markdown"
+DigestFormat = formats("text", "html", "markdown")
 
 
 ToOption = Annotated[
@@ -852,11 +866,7 @@ def digest(
     to: ToOption = None,
     since: Annotated[
         str | None,
-        typer.Option(
-            "--since",
-            "-s",
-            help="Every item since then, sent or not (a manual re-send); marks nothing sent.",
-        ),
+        since_option("Every item since then, sent or not (a manual re-send); marks nothing sent."),
     ] = None,
     always: AlwaysOption = False,
     fmt: Annotated[
@@ -965,11 +975,9 @@ class Period(StrEnum):
 
 @command()
 def stats(
-    since: Annotated[
-        str, typer.Option("--since", "-s", help="Period start: 90d, 2w, or an ISO date.")
-    ] = "90d",
+    since: Annotated[str, since_option("Period start: 90d, 2w, or an ISO date.")] = "90d",
     by: Annotated[Period, typer.Option("--by", help="Count per day, week or month.")] = Period.day,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
 ) -> None:
     """Coverage at a glance: items per source over time, the busiest days, the top terms."""
@@ -980,12 +988,11 @@ def stats(
     until = now()
     with _open(db) as store:
         result = build_stats(store, parse_since(since, until), until, by.value)
-    if fmt is TableOrJson.json:
-        import json
-
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        render.stats_view(_stdout(), result)
+    emit(
+        fmt,
+        table=lambda console: render.stats_view(console, result),
+        json=lambda: _json(result.as_dict()),
+    )
 
 
 @command()
@@ -993,9 +1000,7 @@ def report(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)
     ] = Path("kurilwatch-report.html"),
-    since: Annotated[
-        str, typer.Option("--since", "-s", help="Period start: 30d, 2w, or an ISO date.")
-    ] = "30d",
+    since: Annotated[str, since_option("Period start: 30d, 2w, or an ISO date.")] = "30d",
     db: DbOption = None,
 ) -> None:
     """Write one self-contained HTML report: a timeline chart, the stories with their new
@@ -1017,12 +1022,7 @@ def _write_output(output: Path, text: str) -> None:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-class ExportFormat(StrEnum):
-    atom = "atom"
-    opml = "opml"
-    json = "json"
-    csv = "csv"
-    ndjson = "ndjson"
+ExportFormat = formats("atom", "opml", "json", "csv", "ndjson")
 
 
 @command()
@@ -1030,9 +1030,7 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="What to export.")] = (
         ExportFormat.atom
     ),
-    since: Annotated[
-        str | None, typer.Option("--since", "-s", help="Only items since then.")
-    ] = None,
+    since: SinceOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
@@ -1081,7 +1079,7 @@ def match_text(
             help="The item's headline; without it, TEXT's first line is the headline.",
         ),
     ] = None,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show whether TEXT is about the islands, which rules fired where (headline, lead,
@@ -1101,10 +1099,12 @@ def match_text(
     else:
         result = matcher.match_item(title, text)
         text = f"{title}\n{text}" if text else title
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.match_json(result) + "\n")
-    else:
-        render.match_explanation(_stdout(), text, result)
+    shown = text
+    emit(
+        fmt,
+        table=lambda console: render.match_explanation(console, shown, result),
+        json=lambda: render.match_json(result) + "\n",
+    )
     if not result.relevant:
         raise typer.Exit(EXIT_NOTHING)
 

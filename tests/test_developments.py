@@ -403,7 +403,7 @@ def revised(runner, env, feed_server):
     write_config(env["config"], {"r": feed_server.url("/r")})
     runner.invoke(app, ["fetch"])
     feed_server.routes["/r"] = Route(body=V2)
-    result = runner.invoke(app, ["fetch"])
+    result = runner.invoke(app, ["fetch", "--format", "table"])
     line = next(line for line in result.output.splitlines() if "│ r " in line)
     assert [c.strip() for c in line.split("│") if c.strip()][-2:] == ["0", "1"]  # new, updated
     return json.loads(runner.invoke(app, ["list", "--format", "json"]).output)[0]["id"]
