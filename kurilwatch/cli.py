@@ -138,8 +138,24 @@ def formats(*names: str) -> type[StrEnum]:
 
 
 AUTO = "by default a table at a terminal, plain lines when piped (one record per line)"
-ListFormat = formats("table", "plain", "json", "csv")
-ViewFormat = formats("table", "plain", "json")
+# Each command's choices, made from Format; to the type checker each is Format itself.
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    ListFormat: TypeAlias = Format
+    ViewFormat: TypeAlias = Format
+    TableFormat: TypeAlias = Format
+    SummaryFormat: TypeAlias = Format
+    DiffFormat: TypeAlias = Format
+    DigestFormat: TypeAlias = Format
+    ExportFormat: TypeAlias = Format
+else:
+    ListFormat = formats("table", "plain", "json", "csv")
+    ViewFormat = TableFormat = formats("table", "plain", "json")
+    SummaryFormat = formats("table", "plain")
+    DiffFormat = formats("color", "unified")
+    DigestFormat = formats("text", "html", "markdown")
+    ExportFormat = formats("atom", "opml", "json", "csv", "ndjson")
 ListFormatOption = Annotated[
     ListFormat | None, typer.Option("--format", help=f"Output format; {AUTO}.")
 ]
@@ -164,7 +180,7 @@ SinceOption = Annotated[str | None, since_option()]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")]
 ItemId = Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")]
 TableOrJsonOption = Annotated[
-    formats("table", "plain", "json") | None,
+    TableFormat | None,
     typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
 ]
 
@@ -336,7 +352,7 @@ def fetch(
         bool, typer.Option("--quiet", "-q", help="Print nothing unless a feed fails (for cron).")
     ] = False,
     fmt: Annotated[
-        formats("table", "plain") | None,
+        SummaryFormat | None,
         typer.Option("--format", help=f"The summary's format; {AUTO}."),
     ] = None,
     db: DbOption = None,
@@ -767,7 +783,7 @@ def diff(
         typer.Option("--rev", "-r", help="Compare these two revisions (give --rev twice)."),
     ] = None,
     fmt: Annotated[
-        formats("color", "unified") | None,
+        DiffFormat | None,
         typer.Option(
             "--format",
             help="color: word by word, in colour at a terminal and with [-removed-]{+added+} "
@@ -843,9 +859,6 @@ def search(
         plain=lambda: plain.records(map(plain.search_cells, rows)),
         json=lambda: _render().search_json(rows) + "\n",
     )
-
-
-DigestFormat = formats("text", "html", "markdown")
 
 
 ToOption = Annotated[
@@ -1020,9 +1033,6 @@ def _write_output(output: Path, text: str) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
-
-
-ExportFormat = formats("atom", "opml", "json", "csv", "ndjson")
 
 
 @command()

@@ -50,7 +50,7 @@ class PlainConsole(Console):
         )
         self._tables = 0
 
-    def print(self, *objects: object, **options: object) -> None:  # type: ignore[override]
+    def print(self, *objects: object, **options: object) -> None:
         for thing in objects:
             if isinstance(thing, Table):
                 self._print_table(thing)
@@ -169,7 +169,7 @@ class PendingFeeds:
         )
 
     def done(self, report: object) -> None:
-        self.pending.pop(getattr(report, "feed", None), None)
+        self.pending.pop(str(getattr(report, "feed", "")), None)
         self.progress.update(self.task, advance=1, description=self.description())
 
     def __enter__(self) -> PendingFeeds:

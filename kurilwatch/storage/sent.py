@@ -31,8 +31,11 @@ class SentPart(StorePart):
         ]
         return ids, total
 
-    def sent_updates(self, recipients: str) -> list[tuple[int, int | None]]:
-        """(item, the revision sent) of items sent to these recipients and revised since."""
+    def sent_updates(self, recipients: str) -> list[tuple[int, int]]:
+        """(item, the revision sent) of items sent to these recipients and revised since.
+
+        A row sent before revisions were recorded has none, and is not one of these.
+        """
         return self.conn.execute(UPDATES_SQL, [recipients]).fetchall()
 
     def mark_sent(self, recipients: str, revisions: dict[int, int], at: datetime) -> None:
