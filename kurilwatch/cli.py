@@ -297,9 +297,69 @@ def main_callback(
     ] = False,
     db: DbOption = None,
     config: ConfigOption = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Say on stderr what was requested, what came back and what was decided "
+            "(-vv: every entry kept or rejected and why, sentences, stories).",
+        ),
+    ] = 0,
+    log_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--log-file",
+            help="Append that log to this file (at -v's detail unless -vv).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Track news about the Kuril Islands dispute."""
     _BEFORE_COMMAND.update(db=db, config=config)
+    _stop_logging()  # a second command in one process (tests) starts from quiet
+    if verbose or log_file is not None:
+        _start_logging(verbose, log_file)
+
+
+_LOG_HANDLERS: list[Any] = []
+
+
+def _stop_logging() -> None:
+    if not _LOG_HANDLERS:
+        return
+    import logging
+
+    logger = logging.getLogger("kurilwatch")
+    for handler in _LOG_HANDLERS:
+        logger.removeHandler(handler)
+        handler.close()
+    _LOG_HANDLERS.clear()
+    logger.setLevel(logging.NOTSET)
+
+
+def _start_logging(verbose: int, log_file: Path | None) -> None:
+    """kurilwatch's log through the standard logging module; quiet unless asked."""
+    import logging
+
+    from kurilwatch.config import expand_path
+
+    handlers: list[logging.Handler] = []
+    if verbose:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    if log_file is not None:
+        path = expand_path(log_file)
+        try:
+            handlers.append(logging.FileHandler(path, encoding="utf-8"))
+        except OSError as exc:
+            raise typer.BadParameter(f"cannot write {path}: {exc.strerror or exc}") from None
+    logger = logging.getLogger("kurilwatch")
+    logger.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        _LOG_HANDLERS.append(handler)
 
 
 def _get_item(db: Path | None, item_id: int) -> dict:

@@ -6,12 +6,15 @@ The one path by which an entry becomes a stored item, for a fetch (`update.apply
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kurilwatch.models import Matched
     from kurilwatch.store import Store, UpsertResult
+
+log = logging.getLogger(__name__)
 
 
 def store_entries(
@@ -49,6 +52,15 @@ def store_entries(
         sentences = index_item(
             store, result.item_id, text or title, matched.lang, prepared, published
         )
+        new = sum(sentence.is_new for sentence in sentences)
+        log.debug(
+            "item %d (%s, %s): %d new sentences, %d background",
+            result.item_id,
+            result.status.value,
+            feed,
+            new,
+            len(sentences) - new,
+        )
         words = None
         if prepared is not None and matched.story_words is not None:
             words = lead_story_words(
@@ -62,5 +74,9 @@ def store_entries(
             )
         to_group.append((result.item_id, words))
     # After the loop: the feed's items then read the story window once, not each.
-    assign_stories(store, to_group)
+    for (item_id, _), story in zip(to_group, assign_stories(store, to_group), strict=True):
+        if story == item_id:
+            log.debug("item %d starts a story", item_id)
+        else:
+            log.debug("item %d joins the story of item %d", item_id, story)
     return results

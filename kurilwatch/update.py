@@ -28,6 +28,7 @@ import concurrent.futures
 import gc
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -57,6 +58,9 @@ from kurilwatch.models import (
 )
 from kurilwatch.parse import parse_feed
 from kurilwatch.store import Store, UpsertResult, from_iso, iso, unmatched_row
+
+# What was requested, what came back, what was decided: `kurilwatch -v` or --log-file.
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import httpx
@@ -125,6 +129,7 @@ def parse_and_match(
             text = f"{entry.title}\n{entry.text}"
             result = matcher.match(text)
             if not result.relevant:
+                log.debug("rejected %r: %s", entry.title, result.reason)
                 unmatched.append(unmatched_row(entry))
                 # The cheap test first: most unmatched entries have no page to read.
                 if wants_article(entry, articles) and worth_reading(text, result):
@@ -132,6 +137,7 @@ def parse_and_match(
                 continue
             terms = result.matched_terms
             hits = [(h.start, h.end, h.rule, h.text) for h in result.hits]
+            log.debug("kept %r: %s", entry.title, result.reason)
         matched.append(prepare(Matched(entry, terms), lang, hits))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched, plausible)
 
@@ -340,21 +346,47 @@ async def poll(
         skipped = due(feed, state, store.now())
         if skipped is not None:
             return skipped
+        log.info(
+            "%s: GET %s (If-None-Match: %s, If-Modified-Since: %s)",
+            feed.name,
+            feed.url,
+            state.etag,
+            state.last_modified,
+        )
         response = await retrieve(feed, state)
+        log.info(
+            "%s: %s %s, %d bytes%s",
+            feed.name,
+            response.http_status or "-",
+            response.status.value,
+            len(response.content),
+            f": {response.error}" if response.error else "",
+        )
         outcome, response = await parsed(feed, response)
         settled = await articles(feed, outcome)
         update = decide(
             feed, state, response, outcome, store.now(), config.keep_unmatched_days, settled
         )
+        if outcome is not None:
+            log.info(
+                "%s: %d entries, %d about the islands, %d not (kept for refilter)",
+                feed.name,
+                outcome.seen,
+                len(outcome.matched),
+                len(outcome.unmatched),
+            )
         try:
-            return await stored(update)
+            report = await stored(update)
         except sqlite3.OperationalError:
             raise  # the database itself (full, busy, read-only): said once, for the run
         except Exception as exc:  # this feed's entries broke the store: it alone fails
             error = f"cannot store the feed: {type(exc).__name__}: {exc}"[:300]
+            log.info("%s: %s", feed.name, error)
             failed = replace(response, status=FetchStatus.error, error=error)
             now = store.now()
             return await stored(decide(feed, state, failed, None, now, config.keep_unmatched_days))
+        log.info("%s: %d new, %d updated", feed.name, report.new, report.updated)
+        return report
 
     async def reported(feed: Feed) -> FeedReport:
         report = await one(feed)
