@@ -72,7 +72,7 @@ app = typer.Typer(
     "Northern Territories): poll feeds, keep the items about the islands, show what is new.",
     no_args_is_help=True,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: typer loads them anyway
     cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -126,3 +126,21 @@ def test_fetch_at_a_terminal_shows_which_feeds_it_waits_for(runner, standard_fee
     result = runner.invoke(app, ["fetch"], env=TERMINAL)
     assert result.exit_code == 0
     assert "Polling feeds: waiting for" in result.output
+
+
+def test_shell_completion_is_offered_and_completes_commands(runner):
+    shown = runner.invoke(app, ["--show-completion", "bash"], prog_name="kurilwatch")
+    assert shown.exit_code == 0
+    assert "_kurilwatch_completion" in shown.output and "complete_bash" in shown.output
+    completed = runner.invoke(
+        app,
+        [],
+        prog_name="kurilwatch",
+        env={
+            "_KURILWATCH_COMPLETE": "complete_bash",
+            "COMP_WORDS": "kurilwatch pa",
+            "COMP_CWORD": "1",
+        },
+    )
+    assert completed.output.split() == ["paths"]
+    assert "--install-completion" in runner.invoke(app, ["--help"]).output
