@@ -31,8 +31,11 @@ SQLITE_ERRORS: tuple[tuple[str, type[StoreError], str], ...] = (
 
 
 def translated(exc: BaseException) -> StoreError | None:
-    """The project's exception for an sqlite error, or None for one it has no words for."""
-    if not isinstance(exc, sqlite3.OperationalError):
+    """The project's exception for an sqlite error, or None for one it has no words for.
+
+    A new case is one more row of SQLITE_ERRORS (every sqlite3.DatabaseError is read).
+    """
+    if not isinstance(exc, sqlite3.DatabaseError):
         return None
     text = str(exc)
     for fragment, kind, message in SQLITE_ERRORS:
