@@ -9,7 +9,9 @@ from kurilwatch.errors import (
     DatabaseReadOnly,
     DiskFull,
     DiskIOError,
+    KurilwatchError,
     StoreError,
+    UsageError,
 )
 
 # (a fragment of sqlite's message, the exception, what the user reads). First match wins.
@@ -30,14 +32,25 @@ SQLITE_ERRORS: tuple[tuple[str, type[StoreError], str], ...] = (
 )
 
 
-def translated(exc: BaseException) -> StoreError | None:
+# An ID or --limit past SQLite's integers: nothing can match it, and it is a typing mistake.
+TOO_LARGE = f"a number on the command line is too large (at most {2**63 - 1})"
+
+
+def translated(exc: BaseException) -> KurilwatchError | None:
     """The project's exception for an sqlite error, or None for one it has no words for.
 
     A new case is one more row of SQLITE_ERRORS (every sqlite3.DatabaseError is read).
     """
+    if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):
+        return UsageError(TOO_LARGE)
     if not isinstance(exc, sqlite3.DatabaseError):
         return None
     text = str(exc)
+    if type(exc) is sqlite3.DatabaseError or "malformed" in text:  # damaged, not busy
+        return StoreError(
+            f"the database file is damaged ({text}); restore it from a backup, or move it "
+            "away to start a new one"
+        )
     for fragment, kind, message in SQLITE_ERRORS:
         if fragment in text:
             return kind(message)
