@@ -13,7 +13,6 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -503,8 +502,10 @@ def articles_section(args, results: list[Measure], work: Path) -> None:
             )
             floors.append(articles_floor(farm, args.delay, extraction))
         cold = median_of(colds)
-        with sqlite3.connect(work / "kw.db") as conn:
-            read = conn.execute("SELECT count(*) FROM articles WHERE status = 'read'").fetchone()[0]
+        from kurilwatch.store import Store
+
+        with Store(work / "kw.db", create=False) as store:
+            read = store.count_articles("read")
         sizes = sorted(len(p) for p in pages)
         cold.note = (
             f"{read} of {len(pages)} articles read, {read / cold.wall:.0f} articles/s; pages "
@@ -594,7 +595,7 @@ def growth_case(args, results: list[Measure], work: Path) -> None:
             for poll in range(1, args.repolls + 1):
                 run_fetch(store, config, list(config.feeds))
                 if poll in (1, 10, 100, 1000, args.repolls):
-                    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    store.checkpoint()
                     sizes[poll] = (path / "kw.db").stat().st_size
         note = ", ".join(f"{k} polls: {v / 1024:.0f} KiB" for k, v in sizes.items())
         results.append(Measure("6 re-poll growth", "kurilwatch", 0, 0, 0, note))
@@ -603,81 +604,46 @@ def growth_case(args, results: list[Measure], work: Path) -> None:
 
 
 def build_archive(path: Path, items: int, feeds: int = 100) -> float:
-    """A database of `items` stored items over 10 years, written with plain SQL."""
+    """A database of `items` stored items over 10 years, written by the store in bulk."""
     sys.path.insert(0, str(ROOT))
     from kurilwatch.developments import meaning_key, sentence_keys, tokens
     from kurilwatch.novelty import concept_keys, facts
+    from kurilwatch.storage.scans import BulkItem
     from kurilwatch.store import Store
 
     started = time.perf_counter()
-    Store(path).close()
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = OFF")
     rng = random.Random(7)
     now = datetime.now(UTC)
     span = 10 * 365 * 86400
-    batch, sentences, keys = [], [], []
-    conn.execute("BEGIN")
-    for item_id in range(1, items + 1):
-        moment = now - timedelta(seconds=span * (items - item_id) / items)
-        stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        words = " ".join(rng.choice(WORDS) for _ in range(20))
-        title = f"Kurils report {item_id}"
-        rare = " Krabozavodskoye." if item_id % 100_000 == 0 else ""  # what `search` looks for
-        text = f"Officials on Iturup said {words}. Sentence {item_id} about the islands.{rare}"
-        feed = f"f{item_id % feeds:03d}"
-        batch.append(
-            (
-                item_id,
-                feed,
-                f"g{item_id}",
-                f"http://x/{item_id}",
-                f"http://x/{item_id}",
-                title,
-                text[:200],
-                text,
-                stamp,
-                stamp,
-                stamp,
-                '["Iturup"]',
-                1,
-                item_id,
+
+    def generated():
+        for item_id in range(1, items + 1):
+            moment = now - timedelta(seconds=span * (items - item_id) / items)
+            words = " ".join(rng.choice(WORDS) for _ in range(20))
+            rare = " Krabozavodskoye." if item_id % 100_000 == 0 else ""  # what `search` finds
+            text = f"Officials on Iturup said {words}. Sentence {item_id} about the islands.{rare}"
+            item = BulkItem(
+                id=item_id,
+                feed=f"f{item_id % feeds:03d}",
+                guid=f"g{item_id}",
+                url=f"http://x/{item_id}",
+                title=f"Kurils report {item_id}",
+                summary=text[:200],
+                text=text,
+                time=moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                matched='["Iturup"]',
             )
-        )
-        for position, sentence in enumerate(text.split(". ")):
-            sentences.append((item_id, position, sentence, 1, ""))
-            for key in sentence_keys(sentence, tokens(sentence)):
-                keys.append((key, item_id, position))
-            # A new sentence also gets the keys that find it reworded (index_item's).
-            for concept in concept_keys(facts(sentence, "en").concepts):
-                keys.append((meaning_key("en", concept), item_id, position))
-        if len(batch) >= 20_000:
-            _flush(conn, batch, sentences, keys)
-            batch, sentences, keys = [], [], []
-    _flush(conn, batch, sentences, keys)
-    conn.execute("COMMIT")
-    conn.close()
+            for position, sentence in enumerate(text.split(". ")):
+                item.sentences.append((position, sentence, True))
+                item.keys += [(key, position) for key in sentence_keys(sentence, tokens(sentence))]
+                # A new sentence also gets the keys that find it reworded (index_item's).
+                for concept in concept_keys(facts(sentence, "en").concepts):
+                    item.keys.append((meaning_key("en", concept), position))
+            yield item
+
+    with Store(path) as store:
+        store.bulk_load(generated())
     return time.perf_counter() - started
-
-
-def _flush(conn, batch, sentences, keys) -> None:
-    conn.executemany(
-        "INSERT INTO items (id, feed, guid, url, canonical_url, title, summary, text, published,"
-        " first_seen, sort_time, matched, revision, story_id) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        batch,
-    )
-    conn.executemany(
-        "INSERT INTO item_feeds (item_id, feed, first_seen, sort_time) VALUES (?,?,?,?)",
-        [(b[0], b[1], b[9], b[10]) for b in batch],
-    )
-    conn.executemany(
-        "INSERT INTO item_keys (key, item_id) VALUES (?,?)",
-        [(f"guid:{b[1]}\x1f{b[2]}", b[0]) for b in batch],
-    )
-    conn.executemany("INSERT INTO sentences VALUES (?,?,?,?,?)", sentences)
-    conn.executemany("INSERT OR IGNORE INTO sentence_keys VALUES (?,?,?)", keys)
 
 
 def archive_cases(args, results: list[Measure], work: Path) -> None:
@@ -731,8 +697,7 @@ def classify_cost(path: Path, label: str) -> Measure:
                 index_item(store, 10**9, text, "en")
             timings.append(time.perf_counter() - started)
         with store.transaction():
-            store.conn.execute("DELETE FROM sentences WHERE item_id = ?", [10**9])
-            store.conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [10**9])
+            store.forget_sentences(10**9)
     return Measure(
         f"3 classify one new item ({label})",
         "kurilwatch",

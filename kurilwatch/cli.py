@@ -6,19 +6,20 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from kurilwatch import __version__
 from kurilwatch.errors import (
     EXIT_FAILURE,
     EXIT_NOTHING,
-    EXIT_USAGE,
     KurilwatchError,
     StoreError,
     UsageError,
@@ -29,23 +30,61 @@ if TYPE_CHECKING:
     from kurilwatch.models import FetchReport
     from kurilwatch.store import Store
 
+# The real default paths are written into --help only when help is shown: finding them loads
+# platformdirs, which no other run of a command needs.
+DEFAULT_DB = "DEFAULT_DB_PATH"
+DEFAULT_CONFIG = "DEFAULT_CONFIG_PATH"
+
+
+@contextmanager
+def _default_paths_in_help(params: list[Any]) -> Iterator[None]:
+    """The placeholders in the options' help replaced by the real paths, while it is shown."""
+    from kurilwatch.config import default_config_path, default_db_path
+
+    paths = {DEFAULT_DB: str(default_db_path()), DEFAULT_CONFIG: str(default_config_path())}
+    kept = [(param, param.help) for param in params if getattr(param, "help", None)]
+    for param, text in kept:
+        for placeholder, path in paths.items():
+            text = text.replace(placeholder, path)
+        param.help = text
+    try:
+        yield
+    finally:
+        for param, text in kept:
+            param.help = text
+
+
+class Command(TyperCommand):
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _default_paths_in_help(self.params):
+            super().format_help(ctx, formatter)
+
+
+class Group(TyperGroup):
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _default_paths_in_help(self.params):
+            super().format_help(ctx, formatter)
+
+
 app = typer.Typer(
     name="kurilwatch",
     help="Track news about the Kuril Islands dispute (Russia's Southern Kurils, Japan's "
     "Northern Territories): poll feeds, keep the items about the islands, show what is new.",
     no_args_is_help=True,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: typer loads them anyway
+    cls=Group,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+# --db and --config: before the command (`kurilwatch --db X list`) or after it, as the
+# command's own; the environment and the default are looked at only when neither is given
+# (config.locate), so `kurilwatch paths` can say where each path came from.
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        envvar="KURILWATCH_DB",
-        help="SQLite database file. [env: KURILWATCH_DB; default: the user data dir]",
-        show_envvar=False,
+        help=f"SQLite database file. [env: KURILWATCH_DB; default: {DEFAULT_DB}]",
         dir_okay=False,
     ),
 ]
@@ -53,59 +92,138 @@ ConfigOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        envvar="KURILWATCH_CONFIG",
-        help="TOML config file. [env: KURILWATCH_CONFIG; default: the user config dir]",
-        show_envvar=False,
+        help=f"TOML config file. [env: KURILWATCH_CONFIG; default: {DEFAULT_CONFIG}]",
         dir_okay=False,
     ),
 ]
 
 
-class ListFormat(StrEnum):
+# What was given before the command; set by the app's callback, which runs first.
+_BEFORE_COMMAND: dict[str, Path | None] = {}
+
+
+def _given(value: Path | None, name: str) -> Path | None:
+    """The command's own --db/--config, else the one given before the command."""
+    return value if value is not None else _BEFORE_COMMAND.get(name)
+
+
+def _load_config(config: Path | None) -> Config:
+    from kurilwatch.config import load_config
+
+    return load_config(_given(config, "config"))
+
+
+class Format(StrEnum):
+    """Every output format; each command offers the ones it can write (`formats`)."""
+
     table = "table"
     plain = "plain"
     json = "json"
     csv = "csv"
+    ndjson = "ndjson"
+    color = "color"
+    unified = "unified"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
+    atom = "atom"
+    opml = "opml"
 
 
-class ViewFormat(StrEnum):
-    table = "table"
-    plain = "plain"
-    json = "json"
+def formats(*names: str) -> type[StrEnum]:
+    """The choices of one command's --format: a part of Format, so typer can list them."""
+    unknown = set(names) - set(Format)
+    assert not unknown, unknown
+    return StrEnum("Format", {name: name for name in names})  # type: ignore[return-value]
 
 
-_AUTO_FORMAT = "a table at a terminal, plain lines when piped (records tab-separated, one per line)"
+AUTO = "by default a table at a terminal, plain lines when piped (one record per line)"
+# Each command's choices, made from Format; to the type checker each is Format itself.
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
-
-def _table_or_plain(fmt: ListFormat | ViewFormat | None) -> ListFormat | ViewFormat:
-    """The format asked for; else a table for a person at a terminal, plain lines for a pipe.
-
-    The same test as rich's, so that FORCE_COLOR or TTY_COMPATIBLE=1 draw the table anywhere.
-    """
-    if fmt is not None:
-        return fmt
-    compatible = os.environ.get("TTY_COMPATIBLE", "")
-    if compatible in ("0", "1"):
-        terminal = compatible == "1"
-    elif os.environ.get("FORCE_COLOR") is not None:
-        terminal = os.environ["FORCE_COLOR"] != ""
-    else:
-        terminal = sys.stdout.isatty()
-    return ViewFormat.table if terminal else ViewFormat.plain
-
-
-class TableOrJson(StrEnum):
-    table = "table"
-    json = "json"
-
-
+    ListFormat: TypeAlias = Format
+    ViewFormat: TypeAlias = Format
+    TableFormat: TypeAlias = Format
+    SummaryFormat: TypeAlias = Format
+    DiffFormat: TypeAlias = Format
+    DigestFormat: TypeAlias = Format
+    ExportFormat: TypeAlias = Format
+else:
+    ListFormat = formats("table", "plain", "json", "csv")
+    ViewFormat = TableFormat = formats("table", "plain", "json")
+    SummaryFormat = formats("table", "plain")
+    DiffFormat = formats("color", "unified")
+    DigestFormat = formats("text", "html", "markdown")
+    ExportFormat = formats("atom", "opml", "json", "csv", "ndjson")
+ListFormatOption = Annotated[
+    ListFormat | None, typer.Option("--format", help=f"Output format; {AUTO}.")
+]
 ViewFormatOption = Annotated[
     ViewFormat | None,
-    typer.Option("--format", help=f"Output format: json for scripts; by default {_AUTO_FORMAT}."),
+    typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
 ]
+
+
+SINCE_HELP = (
+    "Only items since then: 90m, 36h, 7d, 2w, or an ISO date (2026-11-01) or datetime "
+    "(UTC unless it has an offset)."
+)
+
+
+def since_option(help: str = SINCE_HELP) -> Any:
+    """--since / -s: every command's window, each with its own words for it."""
+    return typer.Option("--since", "-s", help=help)
+
+
+SinceOption = Annotated[str | None, since_option()]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")]
+ItemId = Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")]
 TableOrJsonOption = Annotated[
-    TableOrJson, typer.Option("--format", help="Output format: a table, or JSON for scripts.")
+    TableFormat | None,
+    typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
 ]
+
+
+def at_terminal() -> bool:
+    """Is the output for a person at a terminal (rather than a pipe, a file, cron)?
+
+    The same test as rich's, so that FORCE_COLOR or TTY_COMPATIBLE=1 draw tables anywhere.
+    """
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if os.environ.get("FORCE_COLOR") is not None:
+        return os.environ["FORCE_COLOR"] != ""
+    return sys.stdout.isatty()
+
+
+def emit(
+    fmt: str | None,
+    table: Callable[[Any], None],
+    plain: Callable[[], str] | None = None,
+    **writers: Callable[[], str],
+) -> None:
+    """Write the output in the format asked for; by default rich at a terminal, plain in a pipe.
+
+    `table` draws on a console; without a `plain` writer, plain lines are what it draws on
+    a console for pipes (render.PlainConsole). Other formats are text from `writers`.
+    """
+    chosen = str(fmt) if fmt is not None else ("table" if at_terminal() else "plain")
+    if chosen == "table":
+        table(_stdout())
+    elif chosen == "plain" and plain is None:
+        from kurilwatch.render import PlainConsole
+
+        table(PlainConsole())
+    else:
+        sys.stdout.write((plain if chosen == "plain" else writers[chosen])())  # type: ignore[misc]
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def now() -> datetime:
@@ -140,27 +258,6 @@ def _console(**options: Any):
     )
 
 
-# An ID or --limit past SQLite's integers: nothing can match it, and it is a typing mistake.
-_TOO_LARGE = f"a number on the command line is too large (at most {2**63 - 1})"
-
-
-def _database_problem(exc: sqlite3.DatabaseError) -> str | None:
-    text = str(exc)
-    if type(exc) is sqlite3.DatabaseError or "malformed" in text:  # damaged, not busy
-        return (
-            f"the database file is damaged ({text}); restore it from a backup, or move it "
-            "away to start a new one"
-        )
-    known = {
-        "database is locked": "the database is busy: another kurilwatch run is in progress",
-        "readonly database": "the database is read-only",
-        "database or disk is full": "the disk is full; nothing was lost, the last write was undone",
-        "disk I/O error": "disk I/O error while writing the database",
-        "unable to open database file": "cannot open the database file",
-    }
-    return next((message for key, message in known.items() if key in text), None)
-
-
 def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Callable:
     """app.command() that turns user-facing errors into one line and an exit code."""
 
@@ -172,19 +269,16 @@ def command(*args: Any, target: typer.Typer | None = None, **kwargs: Any) -> Cal
             except KurilwatchError as exc:
                 _stderr().print(f"Error: {exc.message}", markup=False)
                 raise typer.Exit(exc.exit_code) from None
-            except sqlite3.DatabaseError as exc:
-                message = _database_problem(exc)
-                if message is None:
-                    raise
-                _stderr().print(f"Error: {message}", markup=False)
-                raise typer.Exit(EXIT_FAILURE) from None
-            except OverflowError as exc:
-                if "SQLite INTEGER" not in str(exc):
-                    raise
-                _stderr().print(f"Error: {_TOO_LARGE}", markup=False)
-                raise typer.Exit(EXIT_USAGE) from None
+            except (sqlite3.DatabaseError, OverflowError) as exc:
+                from kurilwatch.storage.errors import translated
 
-        return (target or app).command(*args, **kwargs)(wrapper)
+                known = translated(exc)  # what the store did not translate on its way out
+                if known is None:
+                    raise
+                _stderr().print(f"Error: {known.message}", markup=False)
+                raise typer.Exit(known.exit_code) from None
+
+        return (target or app).command(*args, cls=Command, **kwargs)(wrapper)
 
     return decorator
 
@@ -201,8 +295,71 @@ def main_callback(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Say on stderr what was requested, what came back and what was decided "
+            "(-vv: every entry kept or rejected and why, sentences, stories).",
+        ),
+    ] = 0,
+    log_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--log-file",
+            help="Append that log to this file (at -v's detail unless -vv).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Track news about the Kuril Islands dispute."""
+    _BEFORE_COMMAND.update(db=db, config=config)
+    _stop_logging()  # a second command in one process (tests) starts from quiet
+    if verbose or log_file is not None:
+        _start_logging(verbose, log_file)
+
+
+_LOG_HANDLERS: list[Any] = []
+
+
+def _stop_logging() -> None:
+    if not _LOG_HANDLERS:
+        return
+    import logging
+
+    logger = logging.getLogger("kurilwatch")
+    for handler in _LOG_HANDLERS:
+        logger.removeHandler(handler)
+        handler.close()
+    _LOG_HANDLERS.clear()
+    logger.setLevel(logging.NOTSET)
+
+
+def _start_logging(verbose: int, log_file: Path | None) -> None:
+    """kurilwatch's log through the standard logging module; quiet unless asked."""
+    import logging
+
+    from kurilwatch.config import expand_path
+
+    handlers: list[logging.Handler] = []
+    if verbose:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    if log_file is not None:
+        path = expand_path(log_file)
+        try:
+            handlers.append(logging.FileHandler(path, encoding="utf-8"))
+        except OSError as exc:
+            raise typer.BadParameter(f"cannot write {path}: {exc.strerror or exc}") from None
+    logger = logging.getLogger("kurilwatch")
+    logger.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        _LOG_HANDLERS.append(handler)
 
 
 def _get_item(db: Path | None, item_id: int) -> dict:
@@ -239,7 +396,7 @@ def _open(db: Path | None, *, create: bool = False):
     from kurilwatch.config import resolve_db_path
     from kurilwatch.store import Store
 
-    path = resolve_db_path(db)
+    path = resolve_db_path(_given(db, "db"))
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
     return Store(path, now=now, create=create)  # the command's clock, the one it gives the core
@@ -254,6 +411,10 @@ def fetch(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing unless a feed fails (for cron).")
     ] = False,
+    fmt: Annotated[
+        SummaryFormat | None,
+        typer.Option("--format", help=f"The summary's format; {AUTO}."),
+    ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -262,9 +423,8 @@ def fetch(
     Exit status: 0 when every feed was fetched or not modified, 1 when at least one feed
     failed (the others are still stored), 2 for a usage or configuration error.
     """
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     feeds = [f for f in cfg.feeds if f.enabled]
     if feed:
         unknown = [name for name in feed if cfg.feed(name) is None]
@@ -273,23 +433,19 @@ def fetch(
         # Named explicitly, a disabled feed is polled too.
         feeds = [f for f in cfg.feeds if f.name in feed]
     # --quiet prints nothing when all is well: a cron run then never loads rich.
-    console = None if quiet else _stdout()
     with _open(db, create=True) as store:
-        if console is None or not console.is_terminal:
+        if quiet or not at_terminal():
             report = _run_fetch(store, cfg, feeds)
         else:
             # A progress bar only for a person at a terminal: never in cron or a pipe.
-            from rich.progress import Progress
+            from kurilwatch.render import PendingFeeds
 
-            with Progress(console=console, transient=True) as progress:
-                task = progress.add_task("Polling feeds", total=len(feeds))
-                report = _run_fetch(store, cfg, feeds, on_done=lambda _: progress.advance(task))
-    if console is None:
+            with PendingFeeds(_stdout(), [f.name for f in feeds]) as progress:
+                report = _run_fetch(store, cfg, feeds, on_done=progress.done)
+    if quiet:
         _report_health_changes(report)
     else:
-        from kurilwatch.render import fetch_summary
-
-        fetch_summary(console, report.feeds)
+        emit(fmt, table=lambda console: _render().fetch_summary(console, report.feeds))
         if report.failed:
             _say_which_failed([f.feed for f in report.failed], "failed")
     if report.failed:
@@ -339,25 +495,12 @@ def _report_health_changes(report) -> None:
 
 @command("list")
 def list_items(
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            "-s",
-            help="Only items published since then: 90m, 36h, 7d, 2w, or an ISO date "
-            "(2026-11-01) or datetime (UTC unless it has an offset).",
-        ),
-    ] = None,
+    since: SinceOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Only items from this feed.")
     ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
-    ] = 50,
-    fmt: Annotated[
-        ListFormat | None,
-        typer.Option("--format", help=f"Output format; by default {_AUTO_FORMAT}."),
-    ] = None,
+    limit: LimitOption = 50,
+    fmt: ListFormatOption = None,
     group: Annotated[
         bool, typer.Option("--group", "-g", help="One row per story, with all its sources.")
     ] = False,
@@ -381,33 +524,41 @@ def list_items(
         items = store.list_items(since=cutoff, source=source, limit=limit, flagged=flagged)
         if source is not None and not items and not store.knows_feed(source):
             _refuse_unknown_feed(source, config)
-    chosen = _table_or_plain(fmt)
+    from kurilwatch import plain
+
     if group:
         from kurilwatch.developments import group_stories
 
         stories = group_stories(items)
-        if chosen == ListFormat.csv:
+        if fmt == Format.csv:
             raise UsageError("--group works with --format table, plain or json")
-        if chosen == ListFormat.plain:
-            from kurilwatch import plain
-
-            sys.stdout.write(plain.records(map(plain.story_cells, stories)))
-            return
-        from kurilwatch import render
-
-        if chosen == ListFormat.json:
-            sys.stdout.write(render.stories_json(stories) + "\n")
-        else:
-            render.stories_table(_stdout(), stories)
+        emit(
+            fmt,
+            table=lambda console: _render().stories_table(console, stories),
+            plain=lambda: plain.records(map(plain.story_cells, stories)),
+            json=lambda: _render().stories_json(stories) + "\n",
+        )
         return
-    _print_items(items, chosen)
+    emit(
+        fmt,
+        table=lambda console: _render().items_table(console, items),
+        plain=lambda: plain.records(map(plain.item_cells, items)),  # rich is not even loaded
+        json=lambda: _render().items_json(items) + "\n",
+        csv=lambda: _render().items_csv(items),
+    )
+
+
+def _render() -> Any:
+    """kurilwatch.render, which loads rich: only for what is drawn or serialised."""
+    from kurilwatch import render
+
+    return render
 
 
 def _refuse_unknown_feed(name: str, config: Path | None) -> None:
     """UsageError unless the feed is configured (a new feed has nothing stored yet)."""
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     if cfg.feed(name) is None:
         raise _unknown_feed(name, cfg)
 
@@ -416,48 +567,31 @@ def _unknown_feed(name: str, cfg: Config) -> UsageError:
     return UsageError(f"unknown feed {name!r} (configured: {', '.join(f.name for f in cfg.feeds)})")
 
 
-def _print_items(items: list[dict], fmt: ListFormat | ViewFormat) -> None:
-    if fmt == ListFormat.plain:  # a pipe: rich is not even loaded
-        from kurilwatch import plain
-
-        sys.stdout.write(plain.records(map(plain.item_cells, items)))
-        return
-    from kurilwatch import render
-
-    if fmt == ListFormat.json:
-        sys.stdout.write(render.items_json(items) + "\n")
-    elif fmt == ListFormat.csv:
-        sys.stdout.write(render.items_csv(items))
-    else:
-        render.items_table(_stdout(), items)
-
-
 @command()
 def show(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
-    fmt: Annotated[
-        TableOrJson,
-        typer.Option("--format", help="Output format: the item to read, or JSON for scripts."),
-    ] = TableOrJson.table,
+    item_id: ItemId,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show one item in full, with the matched terms highlighted."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
+    from kurilwatch.feeds import matcher_for
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     item = _get_item(db, item_id)
-    match = _matcher_for(cfg)(item["feed"])
+    match = matcher_for(cfg)(item["feed"])
     title_hits = list(match(item["title"] or "").hits)
     text_hits = list(match(item["text"] or "").hits)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.item_detail_json(item, title_hits, text_hits) + "\n")
-    else:
-        render.item_detail(_stdout(), item, title_hits, text_hits)
+    emit(
+        fmt,
+        table=lambda console: render.item_detail(console, item, title_hits, text_hits),
+        json=lambda: render.item_detail_json(item, title_hits, text_hits) + "\n",
+    )
 
 
 feeds_app = typer.Typer(
+    cls=Group,
     help="The feeds: their health (the default), and add, remove, import, export, check.",
     no_args_is_help=False,
     rich_markup_mode=None,
@@ -468,7 +602,7 @@ app.add_typer(feeds_app, name="feeds")
 @feeds_app.callback(invoke_without_command=True)
 def feeds_default(
     ctx: typer.Context,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -479,50 +613,29 @@ def feeds_default(
 
 @command("list", target=feeds_app)
 def feeds_list(
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show each configured feed and its health."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
+    from kurilwatch.feeds import feed_rows
+
     with _open(db) as store:
-        states = store.feed_states()
-        counts = store.items_per_feed()
-        lead_only = store.lead_only_per_feed()
-    rows = []
-    for feed in cfg.feeds:
-        state = states.get(feed.name, {})
-        rows.append(
-            {
-                "name": feed.name,
-                "url": feed.url,
-                "lang": feed.lang,
-                "enabled": feed.enabled,
-                "last_attempt": state.get("last_attempt"),
-                "last_success": state.get("last_success"),
-                "last_status": state.get("last_status"),
-                "last_http_status": state.get("last_http_status"),
-                "last_error": state.get("last_error"),
-                "consecutive_failures": state.get("consecutive_failures") or 0,
-                "failing_since": state.get("failing_since"),
-                "items": counts.get(feed.name, 0),
-                # Items whose article page is wanted but not read: they have the lead only.
-                "lead_only": lead_only.get(feed.name, 0),
-            }
-        )
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.feeds_json(rows) + "\n")
-    else:
-        render.feeds_table(_stdout(), rows)
+        rows = feed_rows(cfg, store)
+    emit(
+        fmt,
+        table=lambda console: render.feeds_table(console, rows),
+        json=lambda: render.feeds_json(rows) + "\n",
+    )
 
 
 def _config_path(config: Path | None) -> Path:
     from kurilwatch.config import resolve_config_path
 
-    return resolve_config_path(config)[0]
+    return resolve_config_path(_given(config, "config"))[0]
 
 
 @command("add", target=feeds_app)
@@ -585,34 +698,33 @@ def feeds_import(
 @command("export", target=feeds_app)
 def feeds_export(config: ConfigOption = None) -> None:
     """Print the configured feeds as OPML 2.0."""
-    from kurilwatch.config import load_config
     from kurilwatch.manage import write_opml
 
-    sys.stdout.write(write_opml(load_config(config).feeds, now()))
+    sys.stdout.write(write_opml(_load_config(config).feeds, now()))
 
 
 @command("check", target=feeds_app)
 def feeds_check(
     name: Annotated[str | None, typer.Argument(help="Only this feed.")] = None,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Poll feeds without storing anything: status, type, format, encoding, items, matches."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.update import check_feeds
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     feeds = list(cfg.feeds)
     if name is not None:
         feeds = [f for f in feeds if f.name == name]
         if not feeds:
             raise UsageError(f"unknown feed {name!r}")
     results = check_feeds(cfg, feeds)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.checks_json(results) + "\n")
-    else:
-        render.checks_table(_stdout(), results)
+    emit(
+        fmt,
+        table=lambda console: render.checks_table(console, results),
+        json=lambda: render.checks_json(results) + "\n",
+    )
     failed = [r["feed"] for r in results if r["status"] == "error"]
     if failed:
         _say_which_failed(failed, "failed the check")
@@ -621,38 +733,24 @@ def feeds_check(
 
 @command()
 def explain(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
-    fmt: TableOrJsonOption = TableOrJson.table,
+    item_id: ItemId,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show which rules match a stored item, where, and which look-alikes were ignored."""
     from kurilwatch import render
-    from kurilwatch.config import load_config
+    from kurilwatch.feeds import matcher_for
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     item = _get_item(db, item_id)
     text = f"{item['title']}\n{item['text']}"
-    result = _matcher_for(cfg)(item["feed"])(text)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.match_json(result) + "\n")
-    else:
-        render.match_explanation(_stdout(), text, result)
-
-
-def _matcher_for(cfg):
-    """feed name -> its match function, with the global and the feed's own rules."""
-    from kurilwatch.config import feed_rules
-    from kurilwatch.match import MatchResult, get_matcher
-
-    def for_feed(feed_name: str):
-        feed = cfg.feed(feed_name)
-        if feed is not None and feed.keep_all:
-            return lambda text: MatchResult(True, reason="the feed keeps every entry ('*')")
-        include, exclude = feed_rules(cfg, feed) if feed else (cfg.include, cfg.exclude)
-        return get_matcher(include, exclude).match
-
-    return for_feed
+    result = matcher_for(cfg)(item["feed"])(text)
+    emit(
+        fmt,
+        table=lambda console: render.match_explanation(console, text, result),
+        json=lambda: render.match_json(result) + "\n",
+    )
 
 
 @command()
@@ -672,63 +770,29 @@ def refilter(
     Newly matching entries are added with their original dates. Items that no longer match
     are flagged "[no longer matches]", and deleted only with --prune.
     """
+    from kurilwatch import refilter as core
     from kurilwatch import render
-    from kurilwatch.config import load_config
-    from kurilwatch.developments import assign_story, detect_lang, index_item
-    from kurilwatch.manage import plan_refilter
-    from kurilwatch.store import iso
+    from kurilwatch.feeds import matcher_for
 
-    cfg = load_config(config)
-    match_for = _matcher_for(cfg)
+    cfg = _load_config(config)
     with _open(db) as store:
-        plan = plan_refilter(store, cfg, match_for)
+        plan = core.plan(store, matcher_for(cfg))
         render.refilter_plan(_stdout(), plan, dry_run, prune)
-        if dry_run:
-            return
-        with store.transaction():
-            for key, feed_name, entry in plan.add:
-                result = plan.add_terms[key]
-                feed = cfg.feed(feed_name)
-                lang = (feed.lang if feed else None) or detect_lang(f"{entry.title}\n{entry.text}")
-                upserted = store.upsert_entry(
-                    feed_name, entry, result.matched_terms, lang, first_seen=plan.add_seen[key]
-                )
-                if upserted.shown_changed:
-                    title, text = store.shown_copy(upserted.item_id)
-                    index_item(store, upserted.item_id, text or title, lang)
-                    assign_story(store, upserted.item_id)
-                store.delete_unmatched(key)
-            store.flag_unmatched(plan.restore, None)
-            if prune:
-                for item in plan.prune:  # what was listed, nothing else
-                    store.delete_item(item["id"])
-            else:
-                store.flag_unmatched([item["id"] for item in plan.drop], iso(now()))
-
-
-NEWS_CURSOR = "news.last_item_id"
-NEWS_REVISIONS_CURSOR = "news.last_revision"  # where the revisions stored had got to
-
-
-def _items(count: int, kind: str) -> str:
-    return f"{count} {kind} item" if count == 1 else f"{count} {kind} items"
+        if not dry_run:
+            core.apply(store, cfg, plan, prune=prune, at=now())
 
 
 @command()
 def news(
     since: Annotated[
         str,
-        typer.Option(
-            "--since",
-            "-s",
+        since_option(
             help="'last' (since the previous `news --since last` run; the last 7 days the "
             "first time), a duration (90m, 36h, 7d, 2w) or an ISO date: a look at that "
-            "window, which leaves 'last' where it was.",
+            "window, which leaves 'last' where it was."
         ),
     ] = "last",
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many items.")
-    ] = 100,
+    limit: LimitOption = 100,
     fmt: ViewFormatOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -742,87 +806,51 @@ def news(
     run, so no item is skipped. An item with nothing new is one line: a republication.
     """
     _check_config(config)
-    from datetime import timedelta
-
+    from kurilwatch import news as core
     from kurilwatch.dates import parse_since
-    from kurilwatch.developments import news_and_republications, update_of
 
-    if since.strip().lower() != "last":
-        parse_since(since, now(), also="'last'")  # a bad value is refused before any reading
+    # Only the plain view moves the cursors: a look at a window consumes nothing.
+    plain_view = since.strip().lower() == "last"
+    # A bad value is refused before any reading.
+    cutoff = None if plain_view else parse_since(since, now(), also="'last'")
     with _open(db) as store:
-        # The cursor is an item ID: unlike a time, it cannot skip an item stored in the same
-        # second as a run, whatever the clocks do. It never passes an item no run has shown.
-        # Updates have their own cursor, over the revisions table, for the same reason.
-        last_stored = store.last_item_id()
-        last_revision = store.last_revision_seq()
-        stored = store.get_state(NEWS_CURSOR)
-        previous = int(stored) if stored is not None else None
-        revisions_seen = store.get_state(NEWS_REVISIONS_CURSOR)
-        # Only the plain view moves the cursors: a look at a window consumes nothing.
-        plain_view = since.strip().lower() == "last"
-        updates = []
-        if plain_view and previous is not None:
-            # The oldest unseen first: what the limit leaves out, the next run shows.
-            batch = store.items_after(previous, limit)
-            items = sorted(batch, key=lambda i: (i["sort_time"], i["id"]), reverse=True)
-            cursor = max((item["id"] for item in batch), default=previous)
-            left = store.count_items(after_id=cursor) if len(batch) == limit else 0
-            hint = f"{_items(left, 'more new')}: run `kurilwatch news` again to see them."
-            if revisions_seen is not None:
-                for item_id, shown in store.revised_after(int(revisions_seen), previous):
-                    item = store.get_item(item_id)
-                    if item is None or item.get("unmatched_since"):
-                        continue  # gone, or flagged: no longer Kuril news
-                    if update := update_of(store, item, shown):
-                        updates.append(update)
+        if cutoff is None:
+            found = core.since_last(store, limit, now())
         else:
-            cutoff = now() - timedelta(days=7) if plain_view else parse_since(since, now())
-            items = store.list_items(since=cutoff, limit=limit)
-            left = max(0, store.count_items(since=cutoff) - limit) if len(items) == limit else 0
-            hint = f"{_items(left, 'earlier')} not shown: raise --limit to see them."
-            cursor = last_stored  # the first plain run: the week is what there was
-        stories, republications = news_and_republications(store, items)
-        if plain_view:
-            with store.transaction():
-                store.set_state(NEWS_CURSOR, str(cursor))
-                store.set_state(NEWS_REVISIONS_CURSOR, str(last_revision))
-    if left:
-        sys.stderr.write(hint + "\n")  # our words only, and no rich to load for them
-    chosen = _table_or_plain(fmt)
-    if chosen == ViewFormat.plain:
-        from kurilwatch import plain
+            found = core.look(store, cutoff, limit)
+    stories, updates, republications = found.stories, found.updates, found.republications
+    if found.hint:
+        sys.stderr.write(found.hint + "\n")  # our words only, and no rich to load for them
+    from kurilwatch import plain
 
-        lines = plain.news_lines(stories, updates, republications)
-        shown = stories or updates or republications
-        sys.stdout.write(plain.lines(lines) if shown else "Nothing new.\n")
-        return
-    from kurilwatch import render
-
-    if chosen == ViewFormat.json:
-        sys.stdout.write(render.news_json(stories, updates, republications) + "\n")
-    else:
-        render.news_view(_stdout(), stories, updates, republications)
-
-
-class DiffFormat(StrEnum):
-    color = "color"
-    unified = "unified"
+    emit(
+        fmt,
+        table=lambda console: _render().news_view(console, stories, updates, republications),
+        plain=lambda: (
+            plain.lines(plain.news_lines(stories, updates, republications))
+            if not found.empty
+            else "Nothing new.\n"
+        ),
+        json=lambda: _render().news_json(stories, updates, republications) + "\n",
+    )
 
 
 @command()
 def diff(
-    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")],
+    item_id: ItemId,
     rev: Annotated[
         list[int] | None,
         typer.Option("--rev", "-r", help="Compare these two revisions (give --rev twice)."),
     ] = None,
     fmt: Annotated[
-        DiffFormat,
+        DiffFormat | None,
         typer.Option(
             "--format",
-            help="color: word-level, for the terminal; unified: a plain unified diff for piping.",
+            help="color: word by word, in colour at a terminal and with [-removed-]{+added+} "
+            "marks without colours (a pipe, NO_COLOR, TERM=dumb); unified: a unified diff. "
+            "By default color, unwrapped in a pipe.",
         ),
-    ] = DiffFormat.color,
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Show how an item changed between its two latest revisions (or --rev A --rev B)."""
@@ -852,10 +880,11 @@ def diff(
     if (old["title"], old["text"]) == (new["title"], new["text"]):
         print(f"Revisions {old['revision']} and {new['revision']} of item {item_id} are identical.")
         return
-    if fmt is DiffFormat.unified:
-        sys.stdout.write(render.unified_diff(item, old, new))
-    else:
-        render.diff_view(_stdout(), item, old, new)
+    emit(
+        None if fmt is None else "table" if fmt == Format.color else fmt,
+        table=lambda console: render.diff_view(console, item, old, new),
+        unified=lambda: render.unified_diff(item, old, new),
+    )
 
 
 @command()
@@ -867,10 +896,8 @@ def search(
             "prefix*. Russian and Japanese work too."
         ),
     ],
-    since: Annotated[
-        str | None, typer.Option("--since", "-s", help="Only items since then (as for `list`).")
-    ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    since: SinceOption = None,
+    limit: LimitOption = 20,
     fmt: ViewFormatOption = None,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -884,24 +911,14 @@ def search(
     cutoff = parse_since(since, now()) if since else None
     with _open(db) as store:
         rows = store.search(parsed, since=cutoff, limit=limit)
-    chosen = _table_or_plain(fmt)
-    if chosen == ViewFormat.plain:
-        from kurilwatch import plain
+    from kurilwatch import plain
 
-        sys.stdout.write(plain.records(map(plain.search_cells, rows)))
-        return
-    from kurilwatch import render
-
-    if chosen == ViewFormat.json:
-        sys.stdout.write(render.search_json(rows) + "\n")
-    else:
-        render.search_table(_stdout(), rows)
-
-
-class DigestFormat(StrEnum):
-    text = "text"
-    html = "html"
-    markdown = "markdown"
+    emit(
+        fmt,
+        table=lambda console: _render().search_table(console, rows),
+        plain=lambda: plain.records(map(plain.search_cells, rows)),
+        json=lambda: _render().search_json(rows) + "\n",
+    )
 
 
 ToOption = Annotated[
@@ -922,11 +939,7 @@ def digest(
     to: ToOption = None,
     since: Annotated[
         str | None,
-        typer.Option(
-            "--since",
-            "-s",
-            help="Every item since then, sent or not (a manual re-send); marks nothing sent.",
-        ),
+        since_option("Every item since then, sent or not (a manual re-send); marks nothing sent."),
     ] = None,
     always: AlwaysOption = False,
     fmt: Annotated[
@@ -942,9 +955,8 @@ def digest(
     is sent unless --always), 1 when delivery failed (the items stay pending), 2 for a
     usage or configuration error.
     """
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     sent = _digest(cfg, db, email=email, to=to, since=since, always=always, fmt=fmt)
     if not sent:
         if email:  # exit 3 says why, as every non-zero exit does
@@ -974,52 +986,33 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
     from kurilwatch.dates import parse_since
 
     recipients = _recipients(cfg, to) if email else list(to or cfg.email.to)
-    key = digests.recipients_key(recipients)
-    cap = cfg.email.max_items
     cutoff = parse_since(since, now()) if since else None
-
-    def build(store):
-        # --since: everything in the window, sent or not; otherwise what is still pending.
-        if cutoff:
-            return digests.window(store, cutoff, cap, now())
-        return digests.pending(store, key, cap, now())
-
-    if not email:
+    if email:
+        secret = os.environ.get(ENV_SMTP_PASSWORD)
         with _open(db) as store:
-            built = build(store)
-        if not built.count:
-            _stderr().print("Nothing new since the last digest.", markup=False)
-            return False
-        sys.stdout.write(digests.RENDERERS[(fmt or DigestFormat.text).value](built))
-        return True
-
-    from kurilwatch.mail import SendJournal, deliver, mark_accepted, sending_lock
-
-    with _open(db) as store, sending_lock(store.path):
-        journal = SendJournal(store.path)
-        waiting = mark_accepted(store, journal, now())  # the last run's, if it could not
-        if waiting is not None:
-            raise KurilwatchError(
-                f"the last digest was delivered but cannot be marked sent yet ({waiting}); "
-                "nothing more is sent until it is"
+            sent = digests.send(
+                store,
+                cfg.email,
+                recipients,
+                since=cutoff,
+                always=always,
+                now=now,
+                password=secret,
             )
-        built = build(store)
-        if not built.count and not always:
-            return False
-        message = digests.build_message(built, cfg.email.sender, recipients)
-        journal.begin(key, built.revisions if cutoff is None else {})
-        try:
-            deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD), journal.accepted)
-        except KurilwatchError:
-            journal.clear()
-            raise
-        # The server accepted it, and the journal says so: marked now, or by the next run.
-        waiting = mark_accepted(store, journal, now())
-    if waiting is not None:
-        sys.stderr.write(
-            f"The digest was delivered; it will be marked sent by the next run ({waiting}).\n"
-        )
-    return True  # sent: the digest, or the "all quiet" note
+        if sent is not None and sent.waiting_mark is not None:
+            sys.stderr.write(
+                "The digest was delivered; it will be marked sent by the next run "
+                f"({sent.waiting_mark}).\n"
+            )
+        return sent is not None  # the digest, or the "all quiet" note
+    key = digests.recipients_key(recipients)
+    with _open(db) as store:
+        built = digests.build(store, key, cfg.email.max_items, cutoff, now())
+    if not built.count:
+        _stderr().print("Nothing new since the last digest.", markup=False)
+        return False
+    sys.stdout.write(digests.RENDERERS[(fmt or DigestFormat.text).value](built))
+    return True
 
 
 @command()
@@ -1036,9 +1029,8 @@ def run(
     Prints nothing when all is well. A failed feed or a failed delivery prints one line per
     problem on stderr (cron mails it to you) and exits 1; the items stay pending.
     """
-    from kurilwatch.config import load_config
 
-    cfg = load_config(config)
+    cfg = _load_config(config)
     _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
     with _open(db, create=True) as store:
         report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
@@ -1056,11 +1048,9 @@ class Period(StrEnum):
 
 @command()
 def stats(
-    since: Annotated[
-        str, typer.Option("--since", "-s", help="Period start: 90d, 2w, or an ISO date.")
-    ] = "90d",
+    since: Annotated[str, since_option("Period start: 90d, 2w, or an ISO date.")] = "90d",
     by: Annotated[Period, typer.Option("--by", help="Count per day, week or month.")] = Period.day,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     db: DbOption = None,
 ) -> None:
     """Coverage at a glance: items per source over time, the busiest days, the top terms."""
@@ -1071,12 +1061,11 @@ def stats(
     until = now()
     with _open(db) as store:
         result = build_stats(store, parse_since(since, until), until, by.value)
-    if fmt is TableOrJson.json:
-        import json
-
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        render.stats_view(_stdout(), result)
+    emit(
+        fmt,
+        table=lambda console: render.stats_view(console, result),
+        json=lambda: _json(result.as_dict()),
+    )
 
 
 @command()
@@ -1084,9 +1073,7 @@ def report(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The HTML file to write.", dir_okay=False)
     ] = Path("kurilwatch-report.html"),
-    since: Annotated[
-        str, typer.Option("--since", "-s", help="Period start: 30d, 2w, or an ISO date.")
-    ] = "30d",
+    since: Annotated[str, since_option("Period start: 30d, 2w, or an ISO date.")] = "30d",
     db: DbOption = None,
 ) -> None:
     """Write one self-contained HTML report: a timeline chart, the stories with their new
@@ -1108,22 +1095,12 @@ def _write_output(output: Path, text: str) -> None:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-class ExportFormat(StrEnum):
-    atom = "atom"
-    opml = "opml"
-    json = "json"
-    csv = "csv"
-    ndjson = "ndjson"
-
-
 @command()
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="What to export.")] = (
         ExportFormat.atom
     ),
-    since: Annotated[
-        str | None, typer.Option("--since", "-s", help="Only items since then.")
-    ] = None,
+    since: SinceOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
     ] = None,
@@ -1136,10 +1113,9 @@ def export(
     from kurilwatch.dates import parse_since
 
     if fmt is ExportFormat.opml:
-        from kurilwatch.config import load_config
         from kurilwatch.manage import write_opml
 
-        text = write_opml(load_config(config).feeds, now())
+        text = write_opml(_load_config(config).feeds, now())
     else:
         cutoff = parse_since(since, now()) if since else None
         with _open(db) as store:
@@ -1173,7 +1149,7 @@ def match_text(
             help="The item's headline; without it, TEXT's first line is the headline.",
         ),
     ] = None,
-    fmt: TableOrJsonOption = TableOrJson.table,
+    fmt: TableOrJsonOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Show whether TEXT is about the islands, which rules fired where (headline, lead,
@@ -1182,24 +1158,41 @@ def match_text(
     Exit status: 0 when it matches, 3 when it does not (so scripts can test it).
     """
     from kurilwatch import render
-    from kurilwatch.config import load_config
     from kurilwatch.match import get_matcher
 
     if text == "-":
         text = sys.stdin.read()
-    cfg = load_config(config)
+    cfg = _load_config(config)
     matcher = get_matcher(cfg.include, cfg.exclude)
     if title is None:
         result = matcher.match(text)
     else:
         result = matcher.match_item(title, text)
         text = f"{title}\n{text}" if text else title
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.match_json(result) + "\n")
-    else:
-        render.match_explanation(_stdout(), text, result)
+    shown = text
+    emit(
+        fmt,
+        table=lambda console: render.match_explanation(console, shown, result),
+        json=lambda: render.match_json(result) + "\n",
+    )
     if not result.relevant:
         raise typer.Exit(EXIT_NOTHING)
+
+
+@command()
+def paths(db: DbOption = None, config: ConfigOption = None) -> None:
+    """Print the config file and database kurilwatch uses, and where each came from."""
+    from kurilwatch.config import locate_config, locate_db
+
+    for name, located in (
+        ("config", locate_config(_given(config, "config"))),
+        ("database", locate_db(_given(db, "db"))),
+    ):
+        origin = "the default" if located.source == "default" else located.source
+        if located.given is not None and located.given != str(located.path):
+            origin += f" ({located.given})"
+        missing = "" if located.path.exists() else "; it does not exist yet"
+        print(f"{name}\t{located.path}\tfrom {origin}{missing}")
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,21 +169,46 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME) / "kurilwatch.db"
 
 
+@dataclass(frozen=True)
+class Located:
+    """A path kurilwatch uses, and where it came from: a flag, the environment, the default."""
+
+    path: Path
+    source: str  # "--db", "--config", "KURILWATCH_DB", "KURILWATCH_CONFIG" or "default"
+    given: str | None = None  # as written, before ~ and $VARIABLES were expanded
+
+
+def expand_path(value: str | os.PathLike[str]) -> Path:
+    """~ and $VARIABLES expanded: a crontab line `KURILWATCH_DB=~/kw.db` means the home dir."""
+    return Path(os.path.expanduser(os.path.expandvars(os.fspath(value))))
+
+
+def locate(explicit: Path | None, flag: str, env: str, default: Callable[[], Path]) -> Located:
+    """The flag beats the environment variable beats the default."""
+    if explicit is not None:
+        return Located(expand_path(explicit), flag, os.fspath(explicit))
+    if os.environ.get(env):
+        return Located(expand_path(os.environ[env]), env, os.environ[env])
+    return Located(default(), "default")
+
+
+def locate_db(explicit: Path | None) -> Located:
+    return locate(explicit, "--db", ENV_DB, default_db_path)
+
+
+def locate_config(explicit: Path | None) -> Located:
+    return locate(explicit, "--config", ENV_CONFIG, default_config_path)
+
+
 def resolve_db_path(explicit: Path | None) -> Path:
     """--db beats $KURILWATCH_DB beats the platform's user data dir."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get(ENV_DB)
-    return Path(env) if env else default_db_path()
+    return locate_db(explicit).path
 
 
 def resolve_config_path(explicit: Path | None) -> tuple[Path, bool]:
     """--config beats $KURILWATCH_CONFIG beats the user config dir; True when named."""
-    if explicit is not None:
-        return explicit, True
-    if os.environ.get(ENV_CONFIG):
-        return Path(os.environ[ENV_CONFIG]), True
-    return default_config_path(), False
+    located = locate_config(explicit)
+    return located.path, located.source != "default"
 
 
 def load_config(explicit: Path | None = None) -> Config:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
 
-from kurilwatch.store import Store, iso
+from kurilwatch.store import Store, from_iso, iso
 
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
 STORY_WINDOW = timedelta(days=3)
@@ -487,12 +487,9 @@ def index_item(
     """
     from kurilwatch import novelty
 
-    conn = store.conn
-    conn.execute("DELETE FROM sentences WHERE item_id = ?", [item_id])
-    conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
+    store.forget_sentences(item_id)
     if published is None:
-        row = conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
-        published = datetime.fromisoformat(row[0]) if row and row[0] else None
+        published = from_iso(store.sort_time_of(item_id))
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     if prepared is None:
         prepared = prepare(text, lang, published)
@@ -538,18 +535,10 @@ def index_item(
         seen_here.add(sentence.words)
         earlier = list(verdict.earlier)
         result.append(Sentence(position, sentence.text, is_new, tuple(earlier)))
-        conn.execute(
-            "INSERT INTO sentences (item_id, position, text, is_new, earlier) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [item_id, position, sentence.text, int(is_new), ",".join(map(str, earlier))],
-        )
         # A word-for-word repeat needs no meaning keys: its earlier wording has them, and
         # most of an agency's copy is repeats (fewer rows to write and to read past).
         keys = sentence.keys if repeats[position] else (*sentence.keys, *sentence.meaning_keys)
-        conn.executemany(
-            "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)",
-            [(key, item_id, position) for key in keys],
-        )
+        store.add_sentence(item_id, position, sentence.text, is_new, earlier, keys)
     return result
 
 
@@ -562,19 +551,9 @@ def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> li
 
     found = {}
     for key in keys:
-        for other_id, position, text in store.conn.execute(
-            EARLIER_SQL, [key, item_id, MEANING_CANDIDATES]
-        ):
+        for other_id, position, text in store.earlier_sentences(key, item_id, MEANING_CANDIDATES):
             found[(other_id, position)] = Earlier(other_id, position, text)
     return list(found.values())
-
-
-# An earlier item's sentences, read whole (a range of the primary key, at most 100 rows).
-BLOCK_SQL = "SELECT position, text FROM sentences WHERE item_id = ? ORDER BY position LIMIT 100"
-# Which of a few items lie in the story window (primary-key lookups).
-RECENT_SQL = "SELECT id FROM items WHERE id IN ({marks}) AND sort_time >= ?"
-# Whether any item joined an item's story (the story_id index, one row).
-JOINED_SQL = "SELECT 1 FROM items WHERE story_id = ? AND id != ? LIMIT 1"
 
 
 def _sentences_of_items(store: Store, item_ids: list[int]) -> list:
@@ -583,14 +562,8 @@ def _sentences_of_items(store: Store, item_ids: list[int]) -> list:
     return [
         Earlier(item_id, position, text)
         for item_id in item_ids
-        for position, text in store.conn.execute(BLOCK_SQL, [item_id])
+        for position, text in store.sentences_block(item_id)
     ]
-
-
-EARLIER_SQL = """SELECT k.item_id, k.position, s.text FROM sentence_keys k
-    JOIN sentences s ON s.item_id = k.item_id AND s.position = k.position
-    WHERE k.key = ? AND k.item_id < ?
-    ORDER BY k.item_id DESC LIMIT ?"""
 
 
 def _earlier_items(
@@ -606,7 +579,7 @@ def _earlier_items(
     checked: set[tuple[int, int]] = set()
     for key in keys:
         # Read lazily: a background sentence finds MAX_EARLIER items among its first rows.
-        rows = store.conn.execute(EARLIER_SQL, [key, item_id, CANDIDATES_PER_KEY])
+        rows = store.earlier_sentences(key, item_id, CANDIDATES_PER_KEY)
         for other_id, position, other_text in rows:
             if other_id in earlier or (other_id, position) in checked:
                 continue
@@ -619,10 +592,7 @@ def _earlier_items(
 
 
 def sentences_of(store: Store, item_id: int) -> list[Sentence]:
-    rows = store.conn.execute(
-        "SELECT position, text, is_new, earlier FROM sentences WHERE item_id = ? ORDER BY position",
-        [item_id],
-    ).fetchall()
+    rows = store.sentence_rows(item_id)
     return [
         Sentence(p, t, bool(n), tuple(int(x) for x in e.split(",") if x)) for p, t, n, e in rows
     ]
@@ -649,11 +619,9 @@ def recent_items(store: Store, item_id: int, sentences: list[Sentence]) -> set[i
     ids = sorted({i for s in sentences[: 4 * STORY_LEAD] for i in s.earlier})
     if not ids:
         return set()
-    (moment,) = store.conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
-    since = iso(datetime.fromisoformat(moment) - STORY_WINDOW)
-    marks = ",".join("?" * len(ids))
-    rows = store.conn.execute(RECENT_SQL.format(marks=marks), [*ids, since])
-    return {row[0] for row in rows}
+    moment = from_iso(store.sort_time_of(item_id))
+    assert moment is not None  # every stored item has a sort time
+    return store.items_since(ids, iso(moment - STORY_WINDOW))
 
 
 def story_words(
@@ -703,10 +671,6 @@ def _word_set(words: str) -> frozenset[str]:
 # hundreds of items on one event compares each new item with a handful, not all of them.
 STORY_MEMBERS = 3
 STORY_WINDOW_ROWS = 2000  # items of other feeds read around one new item, newest first
-STORY_WINDOW_SQL = """SELECT id, coalesce(story_id, id), sort_time FROM items
-    INDEXED BY idx_items_story_window
-    WHERE sort_time BETWEEN ? AND ? AND feed != ?
-    ORDER BY sort_time DESC LIMIT ?"""
 
 
 def assign_story(store: Store, item_id: int, words: frozenset[str] | None = None) -> int:
@@ -730,10 +694,7 @@ def assign_stories(store: Store, items: list[tuple[int, frozenset[str] | None]])
     run: list[tuple[int, datetime, frozenset[str], int | None]] = []
     run_feed = ""
     for item_id, words in items:
-        feed, title, sort_time, lang, published, current = store.conn.execute(
-            "SELECT feed, title, sort_time, lang, published, story_id FROM items WHERE id = ?",
-            [item_id],
-        ).fetchone()
+        feed, title, sort_time, lang, published, current = store.story_basis(item_id)
         if words is None:
             stored = sentences_of(store, item_id)
             lead = [s.text for s in story_lead(stored, recent_items(store, item_id, stored))]
@@ -757,8 +718,8 @@ def _assign_run(
     from kurilwatch import stories as story_rules
 
     moments = [moment for _, moment, _, _ in run]
-    window = [iso(min(moments) - STORY_WINDOW), iso(max(moments) + STORY_WINDOW), feed]
-    rows = store.conn.execute(STORY_WINDOW_SQL, [*window, STORY_WINDOW_ROWS]).fetchall()
+    start, end = iso(min(moments) - STORY_WINDOW), iso(max(moments) + STORY_WINDOW)
+    rows = store.story_window(start, end, feed, STORY_WINDOW_ROWS)
     if len(rows) == STORY_WINDOW_ROWS and len(run) > 1:
         # Perhaps cut short: each item reads its own newest STORY_WINDOW_ROWS instead.
         return [story for item in run for story in _assign_run(store, feed, [item])]
@@ -782,11 +743,7 @@ def _assign_run(
         # Compared in id order, so a tie goes to the oldest item.
         chosen.append(sorted(members))
     wanted = sorted({other_id for members in chosen for other_id in members})
-    candidates = {}
-    if wanted:
-        marks = ",".join("?" * len(wanted))
-        sql = f"SELECT id, story_id, story_words FROM items WHERE id IN ({marks})"
-        candidates = {row[0]: row[1:] for row in store.conn.execute(sql, wanted)}
+    candidates = store.story_words_of(wanted)
     stories = []
     for (item_id, _, words, current), members in zip(run, chosen, strict=True):
         best_story, best_score = item_id, 0.0
@@ -801,10 +758,7 @@ def _assign_run(
             story = _kept_story(store, item_id, current) or story
         # The words are stored too, so comparing a later item with this one costs a split,
         # not a query and a parse.
-        store.conn.execute(
-            "UPDATE items SET story_id = ?, story_words = ? WHERE id = ?",
-            [story, " ".join(sorted(words)), item_id],
-        )
+        store.set_story(item_id, story, " ".join(sorted(words)))
         stories.append(story)
     return stories
 
@@ -813,8 +767,7 @@ def _kept_story(store: Store, item_id: int, current: int) -> int | None:
     """The story an already grouped item keeps: one it joined, or one others joined."""
     if current != item_id:
         return current
-    joined = store.conn.execute(JOINED_SQL, [item_id, item_id]).fetchone()
-    return current if joined else None
+    return current if store.story_was_joined(item_id) else None
 
 
 @dataclass

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from typing import TYPE_CHECKING
 
 from kurilwatch.developments import (
     Republication,
@@ -22,7 +24,10 @@ from kurilwatch.developments import (
     update_of,
 )
 from kurilwatch.plain import shortened
-from kurilwatch.store import SHOWN, Store, iso
+from kurilwatch.store import Store, iso
+
+if TYPE_CHECKING:
+    from kurilwatch.config import EmailConfig
 
 
 @dataclass
@@ -47,20 +52,12 @@ def recipients_key(recipients: list[str] | tuple[str, ...]) -> str:
     return ",".join(sorted({r.strip().lower() for r in recipients}))
 
 
-# Items sent at an earlier revision than their current one: read off the index of the few
-# revised items, not the whole `sent` table.
-UPDATES_SQL = f"""SELECT items.id, sent.revision FROM items INDEXED BY idx_items_revised
-    JOIN sent ON sent.recipients = ? AND sent.item_id = items.id
-    WHERE items.revision > 1 AND items.revision > coalesce(sent.revision, items.revision)
-    AND {SHOWN} ORDER BY items.id"""
-
-
 def pending(store: Store, key: str, cap: int, now: datetime) -> Digest:
     """The newest `cap` items not yet sent to these recipients, then updates of those sent."""
     ids, total = store.unsent(key, cap)
     digest = _digest(store, ids, total - len(ids), now)
     room = cap - len(ids)
-    for item_id, sent_revision in store.conn.execute(UPDATES_SQL, [key]).fetchall():
+    for item_id, sent_revision in store.sent_updates(key):
         item = store.get_item(item_id)
         if item is None:
             continue
@@ -91,15 +88,70 @@ def _digest(store: Store, ids: list[int], waiting: int, now: datetime) -> Digest
     return Digest(stories, waiting, now, [], republications, revisions)
 
 
+def build(store: Store, key: str, cap: int, since: datetime | None, now: datetime) -> Digest:
+    """With `since`: everything in the window, sent or not; else what is still pending."""
+    if since is not None:
+        return window(store, since, cap, now)
+    return pending(store, key, cap, now)
+
+
 def mark_sent(store: Store, key: str, revisions: dict[int, int], at: datetime) -> None:
     """Remember that these items were sent at these revisions."""
-    with store.transaction():
-        store.conn.executemany(
-            "INSERT INTO sent (recipients, item_id, sent_at, revision) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (recipients, item_id) DO UPDATE SET "
-            "sent_at = excluded.sent_at, revision = excluded.revision",
-            [(key, item_id, iso(at), revision) for item_id, revision in revisions.items()],
-        )
+    store.mark_sent(key, revisions, at)
+
+
+@dataclass
+class Sent:
+    """A digest delivered (or the "all quiet" note), and whether marking it had to wait."""
+
+    digest: Digest
+    waiting_mark: str | None = None  # why it is not marked sent yet: the next run marks it
+
+
+def send(
+    store: Store,
+    email: EmailConfig,
+    recipients: list[str],
+    *,
+    since: datetime | None,
+    always: bool,
+    now: Callable[[], datetime],
+    password: str | None,
+) -> Sent | None:
+    """Lock, build, deliver, mark: what was sent (the digest or the "all quiet" note), else
+    None when there was nothing to send.
+
+    The lock beside the database keeps two overlapping runs from both sending. A journal
+    beside it records what the server accepted, so items are marked sent now or, if the
+    database cannot be written, by the next run: never sent twice, never lost. A re-send
+    (`since`) marks nothing.
+    """
+    from kurilwatch.errors import KurilwatchError
+    from kurilwatch.mail import SendJournal, deliver, mark_accepted, sending_lock
+
+    key = recipients_key(recipients)
+    with sending_lock(store.path):
+        journal = SendJournal(store.path)
+        waiting = mark_accepted(store, journal, now())  # the last run's, if it could not
+        if waiting is not None:
+            raise KurilwatchError(
+                f"the last digest was delivered but cannot be marked sent yet ({waiting}); "
+                "nothing more is sent until it is"
+            )
+        built = build(store, key, email.max_items, since, now())
+        if not built.count and not always:
+            return None
+        assert email.sender is not None  # checked with the recipients
+        message = build_message(built, email.sender, recipients)
+        journal.begin(key, built.revisions if since is None else {})
+        try:
+            deliver(message, email, password, journal.accepted)
+        except KurilwatchError:
+            journal.clear()
+            raise
+        # The server accepted it, and the journal says so: marked now, or by the next run.
+        waiting = mark_accepted(store, journal, now())
+    return Sent(built, waiting)
 
 
 def _count(number: int, noun: str) -> str:

@@ -33,6 +33,22 @@ class StoreError(KurilwatchError):
     """The database cannot be opened or written safely."""
 
 
+class DatabaseBusy(StoreError):
+    """Another run holds the database's write lock longer than the busy timeout."""
+
+
+class DatabaseReadOnly(StoreError):
+    """The database file (or its directory) cannot be written."""
+
+
+class DiskFull(StoreError):
+    """A write found no room; SQLite undid it."""
+
+
+class DiskIOError(StoreError):
+    """The operating system failed a read or write of the database."""
+
+
 class FeedError(KurilwatchError):
     """One feed could not be fetched or parsed; recorded, never fatal for the others."""
 

@@ -6,7 +6,6 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -17,8 +16,7 @@ from kurilwatch.config import DEFAULT_FEEDS, Config, Feed, parse_config
 from kurilwatch.errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
-    from kurilwatch.match import MatchResult
-    from kurilwatch.models import Entry
+    pass
 
 # --- the config file, edited in place -----------------------------------------------------
 
@@ -193,44 +191,3 @@ def write_opml(feeds: tuple[Feed, ...], now: datetime | None = None) -> str:
         ET.SubElement(body, "outline", attributes)
     ET.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"
-
-
-# --- refilter --------------------------------------------------------------------------------
-
-
-@dataclass
-class RefilterPlan:
-    add: list[tuple[str, str, Entry]] = field(default_factory=list)  # (key, feed, entry)
-    add_seen: dict[str, str] = field(default_factory=dict)  # key -> first seen
-    add_terms: dict[str, MatchResult] = field(default_factory=dict)
-    drop: list[dict] = field(default_factory=list)  # stored items that no longer match
-    flagged: list[dict] = field(default_factory=list)  # flagged before, still not matching
-    restore: list[int] = field(default_factory=list)  # flagged items that match again
-
-    @property
-    def prune(self) -> list[dict]:
-        """What --prune deletes: every item that does not match, flagged before or now."""
-        return sorted(self.drop + self.flagged, key=lambda item: item["id"])
-
-
-def plan_refilter(store, config: Config, match_for: Callable[[str], Callable]) -> RefilterPlan:
-    """What the current rules would change: items to add, items to flag, flags to clear."""
-    plan = RefilterPlan()
-    for row in store.conn.execute(
-        "SELECT id, feed, title, text, unmatched_since FROM items ORDER BY id"
-    ):
-        item_id, feed, title, text, flagged = row
-        relevant = match_for(feed)(f"{title}\n{text}").relevant
-        if not relevant:
-            (plan.flagged if flagged else plan.drop).append(
-                {"id": item_id, "feed": feed, "title": title}
-            )
-        elif flagged:
-            plan.restore.append(item_id)
-    for key, feed, entry, first_seen in store.unmatched_entries():
-        result = match_for(feed)(f"{entry.title}\n{entry.text}")
-        if result.relevant:
-            plan.add.append((key, feed, entry))
-            plan.add_seen[key] = first_seen
-            plan.add_terms[key] = result
-    return plan

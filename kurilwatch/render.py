@@ -7,7 +7,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
@@ -29,6 +29,52 @@ if TYPE_CHECKING:  # importing the matcher compiles its rules: not for `list`
 
 STATUS_STYLE = {"ok": "green", "not_modified": "cyan", "error": "bold red", "skipped": "yellow"}
 STATUS_LABEL = {"ok": "ok", "not_modified": "not modified", "error": "error", "skipped": "skipped"}
+
+
+class PlainConsole(Console):
+    """Plain lines for a pipe: a table's title, then its rows tab-separated; text unwrapped.
+
+    The views drawn for a person (tables, highlights) print through it unchanged when their
+    output goes to a pipe or a file, so `grep` and `cut` see one record per line.
+    """
+
+    def __init__(self, file: IO[str] | None = None) -> None:
+        super().__init__(
+            file=file,
+            force_terminal=False,
+            color_system=None,
+            no_color=True,
+            soft_wrap=True,
+            highlight=False,
+            width=10_000,
+        )
+        self._tables = 0
+
+    def print(self, *objects: object, **options: object) -> None:
+        for thing in objects:
+            if isinstance(thing, Table):
+                self._print_table(thing)
+            elif isinstance(thing, Text):
+                self.file.write(thing.plain.rstrip() + "\n")
+            else:
+                super().print(thing, **options)  # type: ignore[arg-type]
+        if not objects:
+            self.file.write("\n")
+
+    def _print_table(self, table: Table) -> None:
+        if self._tables:
+            self.file.write("\n")  # tables one after another stay apart
+        self._tables += 1
+        if table.title:
+            self.file.write(_cell_text(table.title) + "\n")
+        columns = [list(column.cells) for column in table.columns]
+        for row in zip(*columns, strict=True):
+            self.file.write("\t".join(_cell_text(cell) for cell in row) + "\n")
+
+
+def _cell_text(cell: object) -> str:
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    return " ".join(text.split())  # one line, no tabs inside a cell
 
 
 def safe(value: object) -> Text:
@@ -99,6 +145,39 @@ def article_counts(report) -> str:
         if count
     ]
     return ", ".join(parts) or "—"
+
+
+class PendingFeeds:
+    """A fetch's progress bar, naming the feeds still pending (the slow ones, at the end)."""
+
+    SHOWN = 3  # names shown; the rest are counted
+
+    def __init__(self, console: Console, names: list[str]) -> None:
+        from rich.progress import Progress
+
+        self.pending = dict.fromkeys(names)
+        self.progress = Progress(console=console, transient=True)
+        self.task = self.progress.add_task(self.description(), total=len(names))
+
+    def description(self) -> str:
+        names = list(self.pending)
+        if not names:
+            return "Polling feeds"
+        more = f" and {len(names) - self.SHOWN} more" if len(names) > self.SHOWN else ""
+        return (
+            f"Polling feeds: waiting for {', '.join(clean(n) for n in names[: self.SHOWN])}{more}"
+        )
+
+    def done(self, report: object) -> None:
+        self.pending.pop(str(getattr(report, "feed", "")), None)
+        self.progress.update(self.task, advance=1, description=self.description())
+
+    def __enter__(self) -> PendingFeeds:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
 
 
 def items_table(console: Console, items: list[dict]) -> None:
@@ -238,16 +317,29 @@ def item_detail_json(item: dict, title_hits: list[Hit], text_hits: list[Hit]) ->
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
+# Narrower terminals drop the columns a person needs least first: the URL (in the config),
+# then the last attempt (the last success says more), then the HTTP status (in the error)
+# and the count of lead-only items.
+FEEDS_URL_FROM = 120
+FEEDS_ATTEMPT_FROM = 100
+FEEDS_HTTP_FROM = 70
+
+
 def feeds_table(console: Console, rows: list[dict]) -> None:
+    width = console.width
     table = Table(title="Feeds", title_justify="left")
     table.add_column("Feed")
-    table.add_column("URL", overflow="ellipsis", no_wrap=True, max_width=40)
-    table.add_column("Last attempt", no_wrap=True)
+    if width >= FEEDS_URL_FROM:
+        table.add_column("URL", overflow="ellipsis", no_wrap=True, max_width=40)
+    if width >= FEEDS_ATTEMPT_FROM:
+        table.add_column("Last attempt", no_wrap=True)
     table.add_column("Last success", no_wrap=True)
-    table.add_column("HTTP", justify="right")
-    table.add_column("Last error")
-    table.add_column("Items", justify="right")
-    table.add_column("Lead-only", justify="right")
+    if width >= FEEDS_HTTP_FROM:
+        table.add_column("HTTP", justify="right", no_wrap=True)
+    table.add_column("Last error", overflow="fold", ratio=1, min_width=8)
+    table.add_column("Items", justify="right", no_wrap=True)
+    if width >= FEEDS_HTTP_FROM:
+        table.add_column("Lead-only", justify="right", no_wrap=True)
     for row in rows:
         error = safe(row.get("last_error") or "")
         if row.get("failing_since"):
@@ -259,16 +351,19 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
         name = safe(row["name"])
         if not row.get("enabled", True):
             name.append(" (disabled)", style="dim")
-        table.add_row(
-            name,
-            safe(row["url"]),
-            short_time(row.get("last_attempt")),
-            short_time(row.get("last_success")),
-            str(row.get("last_http_status") or "—"),
-            error if row.get("last_error") else Text("—", style="dim"),
-            str(row.get("items", 0)),
-            str(row.get("lead_only", 0)),
-        )
+        cells: list[object] = [name]
+        if width >= FEEDS_URL_FROM:
+            cells.append(safe(row["url"]))
+        if width >= FEEDS_ATTEMPT_FROM:
+            cells.append(short_time(row.get("last_attempt")))
+        cells.append(short_time(row.get("last_success")))
+        if width >= FEEDS_HTTP_FROM:
+            cells.append(str(row.get("last_http_status") or "—"))
+        cells.append(error if row.get("last_error") else Text("—", style="dim"))
+        cells.append(str(row.get("items", 0)))
+        if width >= FEEDS_HTTP_FROM:
+            cells.append(str(row.get("lead_only", 0)))
+        table.add_row(*cells)  # type: ignore[arg-type]
     console.print(table)
 
 
@@ -462,7 +557,8 @@ def diff_view(console: Console, item: dict, old: dict, new: dict) -> None:
         Text(f"Item {item['id']}: revision {old['revision']} → {new['revision']}", style="bold")
     )
     console.print(Text(f"{short_time(old['seen'])} → {short_time(new['seen'])}", style="dim"))
-    markers = console.color_system is None
+    # No colours (a pipe, NO_COLOR, TERM=dumb): the changes are bracketed, or they vanish.
+    markers = console.color_system is None or console.no_color
     title = word_diff(old["title"] or "", new["title"] or "", markers)
     console.print(Text("Title: ", style="dim") + title)
     console.print()

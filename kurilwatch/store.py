@@ -10,11 +10,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from kurilwatch import migrations
 from kurilwatch.errors import StoreError, UsageError
 from kurilwatch.migrations import SCHEMA_VERSION
+from kurilwatch.storage.errors import translated
+from kurilwatch.storage.scans import ScansPart
+from kurilwatch.storage.sent import SentPart
+from kurilwatch.storage.sentences import SentencesPart
+from kurilwatch.storage.shared import FLAGGED, SHOWN, from_iso, iso
 
 # Neither sqlite-utils nor the update's records (models.py, a dozen dataclasses): the
 # queries need them not, and `list` does not load them.
@@ -31,27 +36,17 @@ _FEED_TIMES = frozenset(
 )
 
 
-@overload
-def iso(dt: datetime) -> str: ...
-@overload
-def iso(dt: None) -> None: ...
-@overload
-def iso(dt: datetime | None) -> str | None: ...
-def iso(dt: datetime | None) -> str | None:
-    """UTC ISO 8601 with a Z, second precision: sortable as text."""
-    if dt is None:
-        return None
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def from_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-# Items `refilter` found no longer matching the rules stay stored but leave every view of
-# Kuril news (list, news, digest, search, stats, export); only `list --flagged` shows them.
-SHOWN = "items.unmatched_since IS NULL"
-FLAGGED = "items.unmatched_since IS NOT NULL"
+# Every table whose rows belong to an item (its `item_id`): deleting an item deletes them.
+# A test checks the schema against this list.
+TABLES_OF_ITEMS = (
+    "item_keys",
+    "item_feeds",
+    "revisions",
+    "sentences",
+    "sentence_keys",
+    "sent",
+    "articles",
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +56,7 @@ class UpsertResult:
     shown_changed: bool = False  # the item's shown title or text changed: index it again
 
 
-class Store:
+class Store(SentencesPart, SentPart, ScansPart):
     """The database: opened, migrated and configured for concurrent readers (WAL).
 
     `now` is the clock of whatever runs on it: what the store dates, and what the update
@@ -124,19 +119,19 @@ class Store:
             self._db = sqlite_utils.Database(self.conn)
         return self._db
 
-    def rows(self, sql: str, params: list | tuple = ()) -> list[dict]:
-        cursor = self.conn.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor]
-
     def close(self) -> None:
         self.conn.close()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        """Close; an sqlite error on the way out leaves as the project's own (one line)."""
         self.close()
+        if exc is not None and (known := translated(exc)) is not None:
+            raise known from exc
 
     @property
     def schema_version(self) -> int:
@@ -617,21 +612,6 @@ class Store:
         )
         return _with_sources(self, self.rows(sql, [parsed.fts5(), *params, limit]))
 
-    def unsent(self, recipients: str, limit: int) -> tuple[list[int], int]:
-        """The newest `limit` items not yet sent to these recipients, and how many there are."""
-        sql = (
-            f"FROM items WHERE {SHOWN} AND "
-            "id NOT IN (SELECT item_id FROM sent WHERE recipients = ?)"
-        )
-        total = self.conn.execute(f"SELECT count(*) {sql}", [recipients]).fetchone()[0]
-        ids = [
-            row[0]
-            for row in self.conn.execute(
-                f"SELECT id {sql} ORDER BY sort_time DESC, id DESC LIMIT ?", [recipients, limit]
-            )
-        ]
-        return ids, total
-
     def keep_unmatched(self, feed: str, rows: list[UnmatchedRow], days: int) -> None:
         """Remember non-matching entries for `refilter`; forget those older than `days`.
 
@@ -672,7 +652,7 @@ class Store:
 
     def delete_item(self, item_id: int) -> None:
         """Remove an item and everything that refers to it."""
-        for table in ("item_keys", "item_feeds", "revisions", "sentences", "sentence_keys", "sent"):
+        for table in TABLES_OF_ITEMS:
             self.conn.execute(f"DELETE FROM {table} WHERE item_id = ?", [item_id])
         self.conn.execute("DELETE FROM items WHERE id = ?", [item_id])
 

@@ -28,6 +28,7 @@ import concurrent.futures
 import gc
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -56,7 +57,10 @@ from kurilwatch.models import (
     Response,
 )
 from kurilwatch.parse import parse_feed
-from kurilwatch.store import Store, from_iso, iso, unmatched_row
+from kurilwatch.store import Store, UpsertResult, from_iso, iso, unmatched_row
+
+# What was requested, what came back, what was decided: `kurilwatch -v` or --log-file.
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import httpx
@@ -125,6 +129,7 @@ def parse_and_match(
             text = f"{entry.title}\n{entry.text}"
             result = matcher.match(text)
             if not result.relevant:
+                log.debug("rejected %r: %s", entry.title, result.reason)
                 unmatched.append(unmatched_row(entry))
                 # The cheap test first: most unmatched entries have no page to read.
                 if wants_article(entry, articles) and worth_reading(text, result):
@@ -132,6 +137,7 @@ def parse_and_match(
                 continue
             terms = result.matched_terms
             hits = [(h.start, h.end, h.rule, h.text) for h in result.hits]
+            log.debug("kept %r: %s", entry.title, result.reason)
         matched.append(prepare(Matched(entry, terms), lang, hits))
     return ParseOutcome(len(parsed.entries), matched, parsed.warning, unmatched, plausible)
 
@@ -212,44 +218,21 @@ def apply(store: Store, update: FeedUpdate) -> FeedReport:
     new = updated = 0
     with store.transaction():
         if update.entries:
-            from kurilwatch.developments import assign_stories, index_item, lead_story_words
+            from kurilwatch.ingest import store_entries
 
-            to_group: list[tuple[int, frozenset[str] | None]] = []
             item_ids: dict[str, int] = {}
-            for matched in update.entries:
-                entry = matched.entry
-                result = store.upsert_entry(update.feed, entry, matched.terms, matched.lang)
-                key = article_key(update.feed, entry)
+
+            def stored(matched: Matched, result: UpsertResult) -> None:
+                nonlocal new, updated
+                key = article_key(update.feed, matched.entry)
                 item_ids[key] = result.item_id
                 new += result.status is ItemChange.new
                 updated += result.status is ItemChange.updated
                 if result.status is not ItemChange.unchanged:
-                    source = update.text_sources.get(key) or text_source(entry)
+                    source = update.text_sources.get(key) or text_source(matched.entry)
                     store.set_text_source(result.item_id, source)
-                if not result.shown_changed:
-                    continue
-                title, text = store.shown_copy(result.item_id)
-                # The sentences the worker prepared are this entry's: another feed's copy
-                # may be the one shown.
-                same = (title, text) == (entry.title, entry.text)
-                prepared = matched.sentences if same else None
-                sentences = index_item(
-                    store, result.item_id, text or title, matched.lang, prepared, entry.published
-                )
-                words = None
-                if prepared is not None and matched.story_words is not None:
-                    words = lead_story_words(
-                        store,
-                        result.item_id,
-                        matched.story_words,
-                        sentences,
-                        prepared,
-                        matched.lang,
-                        entry.published,
-                    )
-                to_group.append((result.item_id, words))
-            # After the loop: the feed's items then read the story window once, not each.
-            assign_stories(store, to_group)
+
+            store_entries(store, update.feed, update.entries, on_upsert=stored)
             for row in update.article_rows:
                 record = asdict(row) | {"last_attempt": iso(store.now())}
                 record["item_id"] = row.item_id or item_ids.get(row.key)
@@ -363,21 +346,47 @@ async def poll(
         skipped = due(feed, state, store.now())
         if skipped is not None:
             return skipped
+        log.info(
+            "%s: GET %s (If-None-Match: %s, If-Modified-Since: %s)",
+            feed.name,
+            feed.url,
+            state.etag,
+            state.last_modified,
+        )
         response = await retrieve(feed, state)
+        log.info(
+            "%s: %s %s, %d bytes%s",
+            feed.name,
+            response.http_status or "-",
+            response.status.value,
+            len(response.content),
+            f": {response.error}" if response.error else "",
+        )
         outcome, response = await parsed(feed, response)
         settled = await articles(feed, outcome)
         update = decide(
             feed, state, response, outcome, store.now(), config.keep_unmatched_days, settled
         )
+        if outcome is not None:
+            log.info(
+                "%s: %d entries, %d about the islands, %d not (kept for refilter)",
+                feed.name,
+                outcome.seen,
+                len(outcome.matched),
+                len(outcome.unmatched),
+            )
         try:
-            return await stored(update)
+            report = await stored(update)
         except sqlite3.OperationalError:
             raise  # the database itself (full, busy, read-only): said once, for the run
         except Exception as exc:  # this feed's entries broke the store: it alone fails
             error = f"cannot store the feed: {type(exc).__name__}: {exc}"[:300]
+            log.info("%s: %s", feed.name, error)
             failed = replace(response, status=FetchStatus.error, error=error)
             now = store.now()
             return await stored(decide(feed, state, failed, None, now, config.keep_unmatched_days))
+        log.info("%s: %d new, %d updated", feed.name, report.new, report.updated)
+        return report
 
     async def reported(feed: Feed) -> FeedReport:
         report = await one(feed)

@@ -78,7 +78,7 @@ def test_second_fetch_is_conditional_and_creates_no_duplicates(
 
 
 def test_fetch_summary_counts(runner, standard_feeds, env):
-    result = runner.invoke(app, ["fetch"])
+    result = runner.invoke(app, ["fetch", "--format", "table"])
     line = next(line for line in result.output.splitlines() if "tass-en" in line)
     cells = [c.strip() for c in line.split("│") if c.strip()]
     # feed, status, seen, matched, new, updated
@@ -279,7 +279,7 @@ def test_unchanged_body_without_etag_is_not_parsed_again(runner, env, feed_serve
     feed_server.serve_file("/same", "tass_en.rss")  # no ETag, no Last-Modified
     write_config(env["config"], {"same": feed_server.url("/same")})
     runner.invoke(app, ["fetch"])
-    again = runner.invoke(app, ["fetch"])
+    again = runner.invoke(app, ["fetch", "--format", "table"])
     line = next(line for line in again.output.splitlines() if "│ same" in line)
     assert [c.strip() for c in line.split("│") if c.strip()][1:3] == ["not modified", "0"]
     assert len(feed_server.requests_to("/same")) == 2

@@ -366,7 +366,7 @@ def test_bad_news_since(runner, env):
 
 
 def test_classification_uses_the_index(env):
-    from kurilwatch.developments import EARLIER_SQL
+    from kurilwatch.storage.sentences import EARLIER_SQL
 
     with Store(env["db"]) as store:
         plan = store.conn.execute(f"EXPLAIN QUERY PLAN {EARLIER_SQL}", [1, 10, 50]).fetchall()
@@ -403,7 +403,7 @@ def revised(runner, env, feed_server):
     write_config(env["config"], {"r": feed_server.url("/r")})
     runner.invoke(app, ["fetch"])
     feed_server.routes["/r"] = Route(body=V2)
-    result = runner.invoke(app, ["fetch"])
+    result = runner.invoke(app, ["fetch", "--format", "table"])
     line = next(line for line in result.output.splitlines() if "│ r " in line)
     assert [c.strip() for c in line.split("│") if c.strip()][-2:] == ["0", "1"]  # new, updated
     return json.loads(runner.invoke(app, ["list", "--format", "json"]).output)[0]["id"]

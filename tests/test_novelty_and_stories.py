@@ -193,10 +193,10 @@ def test_other_islands_or_kinds_are_other_stories():
 )
 def test_the_new_reads_are_index_searches(tmp_path, name, params):
     """Classifying and grouping an item costs the same with a thousand or a million stored."""
-    from kurilwatch import developments
+    from kurilwatch.storage import sentences
     from kurilwatch.store import Store
 
-    sql = getattr(developments, name).format(marks="?,?")
+    sql = getattr(sentences, name).format(marks="?,?")
     with Store(tmp_path / "kw.db") as store:
         plan = store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
     details = " ".join(row[-1] for row in plan)

@@ -306,3 +306,69 @@ def test_migration_drops_the_match_hits_nothing_read(tmp_path):
         assert "match_hits" not in columns and "matched" in columns
         [item] = store.list_items()
         assert (item["title"], item["matched"]) == ("Iturup news", ["Iturup"])
+
+
+# --- the store's own errors and tables ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sqlite_message", "kind", "message"),
+    [
+        ("database is locked", "DatabaseBusy", "another kurilwatch run is in progress"),
+        ("attempt to write a readonly database", "DatabaseReadOnly", "read-only"),
+        ("database or disk is full", "DiskFull", "nothing was lost"),
+        ("disk I/O error", "DiskIOError", "disk I/O error"),
+    ],
+)
+def test_sqlite_errors_leave_the_store_as_the_projects_own(tmp_path, sqlite_message, kind, message):
+    from kurilwatch import errors
+
+    with pytest.raises(getattr(errors, kind)) as raised, Store(tmp_path / "kw.db"):
+        raise sqlite3.OperationalError(sqlite_message)
+    assert message in raised.value.message
+    assert isinstance(raised.value, errors.StoreError)
+    assert raised.value.exit_code == errors.EXIT_FAILURE
+
+
+def test_an_sqlite_error_without_words_passes_unchanged(tmp_path):
+    with (
+        pytest.raises(sqlite3.OperationalError, match="no such table"),
+        Store(tmp_path / "kw.db") as store,
+    ):
+        store.conn.execute("SELECT * FROM no_such_table")
+
+
+def test_a_real_lock_held_by_another_writer_is_database_busy(tmp_path):
+    from kurilwatch.errors import DatabaseBusy
+
+    path = tmp_path / "kw.db"
+    Store(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusy), Store(path) as store:
+            store.conn.execute("PRAGMA busy_timeout = 0")
+            with store.transaction():
+                store.set_state("x", "1")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_deleting_an_item_knows_every_table_that_refers_to_items(tmp_path):
+    from kurilwatch.store import TABLES_OF_ITEMS
+
+    with Store(tmp_path / "kw.db") as store:
+        tables = [
+            row[0]
+            for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        referring = {
+            table
+            for table in tables
+            if any(
+                column[1] == "item_id"
+                for column in store.conn.execute(f"PRAGMA table_info({table})")
+            )
+        }
+    assert referring == set(TABLES_OF_ITEMS)

@@ -353,7 +353,7 @@ def test_markdown_still_escapes_what_markdown_would_read():
 
 
 def test_updates_are_read_off_the_revised_items(env):
-    from kurilwatch.digest import UPDATES_SQL
+    from kurilwatch.storage.sent import UPDATES_SQL
     from kurilwatch.store import Store
 
     with Store(env["db"]) as store:
