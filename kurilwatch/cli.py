@@ -61,6 +61,17 @@ ConfigOption = Annotated[
 ]
 
 
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0,
+        help="If another fetch or run is still going on this database, wait this many "
+        "seconds for it, then skip (exit 4) rather than poll every feed again.",
+    ),
+]
+
+
 class ListFormat(StrEnum):
     table = "table"
     plain = "plain"
@@ -254,15 +265,18 @@ def fetch(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing unless a feed fails (for cron).")
     ] = False,
+    wait: WaitOption = 10.0,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Poll the feeds, keep the Kuril items, store them, and print a summary.
 
     Exit status: 0 when every feed was fetched or not modified, 1 when at least one feed
-    failed (the others are still stored), 2 for a usage or configuration error.
+    failed (the others are still stored), 2 for a usage or configuration error, 4 when
+    another fetch or run was still going on (nothing polled).
     """
     from kurilwatch.config import load_config
+    from kurilwatch.locks import run_lock
 
     cfg = load_config(config)
     feeds = [f for f in cfg.feeds if f.enabled]
@@ -274,7 +288,7 @@ def fetch(
         feeds = [f for f in cfg.feeds if f.name in feed]
     # --quiet prints nothing when all is well: a cron run then never loads rich.
     console = None if quiet else _stdout()
-    with _open(db, create=True) as store:
+    with _open(db, create=True) as store, run_lock(store.path, wait):
         if console is None or not console.is_terminal:
             report = _run_fetch(store, cfg, feeds)
         else:
@@ -1028,22 +1042,25 @@ def run(
     always: Annotated[
         bool, typer.Option("--always", help="Send an 'all quiet' note when nothing is new.")
     ] = False,
+    wait: WaitOption = 10.0,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Fetch, then e-mail a digest of what is new: the one line for a crontab.
 
     Prints nothing when all is well. A failed feed or a failed delivery prints one line per
-    problem on stderr (cron mails it to you) and exits 1; the items stay pending.
+    problem on stderr (cron mails it to you) and exits 1; the items stay pending. Exit 4:
+    another fetch or run was still going on, so this one did nothing.
     """
     from kurilwatch.config import load_config
+    from kurilwatch.locks import run_lock
 
     cfg = load_config(config)
     _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
-    with _open(db, create=True) as store:
+    with _open(db, create=True) as store, run_lock(store.path, wait):
         report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
-    _report_health_changes(report)
-    _digest(cfg, db, email=True, to=to, since=None, always=always)
+        _report_health_changes(report)
+        _digest(cfg, db, email=True, to=to, since=None, always=always)
     if report.failed:
         raise typer.Exit(EXIT_FAILURE)
 

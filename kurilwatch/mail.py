@@ -10,7 +10,6 @@ import socket
 import sqlite3
 import ssl
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.message import EmailMessage
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kurilwatch.config import EmailConfig
 from kurilwatch.errors import KurilwatchError
+from kurilwatch.locks import held, lock_path
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -151,29 +151,11 @@ def _text(value: bytes | str) -> str:
 @contextmanager
 def sending_lock(db_path: Path, wait: float = 120.0) -> Iterator[None]:
     """One digest at a time per database: a second run waits, then sees what was marked."""
-    import fcntl
-
-    lock_path = db_path.with_name(db_path.name + ".digest.lock")
-    with open(lock_path, "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise KurilwatchError(
-                        f"another kurilwatch digest has held {lock_path} for {wait:g}s"
-                    ) from None
-                time.sleep(0.2)
-        try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    path = lock_path(db_path, "digest")
+    with held(path, wait) as got:
+        if not got:
+            raise KurilwatchError(f"another kurilwatch digest has held {path} for {wait:g}s")
+        yield
 
 
 class SendJournal:
