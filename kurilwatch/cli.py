@@ -1020,7 +1020,7 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
         built = build(store)
         if not built.count and not always:
             return False
-        message = digests.build_message(built, cfg.email.sender, recipients)
+        message = digests.build_message(built, cfg.email.sender, recipients, cfg.email.subject)
         journal.begin(key, built.revisions if cutoff is None else {})
         try:
             deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD), journal.accepted)
@@ -1034,6 +1034,25 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
             f"The digest was delivered; it will be marked sent by the next run ({waiting}).\n"
         )
     return True  # sent: the digest, or the "all quiet" note
+
+
+@command("test-email")
+def email_test(to: ToOption = None, config: ConfigOption = None) -> None:
+    """Send a short test message with the [email] settings and show what the server (or the
+    sendmail command) said. Marks nothing; needs no database.
+
+    Exit status: 0 when the message was accepted, 1 when it was not (the reply is shown).
+    """
+    from kurilwatch.config import ENV_SMTP_PASSWORD, load_config
+    from kurilwatch.mail import deliver, trial_message
+
+    cfg = load_config(config)
+    recipients = _recipients(cfg, to)
+    message = trial_message(cfg.email.sender, recipients, now())
+    receipt = deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD))
+    print(f"Test message to {', '.join(recipients)} accepted by {receipt.via}, which said:")
+    for line in receipt.said:
+        print(f"  {line}")
 
 
 @command()

@@ -90,6 +90,9 @@ _EMAIL_KEYS = {
     "to",
     "max_items",
     "timeout",
+    "transport",
+    "sendmail",
+    "subject",
 }
 ENV_SMTP_PASSWORD = "KURILWATCH_SMTP_PASSWORD"
 _FEED_KEYS = {
@@ -122,6 +125,9 @@ class EmailConfig:
     to: tuple[str, ...] = ()
     max_items: int = 50  # items in one digest; the rest wait for the next
     timeout: float = 30.0
+    transport: str = "smtp"  # smtp | sendmail
+    sendmail: str = "/usr/sbin/sendmail"  # the command, with any options: "msmtp -a work"
+    subject: str = "kurilwatch: {summary}"  # fields: see SUBJECT_FIELDS
 
     @property
     def port(self) -> int:
@@ -270,14 +276,57 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     )
 
 
-_ADDRESS = re.compile(r"^[^@\s<>,;\x00-\x1f]+@[^@\s<>,;\x00-\x1f]+\.[^@\s<>,;\x00-\x1f]+$")
+_ADDR_SPEC = re.compile(r"^[^@\s<>,;\x00-\x1f]+@[^@\s<>,;\x00-\x1f]+\.[^@\s<>,;\x00-\x1f]+$")
+# What a subject template may use: numbers and dates, never feed text (no header injection).
+SUBJECT_FIELDS = ("summary", "count", "new", "updates", "date")
 
 
 def check_address(address: object, what: str) -> str:
-    """A plain e-mail address, or ValueError: nothing that could smuggle in a header."""
-    if not isinstance(address, str) or not _ADDRESS.match(address.strip()):
-        raise ValueError(f"{what} {address!r} is not an e-mail address like name@example.org")
-    return address.strip()
+    """One address, `kw@example.org` or `Kuril news <kw@example.org>`, or ValueError.
+
+    Parsed by the standard library; a second address, a line break or anything else that
+    could smuggle in a header is refused.
+    """
+    from email.headerregistry import Address
+    from email.utils import getaddresses
+
+    problem = f"{what} {address!r} is not an e-mail address like name@example.org"
+    if not isinstance(address, str) or any(c in address for c in "\r\n\x00"):
+        raise ValueError(problem)
+    text = address.strip()
+    parsed = getaddresses([text])
+    if len(parsed) != 1 or not _ADDR_SPEC.match(parsed[0][1]):
+        raise ValueError(problem)
+    name, spec = parsed[0]
+    if text != spec and not text.endswith(f"<{spec}>"):
+        raise ValueError(problem)  # read as something else: a group ("Bcc: x@y"), a comment
+    if not name:
+        return spec
+    return str(Address(display_name=name, addr_spec=spec))
+
+
+def address_spec(address: str) -> str:
+    """The bare address of a checked one: `kw@example.org` of `Kuril news <kw@example.org>`."""
+    from email.utils import parseaddr
+
+    return parseaddr(address)[1] or address
+
+
+def check_subject(template: object) -> str:
+    """A subject template using only SUBJECT_FIELDS, or ValueError."""
+    import string
+
+    if not isinstance(template, str) or not template.strip() or _unsafe_header(template):
+        raise ValueError("email.subject must be one line of text")
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        raise ValueError(f"email.subject {template!r}: {exc}") from None
+    unknown = [name for name in fields if name not in SUBJECT_FIELDS]
+    if unknown:
+        known = ", ".join("{" + name + "}" for name in SUBJECT_FIELDS)
+        raise ValueError(f"email.subject: unknown field {{{unknown[0]}}} (known: {known})")
+    return template
 
 
 def _parse_email(raw: object, fail) -> EmailConfig:
@@ -313,6 +362,16 @@ def _parse_email(raw: object, fail) -> EmailConfig:
         if "to" in raw:
             to = raw["to"] if isinstance(raw["to"], list) else [raw["to"]]
             values["to"] = tuple(check_address(a, "email.to") for a in to)
+        if "transport" in raw:
+            if raw["transport"] not in ("smtp", "sendmail"):
+                raise ValueError('email.transport must be "smtp" or "sendmail"')
+            values["transport"] = raw["transport"]
+        if "sendmail" in raw:
+            if not isinstance(raw["sendmail"], str) or not raw["sendmail"].split():
+                raise ValueError("email.sendmail must be a command, such as /usr/bin/msmtp")
+            values["sendmail"] = raw["sendmail"]
+        if "subject" in raw:
+            values["subject"] = check_subject(raw["subject"])
         if "max_items" in raw:
             values["max_items"] = _bounded(raw["max_items"], "email.max_items", MAX_ITEMS, int)
         if "timeout" in raw:
