@@ -1073,15 +1073,75 @@ def run(
     """
     from kurilwatch.config import load_config
     from kurilwatch.locks import run_lock
+    from kurilwatch.mail import DeliveryError
 
     cfg = load_config(config)
-    _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
+    email = bool(to or cfg.email.to) or not cfg.notify  # notifications alone need no mail
+    if email:
+        _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
+    problems = []
     with _open(db, create=True) as store, run_lock(store.path, wait):
         report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
         _report_health_changes(report)
-        _digest(cfg, db, email=True, to=to, since=None, always=always)
-    if report.failed:
+        if email:
+            try:
+                _digest(cfg, db, email=True, to=to, since=None, always=always)
+            except DeliveryError as exc:
+                problems.append(exc.message)
+        problems += _notify(cfg, store, always, targets=None)[1]
+    for problem in problems:
+        _stderr().print(f"Error: {problem}", markup=False)
+    if report.failed or problems:
         raise typer.Exit(EXIT_FAILURE)
+
+
+def _notify(cfg, store, always: bool, targets: list[str] | None) -> tuple[int, list[str]]:
+    """Send each [[notify]] target what it has not had yet: (messages sent, problems)."""
+    if not cfg.notify:
+        return 0, []
+    from kurilwatch.mail import sending_lock
+    from kurilwatch.notify import notify_all
+
+    chosen = tuple(t for t in cfg.notify if targets is None or t.name in targets)
+    with sending_lock(store.path):
+        return notify_all(store, chosen, cfg.email.max_items, now(), always)
+
+
+@command()
+def notify(
+    target: Annotated[
+        list[str] | None,
+        typer.Option("--target", "-t", help="Only this [[notify]] target (repeatable)."),
+    ] = None,
+    always: Annotated[
+        bool, typer.Option("--always", help="Send an 'all quiet' note when nothing is new.")
+    ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Send each [[notify]] target (Apprise: ntfy, Telegram, Matrix, webhooks…) what it has not
+    had yet: one digest per run, or one message per story.
+
+    Exit status: 0 when something was sent, 3 when nothing was new, 1 when a service did not
+    accept a message (what it covered stays pending), 2 for a usage or configuration error.
+    """
+    from kurilwatch.config import load_config
+
+    cfg = load_config(config)
+    if not cfg.notify:
+        raise UsageError("no [[notify]] targets in the config")
+    unknown = [name for name in target or [] if name not in {t.name for t in cfg.notify}]
+    if unknown:
+        raise UsageError(f"no [[notify]] target named {unknown[0]!r}")
+    with _open(db) as store:
+        sent, problems = _notify(cfg, store, always, targets=target)
+    for problem in problems:
+        _stderr().print(f"Error: {problem}", markup=False)
+    if problems:
+        raise typer.Exit(EXIT_FAILURE)
+    if not sent:
+        _stderr().print("Nothing new since the last notification: nothing sent.", markup=False)
+        raise typer.Exit(EXIT_NOTHING)
 
 
 class Period(StrEnum):

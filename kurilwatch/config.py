@@ -80,7 +80,7 @@ DEFAULT_FEEDS: tuple[Feed, ...] = (
     Feed("kyodo", "https://english.kyodonews.net/rss/news.xml", "en", enabled=False),
 )
 
-_TOP_KEYS = {"feeds", "filter", "email", "articles"}
+_TOP_KEYS = {"feeds", "filter", "email", "articles", "notify"}
 _EMAIL_KEYS = {
     "smtp_host",
     "smtp_port",
@@ -144,6 +144,15 @@ class ArticleLimits:
 
 
 @dataclass(frozen=True)
+class NotifyTarget:
+    """A service reached through Apprise (ntfy, Telegram, Matrix, a webhook…)."""
+
+    name: str  # what its sent records are kept under: renaming it starts afresh
+    url: str  # an Apprise URL; it may hold a token, so it is never printed
+    per: str = "digest"  # "digest": one message per run; "story": one per story or update
+
+
+@dataclass(frozen=True)
 class Config:
     feeds: tuple[Feed, ...] = DEFAULT_FEEDS
     include: tuple[str, ...] = ()
@@ -151,6 +160,7 @@ class Config:
     keep_unmatched_days: int = 30  # non-matching entries kept for `refilter`; 0 keeps none
     email: EmailConfig = EmailConfig()
     articles: ArticleLimits = ArticleLimits()
+    notify: tuple[NotifyTarget, ...] = ()
 
     def feed(self, name: str) -> Feed | None:
         return next((f for f in self.feeds if f.name == name), None)
@@ -220,8 +230,9 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
 
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        expected = "feeds, filter, email, articles"
-        raise fail(f"unknown key {sorted(unknown)[0]!r} (expected one of: {expected})")
+        raise fail(
+            f"unknown key {sorted(unknown)[0]!r} (expected one of: {', '.join(sorted(_TOP_KEYS))})"
+        )
 
     feeds: tuple[Feed, ...] = DEFAULT_FEEDS
     if "feeds" in data:
@@ -265,6 +276,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     articles = ArticleLimits()
     if "articles" in data:
         articles = _parse_article_limits(data["articles"], fail)
+    notify = _parse_notify(data.get("notify", []), fail)
 
     return Config(
         feeds=feeds,
@@ -273,6 +285,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         keep_unmatched_days=keep_unmatched_days,
         email=email,
         articles=articles,
+        notify=notify,
     )
 
 
@@ -392,6 +405,32 @@ def _parse_article_limits(raw: object, fail) -> ArticleLimits:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise fail(f"'articles.{key}' must be a whole number (0 or more)")
     return ArticleLimits(**raw)
+
+
+_NOTIFY_KEYS = {"name", "url", "per"}
+
+
+def _parse_notify(raw: object, fail) -> tuple[NotifyTarget, ...]:
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        raise fail("'notify' must be an array of tables: [[notify]]")
+    targets = []
+    for number, table in enumerate(raw, start=1):
+        unknown = set(table) - _NOTIFY_KEYS
+        if unknown:
+            raise fail(
+                f"notify #{number}: unknown key {sorted(unknown)[0]!r} (expected name, url, per)"
+            )
+        name, url, per = table.get("name"), table.get("url"), table.get("per", "digest")
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            raise fail(f"notify #{number}: 'name' must be letters, digits, '.', '_', '-'")
+        if not isinstance(url, str) or "://" not in url or _unsafe_header(url):
+            raise fail(f"notify {name}: 'url' must be an Apprise URL such as ntfy://topic")
+        if per not in ("digest", "story"):
+            raise fail(f'notify {name}: \'per\' must be "digest" or "story"')
+        if any(t.name == name for t in targets):
+            raise fail(f"notify name {name!r} is used twice")
+        targets.append(NotifyTarget(name, url, per))
+    return tuple(targets)
 
 
 def url_problem(url: str) -> str | None:

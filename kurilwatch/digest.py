@@ -213,31 +213,40 @@ def _republication_line(republication: Republication) -> tuple[str, str, str]:
 REPUBLISHED = "Republished, nothing new:"
 
 
+def story_text(story: Story) -> list[str]:
+    """A story as the text digest shows it: its title line, then its details indented."""
+    date, sources, parts = _story_lines(story)
+    lines = [f"* {story.title or '(no title)'}", f"  {date} | {sources}"]
+    for part in parts:
+        if part is not parts[0]:
+            lines.append(f"  also: {part.title} ({part.sources})")
+        if part.url:
+            lines.append(f"  {part.url}")
+        lines.extend(f"  - {sentence}" for sentence in part.sentences)
+    return lines
+
+
+def update_text(update: Update) -> list[str]:
+    """An update as the text digest shows it."""
+    changed = _update_lines(update)
+    lines = [f"* Updated: {changed.title}", "  " + " | ".join(changed.meta)]
+    if changed.url:
+        lines.append(f"  {changed.url}")
+    if changed.title_was is not None:
+        lines.append(f"  title was: {changed.title_was}")
+    lines.extend(f"  + {sentence}" for sentence in changed.added)
+    lines.extend(f"  - removed: {sentence}" for sentence in changed.removed)
+    return lines
+
+
 def render_text(digest: Digest) -> str:
     lines = [subject(digest), ""]
     if not digest.count:
         lines.append("Nothing new about the Kuril Islands since the last digest.")
     for story in digest.stories:
-        date, sources, parts = _story_lines(story)
-        lines.append(f"* {story.title or '(no title)'}")
-        lines.append(f"  {date} | {sources}")
-        for part in parts:
-            if part is not parts[0]:
-                lines.append(f"  also: {part.title} ({part.sources})")
-            if part.url:
-                lines.append(f"  {part.url}")
-            lines.extend(f"  - {sentence}" for sentence in part.sentences)
-        lines.append("")
-    for update in map(_update_lines, digest.updates):
-        lines.append(f"* Updated: {update.title}")
-        lines.append("  " + " | ".join(update.meta))
-        if update.url:
-            lines.append(f"  {update.url}")
-        if update.title_was is not None:
-            lines.append(f"  title was: {update.title_was}")
-        lines.extend(f"  + {sentence}" for sentence in update.added)
-        lines.extend(f"  - removed: {sentence}" for sentence in update.removed)
-        lines.append("")
+        lines.extend([*story_text(story), ""])
+    for update in digest.updates:
+        lines.extend([*update_text(update), ""])
     if digest.republications:
         lines.append(REPUBLISHED)
         for republication in digest.republications:
