@@ -1048,6 +1048,7 @@ def email_test(to: ToOption = None, config: ConfigOption = None) -> None:
 
     cfg = load_config(config)
     recipients = _recipients(cfg, to)
+    assert cfg.email.sender is not None  # _recipients refused a missing sender
     message = trial_message(cfg.email.sender, recipients, now())
     receipt = deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD))
     print(f"Test message to {', '.join(recipients)} accepted by {receipt.via}, which said:")

@@ -413,7 +413,7 @@ _NOTIFY_KEYS = {"name", "url", "per"}
 def _parse_notify(raw: object, fail) -> tuple[NotifyTarget, ...]:
     if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
         raise fail("'notify' must be an array of tables: [[notify]]")
-    targets = []
+    targets: list[NotifyTarget] = []
     for number, table in enumerate(raw, start=1):
         unknown = set(table) - _NOTIFY_KEYS
         if unknown:
