@@ -76,6 +76,7 @@ class ListFormat(StrEnum):
     table = "table"
     plain = "plain"
     json = "json"
+    ndjson = "ndjson"  # one JSON record per line
     csv = "csv"
 
 
@@ -83,6 +84,7 @@ class ViewFormat(StrEnum):
     table = "table"
     plain = "plain"
     json = "json"
+    ndjson = "ndjson"  # one JSON record per line
 
 
 _AUTO_FORMAT = "a table at a terminal, plain lines when piped (records tab-separated, one per line)"
@@ -105,17 +107,28 @@ def _table_or_plain(fmt: ListFormat | ViewFormat | None) -> ListFormat | ViewFor
     return ViewFormat.table if terminal else ViewFormat.plain
 
 
+JSON_FORMATS = ("json", "ndjson")
+
+
 class TableOrJson(StrEnum):
     table = "table"
     json = "json"
+    ndjson = "ndjson"  # one JSON record per line
 
 
 ViewFormatOption = Annotated[
     ViewFormat | None,
-    typer.Option("--format", help=f"Output format: json for scripts; by default {_AUTO_FORMAT}."),
+    typer.Option(
+        "--format",
+        help="Output format: json or ndjson (a record a line) for scripts; by default "
+        f"{_AUTO_FORMAT}.",
+    ),
 ]
 TableOrJsonOption = Annotated[
-    TableOrJson, typer.Option("--format", help="Output format: a table, or JSON for scripts.")
+    TableOrJson,
+    typer.Option(
+        "--format", help="Output format: a table, or json / ndjson (a record a line) for scripts."
+    ),
 ]
 
 
@@ -409,8 +422,8 @@ def list_items(
             return
         from kurilwatch import render
 
-        if chosen == ListFormat.json:
-            sys.stdout.write(render.stories_json(stories) + "\n")
+        if chosen in JSON_FORMATS:
+            sys.stdout.write(render.stories_json(stories, lines=chosen == "ndjson"))
         else:
             render.stories_table(_stdout(), stories)
         return
@@ -438,8 +451,8 @@ def _print_items(items: list[dict], fmt: ListFormat | ViewFormat) -> None:
         return
     from kurilwatch import render
 
-    if fmt == ListFormat.json:
-        sys.stdout.write(render.items_json(items) + "\n")
+    if fmt in JSON_FORMATS:
+        sys.stdout.write(render.items_json(items, lines=fmt == "ndjson"))
     elif fmt == ListFormat.csv:
         sys.stdout.write(render.items_csv(items))
     else:
@@ -465,8 +478,9 @@ def show(
     match = _matcher_for(cfg)(item["feed"])
     title_hits = list(match(item["title"] or "").hits)
     text_hits = list(match(item["text"] or "").hits)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.item_detail_json(item, title_hits, text_hits) + "\n")
+    if fmt in JSON_FORMATS:
+        ndjson = fmt == "ndjson"
+        sys.stdout.write(render.item_detail_json(item, title_hits, text_hits, lines=ndjson))
     else:
         render.item_detail(_stdout(), item, title_hits, text_hits)
 
@@ -527,8 +541,8 @@ def feeds_list(
                 "lead_only": lead_only.get(feed.name, 0),
             }
         )
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.feeds_json(rows) + "\n")
+    if fmt in JSON_FORMATS:
+        sys.stdout.write(render.feeds_json(rows, lines=fmt == "ndjson"))
     else:
         render.feeds_table(_stdout(), rows)
 
@@ -623,8 +637,8 @@ def feeds_check(
         if not feeds:
             raise UsageError(f"unknown feed {name!r}")
     results = check_feeds(cfg, feeds)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.checks_json(results) + "\n")
+    if fmt in JSON_FORMATS:
+        sys.stdout.write(render.checks_json(results, lines=fmt == "ndjson"))
     else:
         render.checks_table(_stdout(), results)
     failed = [r["feed"] for r in results if r["status"] == "error"]
@@ -648,8 +662,8 @@ def explain(
     item = _get_item(db, item_id)
     text = f"{item['title']}\n{item['text']}"
     result = _matcher_for(cfg)(item["feed"])(text)
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.match_json(result) + "\n")
+    if fmt in JSON_FORMATS:
+        sys.stdout.write(render.match_json(result, lines=fmt == "ndjson"))
     else:
         render.match_explanation(_stdout(), text, result)
 
@@ -812,8 +826,9 @@ def news(
         return
     from kurilwatch import render
 
-    if chosen == ViewFormat.json:
-        sys.stdout.write(render.news_json(stories, updates, republications) + "\n")
+    if chosen in JSON_FORMATS:
+        ndjson = chosen == "ndjson"
+        sys.stdout.write(render.news_json(stories, updates, republications, lines=ndjson))
     else:
         render.news_view(_stdout(), stories, updates, republications)
 
@@ -906,8 +921,8 @@ def search(
         return
     from kurilwatch import render
 
-    if chosen == ViewFormat.json:
-        sys.stdout.write(render.search_json(rows) + "\n")
+    if chosen in JSON_FORMATS:
+        sys.stdout.write(render.search_json(rows, lines=chosen == "ndjson"))
     else:
         render.search_table(_stdout(), rows)
 
@@ -1168,10 +1183,8 @@ def stats(
     until = now()
     with _open(db) as store:
         result = build_stats(store, parse_since(since, until), until, by.value)
-    if fmt is TableOrJson.json:
-        import json
-
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    if fmt in JSON_FORMATS:
+        sys.stdout.write(render.dumps(result.as_dict(), lines=fmt == "ndjson"))
     else:
         render.stats_view(_stdout(), result)
 
@@ -1199,8 +1212,11 @@ def report(
 
 
 def _write_output(output: Path, text: str) -> None:
+    """Atomically: a feed reader or web server polling the file never reads half of it."""
+    from kurilwatch.files import write_atomically
+
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomically(output, text)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -1222,7 +1238,16 @@ def export(
         str | None, typer.Option("--since", "-s", help="Only items since then.")
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            help="Atom: the address the feed is published at (its rel=self link); default: "
+            "the -o file's file:// URL.",
+        ),
     ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -1244,15 +1269,14 @@ def export(
             if fmt is ExportFormat.atom:
                 from kurilwatch.reports import atom_feed
 
-                text = atom_feed(store, items, now())
+                self_url = url or (output.resolve().as_uri() if output else "urn:kurilwatch:stream")
+                text = atom_feed(store, items, now(), self_url)
             elif fmt is ExportFormat.json:
-                text = render.items_json(items) + "\n"
+                text = render.items_json(items)
             elif fmt is ExportFormat.csv:
                 text = render.items_csv(items)
             else:
-                from kurilwatch.reports import ndjson
-
-                text = ndjson(items, render.item_record)
+                text = render.items_json(items, lines=True)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -1291,8 +1315,8 @@ def match_text(
     else:
         result = matcher.match_item(title, text)
         text = f"{title}\n{text}" if text else title
-    if fmt is TableOrJson.json:
-        sys.stdout.write(render.match_json(result) + "\n")
+    if fmt in JSON_FORMATS:
+        sys.stdout.write(render.match_json(result, lines=fmt == "ndjson"))
     else:
         render.match_explanation(_stdout(), text, result)
     if not result.relevant:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kurilwatch.config import DEFAULT_FEEDS, Config, Feed, parse_config
 from kurilwatch.errors import ConfigError, UsageError
+from kurilwatch.files import write_atomically
 
 if TYPE_CHECKING:
     from kurilwatch.match import MatchResult
@@ -71,14 +70,7 @@ def save_document(path: Path, document) -> Config:
 
     config = parse_config(tomllib.loads(text), path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text, mode=0o600)
     return config
 
 

@@ -45,7 +45,7 @@ def test_stats_json_numbers(runner, stored):
     data = json.loads(result.output)
     assert data["total"] == 9
     assert len(data["periods"]) == 15  # 14 days back, today included
-    by_source = {s["source"]: s for s in data["sources"]}
+    by_source = {s["feed"]: s for s in data["feeds"]}
     assert {k: v["total"] for k, v in by_source.items()} == {
         "wire": 3,
         "daily": 2,
@@ -63,7 +63,7 @@ def test_stats_by_week_and_table(runner, stored):
         runner.invoke(app, ["stats", "--since", "90d", "--by", "week", "--format", "json"]).output
     )
     assert all(p for p in weekly["periods"])
-    assert sum(sum(s["counts"]) for s in weekly["sources"]) == 9
+    assert sum(sum(s["counts"]) for s in weekly["feeds"]) == 9
     table = runner.invoke(app, ["stats", "--since", "14d"])
     assert table.exit_code == 0
     assert "Busiest days" in table.output and "Terms that matched most" in table.output
