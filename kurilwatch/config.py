@@ -30,6 +30,7 @@ class Feed:
     # article, "always", or "never" (see README, "What is read and why").
     articles: str = "auto"
     article_delay: float = 0.0  # seconds between two article requests to one host
+    folder: str | None = None  # a folder in OPML (newsboat, miniflux keep feeds in them)
 
     @property
     def keep_all(self) -> bool:
@@ -108,6 +109,7 @@ _FEED_KEYS = {
     "exclude",
     "articles",
     "article_delay",
+    "folder",
 }
 ARTICLE_MODES = ("auto", "always", "never")
 _ARTICLES_KEYS = {"max_per_run", "max_per_host", "max_attempts"}
@@ -502,6 +504,11 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         raise fail(f"{where}: article_delay must be a number of seconds (0 to 600)")
     include = _parse_terms(raw.get("include", []), f"{name}.include", fail)
     exclude = _parse_terms(raw.get("exclude", []), f"{name}.exclude", fail)
+    folder = raw.get("folder")
+    if folder is not None and (
+        not isinstance(folder, str) or not folder.strip() or _unsafe_header(folder)
+    ):
+        raise fail(f"{where}: folder must be a one-line name")
     return Feed(
         name=name,
         url=url,
@@ -515,6 +522,7 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         exclude=exclude,
         articles=articles,
         article_delay=float(article_delay),
+        folder=folder.strip() if folder else None,
     )
 
 

@@ -120,25 +120,37 @@ PALETTE = [
 ]
 
 
-def timeline_svg(report: Stats, width: int = 900, height: int = 220) -> dict:
-    """Stacked bars of items per period by source, as data for the template's inline SVG."""
+def nice_step(top: int, ticks: int = 4) -> int:
+    """A round step (1, 2, 5, 10, 20, 50…) giving about `ticks` gridlines up to `top`."""
+    raw = max(1.0, top / ticks)
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+
+
+def timeline_svg(report: Stats, width: int = 720, height: int = 240) -> dict:
+    """Stacked bars of items per period by source, with a y axis of round counts and date
+    labels under the bars, as data for the template's inline SVG."""
+    left, bottom, top_margin = 40, 28, 12  # room for the counts and the dates
     sources = list(report.per_source)
     colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
     totals = [sum(report.per_source[s][i] for s in sources) for i in range(len(report.periods))]
-    top = max(totals, default=0) or 1
-    slot = (width - 40) / max(1, len(report.periods))
+    step = nice_step(max(totals, default=0) or 1)
+    top = step * -(-(max(totals, default=0) or 1) // step)  # the first gridline at or above
+    base = height - bottom
+    plot = base - top_margin
+    slot = (width - left - 10) / max(1, len(report.periods))
     bars = []
     for i, period in enumerate(report.periods):
-        y: float = height - 20
+        y: float = base
         for source in sources:
             count = report.per_source[source][i]
             if not count:
                 continue
-            h = count / top * (height - 40)
+            h = count / top * plot
             y -= h
             bars.append(
                 {
-                    "x": round(30 + i * slot, 2),
+                    "x": round(left + i * slot, 2),
                     "y": round(y, 2),
                     "w": round(max(1.0, slot - 2), 2),
                     "h": round(h, 2),
@@ -146,7 +158,33 @@ def timeline_svg(report: Stats, width: int = 900, height: int = 220) -> dict:
                     "label": f"{period.isoformat()} {source}: {count}",
                 }
             )
-    return {"width": width, "height": height, "bars": bars, "top": top, "colours": colours}
+    y_ticks = [
+        {"y": round(base - value / top * plot, 2), "label": str(value)}
+        for value in range(0, top + 1, step)
+    ]
+    every = max(1, -(-len(report.periods) // 6))  # at most about six dates: they never overlap
+    x_labels = [
+        {"x": round(left + i * slot + slot / 2, 2), "label": f"{period:%b} {period.day}"}
+        for i, period in enumerate(report.periods)
+        if i % every == 0
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "base": base,
+        "bars": bars,
+        "top": top,
+        "y_ticks": y_ticks,
+        "x_labels": x_labels,
+        "colours": colours,
+    }
+
+
+def article_url(item: dict) -> str | None:
+    """The link a report gives an item: its canonical URL, when it is a web address."""
+    url = item.get("canonical_url") or item["url"] or ""
+    return url if url.startswith(("http://", "https://")) else None
 
 
 def html_report(store: Store, since: datetime, until: datetime) -> str:
@@ -163,10 +201,11 @@ def html_report(store: Store, since: datetime, until: datetime) -> str:
     rows = [
         {
             "id": i["id"],
+            "lang": i.get("lang"),
             "date": (i["sort_time"] or "").replace("T", " ")[:16],
             "sources": ", ".join(i["sources"]),
             "title": i["title"] or "(no title)",
-            "url": i["url"] if (i["url"] or "").startswith(("http://", "https://")) else None,
+            "url": article_url(i),
             "matched": ", ".join(i["matched"]),
         }
         for i in items
@@ -178,6 +217,7 @@ def html_report(store: Store, since: datetime, until: datetime) -> str:
         rows=rows,
         sources=list(report.per_source),
         generated=iso(until),
+        article_url=article_url,
     )
 
 

@@ -86,3 +86,82 @@ def test_atom_self_link_is_the_published_address(runner, stored):
         "type": "application/atom+xml",
         "href": url,
     }
+
+
+ROUND_TRIP = """
+[[feeds]]
+name = "tass-en"
+url = "https://tass.com/rss/v2.xml"
+lang = "en"
+folder = "Russia"
+
+[[feeds]]
+name = "тасс"
+url = "https://tass.ru/rss/v2.xml"
+lang = "ru"
+folder = "Russia"
+
+[[feeds]]
+name = "北海道新聞"
+url = "https://www.hokkaido-np.co.jp/rss/all.xml"
+lang = "ja"
+folder = "Japan"
+
+[[feeds]]
+name = "kyodo"
+url = "https://english.kyodonews.net/rss/news.xml"
+"""
+
+
+def _outlines(opml: str) -> list[tuple[str | None, str, str, str | None]]:
+    """(folder, name, url, language) of every feed outline."""
+    body = ET.fromstring(opml).find("body")
+    assert body is not None
+    found = []
+    for top in body.findall("outline"):
+        children = top.findall("outline")
+        for outline, folder in [(c, top.get("text")) for c in children] or [(top, None)]:
+            found.append(
+                (folder, outline.get("text"), outline.get("xmlUrl"), outline.get("language"))
+            )
+    return found
+
+
+def test_opml_round_trip_keeps_names_languages_and_folders(runner, env, tmp_path):
+    env["config"].write_text(ROUND_TRIP, encoding="utf-8")
+    first = runner.invoke(app, ["feeds", "export"]).stdout
+    assert _outlines(first) == [
+        ("Russia", "tass-en", "https://tass.com/rss/v2.xml", "en"),
+        ("Russia", "тасс", "https://tass.ru/rss/v2.xml", "ru"),
+        ("Japan", "北海道新聞", "https://www.hokkaido-np.co.jp/rss/all.xml", "ja"),
+        (None, "kyodo", "https://english.kyodonews.net/rss/news.xml", None),
+    ]
+    exported = tmp_path / "feeds.opml"
+    exported.write_text(first, encoding="utf-8")
+    env["config"].write_text("", encoding="utf-8")  # another machine, another reader
+    imported = runner.invoke(app, ["feeds", "import", str(exported)])
+    assert imported.exit_code == 0, imported.output
+    second = runner.invoke(app, ["feeds", "export"]).stdout
+    assert _outlines(second) == _outlines(first)
+
+
+def test_opml_import_reads_language_tags_and_nested_folders(runner, env, tmp_path):
+    opml = tmp_path / "reader.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline text="Asia"><outline text="Japan">'
+        '<outline text="NHKニュース" xmlUrl="https://www3.nhk.or.jp/rss/news/cat0.xml" '
+        'language="ja-JP"/>'
+        '<outline text="NHKニュース" xmlUrl="https://www3.nhk.or.jp/rss/news/cat4.xml" '
+        'language="ja"/></outline></outline>'
+        '<outline xmlUrl="http://127.0.0.1:8080/sakhalin-news.xml" language="ru-RU"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    env["config"].write_text("", encoding="utf-8")
+    assert runner.invoke(app, ["feeds", "import", str(opml)]).exit_code == 0
+    assert _outlines(runner.invoke(app, ["feeds", "export"]).stdout) == [
+        ("Japan", "nhkニュース", "https://www3.nhk.or.jp/rss/news/cat0.xml", "ja"),
+        ("Japan", "nhkニュース-cat4", "https://www3.nhk.or.jp/rss/news/cat4.xml", "ja"),
+        (None, "sakhalin-news", "http://127.0.0.1:8080/sakhalin-news.xml", "ru"),
+    ]
