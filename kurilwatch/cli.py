@@ -1283,6 +1283,29 @@ def export(
         _write_output(output, text)
 
 
+@command("web", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def web(ctx: typer.Context, db: DbOption = None) -> None:
+    """Browse the database in Datasette (pip install 'kurilwatch[web]'): items newest first
+    with facets on feed, language and matched terms, internal tables hidden, and canned
+    queries (today's news, stories, feed health, search for short words). Every other option
+    goes to `datasette serve`: --port 8002, --host, --open."""
+    import subprocess
+    import tempfile
+
+    from kurilwatch.web import datasette_command
+
+    with _open(db) as store:  # an existing database: never creates one
+        path = store.path
+    with tempfile.TemporaryDirectory(prefix="kurilwatch-web-") as folder:
+        command = datasette_command(path, Path(folder) / "metadata.json", list(ctx.args))
+        try:
+            code = subprocess.call(command)
+        except KeyboardInterrupt:  # Ctrl-C stops Datasette too: that is how one leaves it
+            code = 0
+    if code:
+        raise typer.Exit(code)
+
+
 @command("match")
 def match_text(
     text: Annotated[str, typer.Argument(help="The text to test; '-' reads standard input.")],
