@@ -98,6 +98,17 @@ ConfigOption = Annotated[
 ]
 
 
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0,
+        help="If another fetch or run is still going on this database, wait this many "
+        "seconds for it, then skip (exit 4) rather than poll every feed again.",
+    ),
+]
+
+
 # What was given before the command; set by the app's callback, which runs first.
 _BEFORE_COMMAND: dict[str, Path | None] = {}
 
@@ -119,8 +130,8 @@ class Format(StrEnum):
     table = "table"
     plain = "plain"
     json = "json"
+    ndjson = "ndjson"  # one JSON record per line
     csv = "csv"
-    ndjson = "ndjson"
     color = "color"
     unified = "unified"
     text = "text"
@@ -150,8 +161,8 @@ if TYPE_CHECKING:
     DigestFormat: TypeAlias = Format
     ExportFormat: TypeAlias = Format
 else:
-    ListFormat = formats("table", "plain", "json", "csv")
-    ViewFormat = TableFormat = formats("table", "plain", "json")
+    ListFormat = formats("table", "plain", "json", "ndjson", "csv")
+    ViewFormat = TableFormat = formats("table", "plain", "json", "ndjson")
     SummaryFormat = formats("table", "plain")
     DiffFormat = formats("color", "unified")
     DigestFormat = formats("text", "html", "markdown")
@@ -161,7 +172,10 @@ ListFormatOption = Annotated[
 ]
 ViewFormatOption = Annotated[
     ViewFormat | None,
-    typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
+    typer.Option(
+        "--format",
+        help=f"Output format: json or ndjson (a record a line) for scripts; {AUTO}.",
+    ),
 ]
 
 
@@ -181,7 +195,10 @@ LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most 
 ItemId = Annotated[int, typer.Argument(metavar="ID", help="The item's ID (see `list`).")]
 TableOrJsonOption = Annotated[
     TableFormat | None,
-    typer.Option("--format", help=f"Output format: json for scripts; {AUTO}."),
+    typer.Option(
+        "--format",
+        help=f"Output format: json or ndjson (a record a line) for scripts; {AUTO}.",
+    ),
 ]
 
 
@@ -218,12 +235,6 @@ def emit(
         table(PlainConsole())
     else:
         sys.stdout.write((plain if chosen == "plain" else writers[chosen])())  # type: ignore[misc]
-
-
-def _json(value: object) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def now() -> datetime:
@@ -415,14 +426,17 @@ def fetch(
         SummaryFormat | None,
         typer.Option("--format", help=f"The summary's format; {AUTO}."),
     ] = None,
+    wait: WaitOption = 10.0,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Poll the feeds, keep the Kuril items, store them, and print a summary.
 
     Exit status: 0 when every feed was fetched or not modified, 1 when at least one feed
-    failed (the others are still stored), 2 for a usage or configuration error.
+    failed (the others are still stored), 2 for a usage or configuration error, 4 when
+    another fetch or run was still going on (nothing polled).
     """
+    from kurilwatch.locks import run_lock
 
     cfg = _load_config(config)
     feeds = [f for f in cfg.feeds if f.enabled]
@@ -433,7 +447,7 @@ def fetch(
         # Named explicitly, a disabled feed is polled too.
         feeds = [f for f in cfg.feeds if f.name in feed]
     # --quiet prints nothing when all is well: a cron run then never loads rich.
-    with _open(db, create=True) as store:
+    with _open(db, create=True) as store, run_lock(store.path, wait):
         if quiet or not at_terminal():
             report = _run_fetch(store, cfg, feeds)
         else:
@@ -536,14 +550,16 @@ def list_items(
             fmt,
             table=lambda console: _render().stories_table(console, stories),
             plain=lambda: plain.records(map(plain.story_cells, stories)),
-            json=lambda: _render().stories_json(stories) + "\n",
+            json=lambda: _render().stories_json(stories),
+            ndjson=lambda: _render().stories_json(stories, lines=True),
         )
         return
     emit(
         fmt,
         table=lambda console: _render().items_table(console, items),
         plain=lambda: plain.records(map(plain.item_cells, items)),  # rich is not even loaded
-        json=lambda: _render().items_json(items) + "\n",
+        json=lambda: _render().items_json(items),
+        ndjson=lambda: _render().items_json(items, lines=True),
         csv=lambda: _render().items_csv(items),
     )
 
@@ -586,7 +602,8 @@ def show(
     emit(
         fmt,
         table=lambda console: render.item_detail(console, item, title_hits, text_hits),
-        json=lambda: render.item_detail_json(item, title_hits, text_hits) + "\n",
+        json=lambda: render.item_detail_json(item, title_hits, text_hits),
+        ndjson=lambda: render.item_detail_json(item, title_hits, text_hits, lines=True),
     )
 
 
@@ -628,7 +645,8 @@ def feeds_list(
     emit(
         fmt,
         table=lambda console: render.feeds_table(console, rows),
-        json=lambda: render.feeds_json(rows) + "\n",
+        json=lambda: render.feeds_json(rows),
+        ndjson=lambda: render.feeds_json(rows, lines=True),
     )
 
 
@@ -723,7 +741,8 @@ def feeds_check(
     emit(
         fmt,
         table=lambda console: render.checks_table(console, results),
-        json=lambda: render.checks_json(results) + "\n",
+        json=lambda: render.checks_json(results),
+        ndjson=lambda: render.checks_json(results, lines=True),
     )
     failed = [r["feed"] for r in results if r["status"] == "error"]
     if failed:
@@ -749,7 +768,8 @@ def explain(
     emit(
         fmt,
         table=lambda console: render.match_explanation(console, text, result),
-        json=lambda: render.match_json(result) + "\n",
+        json=lambda: render.match_json(result),
+        ndjson=lambda: render.match_json(result, lines=True),
     )
 
 
@@ -831,7 +851,8 @@ def news(
             if not found.empty
             else "Nothing new.\n"
         ),
-        json=lambda: _render().news_json(stories, updates, republications) + "\n",
+        json=lambda: _render().news_json(stories, updates, republications),
+        ndjson=lambda: _render().news_json(stories, updates, republications, lines=True),
     )
 
 
@@ -917,7 +938,8 @@ def search(
         fmt,
         table=lambda console: _render().search_table(console, rows),
         plain=lambda: plain.records(map(plain.search_cells, rows)),
-        json=lambda: _render().search_json(rows) + "\n",
+        json=lambda: _render().search_json(rows),
+        ndjson=lambda: _render().search_json(rows, lines=True),
     )
 
 
@@ -1015,29 +1037,111 @@ def _digest(cfg, db, *, email: bool, to, since, always: bool, fmt=None) -> bool:
     return True
 
 
+@command("test-email")
+def email_test(to: ToOption = None, config: ConfigOption = None) -> None:
+    """Send a short test message with the [email] settings and show what the server (or the
+    sendmail command) said. Marks nothing; needs no database.
+
+    Exit status: 0 when the message was accepted, 1 when it was not (the reply is shown).
+    """
+    from kurilwatch.config import ENV_SMTP_PASSWORD
+    from kurilwatch.mail import deliver, trial_message
+
+    cfg = _load_config(config)
+    recipients = _recipients(cfg, to)
+    assert cfg.email.sender is not None  # _recipients refused a missing sender
+    message = trial_message(cfg.email.sender, recipients, now())
+    receipt = deliver(message, cfg.email, os.environ.get(ENV_SMTP_PASSWORD))
+    print(f"Test message to {', '.join(recipients)} accepted by {receipt.via}, which said:")
+    for line in receipt.said:
+        print(f"  {line}")
+
+
 @command()
 def run(
     to: ToOption = None,
     always: Annotated[
         bool, typer.Option("--always", help="Send an 'all quiet' note when nothing is new.")
     ] = False,
+    wait: WaitOption = 10.0,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Fetch, then e-mail a digest of what is new: the one line for a crontab.
 
     Prints nothing when all is well. A failed feed or a failed delivery prints one line per
-    problem on stderr (cron mails it to you) and exits 1; the items stay pending.
+    problem on stderr (cron mails it to you) and exits 1; the items stay pending. Exit 4:
+    another fetch or run was still going on, so this one did nothing.
+    """
+    from kurilwatch.locks import run_lock
+    from kurilwatch.mail import DeliveryError
+
+    cfg = _load_config(config)
+    email = bool(to or cfg.email.to) or not cfg.notify  # notifications alone need no mail
+    if email:
+        _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
+    problems = []
+    with _open(db, create=True) as store, run_lock(store.path, wait):
+        report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
+        _report_health_changes(report)
+        if email:
+            try:
+                _digest(cfg, db, email=True, to=to, since=None, always=always)
+            except DeliveryError as exc:
+                problems.append(exc.message)
+        problems += _notify(cfg, store, always, targets=None)[1]
+    for problem in problems:
+        _stderr().print(f"Error: {problem}", markup=False)
+    if report.failed or problems:
+        raise typer.Exit(EXIT_FAILURE)
+
+
+def _notify(cfg, store, always: bool, targets: list[str] | None) -> tuple[int, list[str]]:
+    """Send each [[notify]] target what it has not had yet: (messages sent, problems)."""
+    if not cfg.notify:
+        return 0, []
+    from kurilwatch.mail import sending_lock
+    from kurilwatch.notify import notify_all
+
+    chosen = tuple(t for t in cfg.notify if targets is None or t.name in targets)
+    with sending_lock(store.path):
+        return notify_all(store, chosen, cfg.email.max_items, now(), always)
+
+
+@command()
+def notify(
+    target: Annotated[
+        list[str] | None,
+        typer.Option("--target", "-t", help="Only this [[notify]] target (repeatable)."),
+    ] = None,
+    always: Annotated[
+        bool, typer.Option("--always", help="Send an 'all quiet' note when nothing is new.")
+    ] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Send each [[notify]] target (Apprise: ntfy, Telegram, Matrix, webhooks…) what it has not
+    had yet: one digest per run, or one message per story.
+
+    Exit status: 0 when something was sent, 3 when nothing was new, 1 when a service did not
+    accept a message (what it covered stays pending), 2 for a usage or configuration error.
     """
 
     cfg = _load_config(config)
-    _recipients(cfg, to)  # a mail set-up problem stops the run before it fetches
-    with _open(db, create=True) as store:
-        report = _run_fetch(store, cfg, [f for f in cfg.feeds if f.enabled])
-    _report_health_changes(report)
-    _digest(cfg, db, email=True, to=to, since=None, always=always)
-    if report.failed:
+    if not cfg.notify:
+        raise UsageError("no [[notify]] targets in the config")
+    unknown = [name for name in target or [] if name not in {t.name for t in cfg.notify}]
+    if unknown:
+        raise UsageError(f"no [[notify]] target named {unknown[0]!r}")
+    with _open(db) as store:
+        sent, problems = _notify(cfg, store, always, targets=target)
+    for problem in problems:
+        _stderr().print(f"Error: {problem}", markup=False)
+    if problems:
         raise typer.Exit(EXIT_FAILURE)
+    if not sent:
+        _stderr().print("Nothing new since the last notification: nothing sent.", markup=False)
+        raise typer.Exit(EXIT_NOTHING)
 
 
 class Period(StrEnum):
@@ -1064,7 +1168,8 @@ def stats(
     emit(
         fmt,
         table=lambda console: render.stats_view(console, result),
-        json=lambda: _json(result.as_dict()),
+        json=lambda: _render().dumps(result.as_dict()),
+        ndjson=lambda: _render().dumps(result.as_dict(), lines=True),
     )
 
 
@@ -1089,8 +1194,11 @@ def report(
 
 
 def _write_output(output: Path, text: str) -> None:
+    """Atomically: a feed reader or web server polling the file never reads half of it."""
+    from kurilwatch.files import write_atomically
+
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomically(output, text)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
 
@@ -1102,7 +1210,16 @@ def export(
     ),
     since: SinceOption = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file (atomically), not stdout."),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            help="Atom: the address the feed is published at (its rel=self link); default: "
+            "the -o file's file:// URL.",
+        ),
     ] = None,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -1123,19 +1240,41 @@ def export(
             if fmt is ExportFormat.atom:
                 from kurilwatch.reports import atom_feed
 
-                text = atom_feed(store, items, now())
+                self_url = url or (output.resolve().as_uri() if output else "urn:kurilwatch:stream")
+                text = atom_feed(store, items, now(), self_url)
             elif fmt is ExportFormat.json:
-                text = render.items_json(items) + "\n"
+                text = render.items_json(items)
             elif fmt is ExportFormat.csv:
                 text = render.items_csv(items)
             else:
-                from kurilwatch.reports import ndjson
-
-                text = ndjson(items, render.item_record)
+                text = render.items_json(items, lines=True)
     if output is None:
         sys.stdout.write(text)
     else:
         _write_output(output, text)
+
+
+@command("web", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def web(ctx: typer.Context, db: DbOption = None) -> None:
+    """Browse the database in Datasette (pip install 'kurilwatch[web]'): items newest first
+    with facets on feed, language and matched terms, internal tables hidden, and canned
+    queries (today's news, stories, feed health, search for short words). Every other option
+    goes to `datasette serve`: --port 8002, --host, --open."""
+    import subprocess
+    import tempfile
+
+    from kurilwatch.web import datasette_command
+
+    with _open(db) as store:  # an existing database: never creates one
+        path = store.path
+    with tempfile.TemporaryDirectory(prefix="kurilwatch-web-") as folder:
+        command = datasette_command(path, Path(folder) / "metadata.json", list(ctx.args))
+        try:
+            code = subprocess.call(command)
+        except KeyboardInterrupt:  # Ctrl-C stops Datasette too: that is how one leaves it
+            code = 0
+    if code:
+        raise typer.Exit(code)
 
 
 @command("match")
@@ -1173,7 +1312,8 @@ def match_text(
     emit(
         fmt,
         table=lambda console: render.match_explanation(console, shown, result),
-        json=lambda: render.match_json(result) + "\n",
+        json=lambda: render.match_json(result),
+        ndjson=lambda: render.match_json(result, lines=True),
     )
     if not result.relevant:
         raise typer.Exit(EXIT_NOTHING)

@@ -31,6 +31,7 @@ class Feed:
     # article, "always", or "never" (see README, "What is read and why").
     articles: str = "auto"
     article_delay: float = 0.0  # seconds between two article requests to one host
+    folder: str | None = None  # a folder in OPML (newsboat, miniflux keep feeds in them)
 
     @property
     def keep_all(self) -> bool:
@@ -81,7 +82,7 @@ DEFAULT_FEEDS: tuple[Feed, ...] = (
     Feed("kyodo", "https://english.kyodonews.net/rss/news.xml", "en", enabled=False),
 )
 
-_TOP_KEYS = {"feeds", "filter", "email", "articles"}
+_TOP_KEYS = {"feeds", "filter", "email", "articles", "notify"}
 _EMAIL_KEYS = {
     "smtp_host",
     "smtp_port",
@@ -91,6 +92,9 @@ _EMAIL_KEYS = {
     "to",
     "max_items",
     "timeout",
+    "transport",
+    "sendmail",
+    "subject",
 }
 ENV_SMTP_PASSWORD = "KURILWATCH_SMTP_PASSWORD"
 _FEED_KEYS = {
@@ -106,6 +110,7 @@ _FEED_KEYS = {
     "exclude",
     "articles",
     "article_delay",
+    "folder",
 }
 ARTICLE_MODES = ("auto", "always", "never")
 _ARTICLES_KEYS = {"max_per_run", "max_per_host", "max_attempts"}
@@ -123,6 +128,9 @@ class EmailConfig:
     to: tuple[str, ...] = ()
     max_items: int = 50  # items in one digest; the rest wait for the next
     timeout: float = 30.0
+    transport: str = "smtp"  # smtp | sendmail
+    sendmail: str = "/usr/sbin/sendmail"  # the command, with any options: "msmtp -a work"
+    subject: str = "kurilwatch: {summary}"  # fields: see SUBJECT_FIELDS
 
     @property
     def port(self) -> int:
@@ -139,6 +147,15 @@ class ArticleLimits:
 
 
 @dataclass(frozen=True)
+class NotifyTarget:
+    """A service reached through Apprise (ntfy, Telegram, Matrix, a webhook…)."""
+
+    name: str  # what its sent records are kept under: renaming it starts afresh
+    url: str  # an Apprise URL; it may hold a token, so it is never printed
+    per: str = "digest"  # "digest": one message per run; "story": one per story or update
+
+
+@dataclass(frozen=True)
 class Config:
     feeds: tuple[Feed, ...] = DEFAULT_FEEDS
     include: tuple[str, ...] = ()
@@ -146,6 +163,7 @@ class Config:
     keep_unmatched_days: int = 30  # non-matching entries kept for `refilter`; 0 keeps none
     email: EmailConfig = EmailConfig()
     articles: ArticleLimits = ArticleLimits()
+    notify: tuple[NotifyTarget, ...] = ()
 
     def feed(self, name: str) -> Feed | None:
         return next((f for f in self.feeds if f.name == name), None)
@@ -240,8 +258,9 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
 
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        expected = "feeds, filter, email, articles"
-        raise fail(f"unknown key {sorted(unknown)[0]!r} (expected one of: {expected})")
+        raise fail(
+            f"unknown key {sorted(unknown)[0]!r} (expected one of: {', '.join(sorted(_TOP_KEYS))})"
+        )
 
     feeds: tuple[Feed, ...] = DEFAULT_FEEDS
     if "feeds" in data:
@@ -285,6 +304,7 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
     articles = ArticleLimits()
     if "articles" in data:
         articles = _parse_article_limits(data["articles"], fail)
+    notify = _parse_notify(data.get("notify", []), fail)
 
     return Config(
         feeds=feeds,
@@ -293,17 +313,61 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         keep_unmatched_days=keep_unmatched_days,
         email=email,
         articles=articles,
+        notify=notify,
     )
 
 
-_ADDRESS = re.compile(r"^[^@\s<>,;\x00-\x1f]+@[^@\s<>,;\x00-\x1f]+\.[^@\s<>,;\x00-\x1f]+$")
+_ADDR_SPEC = re.compile(r"^[^@\s<>,;\x00-\x1f]+@[^@\s<>,;\x00-\x1f]+\.[^@\s<>,;\x00-\x1f]+$")
+# What a subject template may use: numbers and dates, never feed text (no header injection).
+SUBJECT_FIELDS = ("summary", "count", "new", "updates", "date")
 
 
 def check_address(address: object, what: str) -> str:
-    """A plain e-mail address, or ValueError: nothing that could smuggle in a header."""
-    if not isinstance(address, str) or not _ADDRESS.match(address.strip()):
-        raise ValueError(f"{what} {address!r} is not an e-mail address like name@example.org")
-    return address.strip()
+    """One address, `kw@example.org` or `Kuril news <kw@example.org>`, or ValueError.
+
+    Parsed by the standard library; a second address, a line break or anything else that
+    could smuggle in a header is refused.
+    """
+    from email.headerregistry import Address
+    from email.utils import getaddresses
+
+    problem = f"{what} {address!r} is not an e-mail address like name@example.org"
+    if not isinstance(address, str) or any(c in address for c in "\r\n\x00"):
+        raise ValueError(problem)
+    text = address.strip()
+    parsed = getaddresses([text])
+    if len(parsed) != 1 or not _ADDR_SPEC.match(parsed[0][1]):
+        raise ValueError(problem)
+    name, spec = parsed[0]
+    if text != spec and not text.endswith(f"<{spec}>"):
+        raise ValueError(problem)  # read as something else: a group ("Bcc: x@y"), a comment
+    if not name:
+        return spec
+    return str(Address(display_name=name, addr_spec=spec))
+
+
+def address_spec(address: str) -> str:
+    """The bare address of a checked one: `kw@example.org` of `Kuril news <kw@example.org>`."""
+    from email.utils import parseaddr
+
+    return parseaddr(address)[1] or address
+
+
+def check_subject(template: object) -> str:
+    """A subject template using only SUBJECT_FIELDS, or ValueError."""
+    import string
+
+    if not isinstance(template, str) or not template.strip() or _unsafe_header(template):
+        raise ValueError("email.subject must be one line of text")
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        raise ValueError(f"email.subject {template!r}: {exc}") from None
+    unknown = [name for name in fields if name not in SUBJECT_FIELDS]
+    if unknown:
+        known = ", ".join("{" + name + "}" for name in SUBJECT_FIELDS)
+        raise ValueError(f"email.subject: unknown field {{{unknown[0]}}} (known: {known})")
+    return template
 
 
 def _parse_email(raw: object, fail) -> EmailConfig:
@@ -339,6 +403,16 @@ def _parse_email(raw: object, fail) -> EmailConfig:
         if "to" in raw:
             to = raw["to"] if isinstance(raw["to"], list) else [raw["to"]]
             values["to"] = tuple(check_address(a, "email.to") for a in to)
+        if "transport" in raw:
+            if raw["transport"] not in ("smtp", "sendmail"):
+                raise ValueError('email.transport must be "smtp" or "sendmail"')
+            values["transport"] = raw["transport"]
+        if "sendmail" in raw:
+            if not isinstance(raw["sendmail"], str) or not raw["sendmail"].split():
+                raise ValueError("email.sendmail must be a command, such as /usr/bin/msmtp")
+            values["sendmail"] = raw["sendmail"]
+        if "subject" in raw:
+            values["subject"] = check_subject(raw["subject"])
         if "max_items" in raw:
             values["max_items"] = _bounded(raw["max_items"], "email.max_items", MAX_ITEMS, int)
         if "timeout" in raw:
@@ -359,6 +433,32 @@ def _parse_article_limits(raw: object, fail) -> ArticleLimits:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise fail(f"'articles.{key}' must be a whole number (0 or more)")
     return ArticleLimits(**raw)
+
+
+_NOTIFY_KEYS = {"name", "url", "per"}
+
+
+def _parse_notify(raw: object, fail) -> tuple[NotifyTarget, ...]:
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        raise fail("'notify' must be an array of tables: [[notify]]")
+    targets: list[NotifyTarget] = []
+    for number, table in enumerate(raw, start=1):
+        unknown = set(table) - _NOTIFY_KEYS
+        if unknown:
+            raise fail(
+                f"notify #{number}: unknown key {sorted(unknown)[0]!r} (expected name, url, per)"
+            )
+        name, url, per = table.get("name"), table.get("url"), table.get("per", "digest")
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            raise fail(f"notify #{number}: 'name' must be letters, digits, '.', '_', '-'")
+        if not isinstance(url, str) or "://" not in url or _unsafe_header(url):
+            raise fail(f"notify {name}: 'url' must be an Apprise URL such as ntfy://topic")
+        if per not in ("digest", "story"):
+            raise fail(f'notify {name}: \'per\' must be "digest" or "story"')
+        if any(t.name == name for t in targets):
+            raise fail(f"notify name {name!r} is used twice")
+        targets.append(NotifyTarget(name, url, per))
+    return tuple(targets)
 
 
 def url_problem(url: str) -> str | None:
@@ -430,6 +530,11 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         raise fail(f"{where}: article_delay must be a number of seconds (0 to 600)")
     include = _parse_terms(raw.get("include", []), f"{name}.include", fail)
     exclude = _parse_terms(raw.get("exclude", []), f"{name}.exclude", fail)
+    folder = raw.get("folder")
+    if folder is not None and (
+        not isinstance(folder, str) or not folder.strip() or _unsafe_header(folder)
+    ):
+        raise fail(f"{where}: folder must be a one-line name")
     return Feed(
         name=name,
         url=url,
@@ -443,6 +548,7 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
         exclude=exclude,
         articles=articles,
         article_delay=float(article_delay),
+        folder=folder.strip() if folder else None,
     )
 
 

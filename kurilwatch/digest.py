@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING
 
+from kurilwatch.config import address_spec
 from kurilwatch.developments import (
     Republication,
     Story,
@@ -48,8 +49,11 @@ class Digest:
 
 
 def recipients_key(recipients: list[str] | tuple[str, ...]) -> str:
-    """One key per set of recipients: what was sent to a@x and b@y is tracked together."""
-    return ",".join(sorted({r.strip().lower() for r in recipients}))
+    """One key per set of recipients: what was sent to a@x and b@y is tracked together.
+
+    By bare address: giving a recipient a display name does not make it a new list.
+    """
+    return ",".join(sorted({address_spec(r.strip()).lower() for r in recipients}))
 
 
 def pending(store: Store, key: str, cap: int, now: datetime) -> Digest:
@@ -142,7 +146,7 @@ def send(
         if not built.count and not always:
             return None
         assert email.sender is not None  # checked with the recipients
-        message = build_message(built, email.sender, recipients)
+        message = build_message(built, email.sender, recipients, email.subject)
         journal.begin(key, built.revisions if since is None else {})
         try:
             deliver(message, email, password, journal.accepted)
@@ -158,17 +162,32 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def subject(digest: Digest) -> str:
+def summary(digest: Digest) -> str:
+    """What the digest holds, in words built from counts only (never feed text)."""
     if not digest.count:
-        return "kurilwatch: all quiet on the Kuril Islands"
+        return "all quiet on the Kuril Islands"
     if digest.since is not None:
         since = iso(digest.since).replace("T", " ")[:16]
-        return f"kurilwatch: {_count(digest.count, 'item')} on the Kuril Islands since {since} UTC"
+        return f"{_count(digest.count, 'item')} on the Kuril Islands since {since} UTC"
     news_items = digest.count - len(digest.updates)
     parts = [_count(news_items, "new item")] if news_items else []
     if digest.updates:
         parts.append(_count(len(digest.updates), "update"))
-    return f"kurilwatch: {' and '.join(parts)} on the Kuril Islands"
+    return f"{' and '.join(parts)} on the Kuril Islands"
+
+
+DEFAULT_SUBJECT = "kurilwatch: {summary}"
+
+
+def subject(digest: Digest, template: str = DEFAULT_SUBJECT) -> str:
+    """The subject from a template of config.SUBJECT_FIELDS (checked when the config loads)."""
+    return template.format(
+        summary=summary(digest),
+        count=digest.count,
+        new=digest.count - len(digest.updates),
+        updates=len(digest.updates),
+        date=digest.created.strftime("%Y-%m-%d"),
+    )
 
 
 @dataclass(frozen=True)
@@ -177,8 +196,14 @@ class _Part:
 
     title: str
     sources: str
-    url: str
+    url: str  # the canonical URL: no tracking parameters
     sentences: list[str]
+    lang: str | None = None
+
+
+def link_of(item: dict) -> str:
+    """An item's link as a digest gives it: its canonical URL (tracking parameters gone)."""
+    return item.get("canonical_url") or item["url"] or ""
 
 
 def _date(item: dict) -> str:
@@ -192,7 +217,8 @@ def _story_lines(story: Story) -> tuple[str, str, list[_Part]]:
         item = news_item.item
         sentences = news_item.new or [s.text for s in news_item.sentences[:2]]
         title = item["title"] or "(no title)"
-        parts.append(_Part(title, ", ".join(item["sources"]), item["url"] or "", sentences))
+        sources = ", ".join(item["sources"])
+        parts.append(_Part(title, sources, link_of(item), sentences, item.get("lang")))
     return _date(story.items[0].item), story.sources_line, parts
 
 
@@ -206,6 +232,7 @@ class _Changed:
     title_was: str | None
     added: list[str]
     removed: list[str]  # shortened
+    lang: str | None = None
 
 
 def _update_lines(update: Update) -> _Changed:
@@ -214,7 +241,9 @@ def _update_lines(update: Update) -> _Changed:
     meta.append(f"revision {update.old_revision} → {update.new_revision}")
     removed = [shortened(sentence) for sentence in update.removed]
     title = item["title"] or "(no title)"
-    return _Changed(title, meta, item["url"] or "", update.old_title, update.added, removed)
+    return _Changed(
+        title, meta, link_of(item), update.old_title, update.added, removed, item.get("lang")
+    )
 
 
 def _footer(digest: Digest) -> str:
@@ -230,10 +259,36 @@ def _footer(digest: Digest) -> str:
 def _republication_line(republication: Republication) -> tuple[str, str, str]:
     """(title, sources, first copy's URL) of a republication."""
     item, original = republication.item, republication.original
-    return item["title"] or "(no title)", ", ".join(item["sources"]), original["url"] or ""
+    return item["title"] or "(no title)", ", ".join(item["sources"]), link_of(original)
 
 
 REPUBLISHED = "Republished, nothing new:"
+
+
+def story_text(story: Story) -> list[str]:
+    """A story as the text digest shows it: its title line, then its details indented."""
+    date, sources, parts = _story_lines(story)
+    lines = [f"* {story.title or '(no title)'}", f"  {date} | {sources}"]
+    for part in parts:
+        if part is not parts[0]:
+            lines.append(f"  also: {part.title} ({part.sources})")
+        if part.url:
+            lines.append(f"  {part.url}")
+        lines.extend(f"  - {sentence}" for sentence in part.sentences)
+    return lines
+
+
+def update_text(update: Update) -> list[str]:
+    """An update as the text digest shows it."""
+    changed = _update_lines(update)
+    lines = [f"* Updated: {changed.title}", "  " + " | ".join(changed.meta)]
+    if changed.url:
+        lines.append(f"  {changed.url}")
+    if changed.title_was is not None:
+        lines.append(f"  title was: {changed.title_was}")
+    lines.extend(f"  + {sentence}" for sentence in changed.added)
+    lines.extend(f"  - removed: {sentence}" for sentence in changed.removed)
+    return lines
 
 
 def render_text(digest: Digest) -> str:
@@ -241,26 +296,9 @@ def render_text(digest: Digest) -> str:
     if not digest.count:
         lines.append("Nothing new about the Kuril Islands since the last digest.")
     for story in digest.stories:
-        date, sources, parts = _story_lines(story)
-        lines.append(f"* {story.title or '(no title)'}")
-        lines.append(f"  {date} | {sources}")
-        for part in parts:
-            if part is not parts[0]:
-                lines.append(f"  also: {part.title} ({part.sources})")
-            if part.url:
-                lines.append(f"  {part.url}")
-            lines.extend(f"  - {sentence}" for sentence in part.sentences)
-        lines.append("")
-    for update in map(_update_lines, digest.updates):
-        lines.append(f"* Updated: {update.title}")
-        lines.append("  " + " | ".join(update.meta))
-        if update.url:
-            lines.append(f"  {update.url}")
-        if update.title_was is not None:
-            lines.append(f"  title was: {update.title_was}")
-        lines.extend(f"  + {sentence}" for sentence in update.added)
-        lines.extend(f"  - removed: {sentence}" for sentence in update.removed)
-        lines.append("")
+        lines.extend([*story_text(story), ""])
+    for update in digest.updates:
+        lines.extend([*update_text(update), ""])
     if digest.republications:
         lines.append(REPUBLISHED)
         for republication in digest.republications:
@@ -330,6 +368,14 @@ def render_markdown(digest: Digest) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _lang(lang: str | None) -> str:
+    """A lang attribute for feed text in its own language (screen readers, fonts, hyphens)."""
+    return f' lang="{lang}"' if lang and _LANG.match(lang) else ""
+
+
 def render_html(digest: Digest) -> str:
     """A small, self-contained HTML page; everything from feeds is escaped."""
     e = html.escape
@@ -341,7 +387,7 @@ def render_html(digest: Digest) -> str:
 
     out = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{e(subject(digest))}</title></head>",
         '<body style="font-family: sans-serif; max-width: 42em">',
         f"<h1>{e(subject(digest))}</h1>",
@@ -350,29 +396,34 @@ def render_html(digest: Digest) -> str:
         out.append("<p>Nothing new about the Kuril Islands since the last digest.</p>")
     for story in digest.stories:
         date, sources, parts = _story_lines(story)
-        out.append(f"<h2>{e(story.title or '(no title)')}</h2>")
+        first = parts[0]
+        out.append(f"<h2{_lang(first.lang)}>{link(first.url, story.title or '(no title)')}</h2>")
         out.append(f'<p style="color: #666">{e(date)} · {e(sources)}</p>')
         for part in parts:
-            if part is not parts[0]:
-                out.append(f"<p>Also: <strong>{e(part.title)}</strong> · {e(part.sources)}</p>")
-            if part.url.startswith(("http://", "https://")):
-                out.append(f"<p>{link(part.url)}</p>")
-            out.append("<ul>" + "".join(f"<li>{e(s)}</li>" for s in part.sentences) + "</ul>")
+            if part is not first:
+                title = link(part.url, part.title)
+                out.append(
+                    f"<p>Also: <strong{_lang(part.lang)}>{title}</strong> · {e(part.sources)}</p>"
+                )
+            sentences = "".join(f"<li>{e(s)}</li>" for s in part.sentences)
+            out.append(f"<ul{_lang(part.lang)}>{sentences}</ul>")
     for update in map(_update_lines, digest.updates):
-        out.append(f"<h2>Updated: {e(update.title)}</h2>")
+        lang = _lang(update.lang)
+        out.append(f"<h2>Updated: <span{lang}>{link(update.url, update.title)}</span></h2>")
         out.append(f'<p style="color: #666">{" · ".join(map(e, update.meta))}</p>')
-        if update.url.startswith(("http://", "https://")):
-            out.append(f"<p>{link(update.url)}</p>")
         if update.title_was is not None:
-            out.append(f"<p>Title was: {e(update.title_was)}</p>")
-        added = "".join(f"<li>Added: {e(s)}</li>" for s in update.added)
-        removed = "".join(f"<li>Removed: {e(s)}</li>" for s in update.removed)
+            out.append(f"<p>Title was: <span{lang}>{e(update.title_was)}</span></p>")
+        added = "".join(f"<li>Added: <span{lang}>{e(s)}</span></li>" for s in update.added)
+        removed = "".join(f"<li>Removed: <span{lang}>{e(s)}</span></li>" for s in update.removed)
         out.append(f"<ul>{added}{removed}</ul>")
     if digest.republications:
         out.append(f"<h2>{e(REPUBLISHED)}</h2><ul>")
         for republication in digest.republications:
             title, sources, url = _republication_line(republication)
-            out.append(f"<li>{e(title)} · {e(sources)} · {link(url, 'first copy')}</li>")
+            lang = _lang(republication.item.get("lang"))
+            out.append(
+                f"<li><span{lang}>{e(title)}</span> · {e(sources)} · {link(url, 'first copy')}</li>"
+            )
         out.append("</ul>")
     if footer := _footer(digest):
         out.append(f"<p><em>{e(footer)}</em></p>")
@@ -383,14 +434,53 @@ def render_html(digest: Digest) -> str:
 RENDERERS = {"text": render_text, "markdown": render_markdown, "html": render_html}
 
 
-def build_message(digest: Digest, sender: str, to: list[str]) -> EmailMessage:
-    """Plain text with an HTML alternative, UTF-8, with Date and Message-ID."""
+def build_message(
+    digest: Digest, sender: str, to: list[str], subject_template: str = DEFAULT_SUBJECT
+) -> EmailMessage:
+    """Plain text (wrapped) with an HTML alternative, UTF-8, marked as automatic mail."""
+    domain = address_spec(sender).rpartition("@")[2]
     message = EmailMessage()
-    message["Subject"] = subject(digest)  # built from a count, never from feed text
+    message["Subject"] = subject(digest, subject_template)  # counts and dates, no feed text
     message["From"] = sender
     message["To"] = ", ".join(to)
     message["Date"] = format_datetime(digest.created)
-    message["Message-ID"] = make_msgid("kurilwatch", domain=sender.rpartition("@")[2])
-    message.set_content(render_text(digest), charset="utf-8")
+    message["Message-ID"] = make_msgid("kurilwatch", domain=domain)
+    # RFC 3834: vacation responders and the like do not answer it; RFC 2919: filters can.
+    message["Auto-Submitted"] = "auto-generated"
+    message["List-Id"] = f"kurilwatch digest <kurilwatch.{domain}>"
+    message.set_content(wrapped(render_text(digest)), charset="utf-8")
     message.add_alternative(render_html(digest), subtype="html", charset="utf-8")
     return message
+
+
+_BULLET = re.compile(r"^(\s*(?:[-+*] (?:removed: )?)?)")
+MAIL_WIDTH = 72
+
+
+def wrapped(text: str, width: int = MAIL_WIDTH) -> str:
+    """Each line wrapped to `width` columns, continuation lines indented under its text.
+
+    A line that is one word (a link) is never broken; Japanese and Chinese, written without
+    spaces and twice as wide, are broken between characters at half the width.
+    """
+    import textwrap
+    import unicodedata
+
+    out = []
+    for line in text.split("\n"):
+        wide = sum(unicodedata.east_asian_width(c) in "WF" for c in line)
+        if len(line) + wide <= width or (not wide and len(line.split()) <= 1):
+            out.append(line)
+            continue
+        prefix = _BULLET.match(line).group(1)  # type: ignore[union-attr]
+        out.extend(
+            textwrap.wrap(
+                line[len(prefix) :],
+                width=width // 2 if wide > len(line) // 2 else width,
+                initial_indent=prefix,
+                subsequent_indent=" " * len(prefix),
+                break_long_words=wide > 0,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out)

@@ -5,6 +5,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1  # a feed failed, or a runtime problem (database, network)
 EXIT_USAGE = 2  # bad command line or bad configuration
 EXIT_NOTHING = 3  # nothing to show: `match` found no Kuril terms, `digest` nothing new
+EXIT_BUSY = 4  # `fetch`/`run` skipped: another one is still running on the database
 
 
 class KurilwatchError(Exception):

@@ -1,4 +1,5 @@
-"""Sending a digest with smtplib, and the lock that keeps two cron runs from both sending."""
+"""Sending a digest (SMTP or a sendmail command), and the lock that keeps two runs from both
+sending."""
 
 from __future__ import annotations
 
@@ -10,24 +11,32 @@ import socket
 import sqlite3
 import ssl
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kurilwatch.config import EmailConfig
 from kurilwatch.errors import KurilwatchError
+from kurilwatch.locks import held, lock_path
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from kurilwatch.store import Store
 
 
 class DeliveryError(KurilwatchError):
-    """The SMTP server did not accept the digest; nothing was marked sent."""
+    """The server (or the sendmail command) did not accept the message; nothing was marked."""
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the mail system said while accepting a message, line by line, for the user."""
+
+    via: str  # "127.0.0.1:2525" or the sendmail command
+    said: list[str]  # "MAIL: 250 OK"…, or the sendmail command's output
 
 
 def deliver(
@@ -35,19 +44,81 @@ def deliver(
     config: EmailConfig,
     password: str | None,
     on_accepted: Callable[[], None] | None = None,
-) -> None:
-    """Hand the message to the SMTP server; returns only when the server accepted it.
+) -> Receipt:
+    """Hand the message over (SMTP, or a sendmail command); returns only once it was
+    accepted (`on_accepted` is called then), with what was said."""
+    if config.transport == "sendmail":
+        receipt = _sendmail(message, config)
+        if on_accepted is not None:
+            on_accepted()
+        return receipt
+    return _smtp(message, config, password, on_accepted)
 
-    `config.timeout` bounds the whole conversation, not each read: a server that sends a
+
+def trial_message(sender: str, to: list[str], now: datetime) -> EmailMessage:
+    """A short message that says what it is, with the digest's headers."""
+    from email.utils import format_datetime, make_msgid
+
+    from kurilwatch.config import address_spec
+
+    message = EmailMessage()
+    message["Subject"] = "kurilwatch: test message"
+    message["From"] = sender
+    message["To"] = ", ".join(to)
+    message["Date"] = format_datetime(now)
+    message["Message-ID"] = make_msgid("kurilwatch", domain=address_spec(sender).rpartition("@")[2])
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(
+        "This is a test message from kurilwatch test-email: the [email] settings work.\n"
+        "Digests will come from this sender to these recipients.\n",
+        charset="utf-8",
+    )
+    return message
+
+
+_VERBS = {"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT"}
+
+
+class _Transcript:
+    """Records every reply of an smtplib connection, with the command it answered."""
+
+    last_command = "connect"
+
+    def putcmd(self, cmd: str, args: str = "") -> None:
+        # Anything but a verb is an AUTH continuation: credentials, never recorded.
+        verb = cmd.upper()
+        self.last_command = verb if verb in _VERBS else "AUTH"
+        super().putcmd(cmd, args)  # type: ignore[misc]
+
+    def getreply(self) -> tuple[int, bytes]:
+        code, text = super().getreply()  # type: ignore[misc]
+        self.__dict__.setdefault("said", []).append(f"{self.last_command}: {code} {_text(text)}")
+        return code, text
+
+
+class _SMTP(_Transcript, smtplib.SMTP):
+    pass
+
+
+class _SMTPS(_Transcript, smtplib.SMTP_SSL):
+    pass
+
+
+def _smtp(
+    message: EmailMessage,
+    config: EmailConfig,
+    password: str | None,
+    on_accepted: Callable[[], None] | None,
+) -> Receipt:
+    """`config.timeout` bounds the whole conversation, not each read: a server that sends a
     byte a second is cut off like one that sends nothing. Once the server has accepted the
-    message (`on_accepted` is called then), nothing it does next (a failing or hanging
-    QUIT) makes the delivery fail.
+    message, nothing it does next (a failing or hanging QUIT) makes the delivery fail.
     """
     where = f"{config.smtp_host}:{config.port}"
     smtp: smtplib.SMTP = (
-        smtplib.SMTP_SSL(timeout=config.timeout, context=ssl.create_default_context())
+        _SMTPS(timeout=config.timeout, context=ssl.create_default_context())
         if config.security == "ssl"
-        else smtplib.SMTP(timeout=config.timeout)
+        else _SMTP(timeout=config.timeout)
     )
     accepted = False
     with _cut_off_after(config.timeout, smtp) as expired:
@@ -66,6 +137,7 @@ def deliver(
                 first, (code, reason) = next(iter(refused.items()))
                 raise DeliveryError(f"{where} refused recipient {first}: {code} {_text(reason)}")
             accepted = True
+            said = list(smtp.__dict__.get("said", []))
             if on_accepted is not None:
                 on_accepted()
         except DeliveryError:
@@ -76,6 +148,43 @@ def deliver(
             raise DeliveryError(_describe(exc, where, config)) from None
         finally:
             _hang_up(smtp, polite=accepted)
+    return Receipt(where, said)
+
+
+def _sendmail(message: EmailMessage, config: EmailConfig) -> Receipt:
+    """Pipe the message to a sendmail-compatible command (msmtp, Postfix, exim, nullmailer).
+
+    `-i`: a line holding one dot does not end the message; `-f`: the envelope sender;
+    the recipients are given after `--`, so none can be read as an option.
+    """
+    import shlex
+    import subprocess
+
+    from kurilwatch.config import address_spec
+
+    command = shlex.split(config.sendmail)
+    recipients = [address_spec(a.strip()) for a in str(message["To"]).split(",")]
+    argv = [*command, "-i", "-f", address_spec(str(message["From"])), "--", *recipients]
+    where = command[0]
+    try:
+        done = subprocess.run(
+            argv, input=message.as_bytes(), capture_output=True, timeout=config.timeout
+        )
+    except FileNotFoundError:
+        raise DeliveryError(f"cannot run {where}: no such command (email.sendmail)") from None
+    except PermissionError:
+        raise DeliveryError(f"cannot run {where}: permission denied (email.sendmail)") from None
+    except subprocess.TimeoutExpired:
+        raise DeliveryError(f"{where} did not finish within {config.timeout:g}s") from None
+    output = [
+        line.strip()
+        for line in (done.stdout + done.stderr).decode("utf-8", "replace").splitlines()
+        if line.strip()
+    ]
+    if done.returncode != 0:
+        why = output[-1] if output else "no message"
+        raise DeliveryError(f"{where} exited with status {done.returncode}: {why}")
+    return Receipt(where, output or [f"exit status 0 ({where} printed nothing)"])
 
 
 @contextmanager
@@ -151,29 +260,11 @@ def _text(value: bytes | str) -> str:
 @contextmanager
 def sending_lock(db_path: Path, wait: float = 120.0) -> Iterator[None]:
     """One digest at a time per database: a second run waits, then sees what was marked."""
-    import fcntl
-
-    lock_path = db_path.with_name(db_path.name + ".digest.lock")
-    with open(lock_path, "a+") as handle:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise KurilwatchError(
-                        f"another kurilwatch digest has held {lock_path} for {wait:g}s"
-                    ) from None
-                time.sleep(0.2)
-        try:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(str(os.getpid()))
-            handle.flush()
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    path = lock_path(db_path, "digest")
+    with held(path, wait) as got:
+        if not got:
+            raise KurilwatchError(f"another kurilwatch digest has held {path} for {wait:g}s")
+        yield
 
 
 class SendJournal:

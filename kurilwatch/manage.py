@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kurilwatch.config import DEFAULT_FEEDS, Config, Feed, parse_config
 from kurilwatch.errors import ConfigError, UsageError
+from kurilwatch.files import write_atomically
 
 if TYPE_CHECKING:
     pass
@@ -69,14 +68,7 @@ def save_document(path: Path, document) -> Config:
 
     config = parse_config(tomllib.loads(text), path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text, mode=0o600)
     return config
 
 
@@ -114,44 +106,88 @@ def remove_feed(document, name: str) -> None:
 class OpmlFeed:
     title: str
     url: str
+    lang: str | None = None  # the outline's `language`, reduced to its primary code
+    folder: str | None = None  # the outline it sits in, if any
 
 
 def read_opml(data: bytes, source: str) -> list[OpmlFeed]:
-    """Every outline with an xmlUrl, however deeply nested in folders."""
+    """Every outline with an xmlUrl, however deeply nested in folders (the innermost kept)."""
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise UsageError(f"{source} is not a valid OPML file: {exc}") from None
-    if root.tag.lower() != "opml" or root.find("body") is None:
+    body = root.find("body")
+    if root.tag.lower() != "opml" or body is None:
         raise UsageError(f"{source} is not an OPML file (no <opml><body>)")
-    feeds = []
-    for outline in root.iter("outline"):
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if not url:
-            continue
-        title = (outline.get("title") or outline.get("text") or "").strip()
-        feeds.append(OpmlFeed(title, url))
+    feeds: list[OpmlFeed] = []
+
+    def walk(parent: ET.Element, folder: str | None) -> None:
+        for outline in parent.findall("outline"):
+            url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+            title = (outline.get("title") or outline.get("text") or "").strip()
+            if url:
+                feeds.append(OpmlFeed(title, url, _language(outline.get("language")), folder))
+            walk(outline, (title or folder) if not url else folder)
+
+    walk(body, None)
     return feeds
 
 
+def _language(value: str | None) -> str | None:
+    """`ja-JP`, `en-us`, `RU` as the config's `lang` (ja, en, ru); None when it is not one."""
+    primary = (value or "").strip().split("-")[0].split("_")[0].lower()
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
 def feed_name(title: str, url: str, taken: set[str]) -> str:
-    """A config name from a title (or the URL's host): letters, digits, '.', '_', '-'."""
-    import unicodedata
+    """A config name from the title in its own script (`тасс`, `nhk-ニュース`), else from
+    the URL; a name already taken gets the URL's last path word, then a number."""
     from urllib.parse import urlsplit
 
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", ascii_title.lower())
-    base = ""
-    for word in words:  # whole words, up to 40 characters
-        if len(base) + len(word) + 1 > 40:
-            break
-        base = f"{base}-{word}" if base else word
-    if not base:
-        base = re.sub(r"[^\w.-]+", "-", (urlsplit(url).hostname or "feed").lower())[:40]
+    # "Site — tagline", "The Moscow Times - Independent News…": the site's name is enough.
+    site = re.split(r"\s+[—–|-]\s+|:\s+", title.strip(), maxsplit=1)[0]
+    base = _name_words(site) or _url_name(url)
+    if base not in taken:
+        return base
+    parts = urlsplit(url)
+    stem = _name_words(parts.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    if stem and stem not in base and f"{base}-{stem}"[:64] not in taken:
+        return f"{base}-{stem}"[:64]
     name, number = base, 2
     while name in taken:
         name, number = f"{base}-{number}", number + 1
     return name
+
+
+def _name_words(text: str) -> str:
+    """Whole words of any script, lower-cased and joined by '-', up to 40 characters."""
+    import unicodedata
+
+    words = re.findall(r"\w+(?:\.\w+)*", unicodedata.normalize("NFKC", text).casefold())
+    base = ""
+    for word in words:
+        if len(base) + len(word) + 1 > 40:
+            break
+        base = f"{base}-{word}" if base else word
+    return base or (words[0][:40] if words else "")
+
+
+def _url_name(url: str) -> str:
+    """The host without `www.`; for an address or localhost, the path's last word."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        ipaddress.ip_address(host)
+        numeric = True
+    except ValueError:
+        numeric = host in ("", "localhost")
+    if numeric:
+        stem = parts.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return _name_words(stem) or "feed"
+    return _name_words(host) or "feed"
 
 
 @dataclass
@@ -172,22 +208,33 @@ def import_opml(document, feeds: list[OpmlFeed]) -> ImportResult:
         name = feed_name(feed.title, feed.url, taken)
         taken.add(name)
         by_url[feed.url] = name
-        array.append(_feed_table(name, feed.url, None))
+        table = _feed_table(name, feed.url, feed.lang)
+        if feed.folder:
+            table["folder"] = feed.folder
+        array.append(table)
         result.added.append((name, feed.url))
     return result
 
 
 def write_opml(feeds: tuple[Feed, ...], now: datetime | None = None) -> str:
-    """OPML 2.0 of the configured feeds."""
+    """OPML 2.0 of the configured feeds, in their folders, with their languages."""
     opml = ET.Element("opml", version="2.0")
     head = ET.SubElement(opml, "head")
     ET.SubElement(head, "title").text = "kurilwatch feeds"
     ET.SubElement(head, "dateCreated").text = format_datetime(now or datetime.now(UTC), usegmt=True)
     body = ET.SubElement(opml, "body")
+    folders: dict[str, ET.Element] = {}
     for feed in feeds:
+        parent = body
+        if feed.folder:
+            if feed.folder not in folders:
+                folders[feed.folder] = ET.SubElement(
+                    body, "outline", {"text": feed.folder, "title": feed.folder}
+                )
+            parent = folders[feed.folder]
         attributes = {"type": "rss", "text": feed.name, "title": feed.name, "xmlUrl": feed.url}
         if feed.lang:
             attributes["language"] = feed.lang
-        ET.SubElement(body, "outline", attributes)
+        ET.SubElement(parent, "outline", attributes)
     ET.indent(opml)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(opml, encoding="unicode") + "\n"

@@ -196,18 +196,22 @@ def items_table(console: Console, items: list[dict]) -> None:
 
 
 def item_record(item: dict) -> dict:
-    """The public JSON shape of an item."""
+    """The public JSON shape of an item, the same in every command (README: JSON records)."""
+    canonical = item.get("canonical_url")
     return {
         "id": item["id"],
         "feed": item["feed"],
         "sources": item["sources"],
         "title": item["title"],
-        "url": item["url"],
+        "url": canonical or item["url"],  # tracking parameters gone
+        "canonical_url": canonical,
         "published": item["published"],
         "first_seen": item["first_seen"],
         "updated": item["updated"],
         "matched": item["matched"],
         "flagged": bool(item.get("flagged")),
+        "lang": item.get("lang"),
+        "revision": item.get("revision") or 1,  # how many versions: 1 when never changed
         "summary": item["summary"],
         # feed (the feed's own text), article (its page, read) or feed-full-text.
         "text_source": item.get("text_source") or "feed",
@@ -215,8 +219,17 @@ def item_record(item: dict) -> dict:
     }
 
 
-def items_json(items: list[dict]) -> str:
-    return json.dumps([item_record(i) for i in items], ensure_ascii=False, indent=2)
+def dumps(records: object, lines: bool = False) -> str:
+    """JSON, indented; or, with `lines`, NDJSON: one compact record per line (a list's items),
+    nothing at all for none. Ends with a newline."""
+    if not lines:
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    many = records if isinstance(records, list) else [records]
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in many)
+
+
+def items_json(items: list[dict], lines: bool = False) -> str:
+    return dumps([item_record(i) for i in items], lines)
 
 
 def items_csv(items: list[dict]) -> str:
@@ -235,6 +248,9 @@ def items_csv(items: list[dict]) -> str:
         "summary",
         "text_source",
         "lead_only",
+        "canonical_url",
+        "lang",
+        "revision",
     ]
     writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
@@ -297,7 +313,9 @@ def item_detail(console: Console, item: dict, title_hits: list[Hit], text_hits: 
     console.print(highlighted(item["text"] or "(no text)", text_hits))
 
 
-def item_detail_json(item: dict, title_hits: list[Hit], text_hits: list[Hit]) -> str:
+def item_detail_json(
+    item: dict, title_hits: list[Hit], text_hits: list[Hit], lines: bool = False
+) -> str:
     """`show --format json`: the item's every field, its full text, and where terms matched."""
     record = {
         **item_record(item),
@@ -314,7 +332,7 @@ def item_detail_json(item: dict, title_hits: list[Hit], text_hits: list[Hit]) ->
             "text": [hit_record(h) for h in text_hits],
         },
     }
-    return json.dumps(record, ensure_ascii=False, indent=2)
+    return dumps(record, lines)
 
 
 # Narrower terminals drop the columns a person needs least first: the URL (in the config),
@@ -367,8 +385,13 @@ def feeds_table(console: Console, rows: list[dict]) -> None:
     console.print(table)
 
 
-def feeds_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+def feeds_json(rows: list[dict], lines: bool = False) -> str:
+    """A feed is `feed` here as in every item record (the rows call it `name`)."""
+    return dumps([{"feed": row["name"]} | _without(row, "name") for row in rows], lines)
+
+
+def _without(row: dict, key: str) -> dict:
+    return {k: v for k, v in row.items() if k != key}
 
 
 def match_explanation(console: Console, text: str, result: MatchResult) -> None:
@@ -432,8 +455,8 @@ def hit_record(hit: Hit) -> dict:
     }
 
 
-def match_json(result: MatchResult) -> str:
-    return json.dumps(
+def match_json(result: MatchResult, lines: bool = False) -> str:
+    return dumps(
         {
             "relevant": result.relevant,
             "reason": result.reason,
@@ -445,8 +468,7 @@ def match_json(result: MatchResult) -> str:
             ],
             "excluded_by": hit_record(result.excluded_by) if result.excluded_by else None,
         },
-        ensure_ascii=False,
-        indent=2,
+        lines,
     )
 
 
@@ -463,7 +485,9 @@ def news_view(
     console.print(Text("\n").join(map(styled, lines)))
 
 
-def news_json(stories: list, updates: Sequence = (), republications: Sequence = ()) -> str:
+def news_json(
+    stories: list, updates: Sequence = (), republications: Sequence = (), lines: bool = False
+) -> str:
     """Every item shown, with `kind`: new (its new and background sentences), update
     (what its latest revision added and removed) or republication (of which item)."""
     records = []
@@ -491,7 +515,7 @@ def news_json(stories: list, updates: Sequence = (), republications: Sequence = 
         | {"kind": "republication", "republication_of": republication.original["id"]}
         for republication in republications
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return dumps(records, lines)
 
 
 def stories_table(console: Console, stories: list[list[dict]]) -> None:
@@ -509,10 +533,10 @@ def stories_table(console: Console, stories: list[list[dict]]) -> None:
     console.print(table)
 
 
-def stories_json(stories: list[list[dict]]) -> str:
+def stories_json(stories: list[list[dict]], lines: bool = False) -> str:
     from kurilwatch.developments import story_of, story_sources
 
-    return json.dumps(
+    return dumps(
         [
             {
                 "story": story_of(members[0]),
@@ -522,8 +546,7 @@ def stories_json(stories: list[list[dict]]) -> str:
             }
             for members in stories
         ],
-        ensure_ascii=False,
-        indent=2,
+        lines,
     )
 
 
@@ -602,13 +625,13 @@ def search_table(console: Console, rows: list[dict]) -> None:
     console.print(table)
 
 
-def search_json(rows: list[dict]) -> str:
+def search_json(rows: list[dict], lines: bool = False) -> str:
     records = []
     for row in rows:
         record = item_record(row)
         record["snippet"] = (row.get("snippet") or "").replace("\x02", "**").replace("\x03", "**")
         records.append(record)
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return dumps(records, lines)
 
 
 def refilter_plan(console: Console, plan, dry_run: bool, prune: bool = False) -> None:
@@ -656,8 +679,8 @@ def checks_table(console: Console, results: list[dict]) -> None:
     console.print(table)
 
 
-def checks_json(results: list[dict]) -> str:
-    return json.dumps(results, ensure_ascii=False, indent=2)
+def checks_json(results: list[dict], lines: bool = False) -> str:
+    return dumps(results, lines)
 
 
 def stats_view(console: Console, stats) -> None:

@@ -181,7 +181,7 @@ def test_dead_feeds_fail_alone(runner, env, feed_server):
     assert "connection refused" in out
     assert "HTTP 404" in out
     health = json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
-    by_name = {row["name"]: row for row in health}
+    by_name = {row["feed"]: row for row in health}
     assert by_name["good"]["last_error"] is None and by_name["good"]["items"] == 3
     assert by_name["broken"]["last_http_status"] == 500
     assert by_name["refused"]["last_error"] == "connection refused"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 
 import pytest
@@ -48,7 +49,9 @@ def test_dry_run_prints_and_marks_nothing(runner, mail_env, mail_sink):
 
 def test_formats(runner, mail_env):
     html = runner.invoke(app, ["digest", "--format", "html"]).output
-    assert html.startswith("<!DOCTYPE html>") and "<h2>Russia opens new airport terminal" in html
+    assert html.startswith("<!DOCTYPE html>")
+    heading = re.search(r'<h2 lang="en"><a href="([^"]+)">Russia opens new airport terminal', html)
+    assert heading is not None, html  # the story title links to the article
     markdown = runner.invoke(app, ["digest", "--format", "markdown"]).output
     assert markdown.startswith("# kurilwatch: 5 new items on the Kuril Islands")
     assert "## Japanese fishing boat detained near Kunashir" in markdown

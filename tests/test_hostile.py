@@ -52,7 +52,7 @@ def _fetch_beside_a_good_feed(runner, env, feed_server, route: Route, *args: str
     write_config(env["config"], feeds)
     result = runner.invoke(app, ["fetch", *args])
     health = {
-        f["name"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
+        f["feed"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
     }
     assert health["good"]["items"] == GOOD_TITLES, result.output
     return result, health
@@ -198,7 +198,7 @@ def _fetch_measured(runner, env, feed_server, route: Route) -> tuple[int, int, d
     peak = re.search(r"peak (\d+) MB", process.stderr)
     assert peak, process.stderr
     listed = runner.invoke(app, ["feeds", "--format", "json"]).output
-    health = {f["name"]: f for f in json.loads(listed)}
+    health = {f["feed"]: f for f in json.loads(listed)}
     assert health["good"]["items"] == GOOD_TITLES
     return process.returncode, int(peak.group(1)), health
 
@@ -663,7 +663,7 @@ def test_a_worker_stops_a_slow_parse_at_the_deadline(runner, env, feed_server, m
     assert time.monotonic() - started < 8
     assert result.exit_code == 1
     health = {
-        f["name"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
+        f["feed"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
     }
     assert health["hostile"]["last_error"] == "parsing took longer than 1s"
     assert health["good0"]["last_status"] == "ok"
@@ -980,7 +980,7 @@ def test_a_feed_the_store_cannot_take_fails_alone(runner, env, feed_server):
     result = runner.invoke(app, ["fetch"])
     assert result.exit_code == 1, result.output
     health = {
-        f["name"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
+        f["feed"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
     }
     assert health["hostile"]["last_error"] == (
         "cannot store the feed: IntegrityError: poisoned entry"

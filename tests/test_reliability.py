@@ -177,7 +177,7 @@ def test_http_faults(runner, env, feed_server, fault):
     assert result.exit_code == 1
     assert reason.split(" (")[0] in result.output
     health = {
-        f["name"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
+        f["feed"]: f for f in json.loads(runner.invoke(app, ["feeds", "--format", "json"]).output)
     }
     assert reason in health["bad"]["last_error"]
     assert health["good"]["items"] == GOOD_TITLES

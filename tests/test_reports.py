@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,7 +47,7 @@ def test_stats_json_numbers(runner, stored):
     data = json.loads(result.output)
     assert data["total"] == 9
     assert len(data["periods"]) == 15  # 14 days back, today included
-    by_source = {s["source"]: s for s in data["sources"]}
+    by_source = {s["feed"]: s for s in data["feeds"]}
     assert {k: v["total"] for k, v in by_source.items()} == {
         "wire": 3,
         "daily": 2,
@@ -63,7 +65,7 @@ def test_stats_by_week_and_table(runner, stored):
         runner.invoke(app, ["stats", "--since", "90d", "--by", "week", "--format", "json"]).output
     )
     assert all(p for p in weekly["periods"])
-    assert sum(sum(s["counts"]) for s in weekly["sources"]) == 9
+    assert sum(sum(s["counts"]) for s in weekly["feeds"]) == 9
     table = runner.invoke(app, ["stats", "--since", "14d"])
     assert table.exit_code == 0
     assert "Busiest days" in table.output and "Terms that matched most" in table.output
@@ -77,7 +79,9 @@ def test_report_is_self_contained_and_escaped(runner, stored, tmp_path):
     page = output.read_text()
     assert "<svg" in page and page.count('class="bar"') >= 7
     assert "Former islanders in Nemuro welcomed the decision." in page
-    assert 'src="http' not in page and 'href="http' not in page.split("<table")[0]
+    assert 'src="http' not in page
+    # The only links out are to articles: <a href>, never a stylesheet, script or font.
+    assert page.count('href="http') == len(re.findall(r'<a href="http', page))
     assert "<script src" not in page and '<link rel="stylesheet"' not in page
 
 
@@ -202,3 +206,80 @@ def test_fetch_progress_bar_only_on_a_terminal(env, feed_server):
         [sys.executable, "-m", "kurilwatch", "fetch"], env=environment, capture_output=True
     )
     assert b"Polling feeds" not in piped.stdout and b"\x1b" not in piped.stdout
+
+
+def _png_size(path) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    import struct
+
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+# Chromium's windows are at least 500 px wide: the 400 px view is the report in a 400 px
+# frame, served with its wrapper from one origin so the wrapper can read what the report saw.
+WRAPPER = b"""<!DOCTYPE html><html><body style="margin:0">
+<iframe id="r" src="/report.html" style="width:400px;height:1000px;border:0"></iframe>
+<script>
+document.getElementById("r").addEventListener("load", function () {
+  var inner = this.contentDocument.body.dataset;
+  for (var key in inner) { document.body.dataset[key] = inner[key]; }
+});
+</script></body></html>"""
+
+
+def test_report_chart_axes_links_and_narrow_layout(runner, stored, tmp_path, feed_server):
+    from conftest import Route
+
+    output = tmp_path / "report.html"
+    runner.invoke(app, ["report", "--since", "30d", "-o", str(output)])
+    page = output.read_text()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    ticks = re.findall(r'<text class="tick"[^>]*>(\d+)</text>', svg)
+    assert ticks[0] == "0" and len(ticks) >= 3  # a y axis of round counts from 0
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(ticks)}
+    assert len(steps) == 1 and steps.pop() in (1, 2, 5, 10, 20, 50)
+    dates = re.findall(r'<text class="date"[^>]*>([A-Z][a-z]{2} \d{1,2})</text>', svg)
+    assert 3 <= len(dates) <= 8  # dated, and never so many that they overlap
+    headings = re.findall(r"<h3[^>]*>.*?</h3>", page)
+    linked = [h for h in headings if re.fullmatch(r'<h3 lang="\w+"><a href="https?://[^"]+">.+', h)]
+    assert len(headings) >= 5 and linked == headings  # each story's title links to its article
+
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium installed (.ci/run installs Debian's chromium)")
+    feed_server.routes["/report.html"] = Route(body=output.read_bytes(), content_type="text/html")
+    feed_server.routes["/wrap.html"] = Route(body=WRAPPER, content_type="text/html")
+    for width, url, window in (
+        (400, feed_server.url("/wrap.html"), "500,1000"),
+        (1200, feed_server.url("/report.html"), "1200,1000"),
+    ):
+        flags = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--virtual-time-budget=5000",
+            f"--user-data-dir={tmp_path / f'profile-{width}'}",
+            f"--window-size={window}",
+        ]
+        dom = subprocess.run(
+            [browser, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120
+        ).stdout
+        body = dom[dom.index("<body") : dom.index(">", dom.index("<body")) + 1]
+        assert 'data-ready="yes"' in body and 'data-errors=""' in body, (width, body)
+        assert f'data-width="{width}"' in body, body
+        assert 'data-fits="yes"' in body, body  # nothing wider than the window
+        label_px = int(re.search(r'data-label-px="(\d+)"', body).group(1))  # type: ignore[union-attr]
+        assert label_px >= 12, body  # the chart's dates and counts stay readable
+        shot = tmp_path / f"report-{width}.png"
+        subprocess.run(
+            [browser, *flags, f"--screenshot={shot}", url], capture_output=True, timeout=120
+        )
+        assert shot.exists() and shot.stat().st_size > 10_000
+        assert _png_size(shot) == tuple(map(int, window.split(",")))

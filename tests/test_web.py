@@ -1,0 +1,95 @@
+"""kurilwatch web: the database in a real Datasette, with the shipped metadata."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from urllib.parse import quote
+
+import pytest
+
+from conftest import Route, write_config
+from kurilwatch.cli import app
+
+JAPANESE = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>j</title>
+<item><title>国後島で新しい港が完成</title><link>https://ja.example/1</link><guid>j1</guid>
+<pubDate>%%RFC-2h%%</pubDate><description>北方領土の国後島で港が完成した。</description></item>
+<item><title>択捉島の空港に新ターミナル</title><link>https://ja.example/2</link><guid>j2</guid>
+<pubDate>%%RFC-1h%%</pubDate><description>北方領土の択捉島で空港の新ターミナルが開業。</description>
+</item></channel></rss>""".encode()
+
+
+@pytest.fixture
+def stored(runner, env, feed_server):
+    feed_server.routes["/ja.xml"] = Route(body=JAPANESE)
+    feeds = {
+        "ja": feed_server.url("/ja.xml"),
+        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
+    }
+    write_config(env["config"], feeds)
+    assert runner.invoke(app, ["fetch", "--quiet"]).exit_code == 0
+    return env
+
+
+def datasette_get(env, path: str) -> dict | list:
+    """What the real Datasette, started by `kurilwatch web`, answers for PATH."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kurilwatch", "web", "--get", path],
+        env={**os.environ, "KURILWATCH_DB": str(env["db"])},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_items_newest_first_with_facets(stored):
+    data = datasette_get(stored, "/kw/items.json?_shape=objects&_extra=facet_results")
+    rows = data["rows"]
+    times = [row["sort_time"] for row in rows]
+    assert times == sorted(times, reverse=True) and len(rows) == 5
+    facets = data["facet_results"]
+    facets = facets.get("results", facets)  # 1.0 nests them
+    assert {"feed", "lang", "matched"} <= set(facets)
+    langs = {value["value"] for value in facets["lang"]["results"]}
+    assert langs == {"ja", "en"}
+
+
+def test_internal_tables_are_hidden_and_queries_shipped(stored):
+    database = datasette_get(stored, "/kw.json")
+    hidden = {t["name"] for t in database["tables"] if t["hidden"]}
+    assert {"item_keys", "sentences", "state", "sent", "unmatched"} <= hidden
+    visible = {t["name"] for t in database["tables"] if not t["hidden"]}
+    assert {"items", "feeds", "revisions", "item_feeds"} <= visible
+    queries = {q["name"] for q in database["queries"]}
+    assert {"todays_news", "stories", "feed_health", "search"} <= queries
+
+
+def test_canned_queries(stored):
+    today = datasette_get(stored, "/kw/todays_news.json?_shape=array")
+    assert len(today) == 2 and {r["feed"] for r in today} == {"ja"}  # the wire's are older
+    health = datasette_get(stored, "/kw/feed_health.json?_shape=array")
+    assert {r["feed"]: r["items"] for r in health} == {"ja": 2, "wire": 3}
+    stories = datasette_get(stored, "/kw/stories.json?_shape=array")
+    assert sum(r["items"] for r in stories) == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "title"), [("国後", "国後島で新しい港が完成"), ("択捉", "択捉島の空港に新ターミナル")]
+)
+def test_two_character_japanese_names_are_found(stored, name, title):
+    found = datasette_get(stored, f"/kw/search.json?_shape=array&q={quote(name)}")
+    assert [r["title"] for r in found] == [title]
+    # The items table's own search box (trigrams) finds three characters and more.
+    boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(name + '島')}")
+    assert [r["title"] for r in boxed] == [title]
+
+
+def test_web_needs_an_existing_database(runner, env):
+    result = runner.invoke(app, ["web"])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    assert not env["db"].exists()
