@@ -496,7 +496,7 @@ def _parse_feed(raw: dict, number: int, fail) -> Feed:
     if problem:
         raise fail(f"feed {name!r}: url {url!r} {problem}")
     lang = raw.get("lang")
-    if lang is not None and (not isinstance(lang, str) or not re.match(r"^[a-z]{2,3}$", lang)):
+    if lang is not None and (not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang)):
         raise fail(f"feed {name!r}: lang must be a language code such as 'en', 'ru', 'ja'")
     where = f"feed {name!r}"
     enabled = raw.get("enabled", True)

@@ -634,24 +634,41 @@ def search_json(rows: list[dict], lines: bool = False) -> str:
     return dumps(records, lines)
 
 
+def counted(n: int, singular: str, plural: str) -> str:
+    """'1 entry', '2 entries': a count with the noun that agrees with it."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def refilter_plan(console: Console, plan, dry_run: bool, prune: bool = False) -> None:
-    verb = "would be" if dry_run else "were"
+    verb = "would be" if dry_run else ("was" if len(plan.add) == 1 else "were")
     console.print(
-        Text(f"{len(plan.add)} entries {verb} added{':' if plan.add else '.'}", style="bold")
+        Text(
+            f"{counted(len(plan.add), 'entry', 'entries')} {verb} added{':' if plan.add else '.'}",
+            style="bold",
+        )
     )
     for _key, feed, entry in plan.add:
         console.print(Text("  + ", style="green") + safe(f"{feed}: {entry.title}"))
     if prune:  # exactly what goes: the items flagged before as well as the newly unmatched
-        gone, heading = plan.prune, f"stored items {verb} deleted (they no longer match)"
+        gone = plan.prune
+        one = len(gone) == 1
+        verb = "would be" if dry_run else ("was" if one else "were")
+        noun = counted(len(gone), "stored item", "stored items")
+        heading = f"{noun} {verb} deleted (they no longer match)"
     else:
-        gone, heading = plan.drop, f"stored items no longer match ({verb} flagged)"
-    console.print(Text(f"{len(gone)} {heading}{':' if gone else '.'}", style="bold"))
+        gone = plan.drop
+        one = len(gone) == 1
+        verb = "would be" if dry_run else ("was" if one else "were")
+        noun = counted(len(gone), "stored item", "stored items")
+        heading = f"{noun} {'no longer matches' if one else 'no longer match'} ({verb} flagged)"
+    console.print(Text(f"{heading}{':' if gone else '.'}", style="bold"))
     for item in gone:
         console.print(
             Text("  - ", style="red") + safe(f"#{item['id']} {item['feed']}: {item['title']}")
         )
     if plan.restore:
-        console.print(Text(f"{len(plan.restore)} flagged items match again.", style="bold"))
+        noun = counted(len(plan.restore), "flagged item matches", "flagged items match")
+        console.print(Text(f"{noun} again.", style="bold"))
 
 
 def checks_table(console: Console, results: list[dict]) -> None:

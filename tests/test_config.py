@@ -64,6 +64,8 @@ BAD_CONFIGS = [
     ('[filter]\nexclude = "smoking"', "'filter.exclude' must be a list"),
     ("[filter]\nblock = []", "unknown key 'filter.block'"),
     ('feeds = "x"', "'feeds' must be an array of tables"),
+    # A TOML string may end in a newline: "en\n" is not a language code.
+    ('[[feeds]]\nname = "a"\nurl = "http://x/"\nlang = "en\\n"', "lang must be a language code"),
 ]
 
 

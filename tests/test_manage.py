@@ -276,9 +276,9 @@ def test_refilter_adds_flags_and_prunes(runner, standard_feeds, env):
         config.write('\n[filter]\ninclude = ["MOEX"]\nexclude = ["graves"]\n')
     dry = runner.invoke(app, ["refilter", "--dry-run"])
     assert dry.exit_code == 0
-    assert "1 entries would be added" in dry.output
+    assert "1 entry would be added" in dry.output
     assert "tass-en: Moscow Exchange opens higher" in dry.output
-    assert "1 stored items no longer match" in dry.output
+    assert "1 stored item no longer matches" in dry.output
     assert "Former islanders visit family graves on Kunashir" in dry.output
     unchanged = {
         i["title"] for i in json.loads(runner.invoke(app, ["list", "--format", "json"]).output)

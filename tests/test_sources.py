@@ -369,12 +369,12 @@ def test_refilter_prune_lists_exactly_what_it_deletes(runner, env, feed_server):
     flagged_id = _flag_one(runner, env, feed_server)
     dry = runner.invoke(app, ["refilter", "--prune", "--dry-run"])
     assert dry.exit_code == 0, dry.output
-    assert "1 stored items would be deleted" in dry.output
+    assert "1 stored item would be deleted" in dry.output
     assert f"#{flagged_id} agency: {DROPPED[2]}" in dry.output
     assert len(items_json(runner, "--flagged")) == 1  # a dry run deletes nothing
     pruned = runner.invoke(app, ["refilter", "--prune"])
     assert pruned.exit_code == 0, pruned.output
-    assert "1 stored items were deleted" in pruned.output
+    assert "1 stored item was deleted" in pruned.output
     assert f"#{flagged_id} agency: {DROPPED[2]}" in pruned.output
     assert items_json(runner, "--flagged") == []
     assert [i["title"] for i in items_json(runner)] == [KEPT[2]]
