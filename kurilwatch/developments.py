@@ -519,6 +519,13 @@ def index_item(
         [] if found else pool + block if index in near else pool
         for index, (pool, found) in enumerate(zip(candidates, repeats, strict=True))
     ]
+    # "In March" is placed by the article's date, and the earlier sentence by its own.
+    dated = {
+        other.item_id
+        for s, pool in zip(prepared, candidates, strict=True)
+        if pool and novelty.dated_by_article(s.text, lang)
+        for other in pool
+    }
     verdicts = novelty.decide(
         [s.text for s in prepared],
         [s.paragraph for s in prepared],
@@ -526,6 +533,8 @@ def index_item(
         published.year if published else None,
         repeats,
         candidates,
+        published.month if published else None,
+        _months_of(store, sorted(dated)),
     )
     result: list[Sentence] = []
     seen_here: set[frozenset[str]] = set()
@@ -544,6 +553,16 @@ def index_item(
 
 MEANING_CANDIDATES = 10  # rows read per meaning key: the newest sentences with the concept
 BLOCK_REACH = 3  # sentences either side of a repeat that are compared with the repeated items
+
+
+def _months_of(store: Store, item_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(year, month) of each earlier item, by its sort time."""
+    months = {}
+    for item_id, sort_time in store.sort_times_of(item_ids).items():
+        moment = from_iso(sort_time)
+        if moment is not None:
+            months[item_id] = (moment.year, moment.month)
+    return months
 
 
 def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> list:

@@ -805,6 +805,74 @@ def dated_now(sentence: str, lang: str) -> bool:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
+# A month named with no year: "in March", "on November 5", «в феврале», 「3月」. Dated by
+# the article's own time, as "last year" is: what an agency copies from item to item as
+# background names the year ("in March 2022"), or no date at all.
+_MONTH_NAMES = {
+    "en": re.compile(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(,?\s+(?:of\s+)?(?:19|20)\d\d)?"
+    ),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:(январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ем|ю)"
+        r"|(март|август)(?:а|е|ом|у)?|(ма)(?:й|я|е|ем))(?![а-яё])(\s+(?:19|20)\d\d)?",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"(?:((?:19|20)\d\d)年\s*)?(?<!\d)(1[0-2]|0?[1-9])月(?!曜)"),
+}
+_RU_MONTH_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
+# Dates that only the article's own time places, besides a month without its year.
+_SHIFTS = {
+    "en": {"last year": "last year", "last month": "last month", "this month": "this month"},
+    "ru": {
+        "в прошлом году": "last year",
+        "прошлого года": "last year",
+        "в прошлом месяце": "last month",
+        "в этом месяце": "this month",
+    },
+    "ja": {"昨年": "last year", "去年": "last year", "先月": "last month", "今月": "this month"},
+}
+
+
+@lru_cache(maxsize=50_000)
+def months(sentence: str, lang: str) -> tuple[tuple[tuple[int | None, int], ...], str | None]:
+    """The months a sentence names, as (year or None, month), and its relative date.
+
+    "in March 2022" is (2022, 3), "in March" (None, 3); the relative date is "last year",
+    "last month" or "this month" (in any of the three languages), or None.
+    """
+    pattern = _MONTH_NAMES.get(lang)
+    if pattern is None:
+        return (), None
+    text = unicodedata.normalize("NFKC", sentence)
+    named: list[tuple[int | None, int]] = []
+    for match in pattern.finditer(text):
+        if lang == "en":
+            number, year = _MONTHS["en"].index(match.group(1).lower()) + 1, match.group(2)
+        elif lang == "ru":
+            stem = (match.group(1) or match.group(2) or match.group(3)).lower()
+            number, year = _RU_MONTH_STEMS.index(stem) + 1, match.group(4)
+        else:
+            number, year = int(match.group(2)), match.group(1)
+        digits = _YEAR.search(year or "")
+        named.append((int(digits.group(1)) if digits else None, number))
+    lowered = normalize(text)
+    shift = next((s for phrase, s in _SHIFTS[lang].items() if phrase in lowered), None)
+    return tuple(dict.fromkeys(named)), shift
+
 
 def years(sentence: str) -> frozenset[int]:
     """Years a sentence names (1900-2099)."""

@@ -90,6 +90,52 @@ def test_history_is_not_a_new_date():
     assert novelty.adds_facts(novelty.facts("Troops arrived in 2024.", "en"), earlier, 2024)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("In March, Russia withdrew from the peace treaty talks over sanctions.", "en"),
+        ("Putin and Abe agreed in Singapore in November last year to speed up the talks.", "en"),
+        ("В марте Россия вышла из переговоров о мирном договоре из-за санкций.", "ru"),
+        ("3月、ロシアは制裁を理由に平和条約交渉を中断した。", "ja"),
+    ],
+)
+def test_a_month_without_its_year_is_news_of_the_articles_days(sentence, lang):
+    # Only the article's date (June 2022) places it: news, unlike "in March 2022".
+    old = novelty.facts("Russia and Japan have negotiated a peace treaty for decades.", lang)
+    assert novelty.dated_by_article(sentence, lang)
+    assert novelty.adds_facts(novelty.facts(sentence, lang), old, 2022, (2022, 6), (2017, 3))
+    with_year = novelty.facts("In March 2022, Moscow walked away from the talks.", "en")
+    assert not novelty.dated_by_article("In March 2022, Moscow walked away.", "en")
+    assert not novelty.adds_facts(with_year, old, 2023, (2023, 2), (2017, 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier", "lang"),
+    [
+        (
+            "In March, Russia suspended the peace treaty talks over sanctions.",
+            "Russia suspended the peace treaty talks over sanctions, the ministry said on Monday.",
+            "en",
+        ),
+        (
+            "В марте Россия приостановила переговоры о мирном договоре из-за санкций.",
+            "Россия приостановила переговоры о мирном договоре, заявили в понедельник в МИД.",
+            "ru",
+        ),
+        (
+            "3月、ロシアは制裁を理由に平和条約交渉を中断した。",
+            "ロシアは21日、制裁を理由に平和条約交渉を中断した。",
+            "ja",
+        ),
+    ],
+)
+def test_the_month_an_earlier_report_of_its_own_days_places(sentence, earlier, lang):
+    # Told "on Monday" (「21日」) in an article of March 2022: the same month, not news.
+    mine, theirs = novelty.facts(sentence, lang), novelty.facts(earlier, lang)
+    assert not novelty.adds_facts(mine, theirs, 2022, (2022, 6), (2022, 3))
+    assert novelty.adds_facts(mine, theirs, 2022, (2022, 6), (2021, 3))
+
+
 def test_numbers_in_every_form():
     assert lexicon.numbers("more than 3,000 servicemen", "en") == {"3000"}
     assert lexicon.numbers("более 3 тыс. военных", "ru") == {"3000"}
