@@ -292,6 +292,13 @@ _JA_NEGATION = re.compile(
 )
 
 
+_NOT_NEGATING = re.compile(
+    r"(?<!\w)(?:не\s+(?:раз|однажды|только|менее|более|позднее|ранее)"
+    r"|not\s+only|no\s+(?:less|fewer|more|later|sooner)\s+than)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Facts:
     """What must agree for two sentences that share their wording to be the same."""
@@ -328,6 +335,8 @@ def facts(sentence: str) -> Facts:
         if raw[0].isupper() and not dated[word]
     }
     negations = sum(w in _NEGATIONS for w in words) + len(_JA_NEGATION.findall(text))
+    # «не раз» (more than once), "not only", "no less than": a negation's word, no negation.
+    negations -= len(_NOT_NEGATING.findall(text))
     negations += len(re.findall(r"\byet to\b", text, re.IGNORECASE))  # "has yet to be signed"
     return Facts(
         frozenset(digits | spelled),

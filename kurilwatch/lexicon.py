@@ -222,7 +222,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("безвиз",),
         "ja": ("ビザなし",),
     },
-    "constitution": {"en": ("constitution",), "ru": ("конституц",), "ja": ("憲法",)},
+    "constitution": {
+        "en": ("constitution", "basic law", "fundamental law"),
+        "ru": ("конституц", "основн закон"),
+        "ja": ("憲法",),
+    },
     "alienation": {
         "en": ("alienat", "ceding", "giving away", "give away"),
         "ru": ("отчужден",),
