@@ -883,6 +883,22 @@ def years(sentence: str) -> frozenset[int]:
     return frozenset(int(y) for y in _YEAR.findall(sentence))
 
 
+# A year that starts a state lasting until now: "suspended since 2020", «с 2020 года»,
+# 「2020年以降」. It dates no past event: the sentence tells how things stand.
+_SINCE_YEAR = re.compile(
+    r"(?i:\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?((?:19|20)\d\d)(?!\d|s))"
+    r"|(?<![а-яё])(?i:с|со|начиная\s+с)\s+((?:19|20)\d\d)\s*(?:года|г\.)"
+    r"|((?:19|20)\d\d)年(?:以来|以降|から)"
+)
+
+
+def years_since(sentence: str) -> frozenset[int]:
+    """The years a sentence names as the start of a state that lasts ("since 2020")."""
+    return frozenset(
+        int(next(g for g in match.groups() if g)) for match in _SINCE_YEAR.finditer(sentence)
+    )
+
+
 # --- names across scripts ---------------------------------------------------------------------
 
 _CYRILLIC_TO_LATIN = dict(

@@ -58,6 +58,7 @@ class Facts:
     months: tuple[tuple[int | None, int], ...] = ()  # (year or None, month) named
     shift: str | None = None  # "last year", "last month", "this month"
     day_of_month: bool = False  # names a day of the month ("21日", "on March 21")
+    since: frozenset[int] = frozenset()  # years a lasting state began ("since 2020")
 
 
 _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
@@ -78,6 +79,7 @@ def facts(sentence: str, lang: str) -> Facts:
         months,
         shift,
         bool(lexicon.days(sentence, lang, None)),
+        lexicon.years_since(sentence),
     )
 
 
@@ -227,12 +229,12 @@ def dated_by_article(sentence: str, lang: str) -> bool:
 
 
 def looks_historical(sentence: Facts, year: int | None) -> bool:
-    """Names years, all of them well before the article's: the sentence tells history."""
-    return (
-        year is not None
-        and bool(sentence.years)
-        and all(y <= year - PAST_YEARS for y in sentence.years)
-    )
+    """Names years, all of them well before the article's: the sentence tells history.
+
+    A year a lasting state began ("suspended since 2020") tells how things stand now.
+    """
+    told = sentence.years - sentence.since
+    return year is not None and bool(told) and all(y <= year - PAST_YEARS for y in told)
 
 
 @lru_cache(maxsize=20_000)
@@ -343,10 +345,16 @@ def decide(
     def backgroundish(i: int) -> bool:
         return 0 <= i < len(verdicts) and (verdicts[i].background or likely[i] is not None)
 
-    for members in by_paragraph.values():
+    for paragraph, members in by_paragraph.items():
         # A reworded block may have no sentence close enough on its own: the likely ones vote.
+        # Not in the paragraph that opens the item: that is the news, or, in copy without
+        # paragraphs, the whole item, news and background together.
         votes = [backgroundish(i) for i in members]
-        block = len(members) >= 2 and sum(votes) / len(members) >= BACKGROUND_PARAGRAPH
+        block = (
+            paragraph != paragraphs[0]
+            and len(members) >= 2
+            and sum(votes) / len(members) >= BACKGROUND_PARAGRAPH
+        )
         for i in members:
             maybe = likely[i]
             if maybe is None:

@@ -83,6 +83,29 @@ def test_the_lead_is_news_unless_nearly_repeated():
     ]
 
 
+def test_copy_without_paragraphs_is_no_background_block():
+    loosely = (  # no year: history would make it background wherever it stood
+        "That declaration put an end to hostilities and reopened embassies, but the two "
+        "countries never agreed on a peace treaty."
+    )
+    closely = (
+        "Under the 1956 declaration, the two countries ended the state of war and resumed "
+        "diplomatic ties, but they have yet to sign a peace treaty."
+    )
+    sentences = ["Putin spoke on Thursday.", "Lavrov spoke.", loosely, closely, closely]
+    # One paragraph is the whole item, news and background: its sentences do not vote.
+    assert _decide(sentences, [0, 0, 0, 0, 0])[2] is False
+    assert _decide(sentences, [0, 0, 1, 1, 1])[2] is True
+
+
+def test_a_state_since_a_year_is_no_history():
+    since = novelty.facts("Grave visits to the islands have been suspended since 2020.", "en")
+    assert not novelty.looks_historical(since, 2024)
+    assert novelty.looks_historical(novelty.facts("Visits were suspended in 2020.", "en"), 2024)
+    assert lexicon.years_since("Поездки приостановлены с 2020 года.") == {2020}
+    assert lexicon.years_since("墓参は2020年以降、中断している。") == {2020}
+
+
 def test_history_is_not_a_new_date():
     earlier = novelty.facts("Soviet troops occupied the islands after the war.", "en")
     later = novelty.facts("Soviet troops occupied the islands in 1945.", "en")
