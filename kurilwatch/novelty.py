@@ -10,7 +10,10 @@ through the index and passes them in. A sentence is background when
    words every report on the islands has ("Russia", "Japan", "islands"), or
 3. it overlaps an earlier sentence by at least LIKELY_MEANING and its context says
    background: most of its paragraph is background (or the sentences on both sides are),
-   or the only years it names lie before the article's.
+   or the only years it names lie before the article's ("since 2020" tells how things
+   stand, not history). The paragraph that opens the item casts no such vote (in copy
+   without paragraphs it is the whole item), and a sentence that goes on with the news
+   before it ("Moscow also halted ...", «также») is news.
 
 The item's lead (its first paragraph) is news unless repeated nearly word for word or
 overlapping by LEAD_MEANING: agencies open with what happened and put background last.
@@ -26,6 +29,7 @@ same in meaning (SAME_WORDING) must also agree on dates, negation and names
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -222,6 +226,20 @@ def adds_facts(
     return bool(sentence.counts - earlier.counts - past and earlier.counts - sentence.counts - past)
 
 
+# "Moscow also halted ...", «Москва также ...»: the sentence goes on with the one before.
+_ALSO = {
+    "en": re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.IGNORECASE),
+    "ru": re.compile(r"(?<![а-яё])(?:также|тоже|кроме того)(?![а-яё])", re.IGNORECASE),
+    "ja": re.compile(r"また、|さらに|加えて"),
+}
+
+
+def continues_news(sentence: str, lang: str, after_news: bool) -> bool:
+    """Whether a sentence right after news adds to it ("also", «также»): news too."""
+    pattern = _ALSO.get(lang)
+    return after_news and pattern is not None and pattern.search(sentence) is not None
+
+
 def dated_by_article(sentence: str, lang: str) -> bool:
     """Whether only the article's date places the sentence's events ("in March")."""
     found = facts(sentence, lang)
@@ -342,6 +360,9 @@ def decide(
         by_paragraph.setdefault(paragraph, []).append(index)
     decided = list(verdicts)
 
+    def is_news(i: int) -> bool:
+        return not verdicts[i].background and likely[i] is None
+
     def backgroundish(i: int) -> bool:
         return 0 <= i < len(verdicts) and (verdicts[i].background or likely[i] is not None)
 
@@ -357,7 +378,7 @@ def decide(
         )
         for i in members:
             maybe = likely[i]
-            if maybe is None:
+            if maybe is None or continues_news(sentences[i], lang, i > 0 and is_news(i - 1)):
                 continue
             score, items = maybe
             if block:

@@ -98,6 +98,24 @@ def test_copy_without_paragraphs_is_no_background_block():
     assert _decide(sentences, [0, 0, 1, 1, 1])[2] is True
 
 
+def test_a_sentence_that_goes_on_with_the_news_is_news():
+    loosely = (
+        "That declaration put an end to hostilities and reopened embassies, but the two "
+        "countries never agreed on a peace treaty."
+    )
+    closely = (
+        "Under the 1956 declaration, the two countries ended the state of war and resumed "
+        "diplomatic ties, but they have yet to sign a peace treaty."
+    )
+    also = loosely.replace("That declaration", "That declaration also")
+    block = [0, 1, 1, 1, 1]
+    news = "On Monday, the ministry said Russia was leaving the talks."
+    assert _decide(["Putin spoke.", news, loosely, closely, closely], block)[2] is True
+    assert _decide(["Putin spoke.", news, also, closely, closely], block)[2] is False
+    # After background, "also" goes on with the background.
+    assert _decide(["Putin spoke.", closely, also, closely, closely], block)[2] is True
+
+
 def test_a_state_since_a_year_is_no_history():
     since = novelty.facts("Grave visits to the islands have been suspended since 2020.", "en")
     assert not novelty.looks_historical(since, 2024)
