@@ -186,6 +186,19 @@ def test_numbers_in_every_form():
     assert lexicon.numbers("магнитудой 6,0", "ru") == lexicon.numbers("M6.0の地震", "ja")
     assert lexicon.numbers("the 20th century", "en") == set()
     assert lexicon.numbers("8日午前、漁船には三人", "ja") == {"3"}
+    # Teens, tens and compounds; Russian collective numerals; kanji compounds.
+    assert lexicon.numbers("fifteen crew and twenty-five others", "en") == {"15", "25"}
+    assert lexicon.numbers("пятнадцати членов экипажа и двадцать пять человек", "ru") == {
+        "15",
+        "25",
+    }
+    assert lexicon.numbers("трое рыбаков", "ru") == lexicon.numbers("乗組員三人", "ja") == {"3"}
+    assert lexicon.numbers("十五隻と二千人、数十人", "ja") == {"15", "2000"}
+    # An ordinal is no number, an anniversary is; a date's day is a day for stories.
+    assert lexicon.numbers("第2次世界大戦", "ja") == set()
+    assert lexicon.numbers("the 80th anniversary", "en") == lexicon.numbers("80-летие", "ru")
+    assert lexicon.numbers("On September 3, 5 boats", "en", dates=False) == {"5"}
+    assert lexicon.numbers("3 сентября 5 судов", "ru", dates=False) == {"5"}
 
 
 def test_a_length_of_time_is_not_a_new_fact():
