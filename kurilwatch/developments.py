@@ -292,6 +292,13 @@ _JA_NEGATION = re.compile(
 )
 
 
+_NOT_NEGATING = re.compile(
+    r"(?<!\w)(?:не\s+(?:раз|однажды|только|менее|более|позднее|ранее)"
+    r"|not\s+only|no\s+(?:less|fewer|more|later|sooner)\s+than)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Facts:
     """What must agree for two sentences that share their wording to be the same."""
@@ -328,6 +335,8 @@ def facts(sentence: str) -> Facts:
         if raw[0].isupper() and not dated[word]
     }
     negations = sum(w in _NEGATIONS for w in words) + len(_JA_NEGATION.findall(text))
+    # «не раз» (more than once), "not only", "no less than": a negation's word, no negation.
+    negations -= len(_NOT_NEGATING.findall(text))
     negations += len(re.findall(r"\byet to\b", text, re.IGNORECASE))  # "has yet to be signed"
     return Facts(
         frozenset(digits | spelled),
@@ -519,6 +528,13 @@ def index_item(
         [] if found else pool + block if index in near else pool
         for index, (pool, found) in enumerate(zip(candidates, repeats, strict=True))
     ]
+    # "In March" is placed by the article's date, and the earlier sentence by its own.
+    dated = {
+        other.item_id
+        for s, pool in zip(prepared, candidates, strict=True)
+        if pool and novelty.dated_by_article(s.text, lang)
+        for other in pool
+    }
     verdicts = novelty.decide(
         [s.text for s in prepared],
         [s.paragraph for s in prepared],
@@ -526,6 +542,8 @@ def index_item(
         published.year if published else None,
         repeats,
         candidates,
+        published.month if published else None,
+        _months_of(store, sorted(dated)),
     )
     result: list[Sentence] = []
     seen_here: set[frozenset[str]] = set()
@@ -544,6 +562,16 @@ def index_item(
 
 MEANING_CANDIDATES = 10  # rows read per meaning key: the newest sentences with the concept
 BLOCK_REACH = 3  # sentences either side of a repeat that are compared with the repeated items
+
+
+def _months_of(store: Store, item_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(year, month) of each earlier item, by its sort time."""
+    months = {}
+    for item_id, sort_time in store.sort_times_of(item_ids).items():
+        moment = from_iso(sort_time)
+        if moment is not None:
+            months[item_id] = (moment.year, moment.month)
+    return months
 
 
 def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> list:

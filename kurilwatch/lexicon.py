@@ -222,7 +222,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("безвиз",),
         "ja": ("ビザなし",),
     },
-    "constitution": {"en": ("constitution",), "ru": ("конституц",), "ja": ("憲法",)},
+    "constitution": {
+        "en": ("constitution", "basic law", "fundamental law"),
+        "ru": ("конституц", "основн закон"),
+        "ja": ("憲法",),
+    },
     "alienation": {
         "en": ("alienat", "ceding", "giving away", "give away"),
         "ru": ("отчужден",),
@@ -339,6 +343,12 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("元島民",),
     },
     "rally": {"en": ("rally",), "ru": ("митинг",), "ja": ("大会",)},
+    "parade": {"en": ("parade",), "ru": ("парад",), "ja": ("パレード",)},
+    "commemoration": {
+        "en": ("anniversary", "commemorat", "ceremon", "celebrat"),
+        "ru": ("годовщин", "летию", "летия", "торжеств", "церемони", "праздн"),
+        "ja": ("記念", "式典", "周年"),
+    },
     "forum": {
         "en": ("eastern economic forum", "forum", "eef"),
         "ru": ("вэф", "форум"),
@@ -413,6 +423,8 @@ KINDS = frozenset(
         "memorial",
         "former_residents",
         "rally",
+        "parade",
+        "commemoration",
         "forum",
         "construction",
         "snowstorm",
@@ -465,22 +477,26 @@ STOPWORDS = {
     ),
 }
 
+_EN_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _NUMBER_WORDS = {
     "en": {
-        "two": 2,
-        "three": 3,
-        "four": 4,
-        "five": 5,
-        "six": 6,
-        "seven": 7,
-        "eight": 8,
-        "nine": 9,
-        "ten": 10,
-        "eleven": 11,
-        "twelve": 12,
-        "twenty": 20,
-        "thirty": 30,
-        "fifty": 50,
+        **{word: value for value, word in enumerate(_EN_UNITS, start=2)},
+        **{word: value for value, word in enumerate(_EN_TEENS, start=10)},
+        **{word: value for value, word in zip(range(20, 100, 10), _EN_TENS, strict=True)},
+        "dozen": 12,
         "hundred": 100,
     },
     # Stems: Russian numerals decline (пять, пяти, пятью).
@@ -501,6 +517,35 @@ _RU_NUMBER = re.compile(
     r"^(?:(дв)(?:а|е|ух|ум|умя)|(тр)(?:и|ех|ёх|ем|ём|емя|ёмя)"
     r"|(четыр)(?:е|ех|ём|ем|ьмя)|(пят|шест|сем|восем|девят|десят)(?:ь|и|ью)|(сто))$"
 )
+# Teens and tens (пятнадцати, двадцать, сорока), and the collective numerals agencies
+# count people by («трое рыбаков», «четверых членов экипажа»).
+_RU_TEENS = {
+    stem: value
+    for value, stem in enumerate(
+        [
+            "одиннадцат",
+            "двенадцат",
+            "тринадцат",
+            "четырнадцат",
+            "пятнадцат",
+            "шестнадцат",
+            "семнадцат",
+            "восемнадцат",
+            "девятнадцат",
+        ],
+        start=11,
+    )
+} | {"двадцат": 20, "тридцат": 30}
+_RU_TENS = re.compile(
+    r"^(?:(одиннадцат|двенадцат|тринадцат|четырнадцат|пятнадцат|шестнадцат|семнадцат"
+    r"|восемнадцат|девятнадцат|двадцат|тридцат)(?:ь|и|ью)"
+    r"|(сорок)а?|(пятьдесят|пятидесяти)|(шестьдесят|шестидесяти)|(семьдесят|семидесяти)"
+    r"|(восемьдесят|восьмидесяти)|(девяносто|девяноста))$"
+)
+_RU_COLLECTIVE = re.compile(
+    r"^(?:(дво)|(тро)|(четвер)|(пятер)|(шестер)|(семер)|(восьмер)|(девятер)|(десятер))"
+    r"(?:о|е|ых|их|ым|им|ыми|ими)$"
+)
 _MULTIPLIERS = {
     "thousand": 1000,
     "тыс": 1000,
@@ -512,9 +557,14 @@ _MULTIPLIERS = {
 }
 # Lengths of time: background says "for 70 years" where it said "for seven decades".
 _DURATION_UNITS = ("year", "decade", "лет", "год", "десятилет", "年", "century", "век")
-# Japanese counts in kanji (三人, 五隻): a kanji digit before a counter.
-_KANJI_DIGITS = {k: i for i, k in enumerate("一二三四五六七八九十", 1)}
-_KANJI_NUMBER = re.compile(r"(?<![一-龥])([一二三四五六七八九十])(?=[人隻回機台件])")
+# Japanese counts in kanji (三人, 十五隻, 二千人): kanji numerals before a counter, not
+# after 第 (an ordinal) or 数 ("several").
+_KANJI_DIGITS = {k: i for i, k in enumerate("一二三四五六七八九", 1)}
+_KANJI_POWERS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUMBER = re.compile(
+    r"(?<![\d第数何幾一二三四五六七八九十百千万])([一二三四五六七八九十百千万]+)"
+    r"(?=[人隻回機台件名発棟戸基])"
+)
 # A Japanese date or time (25日, 10時) is a day, not a number (see `days`).
 _DATE_UNITS = frozenset({"日", "月", "時", "分"})
 _ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "й", "го", "я", "е", "м", "х"})
@@ -677,21 +727,79 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+def _kanji_value(numeral: str) -> int:
+    """十五 is 15, 二千 2000, 三万 30000."""
+    total, section, digit = 0, 0, 0
+    for char in numeral:
+        if char in _KANJI_DIGITS:
+            digit = _KANJI_DIGITS[char]
+        elif char == "万":
+            total += (section + digit or 1) * 10_000
+            section, digit = 0, 0
+        else:
+            section += (digit or 1) * _KANJI_POWERS[char]
+            digit = 0
+    return total + section + digit
+
+
+@lru_cache(maxsize=50_000)
+def _spelled(word: str, lang: str) -> int | None:
+    """The value of a number written as a word: "fifteen", «пятнадцати», «трое»."""
+    if lang == "en":
+        if word in _NUMBER_WORDS["en"]:
+            return _NUMBER_WORDS["en"][word]
+        tens, _, unit = word.partition("-")  # twenty-five
+        if tens in _EN_TENS and (unit == "one" or unit in _EN_UNITS):
+            return _NUMBER_WORDS["en"][tens] + (1 if unit == "one" else _NUMBER_WORDS["en"][unit])
+        return None
+    if lang != "ru":
+        return None
+    if m := _RU_NUMBER.match(word):
+        return _NUMBER_WORDS["ru"][next(g for g in m.groups() if g)]
+    if m := _RU_TENS.match(word):
+        index = next(i for i, g in enumerate(m.groups()) if g)
+        return _RU_TEENS[m.group(1)] if index == 0 else 10 * (index + 3)
+    if m := _RU_COLLECTIVE.match(word):
+        return next(i for i, g in enumerate(m.groups()) if g) + 2
+    return None
+
+
+_MONTH_BEFORE = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*$"
+)
+
+
 @lru_cache(maxsize=50_000)
 def numbers(
-    sentence: str, lang: str, spelled: bool = True, durations: bool = True
+    sentence: str,
+    lang: str,
+    spelled: bool = True,
+    durations: bool = True,
+    dates: bool = True,
 ) -> frozenset[str]:
     """The numbers a sentence states, as digits: "five", "5", «пятью», 五人 and ５ are 5.
 
-    Ordinals ("the 20th century") and Japanese dates (25日) are not numbers; with
-    `spelled` false, neither are numbers written in words ("the two countries"); with
-    `durations` false, neither are lengths of time ("for 70 years", «более 60 лет»).
+    Ordinals ("the 20th century", 第2次) and Japanese dates (25日) are not numbers, but an
+    anniversary is ("the 80th anniversary", «80-летие», 80周年); with `spelled` false,
+    neither are numbers written in words ("the two countries"); with `durations` false,
+    neither are lengths of time ("for 70 years", «более 60 лет»); with `dates` false,
+    neither is the day of a date ("September 3", «3 сентября»: Japanese writes 3日).
     """
     text = unicodedata.normalize("NFKC", sentence).casefold()
     found: set[str] = set()
     for match in _NUMBER.finditer(text):
         unit = match.group(2) or match.group(3) or ""
-        if match.group(2) in _ORDINAL_ENDINGS or unit[:1] in _DATE_UNITS:
+        if unit[:1] in _DATE_UNITS or text[match.start() - 1 : match.start()] == "第":
+            continue
+        if match.group(2) in _ORDINAL_ENDINGS and not text[match.end() :].lstrip().startswith(
+            "anniversar"
+        ):
+            continue
+        if not dates and (
+            unit.startswith(tuple(_MONTHS.get(lang, ())))
+            or _MONTH_BEFORE.search(text, 0, match.start())
+        ):
             continue
         value = _as_number(match.group(1), lang)
         if not durations and value < 200 and unit.startswith(_DURATION_UNITS):
@@ -705,25 +813,24 @@ def numbers(
             value *= multiplier
         found.add(_format(value))
     if lang == "ja" and spelled:
-        found.update(str(_KANJI_DIGITS[m.group(1)]) for m in _KANJI_NUMBER.finditer(text))
+        for m in _KANJI_NUMBER.finditer(text):
+            if (value := _kanji_value(m.group(1))) > 1:  # 一人, 一件: mostly idiom
+                found.add(str(value))
     if not spelled or lang not in _NUMBER_WORDS:
         return frozenset(found)
     words = _WORD.findall(text)
-    stems = _NUMBER_WORDS[lang]
-    for i, word in enumerate(words):
-        # Most words are no numeral: a dictionary look-up of their start says so.
-        if word not in stems and not any(word[:n] in stems for n in (2, 3, 4, 5)):
-            continue
-        spelled_value = _NUMBER_WORDS["en"].get(word) if lang == "en" else None
-        if lang == "ru":
-            m = _RU_NUMBER.match(word)
-            if m:
-                spelled_value = stems[next(g for g in m.groups() if g)]
-        if spelled_value is None:
+    values = [_spelled(word, lang) for word in words]
+    for i, word_value in enumerate(values):
+        if word_value is None:
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
+        ones = values[i + 1] if i + 1 < len(values) else None
+        if 20 <= word_value < 100 and word_value % 10 == 0 and ones is not None and ones < 10:
+            word_value += ones  # «двадцать пять»: one number
+            values[i + 1] = None
+            following = words[i + 2] if i + 2 < len(words) else ""
         multiplier = next((v for k, v in _MULTIPLIERS.items() if following.startswith(k)), 1)
-        found.add(_format(spelled_value * multiplier))
+        found.add(_format(word_value * multiplier))
     return frozenset(found)
 
 
@@ -805,10 +912,94 @@ def dated_now(sentence: str, lang: str) -> bool:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
+# A month named with no year: "in March", "on November 5", «в феврале», 「3月」. Dated by
+# the article's own time, as "last year" is: what an agency copies from item to item as
+# background names the year ("in March 2022"), or no date at all.
+_MONTH_NAMES = {
+    "en": re.compile(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(,?\s+(?:of\s+)?(?:19|20)\d\d)?"
+    ),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:(январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ем|ю)"
+        r"|(март|август)(?:а|е|ом|у)?|(ма)(?:й|я|е|ем))(?![а-яё])(\s+(?:19|20)\d\d)?",
+        re.IGNORECASE,
+    ),
+    "ja": re.compile(r"(?:((?:19|20)\d\d)年\s*)?(?<!\d)(1[0-2]|0?[1-9])月(?!曜)"),
+}
+_RU_MONTH_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
+# Dates that only the article's own time places, besides a month without its year.
+_SHIFTS = {
+    "en": {"last year": "last year", "last month": "last month", "this month": "this month"},
+    "ru": {
+        "в прошлом году": "last year",
+        "прошлого года": "last year",
+        "в прошлом месяце": "last month",
+        "в этом месяце": "this month",
+    },
+    "ja": {"昨年": "last year", "去年": "last year", "先月": "last month", "今月": "this month"},
+}
+
+
+@lru_cache(maxsize=50_000)
+def months(sentence: str, lang: str) -> tuple[tuple[tuple[int | None, int], ...], str | None]:
+    """The months a sentence names, as (year or None, month), and its relative date.
+
+    "in March 2022" is (2022, 3), "in March" (None, 3); the relative date is "last year",
+    "last month" or "this month" (in any of the three languages), or None.
+    """
+    pattern = _MONTH_NAMES.get(lang)
+    if pattern is None:
+        return (), None
+    text = unicodedata.normalize("NFKC", sentence)
+    named: list[tuple[int | None, int]] = []
+    for match in pattern.finditer(text):
+        if lang == "en":
+            number, year = _MONTHS["en"].index(match.group(1).lower()) + 1, match.group(2)
+        elif lang == "ru":
+            stem = (match.group(1) or match.group(2) or match.group(3)).lower()
+            number, year = _RU_MONTH_STEMS.index(stem) + 1, match.group(4)
+        else:
+            number, year = int(match.group(2)), match.group(1)
+        digits = _YEAR.search(year or "")
+        named.append((int(digits.group(1)) if digits else None, number))
+    lowered = normalize(text)
+    shift = next((s for phrase, s in _SHIFTS[lang].items() if phrase in lowered), None)
+    return tuple(dict.fromkeys(named)), shift
+
 
 def years(sentence: str) -> frozenset[int]:
     """Years a sentence names (1900-2099)."""
     return frozenset(int(y) for y in _YEAR.findall(sentence))
+
+
+# A year that starts a state lasting until now: "suspended since 2020", «с 2020 года»,
+# 「2020年以降」. It dates no past event: the sentence tells how things stand.
+_SINCE_YEAR = re.compile(
+    r"(?i:\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?((?:19|20)\d\d)(?!\d|s))"
+    r"|(?<![а-яё])(?i:с|со|начиная\s+с)\s+((?:19|20)\d\d)\s*(?:года|г\.)"
+    r"|((?:19|20)\d\d)年(?:以来|以降|から)"
+)
+
+
+def years_since(sentence: str) -> frozenset[int]:
+    """The years a sentence names as the start of a state that lasts ("since 2020")."""
+    return frozenset(
+        int(next(g for g in match.groups() if g)) for match in _SINCE_YEAR.finditer(sentence)
+    )
 
 
 # --- names across scripts ---------------------------------------------------------------------
@@ -917,6 +1108,11 @@ def names(sentence: str, lang: str) -> frozenset[str]:
     else:
         found = _CAPITALISED.findall(sentence)
         first = _WORD.match(sentence.lstrip(' "«“'))
-        words = [w for w in found if not (first and w == first.group(0))]
+        # A month or a weekday is a date ("September"), not a name.
+        words = [
+            w
+            for w in found
+            if not (first and w == first.group(0)) and not is_date_word(w.lower(), lang)
+        ]
     keys = {name_key(w) for w in words}
     return frozenset(k for k in keys if len(k) >= 3)

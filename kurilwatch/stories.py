@@ -128,10 +128,12 @@ def sentence_tokens(
 def _dateless_tokens(sentence: str, lang: str) -> frozenset[str]:
     """The tokens that do not depend on the article's date; cached, as background recurs."""
     concepts = lexicon.concepts(sentence, lang)
-    tokens = {f"l:{lang}"}
+    # The day of a date ("September 3", «3 сентября») is a day (`d:`), not a number: the
+    # same day in Japanese (3日) is never one.
+    tokens = {f"l:{lang}", *("n:" + n for n in lexicon.numbers(sentence, lang, dates=False))}
     for concept in concepts:
         if concept.startswith("#"):
-            tokens.add("n:" + concept[1:])
+            continue
         elif concept.startswith("="):
             name = concept[1:]
             if name in lexicon.KINDS:

@@ -72,10 +72,31 @@ def load(path: Path) -> list[Article]:
     return articles
 
 
-def files(kind: str, heldback: bool) -> list[Path]:
-    """The set's files of one kind ("series" or "stories"), the held-back part or not."""
-    pattern = f"heldback_{kind}*.txt" if heldback else f"{kind}*.txt"
-    return sorted(DATA.glob(pattern))
+KINDS = ("series", "stories")
+# The parts of the set, each scored on its own: the files written with the rules ("dev",
+# no prefix), each blind part once it has been seen ("blind2_*"), and the blind part not
+# yet looked at ("heldback_*"). Each part is stored into its own database, so "earlier"
+# means earlier in the same part.
+DEV, HELDBACK = "dev", "heldback"
+
+
+def part_of(path: Path) -> str:
+    """The part a file belongs to: the prefix before its kind ("blind2_series_en.txt")."""
+    prefix = path.name.split("_", 1)[0]
+    return DEV if prefix in KINDS else prefix
+
+
+def parts() -> list[str]:
+    """Every part that has files: "dev" first, "heldback" last, the blind parts between."""
+    found = {part_of(path) for path in DATA.glob("*.txt")}
+    return sorted(found, key=lambda part: (part != DEV, part == HELDBACK, part))
+
+
+def files(kind: str, part: str = DEV) -> list[Path]:
+    """The files of one kind ("series" or "stories") in one part of the set."""
+    return sorted(
+        path for path in DATA.glob("*.txt") if part_of(path) == part and kind in path.name
+    )
 
 
 def ingest(store: Store, articles: list[Article]) -> dict[str, int]:
@@ -184,9 +205,9 @@ def story_scores(store: Store, articles: list[Article], ids: dict[str, int]) -> 
     return dict(counts)
 
 
-def evaluate(kind: str, heldback: bool, db: Path) -> dict[str, Counts]:
-    """Ingest one part of the set into a new database at `db` and score it."""
-    articles = [a for path in files(kind, heldback) for a in load(path)]
+def evaluate(kind: str, part: str, db: Path) -> dict[str, Counts]:
+    """Ingest one kind of one part of the set into a new database at `db` and score it."""
+    articles = [a for path in files(kind, part) for a in load(path)]
     if not articles:
         return {}
     with Store(db) as store:

@@ -11,7 +11,7 @@ from developments_set import Article, files, load
 from conftest import Route, write_config
 from kurilwatch.cli import app
 
-ARTICLES = {a.id: a for kind in ("series", "stories") for p in files(kind, False) for a in load(p)}
+ARTICLES = {a.id: a for kind in ("series", "stories") for p in files(kind) for a in load(p)}
 
 
 def _rss(articles: list[Article], text_of=lambda a: a.text) -> bytes:

@@ -83,11 +83,98 @@ def test_the_lead_is_news_unless_nearly_repeated():
     ]
 
 
+def test_copy_without_paragraphs_is_no_background_block():
+    loosely = (  # no year: history would make it background wherever it stood
+        "That declaration put an end to hostilities and reopened embassies, but the two "
+        "countries never agreed on a peace treaty."
+    )
+    closely = (
+        "Under the 1956 declaration, the two countries ended the state of war and resumed "
+        "diplomatic ties, but they have yet to sign a peace treaty."
+    )
+    sentences = ["Putin spoke on Thursday.", "Lavrov spoke.", loosely, closely, closely]
+    # One paragraph is the whole item, news and background: its sentences do not vote.
+    assert _decide(sentences, [0, 0, 0, 0, 0])[2] is False
+    assert _decide(sentences, [0, 0, 1, 1, 1])[2] is True
+
+
+def test_a_sentence_that_goes_on_with_the_news_is_news():
+    loosely = (
+        "That declaration put an end to hostilities and reopened embassies, but the two "
+        "countries never agreed on a peace treaty."
+    )
+    closely = (
+        "Under the 1956 declaration, the two countries ended the state of war and resumed "
+        "diplomatic ties, but they have yet to sign a peace treaty."
+    )
+    also = loosely.replace("That declaration", "That declaration also")
+    block = [0, 1, 1, 1, 1]
+    news = "On Monday, the ministry said Russia was leaving the talks."
+    assert _decide(["Putin spoke.", news, loosely, closely, closely], block)[2] is True
+    assert _decide(["Putin spoke.", news, also, closely, closely], block)[2] is False
+    # After background, "also" goes on with the background.
+    assert _decide(["Putin spoke.", closely, also, closely, closely], block)[2] is True
+
+
+def test_a_state_since_a_year_is_no_history():
+    since = novelty.facts("Grave visits to the islands have been suspended since 2020.", "en")
+    assert not novelty.looks_historical(since, 2024)
+    assert novelty.looks_historical(novelty.facts("Visits were suspended in 2020.", "en"), 2024)
+    assert lexicon.years_since("Поездки приостановлены с 2020 года.") == {2020}
+    assert lexicon.years_since("墓参は2020年以降、中断している。") == {2020}
+
+
 def test_history_is_not_a_new_date():
     earlier = novelty.facts("Soviet troops occupied the islands after the war.", "en")
     later = novelty.facts("Soviet troops occupied the islands in 1945.", "en")
     assert not novelty.adds_facts(later, earlier, 2024)
     assert novelty.adds_facts(novelty.facts("Troops arrived in 2024.", "en"), earlier, 2024)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang"),
+    [
+        ("In March, Russia withdrew from the peace treaty talks over sanctions.", "en"),
+        ("Putin and Abe agreed in Singapore in November last year to speed up the talks.", "en"),
+        ("В марте Россия вышла из переговоров о мирном договоре из-за санкций.", "ru"),
+        ("3月、ロシアは制裁を理由に平和条約交渉を中断した。", "ja"),
+    ],
+)
+def test_a_month_without_its_year_is_news_of_the_articles_days(sentence, lang):
+    # Only the article's date (June 2022) places it: news, unlike "in March 2022".
+    old = novelty.facts("Russia and Japan have negotiated a peace treaty for decades.", lang)
+    assert novelty.dated_by_article(sentence, lang)
+    assert novelty.adds_facts(novelty.facts(sentence, lang), old, 2022, (2022, 6), (2017, 3))
+    with_year = novelty.facts("In March 2022, Moscow walked away from the talks.", "en")
+    assert not novelty.dated_by_article("In March 2022, Moscow walked away.", "en")
+    assert not novelty.adds_facts(with_year, old, 2023, (2023, 2), (2017, 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier", "lang"),
+    [
+        (
+            "In March, Russia suspended the peace treaty talks over sanctions.",
+            "Russia suspended the peace treaty talks over sanctions, the ministry said on Monday.",
+            "en",
+        ),
+        (
+            "В марте Россия приостановила переговоры о мирном договоре из-за санкций.",
+            "Россия приостановила переговоры о мирном договоре, заявили в понедельник в МИД.",
+            "ru",
+        ),
+        (
+            "3月、ロシアは制裁を理由に平和条約交渉を中断した。",
+            "ロシアは21日、制裁を理由に平和条約交渉を中断した。",
+            "ja",
+        ),
+    ],
+)
+def test_the_month_an_earlier_report_of_its_own_days_places(sentence, earlier, lang):
+    # Told "on Monday" (「21日」) in an article of March 2022: the same month, not news.
+    mine, theirs = novelty.facts(sentence, lang), novelty.facts(earlier, lang)
+    assert not novelty.adds_facts(mine, theirs, 2022, (2022, 6), (2022, 3))
+    assert novelty.adds_facts(mine, theirs, 2022, (2022, 6), (2021, 3))
 
 
 def test_numbers_in_every_form():
@@ -99,6 +186,19 @@ def test_numbers_in_every_form():
     assert lexicon.numbers("магнитудой 6,0", "ru") == lexicon.numbers("M6.0の地震", "ja")
     assert lexicon.numbers("the 20th century", "en") == set()
     assert lexicon.numbers("8日午前、漁船には三人", "ja") == {"3"}
+    # Teens, tens and compounds; Russian collective numerals; kanji compounds.
+    assert lexicon.numbers("fifteen crew and twenty-five others", "en") == {"15", "25"}
+    assert lexicon.numbers("пятнадцати членов экипажа и двадцать пять человек", "ru") == {
+        "15",
+        "25",
+    }
+    assert lexicon.numbers("трое рыбаков", "ru") == lexicon.numbers("乗組員三人", "ja") == {"3"}
+    assert lexicon.numbers("十五隻と二千人、数十人", "ja") == {"15", "2000"}
+    # An ordinal is no number, an anniversary is; a date's day is a day for stories.
+    assert lexicon.numbers("第2次世界大戦", "ja") == set()
+    assert lexicon.numbers("the 80th anniversary", "en") == lexicon.numbers("80-летие", "ru")
+    assert lexicon.numbers("On September 3, 5 boats", "en", dates=False) == {"5"}
+    assert lexicon.numbers("3 сентября 5 судов", "ru", dates=False) == {"5"}
 
 
 def test_a_length_of_time_is_not_a_new_fact():

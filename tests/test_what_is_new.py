@@ -145,6 +145,15 @@ def test_facts_agree_on_rewording_and_not_on_changed_facts():
         ("The sides agreed in December 2016.", "The two sides agreed in December 2016."),
         ("It won't happen, Tokyo said.", "It will not happen, Tokyo said."),
         ("参加者は5,000人で、解決していない。", "参加者は５０００人で、解決していません。"),
+        # «не раз», "not only": a negation's word that negates nothing.
+        (
+            "В Москве не раз заявляли, что вопрос суверенитета закрыт.",
+            "В Москве неоднократно заявляли, что вопрос суверенитета закрыт.",
+        ),
+        (
+            "Tokyo not only protested but summoned the envoy.",
+            "Tokyo protested and summoned the envoy.",
+        ),
     ]
     for first, second in reworded:
         assert facts_agree(first, second), (first, second)

@@ -74,6 +74,14 @@ class SentencesPart(StorePart):
         row = self.conn.execute("SELECT sort_time FROM items WHERE id = ?", [item_id]).fetchone()
         return row[0] if row else None
 
+    def sort_times_of(self, item_ids: list[int]) -> dict[int, str]:
+        """item -> its sort time, for a few items (primary-key lookups)."""
+        if not item_ids:
+            return {}
+        marks = ",".join("?" * len(item_ids))
+        sql = f"SELECT id, sort_time FROM items WHERE id IN ({marks})"
+        return dict(self.conn.execute(sql, item_ids).fetchall())
+
     def items_since(self, item_ids: list[int], since: str) -> set[int]:
         """Which of these items lie at or after `since`."""
         marks = ",".join("?" * len(item_ids))
