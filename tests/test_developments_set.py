@@ -36,7 +36,12 @@ def test_the_set_is_as_big_as_the_issue_asks():
 
 # Parts that miss a target, each held by a strict expected failure: the day it holds,
 # remove its entry. A new blind part goes in as heldback_*.txt (see the set's README).
-BELOW_TARGET: dict[tuple[str, str], str] = {}
+BELOW_TARGET: dict[tuple[str, str], str] = {
+    ("background", "heldback"): (
+        "issue 21 is open: on the third blind part, background precision en 0.925 and ru"
+        " 0.971, recall en 0.949 and ru 0.919 (precision target 0.95)"
+    ),
+}
 
 
 def _parts(test: str) -> list:
