@@ -84,9 +84,41 @@ def test_canned_queries(stored):
 def test_two_character_japanese_names_are_found(stored, name, title):
     found = datasette_get(stored, f"/kw/search.json?_shape=array&q={quote(name)}")
     assert [r["title"] for r in found] == [title]
-    # The items table's own search box (trigrams) finds three characters and more.
-    boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(name + '島')}")
-    assert [r["title"] for r in boxed] == [title]
+    # The items table's own search box finds the two characters, and three.
+    for typed in (name, name + "島"):
+        boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(typed)}")
+        assert [r["title"] for r in boxed] == [title]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("島", {"国後島で新しい港が完成", "択捉島の空港に新ターミナル"}),  # one character
+        ("国後島 港", {"国後島で新しい港が完成"}),  # every word, anywhere
+        ('"択捉 空港"', set()),  # a phrase: these characters together, as typed
+        ("択捉島の空港", {"択捉島の空港に新ターミナル"}),
+        ("後国", set()),  # the characters in their order, not merely all present
+    ],
+)
+def test_the_search_box_reads_japanese_as_written(stored, typed, found):
+    boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(typed)}")
+    assert {r["title"] for r in boxed} == found
+
+
+def test_the_search_box_finds_other_words_and_their_beginnings(stored):
+    def titles(typed: str) -> set[str]:
+        boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(typed)}")
+        return {r["title"] for r in boxed}
+
+    iturup = "Russia opens new airport terminal on Iturup"
+    assert titles("passeng") == {iturup}  # the start of "passenger" and "passengers"
+    assert titles("yuzhno-sakhalinsk") == {iturup}  # whatever the case
+    assert titles("iturup terminal") == {"Russia opens new airport terminal on Iturup"}
+    assert titles("urchin") == {
+        "Russia and Japan to hold online meeting on joint projects on southern Kurils"
+    }
+    assert titles("(iturup) OR urchin") == set()  # words as typed, never FTS5 syntax
+    assert titles("(iturup)") == {iturup}
 
 
 def test_web_needs_an_existing_database(runner, env):
