@@ -68,7 +68,7 @@ def metadata(db_path: Path) -> dict:
         "description": "One row per item; the search box finds words and the start of "
         "words in titles and text, and Japanese or Chinese of any length (国後, 択捉).",
     }
-    tables["revisions"] = {"sort_desc": "id"}
+    tables["revisions"] = {"sort_desc": "seen"}  # it has no id column: newest first
     tables["feeds"] = {"label_column": "name"}
     return {
         "title": "kurilwatch",
