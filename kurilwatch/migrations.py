@@ -237,6 +237,73 @@ def _m014_articles(db: sqlite_utils.Database) -> None:
         db.table("feeds").add_column("moved_to", str)
 
 
+def _m015_word_index(db: sqlite_utils.Database) -> None:
+    # Datasette's search box: a word index in which every CJK character is a word, so that a
+    # two-character name (国後, 択捉) is found there too (see wordindex.py). The store writes
+    # it; existing items are indexed here.
+    from kurilwatch.wordindex import TABLE, indexed
+
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING FTS5 "
+        "(title, text, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    db.execute(f"DELETE FROM {TABLE}")  # a test rebuilds an older version from this schema
+    db.conn.create_function("kw_indexed", 1, indexed, deterministic=True)
+    db.execute(
+        f"INSERT INTO {TABLE} (rowid, title, text) "
+        "SELECT id, kw_indexed(title), kw_indexed(text) FROM items"
+    )
+
+
+# Every reference to an item or a feed, as the foreign keys of migration 16.
+_ITEM = ("item_id", "items", "id")
+_FEED = ("feed", "feeds", "name")
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    "items": [_FEED],
+    "item_keys": [_ITEM],
+    "item_feeds": [_ITEM, _FEED],
+    "revisions": [_ITEM, _FEED],
+    "sentences": [_ITEM],
+    "sent": [_ITEM],
+    "unmatched": [_FEED],
+    "articles": [_ITEM, _FEED],
+}
+
+
+def _m016_foreign_keys(db: sqlite_utils.Database) -> None:
+    # Declared, SQLite keeps every reference to an item or a feed whole and Datasette links
+    # each to its row. SQLite adds a foreign key only by rebuilding the table: Store._migrate
+    # runs migrations with foreign_keys off, so dropping an old table deletes nothing.
+    # A feed named by stored rows but missing from `feeds` (rows written before the store
+    # made sure of it) gets a row of its name alone: its rows keep their reference.
+    named = " UNION ".join(
+        f"SELECT feed FROM {table}" for table, keys in FOREIGN_KEYS.items() if _FEED in keys
+    )
+    db.execute(
+        f"INSERT INTO feeds (name) SELECT feed FROM ({named}) "
+        "WHERE feed IS NOT NULL AND feed NOT IN (SELECT name FROM feeds)"
+    )
+    # Rows of an item that no longer exists (deletes of older versions missed them) are kept
+    # as they are: SQLite checks a reference when a row is written, and these are never
+    # written again. `PRAGMA foreign_key_check` lists them.
+    for table, keys in FOREIGN_KEYS.items():
+        triggers = [t.sql for t in db.table(table).triggers]  # a rebuild drops them
+        db.table(table).transform(foreign_keys=keys)
+        for sql in triggers:
+            db.execute(sql)
+    # sqlite-utils would rebuild it as a rowid table: by hand, as migration 2 made it.
+    db.execute(
+        "CREATE TABLE sentence_keys_new (key INTEGER, item_id INTEGER REFERENCES items (id), "
+        "position INTEGER, PRIMARY KEY (key, item_id, position)) WITHOUT ROWID"
+    )
+    db.execute("INSERT INTO sentence_keys_new SELECT key, item_id, position FROM sentence_keys")
+    db.execute("DROP TABLE sentence_keys")
+    db.execute("ALTER TABLE sentence_keys_new RENAME TO sentence_keys")
+    db.execute("CREATE INDEX sentence_keys_item ON sentence_keys (item_id)")
+    # Deleting an item looks for its rows in every table that refers to it: by an index.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_sent_item_id ON sent (item_id)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_initial,
     _m002_developments,
@@ -252,6 +319,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m012_revisions_sent,
     _m013_no_match_hits,
     _m014_articles,
+    _m015_word_index,
+    _m016_foreign_keys,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema MIGRATIONS build, as SQL (see the module's docstring).

@@ -13,9 +13,22 @@ CREATE TABLE "feeds" (
    "failing_since" TEXT
 , "retry_after" TEXT, "last_alert" TEXT, "content_digest" TEXT, "moved_to" TEXT);
 
+CREATE VIRTUAL TABLE "items_fts" USING FTS5 (
+    "title", "text",
+    tokenize='trigram',
+    content="items"
+);
+
+CREATE TABLE "state" (
+   "key" TEXT PRIMARY KEY,
+   "value" TEXT
+);
+
+CREATE VIRTUAL TABLE items_search USING FTS5 (title, text, tokenize = 'unicode61 remove_diacritics 2');
+
 CREATE TABLE "items" (
    "id" INTEGER PRIMARY KEY,
-   "feed" TEXT,
+   "feed" TEXT REFERENCES "feeds"("name"),
    "guid" TEXT,
    "url" TEXT,
    "canonical_url" TEXT,
@@ -27,17 +40,47 @@ CREATE TABLE "items" (
    "updated" TEXT,
    "sort_time" TEXT,
    "matched" TEXT,
-   "revision" INTEGER DEFAULT 1
-, "story_id" INTEGER, "lang" TEXT, "unmatched_since" TEXT, "story_words" TEXT, "text_source" TEXT);
+   "revision" INTEGER DEFAULT '1',
+   "story_id" INTEGER,
+   "lang" TEXT,
+   "unmatched_since" TEXT,
+   "story_words" TEXT,
+   "text_source" TEXT
+);
 
-CREATE INDEX "idx_items_sort_time"
-    ON "items" ("sort_time");
+CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1;
+
+CREATE INDEX "idx_items_story_window"
+    ON "items" ("sort_time", "story_id", "feed");
+
+CREATE INDEX "idx_items_first_seen"
+    ON "items" ("first_seen");
+
+CREATE INDEX "idx_items_story_id"
+    ON "items" ("story_id");
+
+CREATE INDEX "idx_items_canonical_url"
+    ON "items" ("canonical_url");
 
 CREATE INDEX "idx_items_feed_sort_time"
     ON "items" ("feed", "sort_time");
 
-CREATE INDEX "idx_items_canonical_url"
-    ON "items" ("canonical_url");
+CREATE INDEX "idx_items_sort_time"
+    ON "items" ("sort_time");
+
+CREATE TRIGGER "items_ai" AFTER INSERT ON "items" BEGIN
+  INSERT INTO "items_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
+END;
+
+CREATE TRIGGER "items_ad" AFTER DELETE ON "items" BEGIN
+  INSERT INTO "items_fts" ("items_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
+END;
+
+CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
+          INSERT INTO items_fts (items_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+          INSERT INTO items_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
 
 CREATE TABLE "item_keys" (
    "key" TEXT PRIMARY KEY,
@@ -49,42 +92,30 @@ CREATE INDEX "idx_item_keys_item_id"
 
 CREATE TABLE "item_feeds" (
    "item_id" INTEGER REFERENCES "items"("id"),
-   "feed" TEXT,
-   "first_seen" TEXT, "sort_time" TEXT, "title" TEXT, "summary" TEXT, "text" TEXT,
+   "feed" TEXT REFERENCES "feeds"("name"),
+   "first_seen" TEXT,
+   "sort_time" TEXT,
+   "title" TEXT,
+   "summary" TEXT,
+   "text" TEXT,
    PRIMARY KEY ("item_id", "feed")
 );
+
+CREATE INDEX "idx_item_feeds_feed_sort_time"
+    ON "item_feeds" ("feed", "sort_time", "item_id");
 
 CREATE TABLE "revisions" (
    "item_id" INTEGER REFERENCES "items"("id"),
    "revision" INTEGER,
    "title" TEXT,
    "text" TEXT,
-   "seen" TEXT, "feed" TEXT,
+   "seen" TEXT,
+   "feed" TEXT REFERENCES "feeds"("name"),
    PRIMARY KEY ("item_id", "revision")
 );
 
-CREATE VIRTUAL TABLE "items_fts" USING FTS5 (
-    "title", "text",
-    tokenize='trigram',
-    content="items"
-);
-
-CREATE TRIGGER "items_ai" AFTER INSERT ON "items" BEGIN
-  INSERT INTO "items_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
-END;
-
-CREATE TRIGGER "items_ad" AFTER DELETE ON "items" BEGIN
-  INSERT INTO "items_fts" ("items_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
-END;
-
-CREATE INDEX "idx_items_story_id"
-    ON "items" ("story_id");
-
-CREATE INDEX "idx_items_first_seen"
-    ON "items" ("first_seen");
-
 CREATE TABLE "sentences" (
-   "item_id" INTEGER,
+   "item_id" INTEGER REFERENCES "items"("id"),
    "position" INTEGER,
    "text" TEXT,
    "is_new" INTEGER,
@@ -92,25 +123,17 @@ CREATE TABLE "sentences" (
    PRIMARY KEY ("item_id", "position")
 );
 
-CREATE TABLE sentence_keys (key INTEGER, item_id INTEGER, position INTEGER, PRIMARY KEY (key, item_id, position)) WITHOUT ROWID;
-
-CREATE INDEX sentence_keys_item ON sentence_keys (item_id);
-
-CREATE TABLE "state" (
-   "key" TEXT PRIMARY KEY,
-   "value" TEXT
-);
-
 CREATE TABLE "sent" (
    "recipients" TEXT,
-   "item_id" INTEGER,
-   "sent_at" TEXT, "revision" INTEGER,
+   "item_id" INTEGER REFERENCES "items"("id"),
+   "sent_at" TEXT,
+   "revision" INTEGER,
    PRIMARY KEY ("recipients", "item_id")
 );
 
 CREATE TABLE "unmatched" (
    "key" TEXT PRIMARY KEY,
-   "feed" TEXT,
+   "feed" TEXT REFERENCES "feeds"("name"),
    "entry" TEXT,
    "published" TEXT,
    "first_seen" TEXT
@@ -119,27 +142,13 @@ CREATE TABLE "unmatched" (
 CREATE INDEX "idx_unmatched_first_seen"
     ON "unmatched" ("first_seen");
 
-CREATE INDEX "idx_items_story_window"
-    ON "items" ("sort_time", "story_id", "feed");
-
-CREATE TRIGGER items_au AFTER UPDATE OF title, text ON items BEGIN
-          INSERT INTO items_fts (items_fts, rowid, title, text)
-            VALUES ('delete', old.rowid, old.title, old.text);
-          INSERT INTO items_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
-
-CREATE INDEX "idx_item_feeds_feed_sort_time"
-    ON "item_feeds" ("feed", "sort_time", "item_id");
-
-CREATE INDEX idx_items_revised ON items (id) WHERE revision > 1;
-
 CREATE TABLE "articles" (
    "key" TEXT PRIMARY KEY,
-   "item_id" INTEGER,
-   "feed" TEXT,
+   "item_id" INTEGER REFERENCES "items"("id"),
+   "feed" TEXT REFERENCES "feeds"("name"),
    "url" TEXT,
    "status" TEXT,
-   "attempts" INTEGER DEFAULT 0,
+   "attempts" INTEGER DEFAULT '0',
    "last_attempt" TEXT,
    "error" TEXT,
    "etag" TEXT,
@@ -148,8 +157,14 @@ CREATE TABLE "articles" (
    "entry" TEXT
 );
 
+CREATE INDEX "idx_articles_item_id"
+    ON "articles" ("item_id");
+
 CREATE INDEX "idx_articles_feed_status"
     ON "articles" ("feed", "status");
 
-CREATE INDEX "idx_articles_item_id"
-    ON "articles" ("item_id");
+CREATE TABLE "sentence_keys" (key INTEGER, item_id INTEGER REFERENCES items (id), position INTEGER, PRIMARY KEY (key, item_id, position)) WITHOUT ROWID;
+
+CREATE INDEX sentence_keys_item ON sentence_keys (item_id);
+
+CREATE INDEX idx_sent_item_id ON sent (item_id);

@@ -141,11 +141,17 @@ class Store(SentencesPart, SentPart, ScansPart):
         self._refuse_newer(self.schema_version)
         if self.schema_version == SCHEMA_VERSION:
             return
-        with self.transaction():
-            # Read again under the write lock: a concurrent run may have just migrated.
-            version = self.schema_version
-            self._refuse_newer(version)
-            migrations.upgrade(self.conn, version, lambda: self.db)
+        # Off while tables are rebuilt (migration 16): dropping an old table would otherwise
+        # delete, or refuse, the rows that refer to it. Only outside a transaction can it change.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction():
+                # Read again under the write lock: a concurrent run may have just migrated.
+                version = self.schema_version
+                self._refuse_newer(version)
+                migrations.upgrade(self.conn, version, lambda: self.db)
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -268,6 +274,7 @@ class Store(SentencesPart, SentPart, ScansPart):
         from kurilwatch.models import ItemChange
 
         now = iso(self.now())
+        self._ensure_feed(feed)
         keys = _scoped_keys(feed, entry)
         item_id = self._find_item(feed, entry, keys)
         if item_id is None:
@@ -280,6 +287,20 @@ class Store(SentencesPart, SentPart, ScansPart):
             [(k, item_id) for k in keys],
         )
         return UpsertResult(item_id, status, shown_changed)
+
+    def _ensure_feed(self, feed: str) -> None:
+        """A `feeds` row for this name, which every row naming the feed refers to."""
+        self.conn.execute("INSERT INTO feeds (name) VALUES (?) ON CONFLICT DO NOTHING", [feed])
+
+    def _index_words(self, item_id: int, title: str | None, text: str | None) -> None:
+        """Write an item's shown title and text into the search box's word index."""
+        from kurilwatch.wordindex import TABLE, indexed
+
+        self.conn.execute(f"DELETE FROM {TABLE} WHERE rowid = ?", [item_id])
+        self.conn.execute(
+            f"INSERT INTO {TABLE} (rowid, title, text) VALUES (?, ?, ?)",
+            [item_id, indexed(title), indexed(text)],
+        )
 
     def _find_item(self, feed: str, entry: Entry, keys: list[str]) -> int | None:
         """The item this entry is a copy of: by its GUID in this feed, else by URL or hash.
@@ -340,6 +361,7 @@ class Store(SentencesPart, SentPart, ScansPart):
         item_id: int = self.conn.execute(
             _insert_sql("items", record), list(record.values())
         ).lastrowid  # type: ignore[assignment]  # an INSERT always sets it
+        self._index_words(item_id, entry.title, entry.text)
         self.conn.execute(
             "INSERT INTO revisions (item_id, revision, title, text, seen, feed) "
             "VALUES (?, 1, ?, ?, ?, ?)",
@@ -412,6 +434,8 @@ class Store(SentencesPart, SentPart, ScansPart):
             self.conn.execute(
                 f"UPDATE items SET {assignments} WHERE id = ?", [*fields.values(), item_id]
             )
+        if best != shown:
+            self._index_words(item_id, best.title, best.text)
         return status, best != shown
 
     def _record_revision(
@@ -494,6 +518,7 @@ class Store(SentencesPart, SentPart, ScansPart):
 
     def record_article(self, row: dict) -> None:
         """Insert or replace one `articles` row; call inside the fetch's transaction."""
+        self._ensure_feed(row["feed"])
         self.conn.execute(
             f"{_insert_sql('articles', row).replace('INSERT', 'INSERT OR REPLACE', 1)}",
             list(row.values()),
@@ -619,6 +644,7 @@ class Store(SentencesPart, SentPart, ScansPart):
         """
         now = self.now()
         seen = iso(now)
+        self._ensure_feed(feed)
         self.conn.executemany(
             "INSERT OR IGNORE INTO unmatched (key, feed, entry, published, first_seen) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -652,8 +678,11 @@ class Store(SentencesPart, SentPart, ScansPart):
 
     def delete_item(self, item_id: int) -> None:
         """Remove an item and everything that refers to it."""
+        from kurilwatch.wordindex import TABLE
+
         for table in TABLES_OF_ITEMS:
             self.conn.execute(f"DELETE FROM {table} WHERE item_id = ?", [item_id])
+        self.conn.execute(f"DELETE FROM {TABLE} WHERE rowid = ?", [item_id])
         self.conn.execute("DELETE FROM items WHERE id = ?", [item_id])
 
     def shown_feeds(self, item_id: int) -> list[str]:

@@ -7,6 +7,10 @@ import json
 from pathlib import Path
 
 from kurilwatch.errors import ConfigError
+from kurilwatch.wordindex import TABLE
+
+# The Datasette plugin of the search box (see wordindex.py), a folder for --plugins-dir.
+PLUGINS_DIR = Path(__file__).with_name("datasette_plugins")
 
 # What a reader never needs: identities, sentence indexes, cursors, the ledger, the
 # non-matching entries kept for refilter.
@@ -41,9 +45,9 @@ CANNED_QUERIES = {
         "FROM feeds ORDER BY consecutive_failures DESC, name",
     },
     "search": {
-        "title": "Search titles and text for any word, however short (国後, 択捉, EU)",
-        "description": "The items table's search box needs three characters (its index "
-        "is of trigrams); this finds shorter words too, newest first.",
+        "title": "Search titles and text for any text, however short (国後, 択捉, EU)",
+        "description": "Any substring, the middle of a word too (the items table's search "
+        "box finds words and their beginnings), newest first.",
         "sql": "SELECT id, sort_time, feed, title, canonical_url AS url FROM items "
         f"WHERE {_SHOWN} AND (instr(lower(title), lower(:q)) OR instr(lower(text), lower(:q))) "
         "ORDER BY sort_time DESC LIMIT 200",
@@ -58,10 +62,13 @@ def metadata(db_path: Path) -> dict:
         "sort_desc": "sort_time",
         "facets": ["feed", "lang", {"array": "matched"}],
         "label_column": "title",
-        "description": "One row per item; the search box searches titles and text (three "
-        "characters or more; the 'search' query finds shorter words).",
+        # The word index, in which 国後 is two words: the plugin writes the box's query.
+        "fts_table": TABLE,
+        "fts_pk": "id",
+        "description": "One row per item; the search box finds words and the start of "
+        "words in titles and text, and Japanese or Chinese of any length (国後, 択捉).",
     }
-    tables["revisions"] = {"sort_desc": "id"}
+    tables["revisions"] = {"sort_desc": "seen"}  # it has no id column: newest first
     tables["feeds"] = {"label_column": "name"}
     return {
         "title": "kurilwatch",
@@ -86,5 +93,7 @@ def datasette_command(db_path: Path, metadata_path: Path, extra: list[str]) -> l
         str(db_path),
         "-m",
         str(metadata_path),
+        "--plugins-dir",
+        str(PLUGINS_DIR),
         *extra,
     ]

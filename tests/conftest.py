@@ -212,6 +212,29 @@ def standard_feeds(feed_server: FeedServer, env: dict[str, Path]) -> dict[str, s
 
 
 @pytest.fixture
+def fetched(
+    runner: CliRunner, env: dict[str, Path], feed_server: FeedServer
+) -> Callable[[str, bytes], dict[str, str]]:
+    """fetched(NAME, BODY): serve BODY as feed NAME beside the wire stories, fetch both quietly.
+
+    Returns the two feeds' URLs by name.
+    """
+    from kurilwatch.cli import app
+
+    def fetch(name: str, body: bytes) -> dict[str, str]:
+        feed_server.routes[f"/{name}.xml"] = Route(body=body)
+        feeds = {
+            name: feed_server.url(f"/{name}.xml"),
+            "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
+        }
+        write_config(env["config"], feeds)
+        assert runner.invoke(app, ["fetch", "--quiet"]).exit_code == 0
+        return feeds
+
+    return fetch
+
+
+@pytest.fixture
 def wire_and_daily(runner: CliRunner, env: dict[str, Path], feed_server: FeedServer) -> None:
     """Three wire stories sharing background, then a daily paper's two stories, fetched."""
     from kurilwatch.cli import app

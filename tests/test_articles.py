@@ -362,6 +362,9 @@ def test_decided_pages_of_unstored_entries_are_forgotten_after_a_while(tmp_path)
     from kurilwatch.store import Store
 
     with Store(tmp_path / "kw.db") as store, store.transaction():
+        # The stored item the "old-stored" page belongs to (its row refers to it).
+        store.conn.execute("INSERT INTO feeds (name) VALUES ('f')")
+        store.conn.execute("INSERT INTO items (id, feed) VALUES (7, 'f')")
         for key, item_id, status, when in [
             ("old-unrelated", None, "read", "2026-10-01T00:00:00Z"),
             ("new-unrelated", None, "read", "2026-11-30T00:00:00Z"),

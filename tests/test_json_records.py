@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from conftest import Route, write_config
 from kurilwatch.cli import app
 
 TRACKED = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -34,15 +33,8 @@ COMMANDS = [
 
 
 @pytest.fixture
-def stored(runner, env, feed_server):
-    feed_server.routes["/t.xml"] = Route(body=TRACKED)
-    feeds = {
-        "tracked": feed_server.url("/t.xml"),
-        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
-    }
-    write_config(env["config"], feeds)
-    assert runner.invoke(app, ["fetch", "--quiet"]).exit_code == 0
-    return feeds
+def stored(fetched):
+    return fetched("tracked", TRACKED)
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -372,3 +372,86 @@ def test_deleting_an_item_knows_every_table_that_refers_to_items(tmp_path):
             )
         }
     assert referring == set(TABLES_OF_ITEMS)
+
+
+def test_migration_declares_every_reference_and_keeps_every_row(tmp_path):
+    """A database made by the previous schema (version 14) gains its foreign keys, whole."""
+    import sqlite_utils
+
+    from kurilwatch.migrations import FOREIGN_KEYS, MIGRATIONS
+    from kurilwatch.wordindex import TABLE, box_query
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:14]:
+        migration(old)
+    old.execute("PRAGMA user_version = 14")
+    old["feeds"].insert({"name": "a", "url": "https://a.example/feed"})
+    for item_id, feed, title in [(1, "a", "国後島に新しい港"), (2, "gone", "Iturup airport")]:
+        old["items"].insert({"id": item_id, "feed": feed, "title": title, "text": "…"})
+        old["item_feeds"].insert({"item_id": item_id, "feed": feed})
+        old["revisions"].insert({"item_id": item_id, "revision": 1, "feed": feed})
+    old["revisions"].insert({"item_id": 1, "revision": 2, "feed": "a"})
+    old.execute("DELETE FROM revisions WHERE rowid = 2")  # a gap the news cursor must keep
+    old["sent"].insert({"recipients": "r", "item_id": 1, "sent_at": "t", "revision": 1})
+    # Rows of an item deleted by an older version, which did not delete them all.
+    old["sent"].insert({"recipients": "r", "item_id": 99, "sent_at": "t", "revision": 1})
+    old["sentences"].insert({"item_id": 99, "position": 0, "text": "left over"})
+    old.execute("INSERT INTO sentence_keys VALUES (7, 99, 0)")
+    old["articles"].insert({"key": "k", "item_id": 1, "feed": "a", "status": "read"})
+    old["unmatched"].insert({"key": "u", "feed": "a", "entry": "{}"})
+    before = {
+        table: old.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        for table in [*FOREIGN_KEYS, "sentence_keys"]
+    }
+    revision_rowids = old.execute("SELECT rowid FROM revisions ORDER BY rowid").fetchall()
+    old.close()
+
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        conn = store.conn
+        for table, rows in before.items():
+            assert conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() == rows
+        assert conn.execute("SELECT rowid FROM revisions ORDER BY rowid").fetchall() == (
+            revision_rowids
+        )
+        for table, keys in [*FOREIGN_KEYS.items(), ("sentence_keys", [("item_id", "items", "id")])]:
+            declared = {
+                (r[3], r[2], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list({table})")
+            }
+            assert declared == set(keys), table
+        # The feed that rows named but `feeds` lacked has a row now; only the old item's
+        # left-over rows refer to nothing, kept as they were.
+        assert conn.execute("SELECT url FROM feeds WHERE name = 'gone'").fetchone() == (None,)
+        dangling = {(r[0], r[2]) for r in conn.execute("PRAGMA foreign_key_check")}
+        assert dangling == {("sent", "items"), ("sentences", "items"), ("sentence_keys", "items")}
+        sql = "SELECT sql FROM sqlite_master WHERE name = 'sentence_keys'"
+        assert conn.execute(sql).fetchone()[0].endswith("WITHOUT ROWID")
+        # Both indexes of the existing items, and the full-text triggers, survived the rebuild.
+        found = conn.execute(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?", [box_query("国後")]
+        )
+        assert found.fetchall() == [(1,)]
+        trigram = "SELECT rowid FROM items_fts WHERE items_fts MATCH 'Iturup'"
+        assert conn.execute(trigram).fetchall() == [(2,)]
+        with store.transaction():
+            store.upsert_entry("a", entry(title="Shikotan school", url="https://a.example/9"), [])
+        assert conn.execute(
+            "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'Shikotan'"
+        ).fetchone() == (1,)
+        # Enforced from now on: a row for an item that does not exist is refused.
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            conn.execute("INSERT INTO sent (recipients, item_id) VALUES ('r', 12345)")
+
+
+def test_every_write_keeps_the_references_whole(store):
+    """Items, copies, kept entries and article rows of a feed the database never polled."""
+    with store.transaction():
+        item = store.upsert_entry("new-feed", entry(), ["Iturup"]).item_id
+        store.upsert_entry("other", entry(), ["Iturup"])  # a second feed's copy
+        store.keep_unmatched("third", [], days=30)
+    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with store.transaction():
+        store.delete_item(item)
+    assert store.count_items() == 0
+    assert store.conn.execute("SELECT count(*) FROM items_search").fetchone() == (0,)

@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import Route, write_config
 from kurilwatch.cli import app
 
 JAPANESE = """<?xml version="1.0" encoding="utf-8"?>
@@ -23,14 +22,8 @@ JAPANESE = """<?xml version="1.0" encoding="utf-8"?>
 
 
 @pytest.fixture
-def stored(runner, env, feed_server):
-    feed_server.routes["/ja.xml"] = Route(body=JAPANESE)
-    feeds = {
-        "ja": feed_server.url("/ja.xml"),
-        "wire": feed_server.serve_file("/wire.xml", "developments_wire.rss"),
-    }
-    write_config(env["config"], feeds)
-    assert runner.invoke(app, ["fetch", "--quiet"]).exit_code == 0
+def stored(fetched, env):
+    fetched("ja", JAPANESE)
     return env
 
 
@@ -84,12 +77,76 @@ def test_canned_queries(stored):
 def test_two_character_japanese_names_are_found(stored, name, title):
     found = datasette_get(stored, f"/kw/search.json?_shape=array&q={quote(name)}")
     assert [r["title"] for r in found] == [title]
-    # The items table's own search box (trigrams) finds three characters and more.
-    boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(name + '島')}")
-    assert [r["title"] for r in boxed] == [title]
+    # The items table's own search box finds the two characters, and three.
+    for typed in (name, name + "島"):
+        boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(typed)}")
+        assert [r["title"] for r in boxed] == [title]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("島", {"国後島で新しい港が完成", "択捉島の空港に新ターミナル"}),  # one character
+        ("国後島 港", {"国後島で新しい港が完成"}),  # every word, anywhere
+        ('"択捉 空港"', set()),  # a phrase: these characters together, as typed
+        ("択捉島の空港", {"択捉島の空港に新ターミナル"}),
+        ("後国", set()),  # the characters in their order, not merely all present
+    ],
+)
+def test_the_search_box_reads_japanese_as_written(stored, typed, found):
+    boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(typed)}")
+    assert {r["title"] for r in boxed} == found
+
+
+def test_the_search_box_finds_other_words_and_their_beginnings(stored):
+    def titles(typed: str) -> set[str]:
+        boxed = datasette_get(stored, f"/kw/items.json?_shape=array&_search={quote(typed)}")
+        return {r["title"] for r in boxed}
+
+    iturup = "Russia opens new airport terminal on Iturup"
+    assert titles("passeng") == {iturup}  # the start of "passenger" and "passengers"
+    assert titles("yuzhno-sakhalinsk") == {iturup}  # whatever the case
+    assert titles("iturup terminal") == {"Russia opens new airport terminal on Iturup"}
+    assert titles("urchin") == {
+        "Russia and Japan to hold online meeting on joint projects on southern Kurils"
+    }
+    assert titles("(iturup) OR urchin") == set()  # words as typed, never FTS5 syntax
+    assert titles("(iturup)") == {iturup}
 
 
 def test_web_needs_an_existing_database(runner, env):
     result = runner.invoke(app, ["web"])
     assert result.exit_code == 2 and "does not exist" in result.output
     assert not env["db"].exists()
+
+
+def test_datasette_links_rows_to_their_item_and_feed(stored):
+    # The foreign keys: Datasette labels each reference with its item's title or feed's name.
+    rows = datasette_get(stored, "/kw/item_feeds.json?_shape=objects&_labels=on")["rows"]
+    titles = {row["item_id"]["label"] for row in rows}
+    assert "国後島で新しい港が完成" in titles and len(rows) == 5
+    assert {row["feed"]["label"] for row in rows} == {"ja", "wire"}
+    rows = datasette_get(stored, "/kw/sentences.json?_shape=objects&_labels=on")["rows"]
+    assert rows and all(row["item_id"]["label"] for row in rows)
+    # Revisions newest first (the metadata sorted them by an id column they do not have).
+    rows = datasette_get(stored, "/kw/revisions.json?_shape=objects&_labels=on")["rows"]
+    assert len(rows) == 5 and {row["feed"]["label"] for row in rows} == {"ja", "wire"}
+    outgoing = {
+        table["name"]: {
+            (fk["column"], fk["other_table"]) for fk in table["foreign_keys"]["outgoing"]
+        }
+        for table in datasette_get(stored, "/kw.json")["tables"]
+    }
+    item, feed = ("item_id", "items"), ("feed", "feeds")
+    for table, keys in {
+        "items": {feed},
+        "item_keys": {item},
+        "item_feeds": {item, feed},
+        "revisions": {item, feed},
+        "sentences": {item},
+        "sentence_keys": {item},
+        "sent": {item},
+        "articles": {item, feed},
+        "unmatched": {feed},
+    }.items():
+        assert outgoing[table] == keys, table

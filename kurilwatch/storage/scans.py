@@ -49,6 +49,12 @@ class ScansPart(StorePart):
             self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def _bulk_write(self, items: list[BulkItem]) -> None:
+        from kurilwatch.wordindex import TABLE, indexed
+
+        self.conn.executemany(
+            "INSERT INTO feeds (name) VALUES (?) ON CONFLICT DO NOTHING",
+            [(feed,) for feed in sorted({item.feed for item in items})],
+        )
         self.conn.executemany(
             "INSERT INTO items (id, feed, guid, url, canonical_url, title, summary, text, "
             "published, first_seen, sort_time, matched, revision, story_id) VALUES "
@@ -60,6 +66,10 @@ class ScansPart(StorePart):
             "INSERT INTO item_feeds (item_id, feed, first_seen, sort_time) "
             "VALUES (:id, :feed, :time, :time)",
             [vars(item) for item in items],
+        )
+        self.conn.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, text) VALUES (?, ?, ?)",
+            [(item.id, indexed(item.title), indexed(item.text)) for item in items],
         )
         self.conn.executemany(
             "INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
