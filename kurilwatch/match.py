@@ -54,6 +54,7 @@ _BODY_SENTENCES = 3
 _LONG_ARTICLE = 8
 # Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
 _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
+_WORD = re.compile(r"\w")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 
@@ -155,8 +156,9 @@ class _Layout:
         self.title_end = title_end
         ends: list[int] = []
         for m in _SENTENCE_END.finditer(text):
-            # A line break right after a full stop ends no second, empty sentence.
-            if not ends or text[ends[-1] : m.end()].strip():
+            # A line break right after a full stop ends no second, empty sentence, nor does
+            # a line of punctuation alone ("!", "* * *").
+            if _WORD.search(text, ends[-1] if ends else 0, m.end()):
                 ends.append(m.end())
         self.ends = ends
         body_start = title_end
@@ -362,6 +364,9 @@ def _apply_guards(
     the spans of the proper names that demoted a hit."""
     spans: list[tuple[int, int, Guard]] = []
     sentences: list[tuple[int, Guard]] = []
+    # A proper name a guard showed to be an animal's ("the filly Etorofu Star"): the same
+    # animal wherever the text writes that name again ("Etorofu Star takes the cup").
+    proper_names: dict[str, Guard] = {}
     everywhere: list[Guard] = []
     if raw:
         hit_spans = [(h.start, h.end) for h in raw]
@@ -381,6 +386,10 @@ def _apply_guards(
                         sentences.append((layout.sentence(m.start()), guard))
                     else:
                         spans.append((m.start(), m.end(), guard))
+                        if guard.echoes and guard.pattern.groupindex:
+                            proper = next((v for v in m.groupdict().values() if v), "")
+                            if proper:
+                                proper_names.setdefault(proper.lower(), guard)
     hits: list[Hit] = []
     suppressed: list[Suppressed] = []
     names: list[tuple[int, int]] = []
@@ -422,7 +431,28 @@ def _apply_guards(
             names.append((span[0], span[1]) if span else (hit.start, hit.end))
         else:
             suppressed.append(Suppressed(hit, chosen.id, chosen.why))
+    if proper_names:
+        hits, suppressed = _proper_name_echoes(hits, suppressed, text, proper_names)
     return *_echoes(hits, suppressed, text), names
+
+
+def _proper_name_echoes(
+    hits: list[Hit], suppressed: list[Suppressed], text: str, proper_names: dict[str, Guard]
+) -> tuple[list[Hit], list[Suppressed]]:
+    """The hits inside another occurrence of a proper name a guard found, cancelled by it."""
+    spans = sorted(
+        (m.start(), m.end(), guard)
+        for name, guard in proper_names.items()
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+    )
+    kept: list[Hit] = []
+    for hit in hits:
+        guard = next((g for s, e, g in spans if s <= hit.start and hit.end <= e), None)
+        if guard is None:
+            kept.append(hit)
+        else:
+            suppressed = [*suppressed, Suppressed(hit, guard.id, guard.why)]
+    return kept, suppressed
 
 
 def _echoes(
@@ -527,7 +557,22 @@ def _decide(
             and min(sentences) != layout.first_body_sentence
             and not dispute_hits
         )
-        if about is None and any(h.zone == "lead" for h in evidence) and not lone:
+        # Named once, neither in the headline nor in the first sentence, or as one item of a
+        # list of subjects (a budget's lines, a minister's agenda), with no phrase of the
+        # dispute beside the name's own (北方領土問題): an aside in a story about something
+        # else, even in the lead.
+        own = [
+            d for d in dispute_hits if any(d.start < e.end and e.start < d.end for e in evidence)
+        ]
+        listed = _listed(layout, evidence) if len(sentences) == 1 else 0
+        aside = (
+            len(sentences) == 1
+            and bool(layout.text[: layout.title_end].strip())
+            and not any(h.zone == "title" for h in hits)
+            and len(own) == len(dispute_hits)
+            and (min(sentences) != layout.first_body_sentence or listed > 0)
+        )
+        if about is None and any(h.zone == "lead" for h in evidence) and not lone and not aside:
             return result(True, f"{used} in the lead")
         if dispute_up_front:
             return result(True, f"the territorial dispute up front; {used} further down")
@@ -535,7 +580,12 @@ def _decide(
             return result(True, f"{used} in {len(sentences)} sentences")
         subject = f"a story about {about}" if about else "a story about something else"
         count = "one sentence" if len(sentences) == 1 else f"{len(sentences)} sentences"
-        return result(False, f"passing mention in {subject} (the islands named in {count})")
+        named = f"named in {count}"
+        if aside and listed:
+            named = f"named as one item of a list of {listed} subjects"
+        elif aside and not lone:
+            named = "named once, not in the headline or the first sentence"
+        return result(False, f"passing mention in {subject} (the islands {named})")
     if dispute_up_front and about is None:
         return result(True, "the Japan-Russia territorial dispute")
     if head_dispute and len(sides) == 2:
@@ -550,6 +600,64 @@ def _decide(
             return result(False, "a dispute phrase, but not between Japan and Russia")
         return result(False, "a dispute mentioned only far down the text")
     return result(False, "no Kuril terms")
+
+
+# What separates the items of a list of subjects: commas, semicolons, "and"/«и»/や.
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:[,;、，；]|\s(?:and|or|as\s+well\s+as|и|или|а\s+также)\s)\s*"
+    r"|(?:や|および|及び|ならびに)",
+    re.IGNORECASE,
+)
+# A list of at least this many subjects, the islands one of them, is an agenda; its items
+# are short (words, or characters in Japanese), and a longer sentence is no list.
+_LIST_ITEMS = 4
+_LIST_ITEM_WORDS = 4
+_LIST_ITEM_CHARS_JA = 12
+_LIST_SENTENCE_CHARS = 600
+
+
+def _listed(layout: _Layout, evidence: list[Hit]) -> int:
+    """How many subjects the sentence of `evidence` lists when the islands are one of them
+    (0: they are not one item of such a list)."""
+    start, end = layout.sentence_span(evidence[0].start)
+    if end - start > _LIST_SENTENCE_CHARS:
+        return 0
+    text = layout.text
+    items = []
+    position = start
+    for m in _LIST_SEPARATOR.finditer(text, start, end):
+        items.append((position, m.start()))
+        position = m.end()
+    items.append((position, end))
+    if len(items) < _LIST_ITEMS:
+        return 0
+    holding = {i for i, (s, e) in enumerate(items) for h in evidence if s <= h.start < e}
+    if len(holding) != 1:
+        return 0
+    japanese = bool(_CJK.search(text[start:end]))
+
+    def short(index: int) -> bool:
+        lo, hi = items[index]
+        if japanese:
+            return hi - lo <= _LIST_ITEM_CHARS_JA
+        return len(text[lo:hi].split()) <= _LIST_ITEM_WORDS
+
+    mine = next(iter(holding))
+    # The islands' item may carry the sentence's end ("the Kurils with his counterpart"):
+    # what counts is the item up to the name.
+    name_end = max(h.end for h in evidence)
+    if japanese:
+        if name_end - items[mine][0] > _LIST_ITEM_CHARS_JA:
+            return 0
+    elif len(text[items[mine][0] : name_end].split()) > _LIST_ITEM_WORDS:
+        return 0
+    lo = hi = mine
+    while lo > 0 and short(lo - 1):
+        lo -= 1
+    while hi < len(items) - 1 and short(hi + 1):
+        hi += 1
+    # A list: at least three short items in a row, the islands one of them.
+    return len(items) if hi - lo + 1 >= 3 else 0
 
 
 def _other_subject(context: list[Hit], evidence: list[Hit], layout: _Layout) -> str | None:
