@@ -143,6 +143,8 @@ def hostile(matcher: Matcher) -> None:
         "look-alikes, 440k chars": "Bears at Kurile Lake. " * 20000,
         "a list of 12,800 names, 64k chars": "The navy ships " + "Abc, " * 12800 + "Iturup",
         "Japanese names, no ship, 80k chars": "国後と択捉の" * 13000,
+        "a horse's name again, 220k chars": "The filly Etorofu Star won. " * 8000,
+        "a list, 300k chars": "Kuril, " + "tariffs, " * 33000 + "and energy.",
     }
     for name, page in pages.items():
         started = time.process_time()

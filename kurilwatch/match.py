@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TypeVar
 
 import ahocorasick
 
@@ -101,6 +102,20 @@ class MatchResult:
 # skips them (tests/test_match.py holds every match to its script).
 def script_of(record: Rule | Guard) -> str:
     return record.lang if record.lang in ("ru", "ja") else "any"
+
+
+_R = TypeVar("_R", Rule, Guard)
+# Records by the script their matches are written in, each with its anchors as a set.
+_Gates = dict[str, list[tuple[_R, frozenset[str] | None]]]
+
+
+def _by_script(records: list[_R]) -> _Gates[_R]:
+    """The records by script, in their order within each script."""
+    gates: _Gates[_R] = {}
+    for record in records:
+        anchors = frozenset(record.anchors) if record.anchors is not None else None
+        gates.setdefault(script_of(record), []).append((record, anchors))
+    return gates
 
 
 def _scripts_in(text: str) -> set[str]:
@@ -216,6 +231,7 @@ class Matcher:
     screens: dict[bool, ahocorasick.Automaton] = field(init=False)
     # Every record's anchors in one automaton: one pass says which records can match.
     records: tuple[list[Rule], list[Rule], list[Guard]] = field(init=False)
+    gates: tuple[_Gates[Rule], _Gates[Rule], _Gates[Guard]] = field(init=False)
     every_anchor: ahocorasick.Automaton = field(init=False)
 
     def __post_init__(self) -> None:
@@ -237,6 +253,13 @@ class Matcher:
             self.ascii_anchors = tuple(a for a in needed if a.isascii())
         self.screens = {True: _automaton(self.ascii_anchors), False: _automaton(self.anchors or ())}
         self.records = (self.rules, [*CONTEXT_RULES, *TOPIC_RULES], GUARDS)
+        # Each record list by script, with its anchors as a set: a text skips the records of
+        # scripts it does not hold without looking at them.
+        self.gates = (
+            _by_script(self.records[0]),
+            _by_script(self.records[1]),
+            _by_script(self.records[2]),
+        )
         self.every_anchor = _automaton(
             {a for records in self.records for r in records for a in r.anchors or ()}
         )
@@ -315,17 +338,16 @@ class Matcher:
         scripts = _scripts_in(lowered)
         found = set(starts or ())
 
-        def can_match(record: Rule | Guard) -> bool:
-            return script_of(record) in scripts and (
-                record.anchors is None or not found.isdisjoint(record.anchors)
-            )
+        def can_match(by_script: _Gates[_R]) -> list[_R]:
+            return [
+                record
+                for script in scripts
+                for record, anchors in by_script.get(script, ())
+                if anchors is None or not found.isdisjoint(anchors)
+            ]
 
-        rules, context, guards = self.records
-        return (
-            [r for r in rules if can_match(r)],
-            [r for r in context if can_match(r)],
-            [g for g in guards if can_match(g)],
-        )
+        rules, context, guards = self.gates
+        return can_match(rules), can_match(context), can_match(guards)
 
 
 # A rule's first matches in a text, at most: a text that names the islands a thousand times
@@ -371,6 +393,8 @@ def _apply_guards(
     if raw:
         hit_spans = [(h.start, h.end) for h in raw]
         hit_sentences = _windows([layout.sentence_span(h.start) for h in raw], 0, len(text))
+        # Most guards have the same reach: their windows are computed once.
+        by_reach: dict[int, list[tuple[int, int]]] = {}
         for guard in guards:
             if guard.scope == "text":
                 if guard.pattern.search(text):
@@ -379,7 +403,9 @@ def _apply_guards(
             if guard.scope == "sentence":
                 windows = hit_sentences
             else:
-                windows = _windows(hit_spans, guard.reach, len(text))
+                if guard.reach not in by_reach:
+                    by_reach[guard.reach] = _windows(hit_spans, guard.reach, len(text))
+                windows = by_reach[guard.reach]
             for lo, hi in windows:
                 for m in guard.pattern.finditer(text, lo, hi):
                     if guard.scope == "sentence":
@@ -445,9 +471,15 @@ def _proper_name_echoes(
         for name, guard in proper_names.items()
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
     )
+    starts = [span[0] for span in spans]
     kept: list[Hit] = []
     for hit in hits:
-        guard = next((g for s, e, g in spans if s <= hit.start and hit.end <= e), None)
+        # The occurrences that start at or before the hit (names are short: look back a few).
+        at = bisect.bisect_right(starts, hit.start)
+        guard = next(
+            (g for s, e, g in spans[max(0, at - 4) : at] if s <= hit.start and hit.end <= e),
+            None,
+        )
         if guard is None:
             kept.append(hit)
         else:

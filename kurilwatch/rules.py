@@ -1154,11 +1154,11 @@ _ANIMALS_EN = (
 # What a street, a square or another place of a town is called after its name.
 _STREETS_EN = (
     "Street",
-    "St\\.?",
+    "St\\.",
     "Avenue",
-    "Ave\\.?",
+    "Ave\\.",
     "Road",
-    "Rd\\.?",
+    "Rd\\.",
     "Lane",
     "Square",
     "Boulevard",
@@ -1195,7 +1195,7 @@ _STREETS_RU = (
 # an adjective, so «улицы Курильска» (the town's streets) and «на Курилах улицы» stay hits.
 _ADJECTIVE_RU = r"(?:ая|ой|ую|ий|ый|ого|ому|им|ом|ое|ие|ые|их|ых)"
 _STREET_NAMES_RU = (
-    rf"(?:\w*-)?курильск{_ADJECTIVE_RU}|(?:"
+    rf"(?:(?:южно|северо|мало)-)?курильск{_ADJECTIVE_RU}|(?:"
     + "|".join(f"{n}(?:ск|ов)" for n in _SHIPS_RU.split("|"))
     + rf"){_ADJECTIVE_RU}"
 )
@@ -1229,12 +1229,25 @@ _KATAKANA = "\u30a1-\u30fa\u30fc"
 _ANIMALS_JA = ("競走馬", "牝馬", "牡馬", "愛馬", "種牡馬", "愛犬", "馬名")
 _NAMED_THING_JA = r"(?:北方領土|北方四島|千島|" + _SHIPS_JA + r")"
 
+
+def _starting(*alternatives: str) -> str:
+    """A lookahead for the first letters the alternatives can start with (either case): most
+    positions of a text fail it at once, before the alternation is tried."""
+    firsts = {literal_prefix(a)[0] for a in alternatives}
+    return "(?=[" + re.escape("".join(sorted(firsts | {c.upper() for c in firsts}))) + "])"
+
+
+_NAMES_EN = (*_KURILS_EN, "northern", *_SHIPS_EN.split("|"))
+_NAMES_RU = ("курил", "южно", "северо", "мало", *_SHIPS_RU.split("|"))
+_NAMES_JA = ("北方", "千島", *_SHIPS_JA.split("|"))
+
 _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
     _guard(
         "guard.animal-name",
         "en",
         "the name of an animal (a racehorse, a dog), not the islands",
-        B
+        _starting(*_ANIMALS_EN, *_NAMES_EN)
+        + B
         + r"(?:(?:"
         + "|".join(_ANIMALS_EN)
         + r")\s+(?:(?:called|named|dubbed)\s+)?[\"“‘']?(?P<name>"
@@ -1253,7 +1266,8 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         "guard.street-name",
         "en",
         "the name of a street, a square or a school elsewhere, not the islands",
-        B
+        _starting(*_NAMED_PLACES_EN, *_NAMES_EN)
+        + B
         + r"(?:(?:"
         + _BUSINESS_NAMES["en"]
         + r")\s+(?-i:(?:"
@@ -1285,7 +1299,8 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         "guard.ru-street-name",
         "ru",
         "название улицы, площади или района в другом городе, а не острова",
-        B
+        _starting(*_STREETS_RU, *_NAMES_RU)
+        + B
         + rf"(?:(?:{_STREET_NAMES_RU})\s+(?:{'|'.join(_STREETS_RU)})"
         + rf"|(?:{'|'.join(_STREETS_RU)})\s*(?:{_STREET_NAMES_RU}))"
         + E,
@@ -1316,15 +1331,17 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         "guard.ja-katakana-name",
         "ja",
         "part of a longer katakana name (a racehorse, a product), not the islands",
-        rf"(?<=[{_KATAKANA}])(?:{_KATAKANA_NAMES_JA})|(?:{_KATAKANA_NAMES_JA})(?=[{_KATAKANA}])",
+        _starting(*_KATAKANA_NAMES_JA.split("|"))
+        + rf"(?:(?<=[{_KATAKANA}])(?:{_KATAKANA_NAMES_JA})"
+        + rf"|(?:{_KATAKANA_NAMES_JA})(?=[{_KATAKANA}]))",
         tuple(_KATAKANA_NAMES_JA.split("|")),
     ),
     _guard(
         "guard.ja-named-thing",
         "ja",
         "the name of a street, a train, a ship or an animal (択捉通り, 国後号), not the islands",
-        rf"{_NAMED_THING_JA}(?:通り|大通|街道|号|丸)"
-        rf"|(?:{'|'.join(_ANIMALS_JA)})「?(?P<name>{_NAMED_THING_JA})",
+        _starting(*_ANIMALS_JA, *_NAMES_JA) + rf"(?:{_NAMED_THING_JA}(?:通り|大通|街道|号|丸)"
+        rf"|(?:{'|'.join(_ANIMALS_JA)})「?(?P<name>{_NAMED_THING_JA}))",
         ("通り", "大通", "街道", "号", "丸", *_ANIMALS_JA),
         echoes=True,
     ),
