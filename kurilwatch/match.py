@@ -597,12 +597,17 @@ def _decide(
             d for d in dispute_hits if any(d.start < e.end and e.start < d.end for e in evidence)
         ]
         listed = _listed(layout, evidence) if len(sentences) == 1 else 0
+        # Named later, but as the place where the story's event happens ("the drills were
+        # held on Iturup", «учения прошли на Итурупе», 択捉島で): not an aside.
+        later = min(sentences) != layout.first_body_sentence and not any(
+            _locative(layout.text, h) for h in evidence
+        )
         aside = (
             len(sentences) == 1
             and bool(layout.text[: layout.title_end].strip())
             and not any(h.zone == "title" for h in hits)
             and len(own) == len(dispute_hits)
-            and (min(sentences) != layout.first_body_sentence or listed > 0)
+            and (later or listed > 0)
         )
         if about is None and any(h.zone == "lead" for h in evidence) and not lone and not aside:
             return result(True, f"{used} in the lead")
@@ -632,6 +637,22 @@ def _decide(
             return result(False, "a dispute phrase, but not between Japan and Russia")
         return result(False, "a dispute mentioned only far down the text")
     return result(False, "no Kuril terms")
+
+
+# A preposition of place before a name (en, ru), or a particle of place after it (ja).
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:on|at|in|near|off|to|onto)\s+(?:the\s+)?(?:island\s+of\s+)?"
+    r"|(?<!\w)(?:на|в|во|у|около|близ)\s+(?:остров\w*\s+)?)$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"(?:島|諸島|列島|群島)?(?:で|沖|周辺|近海|に上陸|を訪)")
+
+
+def _locative(text: str, hit: Hit) -> bool:
+    """Whether the name stands as the place of something: "on Iturup", «на Итурупе», 択捉島で."""
+    if _CJK.match(hit.text):
+        return _PLACE_AFTER.match(text, hit.end) is not None
+    return _PLACE_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
 
 
 # What separates the items of a list of subjects: commas, semicolons, "and"/«и»/や.

@@ -819,6 +819,18 @@ KEPT_LEADS = {
         "Budget approved",
         "It includes a Kuril Islands programme. Most of it goes to Iturup's airport.",
     ),
+    "event-place-en": (
+        "Eastern Military District holds drills",
+        "More than 1,000 troops took part in exercises. The drills were held on Iturup.",
+    ),
+    "event-place-ru": (
+        "Военные провели учения",
+        "В учениях участвовали более тысячи военных. Стрельбы прошли на Итурупе.",
+    ),
+    "event-place-ja": (
+        "ロシア軍が演習",
+        "ロシア軍東部軍管区は演習を行ったと発表した。演習は択捉島で行われた。",
+    ),
     "list-of-islands": (
         "Russia deploys missiles",
         "Russia has put missiles on Iturup, Kunashir, Shikotan and Matua, the ministry said.",
