@@ -25,10 +25,22 @@ from kurilwatch.developments import prepare  # noqa: E402
 from kurilwatch.match import Matcher  # noqa: E402
 from kurilwatch.parse import html_to_text, parse_feed  # noqa: E402
 
-# Measured on the first blind part with the rules as they were before it was read.
-FIRST_BLIND_BEFORE_THE_FIX = (
-    "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.846/1.000 (2 false positives)"
-)
+# Measured on each blind part with the rules as they were before it was read: once seen,
+# a part joins the development set and its figures are no longer blind ones.
+BLIND_PARTS = {
+    "blind1_": (
+        "first",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.846/1.000 (2 false positives)",
+        "a name of the islands as a business's or a venue's name; a headline about another "
+        "territorial dispute",
+    ),
+    "blind2_": (
+        "second",
+        "precision/recall en 0.786/1.000, ja 0.846/1.000, ru 0.917/1.000 (6 false positives)",
+        "a name of the islands as a racehorse's or a street's name; Habomai the district of "
+        "Nemuro in English; a passing mention in the lead of a story about something else",
+    ),
+}
 
 
 def confusion_table(title: str, results: dict[str, Confusion]) -> None:
@@ -131,6 +143,8 @@ def hostile(matcher: Matcher) -> None:
         "look-alikes, 440k chars": "Bears at Kurile Lake. " * 20000,
         "a list of 12,800 names, 64k chars": "The navy ships " + "Abc, " * 12800 + "Iturup",
         "Japanese names, no ship, 80k chars": "国後と択捉の" * 13000,
+        "a horse's name again, 220k chars": "The filly Etorofu Star won. " * 8000,
+        "a list, 300k chars": "Kuril, " + "tariffs, " * 33000 + "and energy.",
     }
     for name, page in pages.items():
         started = time.process_time()
@@ -145,20 +159,20 @@ def main() -> int:
     print(f"{len(rows)} labelled items ({articles} full-length articles) from {DATA}")
     whole = evaluate(matcher, rows)
     confusion_table("whole set", whole)
-    blind = [r for r in rows if r.source.startswith("blind1_")]
-    if blind:
-        print(f"first blind part ({len(blind)} items, blind1_*.jsonl, now in the whole set):")
-        print(f"  before the fix: {FIRST_BLIND_BEFORE_THE_FIX}")
-        print("  the two kinds it found (a name of the islands as a business's or a venue's")
-        print("  name; a headline about another territorial dispute) were then fixed, so")
-        print("  these are no longer blind figures; the held-back part below is")
-        confusion_table("first blind part, now", evaluate(matcher, blind))
+    for prefix, (ordinal, before, kinds) in BLIND_PARTS.items():
+        blind = [r for r in rows if r.source.startswith(prefix)]
+        if not blind:
+            continue
+        print(f"{ordinal} blind part ({len(blind)} items, {prefix}*.jsonl, now in the whole set):")
+        print(f"  before the fix: {before}")
+        print(f"  the kinds it found ({kinds}) were then fixed, so these are no longer blind")
+        print("  figures; the held-back part below is")
+        confusion_table(f"{ordinal} blind part, now", evaluate(matcher, blind))
     heldback_rows = [r for r in rows if r.heldback]
     heldback = evaluate(matcher, heldback_rows) if heldback_rows else {}
     if heldback:
         confusion_table(
-            f"held-back part ({len(heldback_rows)} items: a second blind part, written after "
-            "the fix)",
+            f"held-back part ({len(heldback_rows)} items: a blind part, written after the fix)",
             heldback,
         )
     else:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TypeVar
 
 import ahocorasick
 
@@ -54,6 +55,7 @@ _BODY_SENTENCES = 3
 _LONG_ARTICLE = 8
 # Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
 _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
+_WORD = re.compile(r"\w")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 
@@ -100,6 +102,20 @@ class MatchResult:
 # skips them (tests/test_match.py holds every match to its script).
 def script_of(record: Rule | Guard) -> str:
     return record.lang if record.lang in ("ru", "ja") else "any"
+
+
+_R = TypeVar("_R", Rule, Guard)
+# Records by the script their matches are written in, each with its anchors as a set.
+_Gates = dict[str, list[tuple[_R, frozenset[str] | None]]]
+
+
+def _by_script(records: list[_R]) -> _Gates[_R]:
+    """The records by script, in their order within each script."""
+    gates: _Gates[_R] = {}
+    for record in records:
+        anchors = frozenset(record.anchors) if record.anchors is not None else None
+        gates.setdefault(script_of(record), []).append((record, anchors))
+    return gates
 
 
 def _scripts_in(text: str) -> set[str]:
@@ -155,8 +171,9 @@ class _Layout:
         self.title_end = title_end
         ends: list[int] = []
         for m in _SENTENCE_END.finditer(text):
-            # A line break right after a full stop ends no second, empty sentence.
-            if not ends or text[ends[-1] : m.end()].strip():
+            # A line break right after a full stop ends no second, empty sentence, nor does
+            # a line of punctuation alone ("!", "* * *").
+            if _WORD.search(text, ends[-1] if ends else 0, m.end()):
                 ends.append(m.end())
         self.ends = ends
         body_start = title_end
@@ -214,6 +231,7 @@ class Matcher:
     screens: dict[bool, ahocorasick.Automaton] = field(init=False)
     # Every record's anchors in one automaton: one pass says which records can match.
     records: tuple[list[Rule], list[Rule], list[Guard]] = field(init=False)
+    gates: tuple[_Gates[Rule], _Gates[Rule], _Gates[Guard]] = field(init=False)
     every_anchor: ahocorasick.Automaton = field(init=False)
 
     def __post_init__(self) -> None:
@@ -235,6 +253,13 @@ class Matcher:
             self.ascii_anchors = tuple(a for a in needed if a.isascii())
         self.screens = {True: _automaton(self.ascii_anchors), False: _automaton(self.anchors or ())}
         self.records = (self.rules, [*CONTEXT_RULES, *TOPIC_RULES], GUARDS)
+        # Each record list by script, with its anchors as a set: a text skips the records of
+        # scripts it does not hold without looking at them.
+        self.gates = (
+            _by_script(self.records[0]),
+            _by_script(self.records[1]),
+            _by_script(self.records[2]),
+        )
         self.every_anchor = _automaton(
             {a for records in self.records for r in records for a in r.anchors or ()}
         )
@@ -313,17 +338,16 @@ class Matcher:
         scripts = _scripts_in(lowered)
         found = set(starts or ())
 
-        def can_match(record: Rule | Guard) -> bool:
-            return script_of(record) in scripts and (
-                record.anchors is None or not found.isdisjoint(record.anchors)
-            )
+        def can_match(by_script: _Gates[_R]) -> list[_R]:
+            return [
+                record
+                for script in scripts
+                for record, anchors in by_script.get(script, ())
+                if anchors is None or not found.isdisjoint(anchors)
+            ]
 
-        rules, context, guards = self.records
-        return (
-            [r for r in rules if can_match(r)],
-            [r for r in context if can_match(r)],
-            [g for g in guards if can_match(g)],
-        )
+        rules, context, guards = self.gates
+        return can_match(rules), can_match(context), can_match(guards)
 
 
 # A rule's first matches in a text, at most: a text that names the islands a thousand times
@@ -362,10 +386,15 @@ def _apply_guards(
     the spans of the proper names that demoted a hit."""
     spans: list[tuple[int, int, Guard]] = []
     sentences: list[tuple[int, Guard]] = []
+    # A proper name a guard showed to be an animal's ("the filly Etorofu Star"): the same
+    # animal wherever the text writes that name again ("Etorofu Star takes the cup").
+    proper_names: dict[str, Guard] = {}
     everywhere: list[Guard] = []
     if raw:
         hit_spans = [(h.start, h.end) for h in raw]
         hit_sentences = _windows([layout.sentence_span(h.start) for h in raw], 0, len(text))
+        # Most guards have the same reach: their windows are computed once.
+        by_reach: dict[int, list[tuple[int, int]]] = {}
         for guard in guards:
             if guard.scope == "text":
                 if guard.pattern.search(text):
@@ -374,13 +403,19 @@ def _apply_guards(
             if guard.scope == "sentence":
                 windows = hit_sentences
             else:
-                windows = _windows(hit_spans, guard.reach, len(text))
+                if guard.reach not in by_reach:
+                    by_reach[guard.reach] = _windows(hit_spans, guard.reach, len(text))
+                windows = by_reach[guard.reach]
             for lo, hi in windows:
                 for m in guard.pattern.finditer(text, lo, hi):
                     if guard.scope == "sentence":
                         sentences.append((layout.sentence(m.start()), guard))
                     else:
                         spans.append((m.start(), m.end(), guard))
+                        if guard.echoes and guard.pattern.groupindex:
+                            proper = next((v for v in m.groupdict().values() if v), "")
+                            if proper:
+                                proper_names.setdefault(proper.lower(), guard)
     hits: list[Hit] = []
     suppressed: list[Suppressed] = []
     names: list[tuple[int, int]] = []
@@ -422,7 +457,34 @@ def _apply_guards(
             names.append((span[0], span[1]) if span else (hit.start, hit.end))
         else:
             suppressed.append(Suppressed(hit, chosen.id, chosen.why))
+    if proper_names:
+        hits, suppressed = _proper_name_echoes(hits, suppressed, text, proper_names)
     return *_echoes(hits, suppressed, text), names
+
+
+def _proper_name_echoes(
+    hits: list[Hit], suppressed: list[Suppressed], text: str, proper_names: dict[str, Guard]
+) -> tuple[list[Hit], list[Suppressed]]:
+    """The hits inside another occurrence of a proper name a guard found, cancelled by it."""
+    spans = sorted(
+        (m.start(), m.end(), guard)
+        for name, guard in proper_names.items()
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+    )
+    starts = [span[0] for span in spans]
+    kept: list[Hit] = []
+    for hit in hits:
+        # The occurrences that start at or before the hit (names are short: look back a few).
+        at = bisect.bisect_right(starts, hit.start)
+        guard = next(
+            (g for s, e, g in spans[max(0, at - 4) : at] if s <= hit.start and hit.end <= e),
+            None,
+        )
+        if guard is None:
+            kept.append(hit)
+        else:
+            suppressed = [*suppressed, Suppressed(hit, guard.id, guard.why)]
+    return kept, suppressed
 
 
 def _echoes(
@@ -527,7 +589,27 @@ def _decide(
             and min(sentences) != layout.first_body_sentence
             and not dispute_hits
         )
-        if about is None and any(h.zone == "lead" for h in evidence) and not lone:
+        # Named once, neither in the headline nor in the first sentence, or as one item of a
+        # list of subjects (a budget's lines, a minister's agenda), with no phrase of the
+        # dispute beside the name's own (北方領土問題): an aside in a story about something
+        # else, even in the lead.
+        own = [
+            d for d in dispute_hits if any(d.start < e.end and e.start < d.end for e in evidence)
+        ]
+        listed = _listed(layout, evidence) if len(sentences) == 1 else 0
+        # Named later, but as the place where the story's event happens ("the drills were
+        # held on Iturup", «учения прошли на Итурупе», 択捉島で): not an aside.
+        later = min(sentences) != layout.first_body_sentence and not any(
+            _locative(layout.text, h) for h in evidence
+        )
+        aside = (
+            len(sentences) == 1
+            and bool(layout.text[: layout.title_end].strip())
+            and not any(h.zone == "title" for h in hits)
+            and len(own) == len(dispute_hits)
+            and (later or listed > 0)
+        )
+        if about is None and any(h.zone == "lead" for h in evidence) and not lone and not aside:
             return result(True, f"{used} in the lead")
         if dispute_up_front:
             return result(True, f"the territorial dispute up front; {used} further down")
@@ -535,7 +617,12 @@ def _decide(
             return result(True, f"{used} in {len(sentences)} sentences")
         subject = f"a story about {about}" if about else "a story about something else"
         count = "one sentence" if len(sentences) == 1 else f"{len(sentences)} sentences"
-        return result(False, f"passing mention in {subject} (the islands named in {count})")
+        named = f"named in {count}"
+        if aside and listed:
+            named = f"named as one item of a list of {listed} subjects"
+        elif aside and not lone:
+            named = "named once, not in the headline or the first sentence"
+        return result(False, f"passing mention in {subject} (the islands {named})")
     if dispute_up_front and about is None:
         return result(True, "the Japan-Russia territorial dispute")
     if head_dispute and len(sides) == 2:
@@ -550,6 +637,80 @@ def _decide(
             return result(False, "a dispute phrase, but not between Japan and Russia")
         return result(False, "a dispute mentioned only far down the text")
     return result(False, "no Kuril terms")
+
+
+# A preposition of place before a name (en, ru), or a particle of place after it (ja).
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:on|at|in|near|off|to|onto)\s+(?:the\s+)?(?:island\s+of\s+)?"
+    r"|(?<!\w)(?:на|в|во|у|около|близ)\s+(?:остров\w*\s+)?)$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"(?:島|諸島|列島|群島)?(?:で|沖|周辺|近海|に上陸|を訪)")
+
+
+def _locative(text: str, hit: Hit) -> bool:
+    """Whether the name stands as the place of something: "on Iturup", «на Итурупе», 択捉島で."""
+    if _CJK.match(hit.text):
+        return _PLACE_AFTER.match(text, hit.end) is not None
+    return _PLACE_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
+
+
+# What separates the items of a list of subjects: commas, semicolons, "and"/«и»/や.
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:[,;、，；]|\s(?:and|or|as\s+well\s+as|и|или|а\s+также)\s)\s*"
+    r"|(?:や|および|及び|ならびに)",
+    re.IGNORECASE,
+)
+# A list of at least this many subjects, the islands one of them, is an agenda; its items
+# are short (words, or characters in Japanese), and a longer sentence is no list.
+_LIST_ITEMS = 4
+_LIST_ITEM_WORDS = 4
+_LIST_ITEM_CHARS_JA = 12
+_LIST_SENTENCE_CHARS = 600
+
+
+def _listed(layout: _Layout, evidence: list[Hit]) -> int:
+    """How many subjects the sentence of `evidence` lists when the islands are one of them
+    (0: they are not one item of such a list)."""
+    start, end = layout.sentence_span(evidence[0].start)
+    if end - start > _LIST_SENTENCE_CHARS:
+        return 0
+    text = layout.text
+    items = []
+    position = start
+    for m in _LIST_SEPARATOR.finditer(text, start, end):
+        items.append((position, m.start()))
+        position = m.end()
+    items.append((position, end))
+    if len(items) < _LIST_ITEMS:
+        return 0
+    holding = {i for i, (s, e) in enumerate(items) for h in evidence if s <= h.start < e}
+    if len(holding) != 1:
+        return 0
+    japanese = bool(_CJK.search(text[start:end]))
+
+    def short(index: int) -> bool:
+        lo, hi = items[index]
+        if japanese:
+            return hi - lo <= _LIST_ITEM_CHARS_JA
+        return len(text[lo:hi].split()) <= _LIST_ITEM_WORDS
+
+    mine = next(iter(holding))
+    # The islands' item may carry the sentence's end ("the Kurils with his counterpart"):
+    # what counts is the item up to the name.
+    name_end = max(h.end for h in evidence)
+    if japanese:
+        if name_end - items[mine][0] > _LIST_ITEM_CHARS_JA:
+            return 0
+    elif len(text[items[mine][0] : name_end].split()) > _LIST_ITEM_WORDS:
+        return 0
+    lo = hi = mine
+    while lo > 0 and short(lo - 1):
+        lo -= 1
+    while hi < len(items) - 1 and short(hi + 1):
+        hi += 1
+    # A list: at least three short items in a row, the islands one of them.
+    return len(items) if hi - lo + 1 >= 3 else 0
 
 
 def _other_subject(context: list[Hit], evidence: list[Hit], layout: _Layout) -> str | None:

@@ -61,7 +61,8 @@ class Guard:
     # A span guard runs only this many characters around each hit: no match of it that
     # overlaps a hit reaches further (tests hold guards to it).
     reach: int = 100
-    # The name it cancels means the same thing wherever the text writes it the same way.
+    # The name it cancels means the same thing wherever the text writes it the same way (with
+    # a group `name…` in the pattern: wherever the text writes that whole proper name again).
     echoes: bool = False
 
 
@@ -1123,6 +1124,229 @@ _NAME_OF_A_BUSINESS: list[Guard] = [
     ),
 ]
 
+# --- The islands' names as the proper name of an animal or a place elsewhere --------------
+# A racehorse (the filly Etorofu Star, エトロフスター, кобыла по кличке «Итуруп»), a street or
+# a square (Kunashir Street, Курильская улица, улица Итурупская, 択捉通り), a train, a ship or a
+# dog (択捉号, 国後丸) is not the islands. The guard's group `name` is the whole proper name:
+# written again anywhere in the text ("Etorofu Star takes the cup"), it is the same animal.
+_ANIMALS_EN = (
+    "racehorses?",
+    "horses?",
+    "fill(?:y|ies)",
+    "colts?",
+    "mares?",
+    "stallions?",
+    "geldings?",
+    "thoroughbreds?",
+    "trotters?",
+    "sires?",
+    "ponies",
+    "pony",
+    "dogs?",
+    "pupp(?:y|ies)",
+    "huskies",
+    "husky",
+    "kittens?",
+    "cubs?",
+    "walrus(?:es)?",
+    "orcas?",
+)
+# What a street, a square or another place of a town is called after its name.
+_STREETS_EN = (
+    "Street",
+    "St\\.",
+    "Avenue",
+    "Ave\\.",
+    "Road",
+    "Rd\\.",
+    "Lane",
+    "Square",
+    "Boulevard",
+    "Prospekt",
+    "Prospect",
+    "Alley",
+    "Drive",
+    "Embankment",
+)
+_NAMED_PLACES_EN = ("streets?", "squares?", "avenues?", "roads?", "schools?", "teams?", "clubs?")
+_PROPER_NAME_EN = rf"(?:{_BUSINESS_NAMES['en']})(?:\s+(?-i:[A-Z][\w'’-]*)){{0,2}}"
+_STREETS_RU = (
+    "улиц\\w*",
+    "ул\\.",
+    "переул\\w*",
+    "пер\\.",
+    "проезд\\w*",
+    "проспект\\w*",
+    "просп\\.",
+    "пр-т\\w*",
+    "бульвар\\w*",
+    "б-р",
+    "площад\\w*",
+    "пл\\.",
+    "набережн\\w*",
+    "наб\\.",
+    "шоссе",
+    "тупик\\w*",
+    "алле\\w*",
+    "микрорайон\\w*",
+    "мкр\\.",
+)
+# Adjectives a street takes from the islands (Курильская, Итурупская, Шикотанский): only
+# an adjective, so «улицы Курильска» (the town's streets) and «на Курилах улицы» stay hits.
+_ADJECTIVE_RU = r"(?:ая|ой|ую|ий|ый|ого|ому|им|ом|ое|ие|ые|их|ых)"
+_STREET_NAMES_RU = (
+    rf"(?:(?:южно|северо|мало)-)?курильск{_ADJECTIVE_RU}|(?:"
+    + "|".join(f"{n}(?:ск|ов)" for n in _SHIPS_RU.split("|"))
+    + rf"){_ADJECTIVE_RU}"
+)
+_ANIMALS_RU = (
+    "жереб\\w*",
+    "кобыл\\w*",
+    "скакун\\w*",
+    "рысак\\w*",
+    "лошад\\w*",
+    "кон[ьяюе]\\w*",
+    "пес",
+    "пса",
+    "псу",
+    "собак\\w*",
+    "щен\\w*",
+    "кот",
+    "кота",
+    "коту",
+    "кошк\\w*",
+    "медвед\\w*",
+    "морж\\w*",
+    "сивуч\\w*",
+    "нерп\\w*",
+)
+# The islands' names that Japanese writes in katakana: inside a longer katakana word they
+# are part of another name (エトロフスター, a racehorse; クナシリマル, a brand).
+_KATAKANA_NAMES_JA = "|".join(
+    n for n in _SHIPS_JA.split("|") if re.fullmatch("[\u30a1-\u30fa\u30fc]+", n)
+)
+_KATAKANA = "\u30a1-\u30fa\u30fc"
+_ANIMALS_JA = ("競走馬", "牝馬", "牡馬", "愛馬", "種牡馬", "愛犬", "馬名")
+_NAMED_THING_JA = r"(?:北方領土|北方四島|千島|" + _SHIPS_JA + r")"
+
+
+def _starting(*alternatives: str) -> str:
+    """A lookahead for the first letters the alternatives can start with (either case): most
+    positions of a text fail it at once, before the alternation is tried."""
+    firsts = {literal_prefix(a)[0] for a in alternatives}
+    return "(?=[" + re.escape("".join(sorted(firsts | {c.upper() for c in firsts}))) + "])"
+
+
+_NAMES_EN = (*_KURILS_EN, "northern", *_SHIPS_EN.split("|"))
+_NAMES_RU = ("курил", "южно", "северо", "мало", *_SHIPS_RU.split("|"))
+_NAMES_JA = ("北方", "千島", *_SHIPS_JA.split("|"))
+
+_PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
+    _guard(
+        "guard.animal-name",
+        "en",
+        "the name of an animal (a racehorse, a dog), not the islands",
+        _starting(*_ANIMALS_EN, *_NAMES_EN)
+        + B
+        + r"(?:(?:"
+        + "|".join(_ANIMALS_EN)
+        + r")\s+(?:(?:called|named|dubbed)\s+)?[\"“‘']?(?P<name>"
+        + _PROPER_NAME_EN
+        + r")"
+        + r"|(?P<named>"
+        + _PROPER_NAME_EN
+        + r")\s*(?:,|\()\s*(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}(?:"
+        + "|".join(_ANIMALS_EN)
+        + r"))"
+        + E,
+        _anchors(_ANIMALS_EN),
+        echoes=True,
+    ),
+    _guard(
+        "guard.street-name",
+        "en",
+        "the name of a street, a square or a school elsewhere, not the islands",
+        _starting(*_NAMED_PLACES_EN, *_NAMES_EN)
+        + B
+        + r"(?:(?:"
+        + _BUSINESS_NAMES["en"]
+        + r")\s+(?-i:(?:"
+        + "|".join(_STREETS_EN)
+        + r"))|(?:"
+        + "|".join(_NAMED_PLACES_EN)
+        + r")\s+(?:called|named)\s+[\"“‘']?(?:"
+        + _BUSINESS_NAMES["en"]
+        + r"))(?![\w])",
+        (*_anchors(_STREETS_EN), "called", "named"),
+    ),
+    # Habomai is also a district of Nemuro City on the Hokkaido mainland, with its fishing
+    # port, fisheries cooperative and schools ("the Habomai Fisheries Cooperative").
+    _guard(
+        "guard.habomai-district",
+        "en",
+        "Habomai as the district of Nemuro City on Hokkaido, not the islands",
+        B
+        + r"(?:habomai(?:\s+(?:and|or)\s+(?-i:[A-Z])\w+)?\s+"
+        + r"(?:district|fishing\s+port|port|harbou?r"
+        + r"|fisher(?:y|ies|men'?s)\s+(?:cooperative|co-?op|association|union)|co-?op(?:erative)?"
+        + r"|elementary|primary|junior\s+high|high\s+school|schools?|community\s+cent(?:er|re))"
+        + r"|(?:the\s+)?habomai\s+(?:district\s+)?(?:of|in)\s+nemuro"
+        + r"|nemuro(?:'s|\s+city'?s?)\s+habomai|habomai,\s+nemuro)"
+        + E,
+        ("habomai", "nemuro"),
+    ),
+    _guard(
+        "guard.ru-street-name",
+        "ru",
+        "название улицы, площади или района в другом городе, а не острова",
+        _starting(*_STREETS_RU, *_NAMES_RU)
+        + B
+        + rf"(?:(?:{_STREET_NAMES_RU})\s+(?:{'|'.join(_STREETS_RU)})"
+        + rf"|(?:{'|'.join(_STREETS_RU)})\s*(?:{_STREET_NAMES_RU}))"
+        + E,
+        _anchors(_STREETS_RU),
+    ),
+    _guard(
+        "guard.ru-animal-name",
+        "ru",
+        "кличка животного (скаковая лошадь, собака), а не острова",
+        B
+        + rf"(?:(?:{'|'.join(_ANIMALS_RU)})\s+(?:по\s+(?:кличке|имени)\s+)?{_QUOTE_OPEN}"
+        + rf"|по\s+кличке\s+{_QUOTE_OPEN}?|кличк\w+\s+{_QUOTE_OPEN}?)"
+        + rf"\s*(?P<name>(?:{_BUSINESS_NAMES['ru']}))",
+        ("кличк", *_anchors(_ANIMALS_RU)),
+        echoes=True,
+    ),
+    _guard(
+        "guard.ru-habomai-district",
+        "ru",
+        "Хабомаи — район города Немуро на Хоккайдо, а не острова",
+        B
+        + r"(?:(?:район\w*|квартал\w*|порт\w*|рыболовецк\w+\s+(?:кооператив|артел)\w*"
+        + r"|кооператив\w*|артел\w*|школ\w*)\s+[«\"]?хабомаи"
+        + r"|хабомаи\s+(?:в|города|г\.)\s+немуро)",
+        ("хабомаи",),
+    ),
+    _guard(
+        "guard.ja-katakana-name",
+        "ja",
+        "part of a longer katakana name (a racehorse, a product), not the islands",
+        _starting(*_KATAKANA_NAMES_JA.split("|"))
+        + rf"(?:(?<=[{_KATAKANA}])(?:{_KATAKANA_NAMES_JA})"
+        + rf"|(?:{_KATAKANA_NAMES_JA})(?=[{_KATAKANA}]))",
+        tuple(_KATAKANA_NAMES_JA.split("|")),
+    ),
+    _guard(
+        "guard.ja-named-thing",
+        "ja",
+        "the name of a street, a train, a ship or an animal (択捉通り, 国後号), not the islands",
+        _starting(*_ANIMALS_JA, *_NAMES_JA) + rf"(?:{_NAMED_THING_JA}(?:通り|大通|街道|号|丸)"
+        rf"|(?:{'|'.join(_ANIMALS_JA)})「?(?P<name>{_NAMED_THING_JA}))",
+        ("通り", "大通", "街道", "号", "丸", *_ANIMALS_JA),
+        echoes=True,
+    ),
+]
+
 GUARDS: list[Guard] = [
     # --- English ---
     _guard(
@@ -1465,4 +1689,5 @@ GUARDS: list[Guard] = [
         effect="demote",
     ),
     *_NAME_OF_A_BUSINESS,
+    *_PROPER_NAMES_OF_OTHER_THINGS,
 ]

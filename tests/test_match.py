@@ -485,8 +485,12 @@ def test_one_mention_in_a_long_article_counts_only_in_its_first_sentence():
     assert not passing.relevant and passing.reason.startswith("passing mention"), passing
     first = ["The budget for the Kuril Islands was approved on Friday.", *filler]
     assert matcher.match_item("Budget approved", " ".join(first)).relevant
+    # A short item too: named once, after a first sentence about something else, in a
+    # story whose headline does not name them, the islands are an aside (issue 22).
     short = matcher.match_item("Budget approved", " ".join(second))
-    assert short.relevant  # a short item: the lead is the whole of it
+    assert not short.relevant, short
+    assert "named once, not in the headline or the first sentence" in short.reason
+    assert matcher.match_item("Budget approved", " ".join(first[:2])).relevant
 
 
 # Every case of each Russian look-alike, adjective first and noun first: the guards use
@@ -669,3 +673,205 @@ def test_match_command_says_a_name_is_a_business(runner, env):
     data = json.loads(runner.invoke(app, ["match", "--format", "json", text]).output)
     assert {s["guard"] for s in data["suppressed"]} == {"guard.ru-business-name"}
     assert len(data["suppressed"]) == 2 and "ресторан" in data["suppressed"][0]["why"]
+
+
+# A name of the islands as the proper name of an animal, a street or a district elsewhere,
+# in the word orders and cases each language writes it: each form is its guard's.
+PROPER_NAMES_ELSEWHERE = {
+    "guard.animal-name": [
+        "The filly Etorofu Star won at Mombetsu.",
+        "Etorofu Star, a four-year-old filly, won at Mombetsu.",
+        "A dog called Kunashir found its way home.",
+        "The colt Shikotan was scratched from the race.",
+        'The racehorse "Kuril Queen" was retired.',
+    ],
+    "guard.street-name": [
+        "A water main burst under Kunashir Street.",
+        "Traffic was diverted along Iturup Avenue.",
+        "Protesters gathered on Kuril Square.",
+        "A street named Shikotan was repaved.",
+    ],
+    "guard.habomai-district": [
+        "The Habomai Fisheries Cooperative began diving for urchins.",
+        "Boats left Habomai fishing port at dawn.",
+        "Nemuro's Habomai district lost a third of its people.",
+        "The Habomai district of Nemuro merged its schools.",
+        "Habomai and Goyomai elementary schools will merge.",
+        "Pupils in Habomai, Nemuro, returned to class.",
+    ],
+    "guard.ru-street-name": [
+        "Прорвало трубу на Курильской улице.",
+        "Курильская улица осталась без воды.",
+        "Перекрыли Курильскую улицу.",
+        "Прорвало трубу на улице Курильской.",
+        "Перекрыли улицу Итурупскую.",
+        "Дом на ул. Кунаширская, 5 расселят.",
+        "Отремонтируют Шикотанский переулок.",
+        "На проспекте Курильском открыли сквер.",
+        "Прорвало трубу на Южно-Курильской улице в Корсакове.",
+    ],
+    "guard.ru-animal-name": [
+        "Кобыла «Кунашир» выиграла приз.",
+        "Победил жеребец по кличке «Итуруп».",
+        "Пес по кличке Шикотан нашелся.",
+        "Скакун «Курилы» сошел с дистанции.",
+    ],
+    "guard.ru-habomai-district": [
+        "Рыбаки порта Хабомаи вышли в море.",
+        "Кооператив «Хабомаи» начал добычу ежа.",
+        "В районе Хабомаи закрыли школу.",
+        "Рыбаки из Хабомаи в Немуро начали промысел.",
+    ],
+    "guard.ja-katakana-name": ["エトロフスターが勝った。", "スーパークナシリが逃げ切った。"],
+    "guard.ja-named-thing": [
+        "択捉通りで火災があった。",
+        "国後号が入港した。",
+        "千島丸が出港した。",
+        "競走馬エトロフが引退した。",
+        "愛犬クナシリと旅に出た。",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("guard", "phrase"), [(g, p) for g, phrases in PROPER_NAMES_ELSEWHERE.items() for p in phrases]
+)
+def test_a_name_of_the_islands_as_a_proper_name_elsewhere_is_not_the_islands(guard, phrase):
+    result = matcher.match(phrase)
+    assert not result.relevant, (result.reason, result.hits)
+    assert result.suppressed and {s.guard for s in result.suppressed} == {guard}, result
+
+
+# The same surface forms where they are the islands' own.
+PROPER_NAMES_OF_THE_ISLANDS = [
+    "Kunashir's feral horses roam near the airport.",
+    "Yuzhno-Kurilsk renamed a street on Kunashir.",
+    "Boats of the Habomai cooperative set out for Kaigara Island.",
+    "Japan claims the Habomai islets off Nemuro.",
+    "По улицам Курильска прошел парад.",
+    "На Курилах улицы занесло снегом.",
+    "Лошади на Кунашире вышли к поселку.",
+    "国後島の通りが改称された。",
+    "エトロフ島で演習があった。",
+    "クナシリ・メナシの戦いから235年。",
+]
+
+
+@pytest.mark.parametrize("text", PROPER_NAMES_OF_THE_ISLANDS)
+def test_the_same_forms_in_the_islands_own_story_still_count(text):
+    result = matcher.match(text)
+    assert result.relevant, (result.reason, result.suppressed)
+
+
+def test_the_proper_name_found_once_is_the_same_animal_wherever_it_is_written_again():
+    result = matcher.match_item("Etorofu Star takes the cup", "The filly Etorofu Star won.")
+    assert not result.relevant and len(result.suppressed) == 2, result
+    # An island named beside the horse is still the island.
+    island = matcher.match_item(
+        "Etorofu Star takes the cup", "The filly Etorofu Star was foaled on Iturup."
+    )
+    assert [h.text for h in island.hits] == ["Iturup"], island
+
+
+ASIDES = {
+    "en-second-sentence": (
+        "Sakhalin lawmakers pass budget",
+        "The duma approved the budget on Friday. The region also covers the Kuril districts.",
+        "named once, not in the headline or the first sentence",
+    ),
+    "en-agenda": (
+        "Minister sets out priorities",
+        "He will raise trade, energy security, missile defence and the Northern Territories "
+        "at meetings in Vientiane.",
+        "one item of a list of 4 subjects",
+    ),
+    "ru-agenda": (
+        "Дума приняла бюджет",
+        "Средства направят на здравоохранение, дороги, жилье и программу развития Курил.",
+        "one item of a list of 4 subjects",
+    ),
+    "ja-agenda": (
+        "知事が施策を説明",
+        "知事は観光振興や人口減少対策、北方領土、エネルギー政策などを説明した。",
+        "one item of a list of",
+    ),
+    "ja-own-dispute-phrase": (
+        "稚内市長、航路再開を要望",
+        "市長は国土交通省を訪れた。市長は「北方領土問題とは切り離して」と述べた。",
+        "named once, not in the headline or the first sentence",
+    ),
+}
+
+
+@pytest.mark.parametrize(("title", "text", "why"), ASIDES.values(), ids=ASIDES.keys())
+def test_an_aside_in_the_lead_of_a_story_about_something_else_does_not_count(title, text, why):
+    result = matcher.match_item(title, text)
+    assert not result.relevant, (result.reason, result.hits)
+    assert result.reason.startswith("passing mention in a story about") and why in result.reason
+
+
+KEPT_LEADS = {
+    "first-sentence": (
+        "Island ferry back in service",
+        "The ferry sailed from Korsakov for Kunashir and Iturup on Monday. 300 were on board.",
+    ),
+    "two-sentences": (
+        "Budget approved",
+        "It includes a Kuril Islands programme. Most of it goes to Iturup's airport.",
+    ),
+    "event-place-en": (
+        "Eastern Military District holds drills",
+        "More than 1,000 troops took part in exercises. The drills were held on Iturup.",
+    ),
+    "event-place-ru": (
+        "Военные провели учения",
+        "В учениях участвовали более тысячи военных. Стрельбы прошли на Итурупе.",
+    ),
+    "event-place-ja": (
+        "ロシア軍が演習",
+        "ロシア軍東部軍管区は演習を行ったと発表した。演習は択捉島で行われた。",
+    ),
+    "list-of-islands": (
+        "Russia deploys missiles",
+        "Russia has put missiles on Iturup, Kunashir, Shikotan and Matua, the ministry said.",
+    ),
+    "list-with-the-dispute": (
+        "Ministers meet in Rio",
+        "They discussed the peace treaty, fishing, grave visits and the southern Kurils.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("title", "text"), KEPT_LEADS.values(), ids=KEPT_LEADS.keys())
+def test_a_lead_that_is_about_the_islands_still_counts(title, text):
+    result = matcher.match_item(title, text)
+    assert result.relevant, (result.reason, result.hits)
+
+
+def test_match_command_says_a_name_is_an_animals_a_streets_or_an_aside(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    def decide(*args: str) -> dict:
+        result = runner.invoke(app, ["match", "--format", "json", *args])
+        assert result.exit_code == 3, result.output
+        return json.loads(result.output)
+
+    horse = decide("Etorofu Star takes the cup\nThe filly Etorofu Star won at Mombetsu.")
+    assert {s["guard"] for s in horse["suppressed"]} == {"guard.animal-name"}
+    assert len(horse["suppressed"]) == 2 and "racehorse" in horse["suppressed"][0]["why"]
+    street = decide("Прорвало трубу на Курильской улице в Екатеринбурге")
+    assert street["suppressed"][0]["guard"] == "guard.ru-street-name"
+    assert "улицы" in street["suppressed"][0]["why"]
+    assert decide("根室市歯舞の2校が統合")["suppressed"][0]["guard"] == "guard.ja-habomai-district"
+    habomai = decide("Nemuro's Habomai district merges its schools")
+    assert "Nemuro" in habomai["suppressed"][0]["why"]
+    katakana = decide("エトロフスターが重賞初制覇")
+    assert "katakana" in katakana["suppressed"][0]["why"]
+    aside = decide("--title", ASIDES["en-agenda"][0], ASIDES["en-agenda"][1])
+    assert aside["reason"].endswith("(the islands named as one item of a list of 4 subjects)")
+    assert aside["hits"][0]["where"] == "lead"
+    text = runner.invoke(app, ["match", "--title", *ASIDES["en-second-sentence"][:2]])
+    assert text.exit_code == 3
+    assert "not in the headline or the first sentence" in text.output and "lead" in text.output
