@@ -528,11 +528,12 @@ def index_item(
         [] if found else pool + block if index in near else pool
         for index, (pool, found) in enumerate(zip(candidates, repeats, strict=True))
     ]
-    # "In March" is placed by the article's date, and the earlier sentence by its own.
+    # "In March" is placed by the article's date, and the earlier sentence by its own; a
+    # year is compared with the earlier article's ("in 2025" is news against 2023's copy).
     dated = {
         other.item_id
         for s, pool in zip(prepared, candidates, strict=True)
-        if pool and novelty.dated_by_article(s.text, lang)
+        if pool and (novelty.dated_by_article(s.text, lang) or novelty.facts(s.text, lang).years)
         for other in pool
     }
     verdicts = novelty.decide(

@@ -217,6 +217,10 @@ def adds_facts(
         return True
     if _dated_apart(sentence, earlier, when, earlier_when):
         return True  # "In March, Russia withdrew ...": news of the article's days
+    if earlier_when is not None and any(y > earlier_when[0] for y in sentence.years):
+        return True  # "In 2025, ...": later than the earlier article, which cannot tell it
+    if sentence.years - earlier.years and earlier.years - sentence.years:
+        return True  # each names a year the other does not: "in 1960" is not "in 1956"
     past = set()
     if year is not None:
         past = {str(y) for y in sentence.years | earlier.years if y <= year - PAST_YEARS}

@@ -131,6 +131,21 @@ def test_history_is_not_a_new_date():
     assert novelty.adds_facts(novelty.facts("Troops arrived in 2024.", "en"), earlier, 2024)
 
 
+def test_another_year_is_another_event():
+    """A year the earlier sentence does not name, where it names another, is news."""
+    declaration = "In 1956, the Soviet Union agreed to hand over Shikotan and the Habomai islets."
+    condition = "In 1960, the Soviet Union made the handover of Shikotan and Habomai conditional."
+    reworded = "The USSR agreed in 1956 to transfer Shikotan and the Habomai group to Japan."
+    first = novelty.facts(declaration, "en")
+    assert novelty.adds_facts(novelty.facts(condition, "en"), first, 2019)
+    assert not novelty.adds_facts(novelty.facts(reworded, "en"), first, 2019)
+    # The year past, but after the earlier article: it cannot have said it.
+    later = novelty.facts("In 2025, Japan again called the islands illegally occupied.", "en")
+    stance = novelty.facts("Tokyo considers the islands illegally occupied.", "en")
+    assert novelty.adds_facts(later, stance, 2026, (2026, 3), (2023, 2))
+    assert not novelty.adds_facts(later, stance, 2026, (2026, 3), (2025, 4))
+
+
 @pytest.mark.parametrize(
     ("sentence", "lang"),
     [
@@ -147,7 +162,9 @@ def test_a_month_without_its_year_is_news_of_the_articles_days(sentence, lang):
     assert novelty.adds_facts(novelty.facts(sentence, lang), old, 2022, (2022, 6), (2017, 3))
     with_year = novelty.facts("In March 2022, Moscow walked away from the talks.", "en")
     assert not novelty.dated_by_article("In March 2022, Moscow walked away.", "en")
-    assert not novelty.adds_facts(with_year, old, 2023, (2023, 2), (2017, 3))
+    assert not novelty.adds_facts(with_year, old, 2023, (2023, 2), (2022, 4))
+    # An article of 2017 cannot have told what happened in 2022, however alike the words.
+    assert novelty.adds_facts(with_year, old, 2023, (2023, 2), (2017, 3))
 
 
 @pytest.mark.parametrize(
