@@ -981,6 +981,14 @@ def months(sentence: str, lang: str) -> tuple[tuple[tuple[int | None, int], ...]
     return tuple(dict.fromkeys(named)), shift
 
 
+def without_dates(text: str, lang: str) -> str:
+    """The text with its month names (and their days and years) and years left out."""
+    pattern = _MONTH_NAMES.get(lang)
+    if pattern is not None:
+        text = pattern.sub(" ", unicodedata.normalize("NFKC", text))
+    return _YEAR.sub(" ", text)
+
+
 def years(sentence: str) -> frozenset[int]:
     """Years a sentence names (1900-2099)."""
     return frozenset(int(y) for y in _YEAR.findall(sentence))

@@ -52,6 +52,36 @@ def test_a_sentence_that_adds_something_is_news(news):
     assert _decide(["Putin spoke on Thursday.", news]) == [False, False]
 
 
+@pytest.mark.parametrize(
+    "news",
+    [
+        # An aside, and a clause, that the earlier sentence (nor any other) has.
+        "The 1956 Joint Declaration, ratified by both parliaments, ended the state of war"
+        " and restored diplomatic relations, although a peace treaty was never signed.",
+        "The 1956 Joint Declaration ended the state of war and restored diplomatic relations,"
+        " but it did not mention Kunashiri or Etorofu.",
+    ],
+)
+def test_an_old_fact_with_a_detail_of_its_own_is_news(news):
+    assert _decide(["Putin spoke on Thursday.", news]) == [False, False]
+
+
+def test_what_is_a_detail_of_its_own():
+    ratified = "The 1956 declaration, ratified by both parliaments, provided for a handover."
+    assert novelty.details(ratified, "en") == (
+        frozenset({"ratifi", "parliament"}),
+        frozenset({"provid", "handov"}),
+    )
+    # Dates, a list of names, a subject alone: nothing said of their own.
+    assert novelty.details("In November 2018, Putin and Abe agreed in Singapore.", "en") == ()
+    claims = "Japan claims Iturup, Kunashir, Shikotan and the Habomai islets."
+    assert novelty.details(claims, "en") == ()
+    # What one earlier sentence says, even of another fact, is said.
+    said = ["Both parliaments ratified the declaration.", "It provided for a handover."]
+    assert novelty.unsaid_details(ratified, "en", said) == []
+    assert novelty.unsaid_details(ratified, "en", said[1:]) == [frozenset({"ratifi", "parliament"})]
+
+
 def test_a_negation_makes_the_same_words_news():
     said = Earlier(1, 3, "Russia will take part in the consultations on a peace treaty.")
     verdicts = novelty.decide(
