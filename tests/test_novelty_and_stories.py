@@ -349,3 +349,19 @@ def test_the_new_reads_are_index_searches(tmp_path, name, params):
     details = " ".join(row[-1] for row in plan)
     assert "SEARCH" in details and "SCAN" not in details, details
     assert "TEMP B-TREE" not in details, details
+
+
+def test_a_month_of_that_year_is_placed_by_the_year_before_it():
+    english = (
+        "Talks stopped in March 2022, and the agreements were scrapped in September that year."
+    )
+    assert lexicon.months(english, "en") == (((2022, 3), (2022, 9)), None)
+    russian = "Весной 2022 года переговоры прервали, а в сентябре того же года отменили соглашения."
+    assert lexicon.months(russian, "ru") == (((2022, 9),), None)
+    # Without a year before it, only the article's date places it.
+    assert lexicon.months("In September that year, talks stopped.", "en") == (((None, 9),), None)
+    # So it is no news of the article's days against what placed it there.
+    scrapped = novelty.facts("Tokyo said in March 2022 that Moscow scrapped the deal.", "en")
+    merged = novelty.facts(english, "en")
+    assert not novelty.dated_by_article(english, "en")
+    assert not novelty.adds_facts(merged, scrapped, 2025, (2025, 7), (2022, 9))
