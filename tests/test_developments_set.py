@@ -1,8 +1,9 @@
 """Background and stories on the labelled agency copy in tests/data/developments/.
 
 The targets of issue 21, per language, on each part of the set on its own: the files
-written with the rules, each blind part seen since (blind2_*, blind3_*), and the blind part nobody
-has looked at yet (heldback_*, when there is one). Every part must meet the same targets.
+written with the rules, each blind part seen since (blind2_*, blind3_*), and the blind
+part nobody has looked at yet (heldback_*, when there is one). Every part must meet the
+same targets.
 """
 
 from __future__ import annotations
