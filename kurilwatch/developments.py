@@ -528,11 +528,18 @@ def index_item(
         [] if found else pool + block if index in near else pool
         for index, (pool, found) in enumerate(zip(candidates, repeats, strict=True))
     ]
-    # "In March" is placed by the article's date, and the earlier sentence by its own.
+    # A clause or an aside that none of the candidates has may have been said on its own
+    # ("The document was ratified by both parliaments."): it is looked for by its own keys.
+    candidates = [
+        _with_details(store, item_id, s.text, lang, pool) if pool else pool
+        for s, pool in zip(prepared, candidates, strict=True)
+    ]
+    # "In March" is placed by the article's date, and the earlier sentence by its own; a
+    # year is compared with the earlier article's ("in 2025" is news against 2023's copy).
     dated = {
         other.item_id
         for s, pool in zip(prepared, candidates, strict=True)
-        if pool and novelty.dated_by_article(s.text, lang)
+        if pool and (novelty.dated_by_article(s.text, lang) or novelty.facts(s.text, lang).years)
         for other in pool
     }
     verdicts = novelty.decide(
@@ -582,6 +589,19 @@ def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> li
         for other_id, position, text in store.earlier_sentences(key, item_id, MEANING_CANDIDATES):
             found[(other_id, position)] = Earlier(other_id, position, text)
     return list(found.values())
+
+
+def _with_details(store: Store, item_id: int, text: str, lang: str, pool: list) -> list:
+    """The pool, with the earlier sentences found by the keys of each detail it lacks."""
+    from kurilwatch import novelty
+
+    unsaid = novelty.unsaid_details(text, lang, [other.text for other in pool])
+    if not unsaid:
+        return pool
+    keys = tuple(meaning_key(lang, c) for d in unsaid for c in novelty.concept_keys(d))
+    known = {(other.item_id, other.position) for other in pool}
+    found = _meaning_candidates(store, item_id, keys)
+    return pool + [other for other in found if (other.item_id, other.position) not in known]
 
 
 def _sentences_of_items(store: Store, item_ids: list[int]) -> list:

@@ -954,6 +954,14 @@ _SHIFTS = {
 }
 
 
+# After a month: the year is the one the sentence named before ("in September that year").
+_SAME_YEAR = {
+    "en": re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE),
+    "ru": re.compile(r"\s+(?:того|этого)\s+же\s+года", re.IGNORECASE),
+    "ja": re.compile(r"(?!)"),
+}
+
+
 @lru_cache(maxsize=50_000)
 def months(sentence: str, lang: str) -> tuple[tuple[tuple[int | None, int], ...], str | None]:
     """The months a sentence names, as (year or None, month), and its relative date.
@@ -975,10 +983,23 @@ def months(sentence: str, lang: str) -> tuple[tuple[tuple[int | None, int], ...]
         else:
             number, year = int(match.group(2)), match.group(1)
         digits = _YEAR.search(year or "")
-        named.append((int(digits.group(1)) if digits else None, number))
+        found = int(digits.group(1)) if digits else None
+        if found is None and _SAME_YEAR[lang].match(text, match.end()):
+            # "in March 2022 ..., and in September that year": the year named before it.
+            before = _YEAR.findall(text, 0, match.start())
+            found = int(before[-1]) if before else None
+        named.append((found, number))
     lowered = normalize(text)
     shift = next((s for phrase, s in _SHIFTS[lang].items() if phrase in lowered), None)
     return tuple(dict.fromkeys(named)), shift
+
+
+def without_dates(text: str, lang: str) -> str:
+    """The text with its month names (and their days and years) and years left out."""
+    pattern = _MONTH_NAMES.get(lang)
+    if pattern is not None:
+        text = pattern.sub(" ", unicodedata.normalize("NFKC", text))
+    return _YEAR.sub(" ", text)
 
 
 def years(sentence: str) -> frozenset[int]:

@@ -19,10 +19,13 @@ The item's lead (its first paragraph) is news unless repeated nearly word for wo
 overlapping by LEAD_MEANING: agencies open with what happened and put background last.
 
 Precision first: a sentence that states a number the earlier one does not (other than
-a past year or a length of time), dates itself to the article's days ("on Monday",
-«вчера»), names a month the earlier one does not without its year ("in March", "in
-November last year": only the article's date places it) or quotes someone is news by 2
-and 3 whatever its words; and one nearly the
+a past year or a length of time), names a year after the earlier article's or another
+year where the earlier one names one ("in 1960" / "in 1956"), dates itself to the
+article's days ("on Monday", «вчера»), names a month the earlier one does not without
+its year ("in March", "in November last year": only the article's date places it) or
+quotes someone is news by 2 and 3 whatever its words; so is one with a clause or an
+aside none of the earlier sentences has anything of (`unsaid_details`: "The 1956
+declaration, ratified by both parliaments, ..."); and one nearly the
 same in meaning (SAME_WORDING) must also agree on dates, negation and names
 (`same_wording_facts`, with developments' rule for word-for-word repeats).
 """
@@ -217,6 +220,10 @@ def adds_facts(
         return True
     if _dated_apart(sentence, earlier, when, earlier_when):
         return True  # "In March, Russia withdrew ...": news of the article's days
+    if earlier_when is not None and any(y > earlier_when[0] for y in sentence.years):
+        return True  # "In 2025, ...": later than the earlier article, which cannot tell it
+    if sentence.years - earlier.years and earlier.years - sentence.years:
+        return True  # each names a year the other does not: "in 1960" is not "in 1956"
     past = set()
     if year is not None:
         past = {str(y) for y in sentence.years | earlier.years if y <= year - PAST_YEARS}
@@ -224,6 +231,46 @@ def adds_facts(
         return True  # a number in digits the earlier sentence does not have
     # A changed count: each has one the other lacks ("three" / "five" injured).
     return bool(sentence.counts - earlier.counts - past and earlier.counts - sentence.counts - past)
+
+
+# A sentence's parts set off by commas, dashes, colons or brackets: a clause or an aside
+# ("The 1956 declaration, ratified by both parliaments, provided ...").
+_PARTS = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[-–—]\s")
+DETAIL_CONCEPTS = 2  # core concepts a part needs to say something of its own
+
+
+@lru_cache(maxsize=50_000)
+def details(sentence: str, lang: str) -> tuple[frozenset[str], ...]:
+    """The core concepts of each part of a sentence that says something of its own.
+
+    Dates are left out (the date rules of `adds_facts` weigh them), and so is a part that
+    says fewer than DETAIL_CONCEPTS things besides names ("The 1956 declaration", a list:
+    "Japan claims Iturup", "Shikotan and the Habomai islets"); a sentence with one part
+    that says something has no details apart from itself.
+    """
+    found = []
+    for part in _PARTS.split(sentence):
+        undated = lexicon.without_dates(part, lang)
+        core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
+        # What it says besides names: "Japan claims Iturup, Kunashir" is a list of them, "it
+        # did not mention Kunashiri" a clause (a negation counts as something said).
+        plain = " ".join(w for w in undated.split() if not w[:1].isupper())
+        said = len(core & lexicon.concepts(plain, lang)) + (_negation_of(plain) > 0)
+        if said >= DETAIL_CONCEPTS:
+            found.append(core)
+    return tuple(found) if len(found) > 1 else ()
+
+
+def _negation_of(text: str) -> int:
+    from kurilwatch.developments import facts as wording
+
+    return wording(text).negations
+
+
+def unsaid_details(sentence: str, lang: str, earlier: Iterable[str]) -> list[frozenset[str]]:
+    """The details of a sentence none of whose core concepts any earlier sentence has."""
+    said = [facts(text, lang).concepts for text in earlier]
+    return [d for d in details(sentence, lang) if not any(d & c for c in said)]
 
 
 # "Moscow also halted ...", «Москва также ...»: the sentence goes on with the one before.
@@ -346,6 +393,9 @@ def decide(
             if score >= SAME_WORDING and not same_wording_facts(text, other.text, lang):
                 continue  # "three" / "five" injured, "will" / "will not": news in old words
             best, best_items = score, (other.item_id,)
+        if best and unsaid_details(text, lang, [o.text for o in pool]):
+            # A clause or an aside no earlier sentence has: an old fact with a new detail.
+            best, best_items = 0.0, ()
         in_lead = index < lead
         if best >= (LEAD_MEANING if in_lead else SAME_MEANING):
             verdicts.append(Verdict(True, best_items, best, "meaning"))

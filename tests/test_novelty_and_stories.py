@@ -52,6 +52,36 @@ def test_a_sentence_that_adds_something_is_news(news):
     assert _decide(["Putin spoke on Thursday.", news]) == [False, False]
 
 
+@pytest.mark.parametrize(
+    "news",
+    [
+        # An aside, and a clause, that the earlier sentence (nor any other) has.
+        "The 1956 Joint Declaration, ratified by both parliaments, ended the state of war"
+        " and restored diplomatic relations, although a peace treaty was never signed.",
+        "The 1956 Joint Declaration ended the state of war and restored diplomatic relations,"
+        " but it did not mention Kunashiri or Etorofu.",
+    ],
+)
+def test_an_old_fact_with_a_detail_of_its_own_is_news(news):
+    assert _decide(["Putin spoke on Thursday.", news]) == [False, False]
+
+
+def test_what_is_a_detail_of_its_own():
+    ratified = "The 1956 declaration, ratified by both parliaments, provided for a handover."
+    assert novelty.details(ratified, "en") == (
+        frozenset({"ratifi", "parliament"}),
+        frozenset({"provid", "handov"}),
+    )
+    # Dates, a list of names, a subject alone: nothing said of their own.
+    assert novelty.details("In November 2018, Putin and Abe agreed in Singapore.", "en") == ()
+    claims = "Japan claims Iturup, Kunashir, Shikotan and the Habomai islets."
+    assert novelty.details(claims, "en") == ()
+    # What one earlier sentence says, even of another fact, is said.
+    said = ["Both parliaments ratified the declaration.", "It provided for a handover."]
+    assert novelty.unsaid_details(ratified, "en", said) == []
+    assert novelty.unsaid_details(ratified, "en", said[1:]) == [frozenset({"ratifi", "parliament"})]
+
+
 def test_a_negation_makes_the_same_words_news():
     said = Earlier(1, 3, "Russia will take part in the consultations on a peace treaty.")
     verdicts = novelty.decide(
@@ -131,6 +161,21 @@ def test_history_is_not_a_new_date():
     assert novelty.adds_facts(novelty.facts("Troops arrived in 2024.", "en"), earlier, 2024)
 
 
+def test_another_year_is_another_event():
+    """A year the earlier sentence does not name, where it names another, is news."""
+    declaration = "In 1956, the Soviet Union agreed to hand over Shikotan and the Habomai islets."
+    condition = "In 1960, the Soviet Union made the handover of Shikotan and Habomai conditional."
+    reworded = "The USSR agreed in 1956 to transfer Shikotan and the Habomai group to Japan."
+    first = novelty.facts(declaration, "en")
+    assert novelty.adds_facts(novelty.facts(condition, "en"), first, 2019)
+    assert not novelty.adds_facts(novelty.facts(reworded, "en"), first, 2019)
+    # The year past, but after the earlier article: it cannot have said it.
+    later = novelty.facts("In 2025, Japan again called the islands illegally occupied.", "en")
+    stance = novelty.facts("Tokyo considers the islands illegally occupied.", "en")
+    assert novelty.adds_facts(later, stance, 2026, (2026, 3), (2023, 2))
+    assert not novelty.adds_facts(later, stance, 2026, (2026, 3), (2025, 4))
+
+
 @pytest.mark.parametrize(
     ("sentence", "lang"),
     [
@@ -147,7 +192,9 @@ def test_a_month_without_its_year_is_news_of_the_articles_days(sentence, lang):
     assert novelty.adds_facts(novelty.facts(sentence, lang), old, 2022, (2022, 6), (2017, 3))
     with_year = novelty.facts("In March 2022, Moscow walked away from the talks.", "en")
     assert not novelty.dated_by_article("In March 2022, Moscow walked away.", "en")
-    assert not novelty.adds_facts(with_year, old, 2023, (2023, 2), (2017, 3))
+    assert not novelty.adds_facts(with_year, old, 2023, (2023, 2), (2022, 4))
+    # An article of 2017 cannot have told what happened in 2022, however alike the words.
+    assert novelty.adds_facts(with_year, old, 2023, (2023, 2), (2017, 3))
 
 
 @pytest.mark.parametrize(
@@ -302,3 +349,19 @@ def test_the_new_reads_are_index_searches(tmp_path, name, params):
     details = " ".join(row[-1] for row in plan)
     assert "SEARCH" in details and "SCAN" not in details, details
     assert "TEMP B-TREE" not in details, details
+
+
+def test_a_month_of_that_year_is_placed_by_the_year_before_it():
+    english = (
+        "Talks stopped in March 2022, and the agreements were scrapped in September that year."
+    )
+    assert lexicon.months(english, "en") == (((2022, 3), (2022, 9)), None)
+    russian = "Весной 2022 года переговоры прервали, а в сентябре того же года отменили соглашения."
+    assert lexicon.months(russian, "ru") == (((2022, 9),), None)
+    # Without a year before it, only the article's date places it.
+    assert lexicon.months("In September that year, talks stopped.", "en") == (((None, 9),), None)
+    # So it is no news of the article's days against what placed it there.
+    scrapped = novelty.facts("Tokyo said in March 2022 that Moscow scrapped the deal.", "en")
+    merged = novelty.facts(english, "en")
+    assert not novelty.dated_by_article(english, "en")
+    assert not novelty.adds_facts(merged, scrapped, 2025, (2025, 7), (2022, 9))
