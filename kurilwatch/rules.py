@@ -1429,37 +1429,42 @@ _NATURAL_KINDS_EN = (
 )
 # Words between "Kuril" and the noun that make it the islands' again ("Kuril Islands seals").
 _ISLAND_WORDS_EN = r"(?:islands?|isles|chain|ridge|arc|archipelago|districts?|region)"
+# Whole words (a short stem alone would take котельная for кот, травма for трава).
 _NATURAL_KINDS_RU = (
-    "течени",
-    "циклон",
-    "тайфун",
-    "ветр",
+    "течени\\w*",
+    "циклон\\w*",
+    "тайфун\\w*",
     "ветер",
-    "тюлен",
-    "нерп",
-    "антур",
-    "калан",
-    "сивуч",
-    "медвед",
-    "лис",
-    "птиц",
-    "чайк",
-    "бабочк",
-    "жук",
-    "кош",
-    "кот",
-    "бобтейл",
-    "пород",
-    "подвид",
-    "растени",
-    "трав",
-    "цвет",
-    "дерев",
-    "кустарник",
-    "папоротник",
-    "мох",
-    "мх",
-    *_PLANTS_RU,
+    "ветр(?:а|у|ом|е|ы|ов|ам|ами|ах)",
+    "тюлен\\w*",
+    "нерп\\w*",
+    "антур\\w*",
+    "калан(?:а|у|ом|е|ы|ов)?",
+    "сивуч\\w*",
+    "медвед\\w*",
+    "лис(?:а|ы|е|у|ой|иц\\w*)",
+    "птиц\\w*",
+    "чайк\\w*",
+    "бабоч\\w*",
+    "жук(?:а|и|ов|у|ом)?",
+    "кошк\\w*",
+    "кошек",
+    "кот(?:а|у|ом|е|ы|ов)?",
+    "бобтейл\\w*",
+    "пород\\w*",
+    "подвид\\w*",
+    "растени\\w*",
+    "трав(?:а|ы|е|у|ой|ам|ами|ах)?",
+    "цвет(?:ок|ка|ку|ком|ке|ки|ков|ы|ов)",
+    "дерев(?:о|а|у|ом|е|ья|ьев|ьям)",
+    "кустарник\\w*",
+    "папоротник\\w*",
+    "мох|мха|мхи|мхов",
+    *(f"{stem}\\w*" for stem in _PLANTS_RU),
+)
+# An adjective between the islands' adjective and the noun (курильского карликового бамбука).
+_ADJECTIVE_WORD_RU = (
+    r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю|ые|ие|ых|их|ыми|ими)"
 )
 _NATURAL_KINDS_JA = (
     "海流",
@@ -1562,8 +1567,12 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "животное, растение или природное явление, названное по Курилам (курильское течение, "
         "курильский бамбук, тюлень-антур), а не сами острова",
         B
-        + rf"(?:курильск\w+\s+(?:[\w-]+\s+)?(?:{'|'.join(_NATURAL_KINDS_RU)})\w*"
-        + rf"|(?:{'|'.join(_NATURAL_KINDS_RU)})\w*\s+курильск\w*)",
+        + rf"(?:курильск\w+\s+(?:{_ADJECTIVE_WORD_RU}\s+)?(?:{'|'.join(_NATURAL_KINDS_RU)})"
+        + E
+        # After the noun, as botany writes it (бамбук курильский), and ending the phrase: in
+        # «медведи Курильского заповедника» the adjective is the reserve's.
+        + rf"|(?:{'|'.join(_NATURAL_KINDS_RU)})\s+курильск\w*"
+        + r"(?=\s*(?:[,.;:!?»)\n—–-]|$)|\s+(?:и|или|а)\s))",
         ("курильск",),
     ),
     _guard(
@@ -1612,7 +1621,7 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "ru",
         "положение циклона, указанное по островам: ориентир, а не событие на них",
         B
-        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|в\s+районе"
+        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|в\s+район\w*"
         + r"|восточнее|южнее|юго-восточнее|северо-восточнее|в\s+сторону)\s+"
         + rf"(?:{_ANY_NAME_RU})",
         None,
@@ -1676,7 +1685,8 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "guard.fiction",
         "en",
         "a character of a game or a story named after a ship, not the islands",
-        rf"(?i:{_FICTION_EN})\b[^.!?\n]{{0,60}}?\b(?:{_SHIPS_EN})"
+        # A name after "on"/"in" is the story's place ("a video game set on Iturup").
+        rf"(?i:{_FICTION_EN})\b[^.!?\n]{{0,60}}?\b(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?:{_SHIPS_EN})"
         + rf"(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b"
         + rf"|\b(?:{_SHIPS_EN})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b[^.!?\n]{{0,60}}?"
         + rf"\b(?i:{_FICTION_EN})\b",
@@ -1687,9 +1697,9 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "guard.ja-fiction",
         "ja",
         "a character of a game or a story named after a ship (艦これ), not the islands",
-        rf"{_FICTION_JA}[^。\n]{{0,60}}?(?:{_SHIPS_JA})(?!島)"
+        rf"{_FICTION_JA}[^。\n]{{0,60}}?(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)"
         + rf"(?:」?(?:や|と|、|・)「?(?:{_SHIPS_JA})(?!島))*"
-        + rf"|(?:{_SHIPS_JA})(?!島)[^。\n]{{0,60}}?{_FICTION_JA}",
+        + rf"|(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)[^。\n]{{0,60}}?{_FICTION_JA}",
         None,
         reach=200,
     ),
@@ -1831,7 +1841,7 @@ GUARDS: list[Guard] = [
         B
         + r"(?:(?:originat\w+|native|endemic|indigenous|descended|common|widespread"
         + r"|distributed)\s+(?:\w+\s+){0,2}"
-        + r"(?:from|to|in|on|across|throughout)\s+(?:the\s+)?(?:\w+\s+(?:and|or)\s+)?(?:"
+        + r"(?:from|to|in|on|across|throughout)\s+(?:the\s+)?(?:\w+\s+(?:and|or)\s+(?:the\s+)?)?(?:"
         + "|".join(_KURILS_EN)
         # "named after islands in the Kuril chain", "named for an island of the Kurils"
         + r")|named\s+(?:after|for)\s+(?:(?:the|an?|islands?|isles|of|in)\s+){0,4}(?:"
@@ -1905,7 +1915,15 @@ GUARDS: list[Guard] = [
         "guard.ru-ship-name",
         "ru",
         "судно, названное в честь острова",
-        B + _VESSEL_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"\s*(?:" + _SHIPS_RU + r")\w*",
+        B
+        + _VESSEL_RU
+        + r"\s+(?:[\w-]+\s+){0,3}"
+        + _QUOTE_OPEN
+        + r"\s*(?:"
+        + _SHIPS_RU
+        + r")\w*"
+        # корабли «Кунашир» и «Итуруп»: each quoted name of the list is a ship's
+        + rf"(?:[»\"”]?\s*(?:,|и)\s*{_QUOTE_OPEN}\s*(?:{_SHIPS_RU})\w*)*",
         None,
     ),
     _guard(
