@@ -1613,7 +1613,7 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + r"(?:waters?\s+(?:near|off|around)\s+(?:the\s+)?)?"
         + rf"(?:{_ANY_NAME_EN})"
         + E,
-        ("cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system"),
+        ("cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"),
         reach=140,
     ),
     _guard(
@@ -1853,7 +1853,18 @@ GUARDS: list[Guard] = [
         + r")\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
         + r"))",
-        ("originat", "native", "endemic", "indigenous", "descended", "named", *_anchors(_GROWN_EN)),
+        (
+            "originat",
+            "native",
+            "endemic",
+            "indigenous",
+            "descended",
+            "common",
+            "widespread",
+            "distributed",
+            "named",
+            *_anchors(_GROWN_EN),
+        ),
     ),
     _guard(
         "guard.title-en",
