@@ -1508,6 +1508,37 @@ _WEATHER_EN = (
 _WEATHER_RU = r"(?:циклон|антициклон|тайфун|ураган|шторм|депресси|фронт|ложбин)\w*"
 _WEATHER_JA = r"(?:低気圧|高気圧|台風|前線|寒気|気圧の谷)"
 _ANY_NAME_EN = "|".join(_KURILS_EN) + "|" + _names("en")
+# Where a guard's phrase ends or starts with the name: any capitalised name (or two) will do,
+# since a guard cancels only the hits it overlaps; one alternation of every name of the
+# islands tried at each position cost more than the rest of these guards together.
+_A_NAME_EN = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
+_A_NAME_RU = r"(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])?[\w-]*)?"
+# The first letters a name can start with: a guard that opens with a name or a cue word
+# checks them first, so most positions of a text fail at once (see `_starting`).
+_ANY_NAME_STARTS_EN = (*_KURILS_EN, *(n for p in PLACES for n in p.names.get("en", ())))
+_FICTION_STARTS_EN = ("kantai", "kancolle", "azur", "ship", "browser", "video", "mobile", "online")
+_FICTION_STARTS_EN += ("card", "anime", "manga", "game", "character")
+_NOT_A_NAME_WORD_EN = (
+    r"(?:makes?|made|produces?|produced|sells?|sold|brews?|brewed|ships?|exports?|and|or"
+    r"|the|an?|of|in|on|at|to|for|from|with|by|is|are|was|were|has|have|had|will|would)"
+)
+_ANY_NAME_STARTS_JA = (
+    "北方",
+    "千島",
+    "クリル",
+    *(n for p in PLACES for n in p.names.get("ja", ())),
+)
+_WEATHER_STARTS_JA = ("低気圧", "高気圧", "台風", "前線", "寒気", "気圧")
+_FICTION_STARTS_JA = (
+    "艦",
+    "アズ",
+    "キャラ",
+    "ブラウザ",
+    "スマホ",
+    "オンライン",
+    "ソーシャル",
+    "カード",
+)
 _ANY_NAME_RU = r"курил\w*|[\w-]*курильск\w*|(?:" + _names("ru") + r")\w*"
 _ANY_NAME_JA = r"北方領土|北方四島|千島列島|千島|クリル諸島|" + _names("ja")
 _PRODUCTS_EN = (
@@ -1571,7 +1602,7 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + E
         # After the noun, as botany writes it (бамбук курильский), and ending the phrase: in
         # «медведи Курильского заповедника» the adjective is the reserve's.
-        + rf"|(?:{'|'.join(_NATURAL_KINDS_RU)})\s+курильск\w*"
+        + rf"|(?=[\w-]+\s+курильск)(?:{'|'.join(_NATURAL_KINDS_RU)})\s+курильск\w*"
         + r"(?=\s*(?:[,.;:!?»)\n—–-]|$)|\s+(?:и|или|а)\s))",
         ("курильск",),
     ),
@@ -1607,11 +1638,14 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "guard.weather-reference",
         "en",
         "where a weather system is, given by the islands: a reference point, not their news",
-        B
+        _starting(
+            "cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"
+        )
+        + B
         + rf"{_WEATHER_EN}\b[^.!?\n]{{0,40}}?\b(?:near|toward|towards|off|approaching|east\s+of"
         + r"|south\s+of|southeast\s+of|northeast\s+of|northwest\s+of)\s+(?:the\s+)?"
         + r"(?:waters?\s+(?:near|off|around)\s+(?:the\s+)?)?"
-        + rf"(?:{_ANY_NAME_EN})"
+        + _A_NAME_EN
         + E,
         ("cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"),
         reach=140,
@@ -1623,19 +1657,20 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         B
         + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|в\s+район\w*"
         + r"|восточнее|южнее|юго-восточнее|северо-восточнее|в\s+сторону)\s+"
-        + rf"(?:{_ANY_NAME_RU})",
-        None,
+        + _A_NAME_RU,
+        ("циклон", "тайфун", "ураган", "шторм", "депресси", "фронт", "ложбин"),
         reach=140,
     ),
     _guard(
         "guard.ja-weather-reference",
         "ja",
         "where a weather system is, given by the islands (千島近海の低気圧), not their news",
-        rf"{_WEATHER_JA}[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?(?:の)?"
+        _starting(*_WEATHER_STARTS_JA, *_ANY_NAME_STARTS_JA)
+        + rf"(?:{_WEATHER_JA}[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?(?:の)?"
         + r"(?:付近|近海|東|南東|北東|方面|沖)"
         + rf"|(?:{_ANY_NAME_JA})(?:島)?(?:の)?(?:付近|近海|東|南東|北東|方面|沖)"
-        + rf"[^。\n]{{0,30}}?{_WEATHER_JA}",
-        None,
+        + rf"[^。\n]{{0,30}}?{_WEATHER_JA})",
+        ("低気圧", "高気圧", "台風", "前線", "寒気", "気圧"),
         reach=140,
     ),
     _guard(
@@ -1643,10 +1678,10 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "en",
         "where someone was born or grew up, not the story's subject",
         B
-        + rf"(?:(?:{_ANY_NAME_EN})[\s-]+(?:native|born|bred|raised)"
-        + rf"|natives?\s+of\s+(?:the\s+)?(?:{_ANY_NAME_EN})"
+        + rf"(?:{_A_NAME_EN}[\s-]+(?:native|born|bred|raised)"
+        + rf"|natives?\s+of\s+(?:the\s+)?{_A_NAME_EN}"
         + r"|(?:born|grew\s+up|raised|brought\s+up|hails?|hailing)\s+(?:\w+\s+){0,2}"
-        + rf"(?:in|on|from)\s+(?:the\s+)?(?:{_ANY_NAME_EN}))"
+        + rf"(?:in|on|from)\s+(?:the\s+)?{_A_NAME_EN})"
         + E,
         ("native", "born", "bred", "raised", "grew", "brought", "hail"),
         effect="demote",
@@ -1657,8 +1692,8 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "место рождения или детства человека, а не предмет сообщения",
         B
         + r"(?:урожен\w+|выходц\w+|(?:родил\w*|вырос\w*|выросш\w*)\s+(?:\w+\s+){0,2}(?:в|на))"
-        + rf"\s+(?:{_ANY_NAME_RU})",
-        None,
+        + rf"\s+{_A_NAME_RU}",
+        ("урожен", "выходц", "родил", "вырос"),
         effect="demote",
     ),
     _guard(
@@ -1676,7 +1711,9 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "en",
         "the name of a product or a brand (a soy sauce, a beer), not the islands",
         B
-        + rf"(?:{_ANY_NAME_EN})(?:\s+islands?)?\s+(?:(?:[\w-]+)\s+){{0,2}}"
+        + _A_NAME_EN
+        # the words of a product's name, not a clause ("a plant on Iturup makes soy sauce")
+        + rf"\s+(?:(?!{_NOT_A_NAME_WORD_EN}\b)[\w-]+\s+){{0,2}}"
         + rf"(?:{'|'.join(_PRODUCTS_EN)})"
         + E,
         _anchors(_PRODUCTS_EN),
@@ -1686,10 +1723,12 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "en",
         "a character of a game or a story named after a ship, not the islands",
         # A name after "on"/"in" is the story's place ("a video game set on Iturup").
-        rf"(?i:{_FICTION_EN})\b[^.!?\n]{{0,60}}?\b(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?:{_SHIPS_EN})"
-        + rf"(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b"
-        + rf"|\b(?:{_SHIPS_EN})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b[^.!?\n]{{0,60}}?"
-        + rf"\b(?i:{_FICTION_EN})\b",
+        _starting(*_FICTION_STARTS_EN, *_SHIPS_EN.split("|"))
+        + rf"(?:(?i:{_FICTION_EN})\b[^.!?\n]{{0,60}}?\b(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)"
+        + rf"(?:{_SHIPS_EN})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b"
+        # the names first: "Etorofu and Kunashiri join the browser game"
+        + rf"|\b(?:{_SHIPS_EN})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b"
+        + rf"[^.!?\n]{{0,60}}?\b(?i:{_FICTION_EN})\b)",
         ("kantai", "kancolle", "azur", "ship", "game", "anime", "manga", "character"),
         reach=200,
     ),
@@ -1697,10 +1736,11 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "guard.ja-fiction",
         "ja",
         "a character of a game or a story named after a ship (艦これ), not the islands",
-        rf"{_FICTION_JA}[^。\n]{{0,60}}?(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)"
+        _starting(*_FICTION_STARTS_JA, *_SHIPS_JA.split("|"))
+        + rf"(?:{_FICTION_JA}[^。\n]{{0,60}}?(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)"
         + rf"(?:」?(?:や|と|、|・)「?(?:{_SHIPS_JA})(?!島))*"
-        + rf"|(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)[^。\n]{{0,60}}?{_FICTION_JA}",
-        None,
+        + rf"|(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)[^。\n]{{0,60}}?{_FICTION_JA})",
+        ("艦", "アズ", "キャラ", "ゲーム"),
         reach=200,
     ),
     _guard(
@@ -1811,7 +1851,7 @@ GUARDS: list[Guard] = [
         + _SHIPS_EN
         + r")(?:[\s-]class|-gata|-maru))",
         (*_VESSEL_EN_ANCHORS, "class", "gata", "maru", "m/v", "mv", "ss", "fv", "rfs", "ijn"),
-        reach=80,
+        reach=60,
     ),
     # "The ships of the class were Etorofu, Matsuwa, Sado…": an island's name in a list of
     # other names in a sentence about ships. The sentence scope keeps "warships off Iturup
