@@ -1507,7 +1507,6 @@ _WEATHER_EN = (
 )
 _WEATHER_RU = r"(?:циклон|антициклон|тайфун|ураган|шторм|депресси|фронт|ложбин)\w*"
 _WEATHER_JA = r"(?:低気圧|高気圧|台風|前線|寒気|気圧の谷)"
-_ANY_NAME_EN = "|".join(_KURILS_EN) + "|" + _names("en")
 # Where a guard's phrase ends or starts with the name: any capitalised name (or two) will do,
 # since a guard cancels only the hits it overlaps; one alternation of every name of the
 # islands tried at each position cost more than the rest of these guards together.
@@ -1515,9 +1514,10 @@ _A_NAME_EN = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
 _A_NAME_RU = r"(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])?[\w-]*)?"
 # The first letters a name can start with: a guard that opens with a name or a cue word
 # checks them first, so most positions of a text fail at once (see `_starting`).
-_ANY_NAME_STARTS_EN = (*_KURILS_EN, *(n for p in PLACES for n in p.names.get("en", ())))
-_FICTION_STARTS_EN = ("kantai", "kancolle", "azur", "ship", "browser", "video", "mobile", "online")
-_FICTION_STARTS_EN += ("card", "anime", "manga", "game", "character")
+_FICTION_STARTS_EN = (
+    *("kantai", "kancolle", "azur", "ship", "browser", "video", "mobile", "online"),
+    *("card", "anime", "manga", "game", "character"),
+)
 _NOT_A_NAME_WORD_EN = (
     r"(?:makes?|made|produces?|produced|sells?|sold|brews?|brewed|ships?|exports?|and|or"
     r"|the|an?|of|in|on|at|to|for|from|with|by|is|are|was|were|has|have|had|will|would)"
@@ -1539,7 +1539,6 @@ _FICTION_STARTS_JA = (
     "ソーシャル",
     "カード",
 )
-_ANY_NAME_RU = r"курил\w*|[\w-]*курильск\w*|(?:" + _names("ru") + r")\w*"
 _ANY_NAME_JA = r"北方領土|北方四島|千島列島|千島|クリル諸島|" + _names("ja")
 _PRODUCTS_EN = (
     "soy\\s+sauces?",
