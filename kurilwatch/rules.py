@@ -1507,7 +1507,7 @@ _WEATHER_EN = (
 )
 _WEATHER_RU = r"(?:циклон|антициклон|тайфун|ураган|шторм|депресси|фронт|ложбин)\w*"
 _WEATHER_JA = r"(?:低気圧|高気圧|台風|前線|寒気|気圧の谷)"
-# Where a guard's phrase ends or starts with the name: any capitalised name (or two) will do,
+# Where a guard's phrase ends or starts with the name: any capitalised word (and the next) will do,
 # since a guard cancels only the hits it overlaps; one alternation of every name of the
 # islands tried at each position cost more than the rest of these guards together.
 _A_NAME_EN = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
