@@ -537,6 +537,10 @@ def _strongest(hits: list[Hit]) -> list[Hit]:
 
 
 _NEEDS = {r.id: r.needs for r in RULES}
+# The rules of the four disputed islands (and the Habomai islets), and how many of them a
+# text must name for the names themselves to say it is about the dispute.
+_DISPUTED = {"iturup", "kunashir", "shikotan", "habomai", "habomai-islets"}
+_NAMED_ISLANDS = 3
 _ECHOING = {g.id for g in GUARDS if g.echoes}
 _OPENING_QUOTES = set("«\"„“‘'「")
 
@@ -615,6 +619,14 @@ def _decide(
             return result(True, f"the territorial dispute up front; {used} further down")
         if len(sentences) >= _BODY_SENTENCES:
             return result(True, f"{used} in {len(sentences)} sentences")
+        # The disputed islands named one by one, with the dispute and both sides (a ministry
+        # answering Japan's claim to "Iturup, Kunashir, Shikotan and the Habomai"): the
+        # story is about them wherever they stand.
+        islands = sorted({h.term for h in evidence if h.rule.split(".", 1)[1] in _DISPUTED})
+        if about is None and len(islands) >= _NAMED_ISLANDS and dispute_hits and len(sides) == 2:
+            return result(
+                True, f"the disputed islands named together ({', '.join(islands)}) with the dispute"
+            )
         subject = f"a story about {about}" if about else "a story about something else"
         count = "one sentence" if len(sentences) == 1 else f"{len(sentences)} sentences"
         named = f"named in {count}"
@@ -639,20 +651,34 @@ def _decide(
     return result(False, "no Kuril terms")
 
 
-# A preposition of place before a name (en, ru), or a particle of place after it (ja).
+# A preposition of place before a name (en, ru), or a particle of place after it (ja). A
+# direction is no place of the event: "went on to the Kurils", «направлялись на Курилы».
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:on|at|in|near|off|to|onto)\s+(?:the\s+)?(?:island\s+of\s+)?"
-    r"|(?<!\w)(?:на|в|во|у|около|близ)\s+(?:остров\w*\s+)?)$",
+    r"(?:\b(?P<en>on|at|in|near|off)\s+(?:the\s+)?(?:island\s+of\s+)?"
+    r"|(?<!\w)(?:(?P<ru>на|в|во)|у|около|близ)\s+(?:остров\w*\s+)?)$",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"(?:島|諸島|列島|群島)?(?:で|沖|周辺|近海|に上陸|を訪)")
+# After на/в, a Russian name is the place only in the prepositional case (на Итурупе, на
+# Курилах, в Южно-Курильском районе); the accusative (на Курилы, на Итуруп) is a direction.
+_PREPOSITIONAL_RU = re.compile(r"(?:[^иы]е|ах|ях|их|ых|ом|ем|ой|ей|и)$", re.IGNORECASE)
+# A name that qualifies someone else's noun ("spending on the Kuril districts' programmes")
+# is not the place the preposition governs.
+_POSSESSIVE_AFTER = re.compile(
+    r"(?:\s+(?:islands?|isles|chain|districts?|region))?(?:['’]s|s['’]|['’](?=\s))", re.IGNORECASE
+)
 
 
 def _locative(text: str, hit: Hit) -> bool:
     """Whether the name stands as the place of something: "on Iturup", «на Итурупе», 択捉島で."""
     if _CJK.match(hit.text):
         return _PLACE_AFTER.match(text, hit.end) is not None
-    return _PLACE_BEFORE.search(text, max(0, hit.start - 24), hit.start) is not None
+    before = _PLACE_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if before is None:
+        return False
+    if before.group("ru"):
+        return _PREPOSITIONAL_RU.search(hit.text) is not None
+    return _POSSESSIVE_AFTER.match(text, hit.end) is None
 
 
 # What separates the items of a list of subjects: commas, semicolons, "and"/«и»/や.

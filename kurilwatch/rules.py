@@ -553,7 +553,9 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "russia",
         "Russia",
-        *_lat(("russian?", "moscow", "soviet", "kremlin", "ussr")),
+        # The FSB and its border service are Russia's ("border guards detained a Japanese
+        # schooner" names Russia without the word).
+        *_lat(("russian?", "moscow", "soviet", "kremlin", "ussr", "fsb")),
         anchored_start=True,
     ),
     # Words that name both sides at once: the relations, and the one fishing regime that
@@ -643,8 +645,8 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "russia",
         "Россия",
-        B + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф)" + E,
-        ("росси", "москв", "кремл", "ссср", "советск", "рф"),
+        B + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф|фсб|погран\w*)" + E,
+        ("росси", "москв", "кремл", "ссср", "советск", "рф", "фсб", "погран"),
         anchored_start=True,
     ),
     _rule(
@@ -694,8 +696,8 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "russia",
         "ロシア",
-        r"ロシア|露|ソ連|ソビエト|日ロ|日ソ",
-        ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ"),
+        r"ロシア|露|ソ連|ソビエト|日ロ|日ソ|国境警備|連邦保安庁",
+        ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ", "国境警備", "連邦保安庁"),
         anchored_start=True,
     ),
 ]
@@ -1347,6 +1349,409 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
     ),
 ]
 
+
+# --- The islands' name as a modifier, an idiom, a reference point or someone's origin ----
+# "Kuril" before a noun of a living thing, a breed or a natural phenomenon names a kind
+# (the Kuril harbour seal, the Kuril Current, Kuril bamboo, the Kurilian Bobtail), not the
+# islands: a story about the seals *on* the islands names them as a place ("on Iturup").
+# The nouns are the classes of things so named, never single species; the islands' own
+# nouns (Islands, chain, district, airport, fish plant…) are not among them.
+_NATURAL_KINDS_EN = (
+    # animals, by the words for their classes
+    "seals?",
+    "sea\\s+lions?",
+    "otters?",
+    "whales?",
+    "dolphins?",
+    "porpoises?",
+    "bears?",
+    "fox(?:es)?",
+    "sables?",
+    "hares?",
+    "voles?",
+    "mice",
+    "shrews?",
+    "bats?",
+    "birds?",
+    "gulls?",
+    "terns?",
+    "puffins?",
+    "cormorants?",
+    "owls?",
+    "eagles?",
+    "ducks?",
+    "geese",
+    "swans?",
+    "cranes?",
+    "auklets?",
+    "warblers?",
+    "butterfl(?:y|ies)",
+    "moths?",
+    "beetles?",
+    "insects?",
+    "frogs?",
+    "snakes?",
+    "cats?",
+    "kittens?",
+    "bobtails?",
+    "breeds?",
+    "subspecies",
+    "species",
+    # plants
+    *_PLANTS_EN,
+    "grass(?:es)?",
+    "sedges?",
+    "moss(?:es)?",
+    "ferns?",
+    "lichens?",
+    "orchids?",
+    "primroses?",
+    "popp(?:y|ies)",
+    "gentians?",
+    "violets?",
+    "anemones?",
+    "cinquefoils?",
+    "rowans?",
+    "maples?",
+    "oaks?",
+    "spruces?",
+    "junipers?",
+    "flowers?",
+    "herbs?",
+    # the sea and the weather
+    "currents?",
+    "stream",
+    "lows?",
+    "cyclones?",
+    "typhoons?",
+    "depressions?",
+    "winds?",
+)
+# Words between "Kuril" and the noun that make it the islands' again ("Kuril Islands seals").
+_ISLAND_WORDS_EN = r"(?:islands?|isles|chain|ridge|arc|archipelago|districts?|region)"
+# Whole words (a short stem alone would take котельная for кот, травма for трава).
+_NATURAL_KINDS_RU = (
+    "течени\\w*",
+    "циклон\\w*",
+    "тайфун\\w*",
+    "ветер",
+    "ветр(?:а|у|ом|е|ы|ов|ам|ами|ах)",
+    "тюлен\\w*",
+    "нерп\\w*",
+    "антур\\w*",
+    "калан(?:а|у|ом|е|ы|ов)?",
+    "сивуч\\w*",
+    "медвед\\w*",
+    "лис(?:а|ы|е|у|ой|иц\\w*)",
+    "птиц\\w*",
+    "чайк\\w*",
+    "бабоч\\w*",
+    "жук(?:а|и|ов|у|ом)?",
+    "кошк\\w*",
+    "кошек",
+    "кот(?:а|у|ом|е|ы|ов)?",
+    "бобтейл\\w*",
+    "пород\\w*",
+    "подвид\\w*",
+    "растени\\w*",
+    "трав(?:а|ы|е|у|ой|ам|ами|ах)?",
+    "цвет(?:ок|ка|ку|ком|ке|ки|ков|ы|ов)",
+    "дерев(?:о|а|у|ом|е|ья|ьев|ьям)",
+    "кустарник\\w*",
+    "папоротник\\w*",
+    "мох|мха|мхи|мхов",
+    *(f"{stem}\\w*" for stem in _PLANTS_RU),
+)
+# An adjective between the islands' adjective and the noun (курильского карликового бамбука).
+_ADJECTIVE_WORD_RU = (
+    r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю|ые|ие|ых|их|ыми|ими)"
+)
+_NATURAL_KINDS_JA = (
+    "海流",
+    "寒流",
+    "アザラシ",
+    "ラッコ",
+    "キツネ",
+    "ネコ",
+    "猫",
+    *("桜", "ザクラ", "笹", "ザサ", "フウロ", "キンバイ", "リンドウ", "ギキョウ", "ハンノキ"),
+)
+# "From Kaliningrad to the Kurils": the country from end to end, not the islands. The other
+# end is one of Russia's far west (or south); from Sakhalin or Nemuro to the islands is a
+# real route.
+_FAR_ENDS_EN = (
+    "kaliningrad",
+    "the\\s+baltic(?:\\s+sea)?",
+    "brest",
+    "crimea",
+    "smolensk",
+    "pskov",
+    "(?:st\\.?\\s+|saint\\s+)?petersburg",
+    "the\\s+western\\s+border",
+)
+_FAR_ENDS_RU = (
+    "калининград\\w*",
+    "балтик\\w*",
+    "бреста",
+    "крыма",
+    "смоленска",
+    "пскова",
+    "петербурга",
+    "москвы",
+    "западн\\w+\\s+границ\\w*",
+)
+_KURILS_NAME_RU = r"(?:курил\w*|курильск\w+\s+остров\w*)"
+_WEATHER_EN = (
+    r"(?:cyclone|low|low-pressure\s+system|pressure\s+system|depression|typhoon|storm|front"
+    r"|system|air\s+mass)s?"
+)
+_WEATHER_RU = r"(?:циклон|антициклон|тайфун|ураган|шторм|депресси|фронт|ложбин)\w*"
+_WEATHER_JA = r"(?:低気圧|高気圧|台風|前線|寒気|気圧の谷)"
+# Where a guard's phrase ends or starts with the name: any capitalised word (and the next) will do,
+# since a guard cancels only the hits it overlaps; one alternation of every name of the
+# islands tried at each position cost more than the rest of these guards together.
+_A_NAME_EN = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
+_A_NAME_RU = r"(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])?[\w-]*)?"
+# The first letters a name can start with: a guard that opens with a name or a cue word
+# checks them first, so most positions of a text fail at once (see `_starting`).
+_FICTION_STARTS_EN = (
+    *("kantai", "kancolle", "azur", "ship", "browser", "video", "mobile", "online"),
+    *("card", "anime", "manga", "game", "character"),
+)
+_NOT_A_NAME_WORD_EN = (
+    r"(?:makes?|made|produces?|produced|sells?|sold|brews?|brewed|ships?|exports?|and|or"
+    r"|the|an?|of|in|on|at|to|for|from|with|by|is|are|was|were|has|have|had|will|would)"
+)
+_ANY_NAME_STARTS_JA = (
+    "北方",
+    "千島",
+    "クリル",
+    *(n for p in PLACES for n in p.names.get("ja", ())),
+)
+_WEATHER_STARTS_JA = ("低気圧", "高気圧", "台風", "前線", "寒気", "気圧")
+_FICTION_STARTS_JA = (
+    "艦",
+    "アズ",
+    "キャラ",
+    "ブラウザ",
+    "スマホ",
+    "オンライン",
+    "ソーシャル",
+    "カード",
+)
+_ANY_NAME_JA = r"北方領土|北方四島|千島列島|千島|クリル諸島|" + _names("ja")
+_PRODUCTS_EN = (
+    "soy\\s+sauces?",
+    "sauces?",
+    "sake",
+    "sh[oō]ch[uū]",
+    "beers?",
+    "lagers?",
+    "vodkas?",
+    "wines?",
+    "ciders?",
+    "liqueurs?",
+    "candy",
+    "candies",
+    "sweets",
+    "cookies",
+    "crackers",
+    "chocolates?",
+    "cosmetics",
+    "soaps?",
+    "perfumes?",
+    "ramen",
+    "noodles",
+    "seasonings?",
+    "dressings?",
+    "branded",
+    "brands?",
+    "labels?",
+)
+_FICTION_EN = (
+    r"(?:kantai\s+collection|kancolle|azur\s+lane|ship\s*girls?|(?:browser|video|mobile"
+    r"|online|card)\s+games?|anime|manga|game\s+characters?|characters?)"
+)
+_FICTION_JA = (
+    r"(?:艦これ|艦隊これくしょん|アズールレーン|アズレン|艦娘|キャラクター|キャラ"
+    r"|(?:ブラウザ|スマホ|オンライン|ソーシャル|カード)ゲーム)"
+)
+_FICTION_RU = r"(?:игр\w*|персонаж\w*|аниме|манг\w*|kantai\s+collection|azur\s+lane)"
+
+_NAMES_AS_MODIFIERS: list[Guard] = [
+    _guard(
+        "guard.natural-kind",
+        "en",
+        "a living thing or a natural phenomenon named after the Kurils (the Kuril harbour "
+        "seal, the Kuril Current, Kuril bamboo), not the islands",
+        B
+        + r"(?:kurile?|kurilian)\s+"
+        + rf"(?:(?!{_ISLAND_WORDS_EN}\b)[\w-]+\s+){{0,2}}"
+        + rf"(?:{'|'.join(_NATURAL_KINDS_EN)})"
+        + E,
+        ("kuril",),
+    ),
+    _guard(
+        "guard.ru-natural-kind",
+        "ru",
+        "животное, растение или природное явление, названное по Курилам (курильское течение, "
+        "курильский бамбук, тюлень-антур), а не сами острова",
+        B
+        + rf"(?:курильск\w+\s+(?:{_ADJECTIVE_WORD_RU}\s+)?(?:{'|'.join(_NATURAL_KINDS_RU)})"
+        + E
+        # After the noun, as botany writes it (бамбук курильский), and ending the phrase: in
+        # «медведи Курильского заповедника» the adjective is the reserve's.
+        + rf"|(?=[\w-]+\s+курильск)(?:{'|'.join(_NATURAL_KINDS_RU)})\s+курильск\w*"
+        + r"(?=\s*(?:[,.;:!?»)\n—–-]|$)|\s+(?:и|или|а)\s))",
+        ("курильск",),
+    ),
+    _guard(
+        "guard.ja-natural-kind",
+        "ja",
+        "a living thing or a current named after the Kurils (千島海流), not the islands",
+        rf"(?:千島|クリル)(?:{'|'.join(_NATURAL_KINDS_JA)})",
+        ("千島", "クリル"),
+    ),
+    _guard(
+        "guard.idiom-whole-country",
+        "en",
+        "the idiom 'from Kaliningrad to the Kurils': all of Russia, not the islands",
+        B
+        + rf"from\s+(?:{'|'.join(_FAR_ENDS_EN)})\s+to\s+(?:the\s+)?(?:{'|'.join(_KURILS_EN)})"
+        + r"(?:\s+islands)?"
+        + rf"|from\s+(?:the\s+)?(?:{'|'.join(_KURILS_EN)})(?:\s+islands)?\s+to\s+"
+        + rf"(?:{'|'.join(_FAR_ENDS_EN)})"
+        + E,
+        ("from",),
+    ),
+    _guard(
+        "guard.ru-idiom-whole-country",
+        "ru",
+        "оборот «от Калининграда до Курил»: вся страна, а не острова",
+        B
+        + rf"(?:от\s+(?:{'|'.join(_FAR_ENDS_RU)})\s+(?:и\s+)?до\s+(?:самых\s+)?{_KURILS_NAME_RU}"
+        + rf"|от\s+{_KURILS_NAME_RU}\s+до\s+(?:{'|'.join(_FAR_ENDS_RU)}))",
+        ("от",),
+    ),
+    _guard(
+        "guard.weather-reference",
+        "en",
+        "where a weather system is, given by the islands: a reference point, not their news",
+        _starting(
+            "cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"
+        )
+        + B
+        + rf"{_WEATHER_EN}\b[^.!?\n]{{0,40}}?\b(?:near|toward|towards|off|approaching|east\s+of"
+        + r"|south\s+of|southeast\s+of|northeast\s+of|northwest\s+of)\s+(?:the\s+)?"
+        + r"(?:waters?\s+(?:near|off|around)\s+(?:the\s+)?)?"
+        + _A_NAME_EN
+        + E,
+        ("cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"),
+        reach=140,
+    ),
+    _guard(
+        "guard.ru-weather-reference",
+        "ru",
+        "положение циклона, указанное по островам: ориентир, а не событие на них",
+        B
+        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|в\s+район\w*"
+        + r"|восточнее|южнее|юго-восточнее|северо-восточнее|в\s+сторону)\s+"
+        + _A_NAME_RU,
+        ("циклон", "тайфун", "ураган", "шторм", "депресси", "фронт", "ложбин"),
+        reach=140,
+    ),
+    _guard(
+        "guard.ja-weather-reference",
+        "ja",
+        "where a weather system is, given by the islands (千島近海の低気圧), not their news",
+        _starting(*_WEATHER_STARTS_JA, *_ANY_NAME_STARTS_JA)
+        + rf"(?:{_WEATHER_JA}[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?(?:の)?"
+        + r"(?:付近|近海|東|南東|北東|方面|沖)"
+        + rf"|(?:{_ANY_NAME_JA})(?:島)?(?:の)?(?:付近|近海|東|南東|北東|方面|沖)"
+        + rf"[^。\n]{{0,30}}?{_WEATHER_JA})",
+        ("低気圧", "高気圧", "台風", "前線", "寒気", "気圧"),
+        reach=140,
+    ),
+    _guard(
+        "guard.native-of",
+        "en",
+        "where someone was born or grew up, not the story's subject",
+        B
+        + rf"(?:{_A_NAME_EN}[\s-]+(?:native|born|bred|raised)"
+        + rf"|natives?\s+of\s+(?:the\s+)?{_A_NAME_EN}"
+        + r"|(?:born|grew\s+up|raised|brought\s+up|hails?|hailing)\s+(?:\w+\s+){0,2}"
+        + rf"(?:in|on|from)\s+(?:the\s+)?{_A_NAME_EN})"
+        + E,
+        ("native", "born", "bred", "raised", "grew", "brought", "hail"),
+        effect="demote",
+    ),
+    _guard(
+        "guard.ru-native-of",
+        "ru",
+        "место рождения или детства человека, а не предмет сообщения",
+        B
+        + r"(?:урожен\w+|выходц\w+|(?:родил\w*|вырос\w*|выросш\w*)\s+(?:\w+\s+){0,2}(?:в|на))"
+        + rf"\s+{_A_NAME_RU}",
+        ("урожен", "выходц", "родил", "вырос"),
+        effect="demote",
+    ),
+    _guard(
+        "guard.ja-native-of",
+        "ja",
+        "where someone was born or grew up, not the story's subject",
+        rf"(?:{_ANY_NAME_JA})(?:島)?(?:の)?(?:出身|生まれ|育ち)",
+        ("出身", "生まれ", "育ち"),
+        effect="demote",
+        # A former islander of the four islands is their story (元島民, 返還 beside it).
+        unless=("dispute", "japan"),
+    ),
+    _guard(
+        "guard.product-name",
+        "en",
+        "the name of a product or a brand (a soy sauce, a beer), not the islands",
+        B
+        + _A_NAME_EN
+        # the words of a product's name, not a clause ("a plant on Iturup makes soy sauce")
+        + rf"\s+(?:(?!{_NOT_A_NAME_WORD_EN}\b)[\w-]+\s+){{0,2}}"
+        + rf"(?:{'|'.join(_PRODUCTS_EN)})"
+        + E,
+        _anchors(_PRODUCTS_EN),
+    ),
+    _guard(
+        "guard.fiction",
+        "en",
+        "a character of a game or a story named after a ship, not the islands",
+        # A name after "on"/"in" is the story's place ("a video game set on Iturup").
+        _starting(*_FICTION_STARTS_EN, *_SHIPS_EN.split("|"))
+        + rf"(?:(?i:{_FICTION_EN})\b[^.!?\n]{{0,60}}?\b(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)"
+        + rf"(?:{_SHIPS_EN})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b"
+        # the names first: "Etorofu and Kunashiri join the browser game"
+        + rf"|\b(?:{_SHIPS_EN})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:{_SHIPS_EN}))*\b"
+        + rf"[^.!?\n]{{0,60}}?\b(?i:{_FICTION_EN})\b)",
+        ("kantai", "kancolle", "azur", "ship", "game", "anime", "manga", "character"),
+        reach=200,
+    ),
+    _guard(
+        "guard.ja-fiction",
+        "ja",
+        "a character of a game or a story named after a ship (艦これ), not the islands",
+        _starting(*_FICTION_STARTS_JA, *_SHIPS_JA.split("|"))
+        + rf"(?:{_FICTION_JA}[^。\n]{{0,60}}?(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)"
+        + rf"(?:」?(?:や|と|、|・)「?(?:{_SHIPS_JA})(?!島))*"
+        + rf"|(?:{_SHIPS_JA})(?!島|(?:を|が)舞台)[^。\n]{{0,60}}?{_FICTION_JA})",
+        ("艦", "アズ", "キャラ", "ゲーム"),
+        reach=200,
+    ),
+    _guard(
+        "guard.ru-fiction",
+        "ru",
+        "персонаж игры, названный в честь корабля, а не острова",
+        B + rf"{_FICTION_RU}[^.!?\n]{{0,60}}?{_QUOTE_OPEN}(?:{_SHIPS_RU})\w*",
+        ("игр", "персонаж", "аниме", "манг", "kantai", "azur"),
+        reach=200,
+    ),
+]
+
 GUARDS: list[Guard] = [
     # --- English ---
     _guard(
@@ -1436,13 +1841,16 @@ GUARDS: list[Guard] = [
         + _VESSEL_EN
         + r"\s+(?:the\s+)?[\"“']?(?:"
         + _SHIPS_EN
-        + r")|(?:m/?v|ss|fv|rfs|hmjs|ijn)\s+[\"“']?(?:"
+        # "escort ships Shimushu and Kunashiri": each name of the list is a ship's
+        + r")(?:[\"”']?(?:,\s*|\s+and\s+|\s+or\s+)[\"“']?(?:"
+        + _SHIPS_EN
+        + r"))*|(?:m/?v|ss|fv|rfs|hmjs|ijn)\s+[\"“']?(?:"
         + _SHIPS_EN
         + r")|(?:"
         + _SHIPS_EN
         + r")(?:[\s-]class|-gata|-maru))",
         (*_VESSEL_EN_ANCHORS, "class", "gata", "maru", "m/v", "mv", "ss", "fv", "rfs", "ijn"),
-        reach=40,
+        reach=60,
     ),
     # "The ships of the class were Etorofu, Matsuwa, Sado…": an island's name in a list of
     # other names in a sentence about ships. The sentence scope keeps "warships off Iturup
@@ -1470,10 +1878,12 @@ GUARDS: list[Guard] = [
         "en",
         "the islands as where a plant, a breed or a word comes from, not where news happens",
         B
-        + r"(?:(?:originat\w+|native|endemic|indigenous|descended)\s+(?:\w+\s+){0,2}"
-        + r"(?:from|to|in)\s+(?:the\s+)?(?:"
+        + r"(?:(?:originat\w+|native|endemic|indigenous|descended|common|widespread"
+        + r"|distributed)\s+(?:\w+\s+){0,2}"
+        + r"(?:from|to|in|on|across|throughout)\s+(?:the\s+)?(?:\w+\s+(?:and|or)\s+(?:the\s+)?)?(?:"
         + "|".join(_KURILS_EN)
-        + r")|named\s+(?:after|for)\s+(?:the\s+)?(?:"
+        # "named after islands in the Kuril chain", "named for an island of the Kurils"
+        + r")|named\s+(?:after|for)\s+(?:(?:the|an?|islands?|isles|of|in)\s+){0,4}(?:"
         + "|".join(_KURILS_EN)
         + r"|"
         + _names("en")
@@ -1482,7 +1892,18 @@ GUARDS: list[Guard] = [
         + r")\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
         + r"))",
-        ("originat", "native", "endemic", "indigenous", "descended", "named", *_anchors(_GROWN_EN)),
+        (
+            "originat",
+            "native",
+            "endemic",
+            "indigenous",
+            "descended",
+            "common",
+            "widespread",
+            "distributed",
+            "named",
+            *_anchors(_GROWN_EN),
+        ),
     ),
     _guard(
         "guard.title-en",
@@ -1544,7 +1965,15 @@ GUARDS: list[Guard] = [
         "guard.ru-ship-name",
         "ru",
         "судно, названное в честь острова",
-        B + _VESSEL_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"\s*(?:" + _SHIPS_RU + r")\w*",
+        B
+        + _VESSEL_RU
+        + r"\s+(?:[\w-]+\s+){0,3}"
+        + _QUOTE_OPEN
+        + r"\s*(?:"
+        + _SHIPS_RU
+        + r")\w*"
+        # корабли «Кунашир» и «Итуруп»: each quoted name of the list is a ship's
+        + rf"(?:[»\"”]?\s*(?:,|и)\s*{_QUOTE_OPEN}\s*(?:{_SHIPS_RU})\w*)*",
         None,
     ),
     _guard(
@@ -1571,8 +2000,10 @@ GUARDS: list[Guard] = [
         "ru",
         "острова как происхождение растения или породы, а не место события",
         B
-        + r"(?:(?:родом|происход\w+|завез\w+|привез\w+|эндемик\w*|назван\w*\s+в\s+честь)\s+"
-        + r"(?:\w+\s+){0,2}(?:с\s+|из\s+|на\s+)?"
+        + r"(?:(?:родом|происход\w+|завез\w+|привез\w+|эндемик\w*|назван\w*\s+в\s+честь"
+        # where a plant or an animal lives: its range, not the story's place
+        + r"|распростран[её]н\w*|обита\w+|произраста\w+|встречает\w+)\s+"
+        + r"(?:[\w-]+\s+){0,3}(?:с\s+|из\s+|на\s+|в\s+|по\s+)?(?:\w+\s+и\s+)?"
         # Seedlings or a breed *from* the islands; seedlings planted *on* them are news.
         + r"|(?:саженц|семен|черенк|пород)\w*\s+(?:\w+\s+)?(?:с|из)\s+)"
         + r"(?:курил\w*|курильск\w+|"
@@ -1589,6 +2020,10 @@ GUARDS: list[Guard] = [
             "семен",
             "черенк",
             "пород",
+            "распростран",
+            "обита",
+            "произраста",
+            "встречает",
         ),
     ),
     # --- Japanese ---
@@ -1617,8 +2052,13 @@ GUARDS: list[Guard] = [
         "guard.ja-origin",
         "ja",
         "the islands as the origin of a plant or a breed",
-        r"(?:千島列島|千島|北方四島|クリル諸島|択捉島?|国後島?|色丹島?)(?:が|の)?原産",
-        ("原産",),
+        r"(?:千島列島|千島|北方四島|クリル諸島|択捉島?|国後島?|色丹島?)"
+        r"(?:(?:や|と|、|・)[^。、]{1,10}?)?(?:など)?(?:が|の)?(?:原産|に分布|に自生)"
+        r"|原産地?(?:は|が)[^。]{0,12}?(?:千島列島|千島|北方四島|クリル諸島)"
+        # named after the islands (a ship, a plant): 千島列島の島にちなんで名付けられた
+        r"|(?:千島列島|千島|北方四島|クリル諸島|択捉島?|国後島?|色丹島?)(?:の島)?"
+        r"(?:にちな[んむみ]|から(?:名付け|命名)|の名を冠)",
+        ("原産", "分布", "自生", "ちな", "名付け", "命名", "冠"),
     ),
     _guard(
         "guard.ja-chishima-name",
@@ -1666,7 +2106,10 @@ GUARDS: list[Guard] = [
         "guard.ja-ship-name",
         "ja",
         "a ship named after an island",
-        r"(?:" + _SHIPS_JA + r")(?:島)?型|(?:艦|船|丸)\s*「(?:" + _SHIPS_JA + r")",
+        r"(?:"
+        + _SHIPS_JA
+        + r")(?:島)?型|(?:艦|船|丸)(?:の)?\s*(?:「[^」]{1,8}」(?:や|と|、|・)?){0,3}"
+        r"「(?:" + _SHIPS_JA + r")",
         None,
     ),
     # A ship named before is then written bare, without 島: "国後は占守型海防艦の1隻だった".
@@ -1690,4 +2133,5 @@ GUARDS: list[Guard] = [
     ),
     *_NAME_OF_A_BUSINESS,
     *_PROPER_NAMES_OF_OTHER_THINGS,
+    *_NAMES_AS_MODIFIERS,
 ]

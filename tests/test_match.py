@@ -875,3 +875,224 @@ def test_match_command_says_a_name_is_an_animals_a_streets_or_an_aside(runner, e
     text = runner.invoke(app, ["match", "--title", *ASIDES["en-second-sentence"][:2]])
     assert text.exit_code == 3
     assert "not in the headline or the first sentence" in text.output and "lead" in text.output
+
+
+# The islands' name as a modifier of a living thing or a natural phenomenon, an idiom for the
+# whole country, a weather system's reference point, a product's or a game character's name:
+# in every word order and form, never the islands.
+NAMES_AS_MODIFIERS = {
+    "guard.natural-kind": [
+        "Kuril harbour seals hit a record count at Cape Erimo.",
+        "The cold Kuril Current retreated north this autumn.",
+        "Foragers seek Kuril dwarf bamboo shoots in Akita.",
+        "Kuril cats are rare outside Russia.",
+        "A Kurile low brought snow to Kushiro.",
+    ],
+    "guard.ru-natural-kind": [
+        "Ослабление Курильского течения обрушило улов сайры.",
+        "Выгорели заросли курильской травы под Холмском.",
+        "Курильские тюлени повредили сети у мыса Эримо.",
+        "Курильского карликового бамбука стало меньше.",
+        "Тюлень курильский, или антур, заходит в залив.",
+    ],
+    "guard.ja-natural-kind": ["千島海流の南下が遅れている。", "クリル海流が弱まった。"],
+    "guard.idiom-whole-country": [
+        "Parcels cost the same 'from Kaliningrad to the Kurils'.",
+        "Broadband from the Kurils to Kaliningrad by 2027.",
+        "Schools from the Baltic to the Kuril Islands took part.",
+    ],
+    "guard.ru-idiom-whole-country": [
+        "Диктант напишут от Калининграда до Курил.",
+        "Доставка за три дня от Курил до Калининграда.",
+        "От Бреста до Курильских островов прошла акция.",
+    ],
+    "guard.weather-reference": [
+        "Bomb cyclone near the Kurils brings blizzards to Hokkaido.",
+        "A low-pressure system moving toward waters near the Kuril Islands brought gales.",
+        "A typhoon remnant off the Kuril Islands dumped rain on Kushiro.",
+    ],
+    "guard.ru-weather-reference": [
+        "Циклон у Курил принес метель на Хоккайдо.",
+        "Тайфун сместился в район Курильских островов, на Хоккайдо ливни.",
+        "Циклон, смещающийся к Курилам, принес на Хоккайдо снег.",
+    ],
+    "guard.ja-weather-reference": [
+        "台風は千島近海で温帯低気圧に変わった。",
+        "発達中の低気圧が千島列島付近に進み、北海道で暴風雪となった。",
+    ],
+    "guard.product-name": [
+        "Habomai kelp soy sauce wins gold at a Tokyo fair.",
+        "Kunashiri kombu ramen sold out in Sapporo.",
+    ],
+    "guard.fiction": [
+        "Kantai Collection adds escort ships Shimushu and Kunashiri.",
+        "Players can obtain the characters Etorofu and Matsuwa.",
+        "Etorofu and Kunashiri join the browser game this spring.",
+    ],
+    "guard.ja-fiction": [
+        "艦これの春イベントで「国後」が再登場した。",
+        "択捉や国後のキャラクターが人気だ。",
+    ],
+    "guard.ship-name": ["The escort ships Shimushu and Kunashiri were launched in 1940."],
+    "guard.ru-ship-name": ["В игру добавили корабли «Кунашир» и «Итуруп»."],
+    "guard.ja-ship-name": ["海防艦の「占守」や「国後」が登場した。"],
+    "guard.origin": [
+        "The breed originated on the Kuril Islands and Sakhalin.",
+        "A primrose distributed across Sakhalin and the Kurils bloomed on Rebun.",
+        "The escorts were named after islands in the Kuril chain.",
+    ],
+    "guard.ru-origin": ["Трава, распространенная на Сахалине и Курилах, выгорела."],
+    "guard.ja-origin": [
+        "千島列島やサハリンが原産とされる猫が受賞した。",
+        "原産地は千島列島とされる。",
+        "千島列島の島にちなんで名付けられた艦艇。",
+        "サハリンや千島列島に分布する高山植物が咲いた。",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("guard", "phrase"), [(g, p) for g, phrases in NAMES_AS_MODIFIERS.items() for p in phrases]
+)
+def test_the_islands_name_as_a_modifier_an_idiom_or_a_reference_is_not_the_islands(guard, phrase):
+    result = matcher.match(phrase)
+    assert not result.relevant, (result.reason, result.hits)
+    assert guard in {s.guard for s in result.suppressed}, result
+
+
+# Where someone was born is demoted: alone it decides nothing, beside the islands' own news
+# (the same person's visit home) it counts.
+BIRTHPLACES = [
+    "Yuzhno-Kurilsk native takes Russian wrestling title",
+    "A wrestler who grew up in Yuzhno-Kurilsk won the title in Ulan-Ude.",
+    "Shikotan-born striker scores twice for Sakhalin.",
+    "Уроженец Южно-Курильска стал чемпионом России.",
+    "Борец, выросший на Шикотане, выиграл чемпионат России.",
+]
+
+
+@pytest.mark.parametrize("text", BIRTHPLACES)
+def test_where_someone_was_born_decides_nothing_alone(text):
+    result = matcher.match(text)
+    assert not result.relevant, (result.reason, result.hits)
+    assert result.hits and all(h.strength == "weak" for h in result.hits)
+    assert "born" in result.reason or "рождения" in result.reason
+
+
+# The same surface forms where the islands are the place of the story.
+MODIFIERS_OF_THE_ISLANDS = [
+    ("Seal count on Iturup", "Rangers counted 900 Kuril harbour seals on the rocks of Iturup."),
+    ("Kuril Islands fish plant reopens", "The plant on Shikotan reopened on Monday."),
+    ("Kuril airport closed by fog", "Flights to Iturup were cancelled."),
+    ("Cyclone cuts power in Yuzhno-Kurilsk", "A deep low near the Kurils brought gales."),
+    (
+        "Wrestler welcomed home",
+        "The Yuzhno-Kurilsk native was met by 500 people in Yuzhno-Kurilsk.",
+    ),
+    ("Air mail from Sakhalin to the Kurils", "Letters will reach Iturup in three days."),
+    ("Quake near the Kurils shakes Severo-Kurilsk", "No damage was reported."),
+    ("Russian video game set on Iturup angers Tokyo", "Japan's ministry protested."),
+    ("Циклон обрушился на Курилы", "На Курилах отключено электричество."),
+    ("Курильское течение пригнало сайру к Шикотану", "Рыбаки Малокурильского довольны."),
+    ("Из Корсакова на Курилы пустят паром", "Судно выйдет на линию в 2027 году."),
+    ("台風、北方領土を直撃", "国後島で停電した。"),
+    ("択捉島で千島桜が開花", "例年より早い。"),
+    ("国後島の暮らしをスマホゲームで再現", "元島民が監修した。"),
+]
+
+
+@pytest.mark.parametrize(("title", "text"), MODIFIERS_OF_THE_ISLANDS)
+def test_the_same_modifiers_in_the_islands_own_story_still_count(title, text):
+    result = matcher.match_item(title, text)
+    assert result.relevant, (result.reason, result.suppressed)
+
+
+def test_a_direction_is_no_place_of_the_event():
+    """A later sentence naming the islands as where someone was heading is an aside."""
+    direction = matcher.match_item(
+        "Паром Вакканай — Корсаков не возобновит работу",
+        "Японская сторона не планирует возобновлять паром. Ранее им пользовались туристы, "
+        "направлявшиеся далее на Курилы.",
+    )
+    assert not direction.relevant and "passing mention" in direction.reason
+    place = matcher.match_item(
+        "Военные провели учения",
+        "В учениях участвовали более тысячи военных. Стрельбы прошли на Курилах.",
+    )
+    assert place.relevant
+    spending = matcher.match_item(
+        "Sakhalin lawmakers approve budget",
+        "The duma approved the budget. Spending on the Kuril districts' programmes was kept.",
+    )
+    assert not spending.relevant and "passing mention" in spending.reason
+
+
+MINISTRY_REPLY = (
+    "Moscow rejects Tokyo's wording in its defence paper",
+    "Russia's Foreign Ministry condemned Japan's annual defence paper on Friday. The "
+    "spokeswoman said it raised tensions.\n"
+    "The paper again calls Iturup, Kunashir, Shikotan and the Habomai islets Japanese "
+    "territory under illegal occupation.\n"
+    "She added that sanctions had made peace treaty talks impossible.",
+)
+
+
+def test_the_disputed_islands_named_together_with_the_dispute_count_anywhere():
+    result = matcher.match_item(*MINISTRY_REPLY)
+    assert result.relevant, result.reason
+    assert result.reason.startswith("the disputed islands named together")
+    # Without the dispute, or in a story about another subject, they are a passing mention.
+    calm = MINISTRY_REPLY[1].replace("peace treaty talks", "trade")
+    assert not matcher.match_item(MINISTRY_REPLY[0], calm).relevant
+    assert not matcher.match_item("Explainer: the Takeshima dispute", MINISTRY_REPLY[1]).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Пограничники задержали японскую шхуну",
+            "Пограничное управление ФСБ задержало японскую рыболовецкую шхуну с крабом.",
+        ),
+        (
+            "Border guards detain Nemuro octopus boat",
+            "The FSB border directorate detained a Japanese fishing boat from Nemuro.",
+        ),
+        ("国境警備局が根室の漁船を拿捕", "乗組員4人が連行された。"),
+    ],
+)
+def test_border_guards_detaining_a_japanese_boat_are_russias(title, text):
+    result = matcher.match_item(title, text)
+    assert result.relevant and result.reason == "the Japan-Russia territorial dispute", result
+
+
+def test_match_command_says_a_name_is_a_kind_an_idiom_a_reference_or_a_birthplace(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    def decide(*args: str, code: int = 3) -> dict:
+        result = runner.invoke(app, ["match", "--format", "json", *args])
+        assert result.exit_code == code, result.output
+        return json.loads(result.output)
+
+    seal = decide("Kuril harbour seals at Cape Erimo hit record count")
+    assert seal["suppressed"][0]["guard"] == "guard.natural-kind"
+    assert "living thing or a natural phenomenon" in seal["suppressed"][0]["why"]
+    idiom = decide("Диктант напишут от Калининграда до Курил")
+    assert idiom["suppressed"][0]["guard"] == "guard.ru-idiom-whole-country"
+    assert "вся страна" in idiom["suppressed"][0]["why"]
+    weather = decide("Bomb cyclone near the Kurils brings blizzards to Hokkaido")
+    assert "reference point" in weather["suppressed"][0]["why"]
+    game = decide("艦これの春イベントで「国後」が再登場")
+    assert game["suppressed"][0]["guard"] == "guard.ja-fiction"
+    product = decide("Habomai kelp soy sauce wins gold")
+    assert "product" in product["suppressed"][0]["why"]
+    native = decide("Yuzhno-Kurilsk native takes Russian wrestling title")
+    assert native["reason"] == "where someone was born or grew up, not the story's subject"
+    assert native["hits"][0]["where"] == "title"
+    reply = decide("--title", MINISTRY_REPLY[0], MINISTRY_REPLY[1], code=0)
+    assert reply["reason"].startswith("the disputed islands named together (Habomai, Iturup")
+    text = runner.invoke(app, ["match", "Kuril harbour seals at Cape Erimo hit record count"])
+    assert text.exit_code == 3
+    assert "guard.natural-kind" in text.output and "only look-alikes" in text.output
