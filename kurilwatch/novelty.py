@@ -344,6 +344,16 @@ class Verdict:
     how: str  # "repeat", "meaning", "paragraph", "history" or "" (new)
 
 
+WAR_END = 1945  # the year the war the islands' background speaks of ended
+_WAR = frozenset({"=ww2", "=war"})
+_DECADE = re.compile(r"(?<!\d)((?:19|20)\d0)(?:s|-[хe]|-х годов)")
+
+
+def _years_of(text: str, found: Facts) -> frozenset[int]:
+    """The years a sentence dates events to: not decades ("since the 1950s")."""
+    return found.years - {int(y) for y in _DECADE.findall(text)}
+
+
 def lead_of(paragraphs: Sequence[int]) -> int:
     """How many sentences open the item: its first paragraph, or two when it has one."""
     if len(set(paragraphs)) > 1:
@@ -383,10 +393,19 @@ def decide(
         mine = facts(text, lang)
         best = 0.0
         best_items: tuple[int, ...] = ()
+        # Years the earlier sentences on the same things named: a year none of them has is a
+        # fact of its own ("in 1960 Moscow said", "not held since 2020").
+        said_years: set[int] = set()
+        undated_core = mine.core - {f"#{y}" for y in mine.years}
         for other in pool:
             theirs = facts(other.text, lang)
             if mine.core.isdisjoint(theirs.core):
                 continue  # nothing in common but Russia, Japan and the islands
+            if not undated_core.isdisjoint(theirs.core):
+                placed, _ = _placed(theirs, months_of.get(other.item_id))
+                said_years |= theirs.years | {y for y, _ in placed if y is not None}
+                if theirs.concepts & _WAR:
+                    said_years.add(WAR_END)  # "after the war" is "in 1945"
             score = similarity(mine.concepts, theirs.concepts)
             if score <= best or adds_facts(mine, theirs, year, when, months_of.get(other.item_id)):
                 continue
@@ -402,7 +421,9 @@ def decide(
             likely.append(None)
         else:
             verdicts.append(Verdict(False, (), best, ""))
-            probable = best >= LIKELY_MEANING and not in_lead
+            # Context may only confirm a likely repeat whose years were said before.
+            told = _years_of(text, mine)
+            probable = best >= LIKELY_MEANING and not in_lead and told <= said_years
             likely.append((best, best_items) if probable else None)
     # Context: a likely repeat inside a background block, or telling history, is one.
     by_paragraph: dict[int, list[int]] = {}
