@@ -70,7 +70,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "claim": {
         "en": ("claim", "lays claim", "lay claim"),
-        "ru": ("претенд", "притязан", "претензи"),
+        # «оспаривает принадлежность»: Japan disputes whose they are, that is, claims them.
+        "ru": ("претенд", "притязан", "претензи", "оспарив"),
         "ja": ("主張", "返還"),
     },
     "sovereignty": {
@@ -93,7 +94,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "not up for",
             "not a subject",
         ),
-        "ru": ("сомнени", "неоспорим", "оспарив", "обсуждени", "обсуждается", "не подлеж"),
+        "ru": ("сомнени", "неоспорим", "не оспарив", "обсуждени", "обсуждается", "не подлеж"),
         "ja": ("議論の余地",),
     },
     "obstacle": {
@@ -228,9 +229,42 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("憲法",),
     },
     "alienation": {
-        "en": ("alienat", "ceding", "giving away", "give away"),
+        "en": (
+            "alienat",
+            "ceding of territ",
+            "ceding territ",
+            "cession of territ",
+            "handover of territ",
+            "handing over of territ",
+            "giving away",
+            "give away",
+        ),
         "ru": ("отчужден",),
         "ja": ("割譲",),
+    },
+    "amendment": {"en": ("amend",), "ru": ("поправк",), "ja": ("改正",)},
+    "ban": {
+        "en": ("ban", "prohibit", "forbid", "outlaw"),
+        "ru": ("запрет", "запрещ", "недопустимост"),
+        "ja": ("禁止",),
+    },
+    "accelerate": {
+        "en": (
+            "speed up",
+            "sped up",
+            "speeding up",
+            "accelerat",
+            "step up",
+            "stepped up",
+            "intensif",
+        ),
+        "ru": ("ускор", "активиз", "интенсифиц"),
+        "ja": ("加速",),
+    },
+    "basis": {
+        "en": ("based on", "on the basis", "basis", "on the base"),
+        "ru": ("на основ", "за основ", "в основ", "на баз", "основываясь"),
+        "ja": ("基礎", "基づ"),
     },
     "areas": {
         "en": ("aquaculture", "fish farming", "greenhouse", "wind power", "wind energy", "waste"),
@@ -333,8 +367,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("強制退去", "追われ", "追い出"),
     },
     "residents": {
-        "en": ("resident", "inhabitant", "lived", "living on", "population"),
-        "ru": ("жител", "прожива", "населен"),
+        "en": ("resident", "inhabitant", "live", "lived", "living on", "population", "citizen"),
+        "ru": ("жител", "прожива", "населен", "живут", "живет", "граждан"),
         "ja": ("住民", "島民", "住ん"),
     },
     "former_residents": {
