@@ -493,6 +493,7 @@ STOPWORDS = {
         still such t than that the their theirs them then there these they this those
         through to too under until up us very via was we were what when where which while
         who whom whose why will with would yet you your
+        now currently today roughly around approximately nearly almost some there last
         """
     ),
     "ru": _words(
@@ -507,6 +508,8 @@ STOPWORDS = {
         себе себя сейчас со совсем так также такой там тебя тем теперь то тогда того тоже
         только том тот три тут ты у уж уже хорошо хоть чего чем через что чтоб чтобы чуть
         эти этих это этого этой этом этот эту я
+        ныне порядка около примерно почти свыше сегодня год года году годом годах прошлом
+        прошлого
         """
     ),
 }
@@ -739,12 +742,18 @@ def concepts(sentence: str, lang: str) -> frozenset[str]:
                 index += len(form)
                 break
         else:
-            if word not in stop and not word.isdigit():
+            # A number's words are its number ("twenty thousand" is #20000), framing words
+            # ("roughly", "today", «около») say nothing of their own.
+            if word not in stop and not word.isdigit() and not _number_word(word, lang):
                 stem = _stem(word, lang) if stemming else word
                 if len(stem) > 1:
                     found.add(stem)
             index += 1
     return frozenset(found)
+
+
+def _number_word(word: str, lang: str) -> bool:
+    return _spelled(word, lang) is not None or word.startswith(tuple(_MULTIPLIERS))
 
 
 def _as_number(digits: str, lang: str) -> float:

@@ -181,6 +181,14 @@ def _placed(sentence: Facts, when: Month | None) -> tuple[set, set]:
     return placed | relative, relative
 
 
+def dated_concepts(sentence: Facts, when: Month | None) -> frozenset[str]:
+    """The sentence's concepts with the years its article's date gives it: "last year" in
+    2021 is #2020, "in November" in January 2019 #2018, "on Monday" its article's year."""
+    placed, _ = _placed(sentence, when)
+    years = {f"#{y}" for y, _ in placed if y is not None} - sentence.concepts
+    return sentence.concepts | years if years else sentence.concepts
+
+
 def _dated_apart(
     sentence: Facts, earlier: Facts, when: Month | None, earlier_when: Month | None
 ) -> bool:
@@ -391,6 +399,7 @@ def decide(
             likely.append(None)
             continue
         mine = facts(text, lang)
+        my_concepts = dated_concepts(mine, when)
         best = 0.0
         best_items: tuple[int, ...] = ()
         # Years the earlier sentences on the same things named: a year none of them has is a
@@ -406,7 +415,8 @@ def decide(
                 said_years |= theirs.years | {y for y, _ in placed if y is not None}
                 if theirs.concepts & _WAR:
                     said_years.add(WAR_END)  # "after the war" is "in 1945"
-            score = similarity(mine.concepts, theirs.concepts)
+            theirs_when = months_of.get(other.item_id)
+            score = similarity(my_concepts, dated_concepts(theirs, theirs_when))
             if score <= best or adds_facts(mine, theirs, year, when, months_of.get(other.item_id)):
                 continue
             if score >= SAME_WORDING and not same_wording_facts(text, other.text, lang):
