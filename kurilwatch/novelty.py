@@ -101,7 +101,9 @@ def same_wording_facts(first: str, second: str, lang: str) -> bool:
     from kurilwatch.developments import facts as wording
 
     a, b = wording(first), wording(second)
-    if a.dates != b.dates or a.negations != b.negations:
+    # One may date it more closely ("in November 2016" / "since 2016"): the date rules of
+    # `adds_facts` have placed the months already; different dates are different facts.
+    if not (a.dates <= b.dates or b.dates <= a.dates) or a.negations != b.negations:
         return False
     theirs, mine = facts(second, lang).concepts, facts(first, lang).concepts
     return not (
@@ -202,12 +204,18 @@ def _dated_apart(
     if not needed:
         return False
     theirs, _ = _placed(earlier, earlier_when)
+    if not theirs and earlier_when is not None:
+        # An earlier sentence with no date of its own told what happened by its article's
+        # date: "agreed to speed up talks" in November 2018 is "in November" in January 2019.
+        theirs = {earlier_when}
     for year, month in needed:
         if month == 0:
             if year not in earlier.years and all(y != year for y, _ in theirs):
                 return True
-        elif (year, month) not in theirs and not any(
-            m == month and (y is None or year is None) for y, m in theirs
+        elif (
+            (year, month) not in theirs
+            and year not in earlier.years  # "in 2018" places "in November" (2018)
+            and not any(m == month and (y is None or year is None) for y, m in theirs)
         ):
             return True
     return False
