@@ -370,6 +370,78 @@ def _years_of(text: str, found: Facts) -> frozenset[int]:
     return found.years - {int(y) for y in _DECADE.findall(text)}
 
 
+def clauses_of(text: str, lang: str) -> list[frozenset[str]]:
+    """The core concepts (dates left out) of each part of a sentence that names two things."""
+    found = []
+    for part in _PARTS.split(text):
+        undated = lexicon.without_dates(part, lang)
+        core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
+        if len(core) >= 2:
+            found.append(core)
+    return found
+
+
+PART_SAID = 0.7  # share of a clause's concepts an earlier sentence must have said
+CLAUSE_TOUCHED = 0.5  # ... for a likely repeat, which context then confirms
+
+
+def _clauses_touched(
+    text: str, lang: str, pool: Sequence[Earlier], months_of: Mapping[int, Month]
+) -> bool:
+    """Whether an earlier sentence has said CLAUSE_TOUCHED of each clause of this one."""
+    said = [dated_concepts(facts(o.text, lang), months_of.get(o.item_id)) for o in pool]
+    return all(
+        any(_total(clause & got) >= CLAUSE_TOUCHED * _total(clause) for got in said)
+        for clause in clauses_of(text, lang)
+    )
+
+
+def _merged(
+    text: str,
+    mine: Facts,
+    lang: str,
+    pool: Sequence[Earlier],
+    months_of: Mapping[int, Month],
+    year: int | None,
+) -> tuple[int, ...]:
+    """The earlier items whose sentences together said every clause of this one.
+
+    Background often merges two earlier sentences into one ("The islands became part of the
+    USSR in 1945, and Tokyo calls them its Northern Territories"): each clause (`clauses_of`)
+    must have PART_SAID of its concepts in one earlier sentence, and every year and number
+    must be among theirs; a sentence dated to the article's days or quoting someone is news.
+    """
+    clauses = clauses_of(text, lang)
+    if len(clauses) < 2 or mine.dated_now or mine.quoted:
+        return ()
+    earlier = [(o, facts(o.text, lang)) for o in pool]
+    found: set[int] = set()
+    counts: set[str] = set()
+    years: set[int] = set()
+    for clause in clauses:
+        best, best_other = 0.0, None
+        for other, theirs in earlier:
+            got = dated_concepts(theirs, months_of.get(other.item_id))
+            share = _total(clause & got) / _total(clause)
+            if share > best:
+                best, best_other = share, (other, theirs)
+        if best < PART_SAID or best_other is None:
+            return ()
+        other, theirs = best_other
+        found.add(other.item_id)
+        counts |= theirs.counts
+        placed, _ = _placed(theirs, months_of.get(other.item_id))
+        years |= theirs.years | {y for y, _ in placed if y is not None}
+        if theirs.concepts & _WAR:
+            years.add(WAR_END)
+    if _years_of(text, mine) - years:
+        return ()
+    past = {str(y) for y in years if year is not None and y <= year - PAST_YEARS}
+    if mine.counts - counts - past:
+        return ()
+    return tuple(sorted(found))
+
+
 def lead_of(paragraphs: Sequence[int]) -> int:
     """How many sentences open the item: its first paragraph, or two when it has one."""
     if len(set(paragraphs)) > 1:
@@ -401,10 +473,12 @@ def decide(
     months_of = months_of or {}
     verdicts: list[Verdict] = []
     likely: list[tuple[float, tuple[int, ...]] | None] = []
+    untold: list[bool] = []
     for index, (text, found, pool) in enumerate(zip(sentences, repeats, candidates, strict=True)):
         if found:
             verdicts.append(Verdict(True, tuple(found), 1.0, "repeat"))
             likely.append(None)
+            untold.append(False)
             continue
         mine = facts(text, lang)
         my_concepts = dated_concepts(mine, when)
@@ -434,15 +508,27 @@ def decide(
             # A clause or an aside no earlier sentence has: an old fact with a new detail.
             best, best_items = 0.0, ()
         in_lead = index < lead
+        merged: tuple[int, ...] = ()
+        if not in_lead and best < SAME_MEANING:
+            merged = _merged(text, mine, lang, pool, months_of, year)
         if best >= (LEAD_MEANING if in_lead else SAME_MEANING):
             verdicts.append(Verdict(True, best_items, best, "meaning"))
             likely.append(None)
+            untold.append(False)
+        elif merged:
+            verdicts.append(Verdict(True, merged, best, "merged"))
+            likely.append(None)
+            untold.append(False)
         else:
             verdicts.append(Verdict(False, (), best, ""))
             # Context may only confirm a likely repeat whose years were said before.
             told = _years_of(text, mine)
             probable = best >= LIKELY_MEANING and not in_lead and told <= said_years
             likely.append((best, best_items) if probable else None)
+            # History alone (no background block around it) confirms only a sentence whose
+            # every clause was at least half said: "which Japan calls the Northern
+            # Territories" in a sentence about 1945 is a fact of its own.
+            untold.append(probable and not _clauses_touched(text, lang, pool, months_of))
     # Context: a likely repeat inside a background block, or telling history, is one.
     by_paragraph: dict[int, list[int]] = {}
     for index, paragraph in enumerate(paragraphs):
@@ -475,6 +561,6 @@ def decide(
             elif backgroundish(i - 1) and backgroundish(i + 1):
                 # A block written one sentence to a paragraph: background on both sides.
                 decided[i] = Verdict(True, items, score, "paragraph")
-            elif looks_historical(facts(sentences[i], lang), year):
+            elif looks_historical(facts(sentences[i], lang), year) and not untold[i]:
                 decided[i] = Verdict(True, items, score, "history")
     return decided
