@@ -398,6 +398,16 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("вэф", "форум"),
         "ja": ("フォーラム",),
     },
+    "bluebook": {
+        "en": ("bluebook", "blue book", "white paper"),
+        "ru": ("синей книг", "синяя книг", "синюю книг", "белой книг", "белая книг"),
+        "ja": ("青書", "白書"),
+    },
+    "illegal_occupation": {
+        "en": ("illegal occupation", "illegally occup", "occupied illegally", "occupies illegally"),
+        "ru": ("незаконн оккупац", "незаконно оккупир", "незаконн оккупир"),
+        "ja": ("不法占拠",),
+    },
     "construction": {
         "en": ("construction", "build", "built"),
         "ru": ("строительств", "стро"),
@@ -466,6 +476,8 @@ KINDS = frozenset(
         "ferry",
         "memorial",
         "former_residents",
+        "bluebook",
+        "illegal_occupation",
         "rally",
         "parade",
         "commemoration",
@@ -887,13 +899,21 @@ def numbers(
     return frozenset(found)
 
 
+# The agencies' abbreviations, as patterns: "Sept. 2" (with its dot), «21 мар», «14 ноя».
+_MONTH_ABBREVIATIONS = {
+    "en": tuple(rf"{m}\." for m in _split("jan feb mar apr jun jul aug sept? oct nov dec")),
+    "ru": tuple(rf"{m}(?![а-я])" for m in _split("янв фев мар апр июн июл авг сен окт ноя дек")),
+}
+
+
 @cache
 def _day_patterns(lang: str) -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
     """Explicit dates, and the weekdays (a group each), compiled."""
     if lang == "ja":
         dates = [re.compile(r"(?<!\d)(\d{1,2})日")]
     else:
-        months = "|".join(_MONTHS[lang])
+        # Full names, and the agencies' abbreviations: "Sept. 2", «21 мар», «14 ноя».
+        months = "|".join((*_MONTHS[lang], *_MONTH_ABBREVIATIONS[lang]))
         dates = [
             re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:{months})\w*"),
             re.compile(rf"\b(?:{months})\w*\s+(\d{{1,2}})(?!\d)"),
