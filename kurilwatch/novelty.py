@@ -66,6 +66,17 @@ class Facts:
     shift: str | None = None  # "last year", "last month", "this month"
     day_of_month: bool = False  # names a day of the month ("21日", "on March 21")
     since: frozenset[int] = frozenset()  # years a lasting state began ("since 2020")
+    present: bool = False  # tells how things stand now ("now", "today", «сейчас»)
+    dated_by_present: bool = False  # dated to the article's days by "today" alone
+
+
+# How things stand now: "about 20,000 people live there today" says what "now live" does.
+_PRESENT = {
+    "en": re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.IGNORECASE),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:сейчас|ныне|сегодня|в настоящее время)(?![а-яё])", re.IGNORECASE
+    ),
+}
 
 
 _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
@@ -75,18 +86,29 @@ _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 def facts(sentence: str, lang: str) -> Facts:
     concepts = lexicon.concepts(sentence, lang)
     months, shift = lexicon.months(sentence, lang)
+    dated_now = lexicon.dated_now(sentence, lang)
+    pattern = _PRESENT.get(lang)
+    present = pattern is not None and pattern.search(sentence) is not None
+    by_present = bool(
+        present
+        and pattern
+        and dated_now
+        and not lexicon.dated_now(pattern.sub(" ", sentence), lang)
+    )
     return Facts(
         concepts,
         frozenset(c for c in concepts if weight(c) >= 1.0),
         lexicon.numbers(sentence, lang, spelled=False, durations=False),
         lexicon.numbers(sentence, lang, durations=False),
         lexicon.years(sentence),
-        lexicon.dated_now(sentence, lang),
+        dated_now,
         any(q in sentence for q in _QUOTES),
         months,
         shift,
         bool(lexicon.days(sentence, lang, None)),
         lexicon.years_since(sentence),
+        present,
+        by_present,
     )
 
 
@@ -232,7 +254,9 @@ def adds_facts(
     or of a month the earlier one does not place its events in, or someone's words.
 
     `when` and `earlier_when` are the (year, month) of their articles, when known."""
-    if sentence.dated_now or (sentence.quoted and not earlier.quoted):
+    # "Today" in a sentence on how things stand is no date when the earlier one said "now".
+    stands_now = sentence.dated_by_present and earlier.present and not sentence.quoted
+    if (sentence.dated_now and not stands_now) or (sentence.quoted and not earlier.quoted):
         return True
     if _dated_apart(sentence, earlier, when, earlier_when):
         return True  # "In March, Russia withdrew ...": news of the article's days
