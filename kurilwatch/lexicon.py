@@ -252,6 +252,11 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("отчужден",),
         "ja": ("割譲",),
     },
+    "deployed": {
+        "en": ("deploy", "on combat duty", "combat duty"),
+        "ru": ("развернут", "разверну", "размещ", "дежурств"),
+        "ja": ("配備",),
+    },
     "amendment": {"en": ("amend",), "ru": ("поправк",), "ja": ("改正",)},
     "ban": {
         "en": ("ban", "prohibit", "forbid", "outlaw"),
@@ -273,7 +278,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "basis": {
         "en": ("based on", "on the basis", "basis", "on the base"),
-        "ru": ("на основ", "за основ", "в основ", "на баз", "основываясь"),
+        "ru": ("на основ", "за основ", "на баз", "основываясь"),
         "ja": ("基礎", "基づ"),
     },
     "areas": {

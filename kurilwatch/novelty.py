@@ -394,10 +394,18 @@ def _years_of(text: str, found: Facts) -> frozenset[int]:
     return found.years - {int(y) for y in _DECADE.findall(text)}
 
 
+# Where a sentence joins two statements: ", and", ", but", «, а», a semicolon or a dash
+# (not the commas of a list: "Iturup, Kunashir, Shikotan and the Habomai islets").
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|а|но|и|однако|причем)\s|;\s|\s[-–—]\s", re.IGNORECASE
+)
+
+
 def clauses_of(text: str, lang: str) -> list[frozenset[str]]:
-    """The core concepts (dates left out) of each part of a sentence that names two things."""
+    """The core concepts (dates left out) of each statement a sentence joins that names
+    two things or more."""
     found = []
-    for part in _PARTS.split(text):
+    for part in _CLAUSE_BREAK.split(text):
         undated = lexicon.without_dates(part, lang)
         core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
         if len(core) >= 2:
@@ -433,13 +441,15 @@ def _merged(
     Background often merges two earlier sentences into one ("The islands became part of the
     USSR in 1945, and Tokyo calls them its Northern Territories"): each clause (`clauses_of`)
     must have PART_SAID of its concepts in one earlier sentence, and every year and number
-    must be among theirs; a sentence dated to the article's days or quoting someone is news.
+    must be among theirs; a sentence dated to the article's days is news, and so is one
+    quoting someone when none of them quotes.
     """
     clauses = clauses_of(text, lang)
-    if len(clauses) < 2 or mine.dated_now or mine.quoted:
+    if len(clauses) < 2 or mine.dated_now:
         return ()
     earlier = [(o, facts(o.text, lang)) for o in pool]
     found: set[int] = set()
+    quoted = False
     counts: set[str] = set()
     years: set[int] = set()
     for clause in clauses:
@@ -453,13 +463,14 @@ def _merged(
             return ()
         other, theirs = best_other
         found.add(other.item_id)
+        quoted = quoted or theirs.quoted
         counts |= theirs.counts
         placed, _ = _placed(theirs, months_of.get(other.item_id))
         years |= theirs.years | {y for y, _ in placed if y is not None}
         if theirs.concepts & _WAR:
             years.add(WAR_END)
-    if _years_of(text, mine) - years:
-        return ()
+    if _years_of(text, mine) - years or (mine.quoted and not quoted):
+        return ()  # a year, or someone's words («...»), none of them has
     past = {str(y) for y in years if year is not None and y <= year - PAST_YEARS}
     if mine.counts - counts - past:
         return ()

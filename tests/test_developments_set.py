@@ -37,16 +37,7 @@ def test_the_set_is_as_big_as_the_issue_asks():
 
 # Parts that miss a target, each held by a strict expected failure: the day it holds,
 # remove its entry. A new blind part goes in as heldback_*.txt (see the set's README).
-BELOW_TARGET: dict[tuple[str, str], str] = {
-    ("background", "blind4"): (
-        "issue 21 is open: on the fourth blind part, background precision en 0.969 and ru"
-        " 0.906, recall en 0.775 and ru 0.763 (targets 0.95 / 0.90)"
-    ),
-    ("stories", "blind4"): (
-        "issue 21 is open: on the fourth blind part, story pairs across languages recall"
-        " 0.773 (target 0.80)"
-    ),
-}
+BELOW_TARGET: dict[tuple[str, str], str] = {}
 
 
 def _parts(test: str) -> list:
