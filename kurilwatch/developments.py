@@ -684,7 +684,7 @@ def story_words(
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(" ".join([title, *sentences]))
     parts = [stories.title_tokens(title, lang, published)]
     parts += [stories.sentence_tokens(text, lang, published) for text in sentences]
-    return stories.item_tokens(parts)
+    return stories.item_tokens(parts, published)
 
 
 def lead_story_words(
@@ -706,7 +706,7 @@ def lead_story_words(
     for sentence in lead:
         known = tokens_at[sentence.position]
         parts.append(known or stories.sentence_tokens(sentence.text, lang, published))
-    return stories.item_tokens(parts)
+    return stories.item_tokens(parts, published)
 
 
 @lru_cache(maxsize=20_000)

@@ -58,6 +58,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "cede",
             "ceding",
             "became part",
+            "incorporated into",
             "came under",
             "seiz",
             "occupied",
@@ -65,12 +66,22 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "took over",
             "taken over",
         ),
-        "ru": ("переда", "отош", "вошл в состав", "вошедш", "перешл", "перешедш", "стал част"),
+        "ru": (
+            "переда",
+            "отош",
+            "вошл в состав",
+            "вошедш",
+            "включ в состав",
+            "перешл",
+            "перешедш",
+            "стал част",
+        ),
         "ja": ("引き渡", "占領", "占拠", "編入"),
     },
     "claim": {
         "en": ("claim", "lays claim", "lay claim"),
-        "ru": ("претенд", "притязан", "претензи"),
+        # «оспаривает принадлежность»: Japan disputes whose they are, that is, claims them.
+        "ru": ("претенд", "притязан", "претензи", "оспарив"),
         "ja": ("主張", "返還"),
     },
     "sovereignty": {
@@ -93,7 +104,7 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
             "not up for",
             "not a subject",
         ),
-        "ru": ("сомнени", "неоспорим", "оспарив", "обсуждени", "обсуждается", "не подлеж"),
+        "ru": ("сомнени", "неоспорим", "не оспарив", "обсуждени", "обсуждается", "не подлеж"),
         "ja": ("議論の余地",),
     },
     "obstacle": {
@@ -228,9 +239,47 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("憲法",),
     },
     "alienation": {
-        "en": ("alienat", "ceding", "giving away", "give away"),
+        "en": (
+            "alienat",
+            "ceding of territ",
+            "ceding territ",
+            "cession of territ",
+            "handover of territ",
+            "handing over of territ",
+            "giving away",
+            "give away",
+        ),
         "ru": ("отчужден",),
         "ja": ("割譲",),
+    },
+    "deployed": {
+        "en": ("deploy", "on combat duty", "combat duty"),
+        "ru": ("развернут", "разверну", "размещ", "дежурств"),
+        "ja": ("配備",),
+    },
+    "amendment": {"en": ("amend",), "ru": ("поправк",), "ja": ("改正",)},
+    "ban": {
+        "en": ("ban", "prohibit", "forbid", "outlaw"),
+        "ru": ("запрет", "запрещ", "недопустимост"),
+        "ja": ("禁止",),
+    },
+    "accelerate": {
+        "en": (
+            "speed up",
+            "sped up",
+            "speeding up",
+            "accelerat",
+            "step up",
+            "stepped up",
+            "intensif",
+        ),
+        "ru": ("ускор", "активиз", "интенсифиц"),
+        "ja": ("加速",),
+    },
+    "basis": {
+        "en": ("based on", "on the basis", "basis", "on the base"),
+        "ru": ("на основ", "за основ", "на баз", "основываясь"),
+        "ja": ("基礎", "基づ"),
     },
     "areas": {
         "en": ("aquaculture", "fish farming", "greenhouse", "wind power", "wind energy", "waste"),
@@ -333,8 +382,8 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("強制退去", "追われ", "追い出"),
     },
     "residents": {
-        "en": ("resident", "inhabitant", "lived", "living on", "population"),
-        "ru": ("жител", "прожива", "населен"),
+        "en": ("resident", "inhabitant", "live", "lived", "living on", "population", "citizen"),
+        "ru": ("жител", "прожива", "населен", "живут", "живет", "граждан"),
         "ja": ("住民", "島民", "住ん"),
     },
     "former_residents": {
@@ -353,6 +402,16 @@ CONCEPTS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("eastern economic forum", "forum", "eef"),
         "ru": ("вэф", "форум"),
         "ja": ("フォーラム",),
+    },
+    "bluebook": {
+        "en": ("bluebook", "blue book", "white paper"),
+        "ru": ("синей книг", "синяя книг", "синюю книг", "белой книг", "белая книг"),
+        "ja": ("青書", "白書"),
+    },
+    "illegal_occupation": {
+        "en": ("illegal occupation", "illegally occup", "occupied illegally", "occupies illegally"),
+        "ru": ("незаконн оккупац", "незаконно оккупир", "незаконн оккупир"),
+        "ja": ("不法占拠",),
     },
     "construction": {
         "en": ("construction", "build", "built"),
@@ -422,6 +481,8 @@ KINDS = frozenset(
         "ferry",
         "memorial",
         "former_residents",
+        "bluebook",
+        "illegal_occupation",
         "rally",
         "parade",
         "commemoration",
@@ -459,6 +520,7 @@ STOPWORDS = {
         still such t than that the their theirs them then there these they this those
         through to too under until up us very via was we were what when where which while
         who whom whose why will with would yet you your
+        now currently today roughly around approximately nearly almost some there last
         """
     ),
     "ru": _words(
@@ -473,6 +535,8 @@ STOPWORDS = {
         себе себя сейчас со совсем так также такой там тебя тем теперь то тогда того тоже
         только том тот три тут ты у уж уже хорошо хоть чего чем через что чтоб чтобы чуть
         эти этих это этого этой этом этот эту я
+        ныне порядка около примерно почти свыше сегодня год года году годом годах прошлом
+        прошлого
         """
     ),
 }
@@ -705,12 +769,18 @@ def concepts(sentence: str, lang: str) -> frozenset[str]:
                 index += len(form)
                 break
         else:
-            if word not in stop and not word.isdigit():
+            # A number's words are its number ("twenty thousand" is #20000), framing words
+            # ("roughly", "today", «около») say nothing of their own.
+            if word not in stop and not word.isdigit() and not _number_word(word, lang):
                 stem = _stem(word, lang) if stemming else word
                 if len(stem) > 1:
                     found.add(stem)
             index += 1
     return frozenset(found)
+
+
+def _number_word(word: str, lang: str) -> bool:
+    return _spelled(word, lang) is not None or word.startswith(tuple(_MULTIPLIERS))
 
 
 def _as_number(digits: str, lang: str) -> float:
@@ -834,13 +904,21 @@ def numbers(
     return frozenset(found)
 
 
+# The agencies' abbreviations, as patterns: "Sept. 2" (with its dot), «21 мар», «14 ноя».
+_MONTH_ABBREVIATIONS = {
+    "en": tuple(rf"{m}\." for m in _split("jan feb mar apr jun jul aug sept? oct nov dec")),
+    "ru": tuple(rf"{m}(?![а-я])" for m in _split("янв фев мар апр июн июл авг сен окт ноя дек")),
+}
+
+
 @cache
 def _day_patterns(lang: str) -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
     """Explicit dates, and the weekdays (a group each), compiled."""
     if lang == "ja":
         dates = [re.compile(r"(?<!\d)(\d{1,2})日")]
     else:
-        months = "|".join(_MONTHS[lang])
+        # Full names, and the agencies' abbreviations: "Sept. 2", «21 мар», «14 ноя».
+        months = "|".join((*_MONTHS[lang], *_MONTH_ABBREVIATIONS[lang]))
         dates = [
             re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:{months})\w*"),
             re.compile(rf"\b(?:{months})\w*\s+(\d{{1,2}})(?!\d)"),

@@ -66,6 +66,17 @@ class Facts:
     shift: str | None = None  # "last year", "last month", "this month"
     day_of_month: bool = False  # names a day of the month ("21日", "on March 21")
     since: frozenset[int] = frozenset()  # years a lasting state began ("since 2020")
+    present: bool = False  # tells how things stand now ("now", "today", «сейчас»)
+    dated_by_present: bool = False  # dated to the article's days by "today" alone
+
+
+# How things stand now: "about 20,000 people live there today" says what "now live" does.
+_PRESENT = {
+    "en": re.compile(r"\b(?:now|today|currently|at present|nowadays)\b", re.IGNORECASE),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:сейчас|ныне|сегодня|в настоящее время)(?![а-яё])", re.IGNORECASE
+    ),
+}
 
 
 _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
@@ -75,18 +86,29 @@ _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 def facts(sentence: str, lang: str) -> Facts:
     concepts = lexicon.concepts(sentence, lang)
     months, shift = lexicon.months(sentence, lang)
+    dated_now = lexicon.dated_now(sentence, lang)
+    pattern = _PRESENT.get(lang)
+    present = pattern is not None and pattern.search(sentence) is not None
+    by_present = bool(
+        present
+        and pattern
+        and dated_now
+        and not lexicon.dated_now(pattern.sub(" ", sentence), lang)
+    )
     return Facts(
         concepts,
         frozenset(c for c in concepts if weight(c) >= 1.0),
         lexicon.numbers(sentence, lang, spelled=False, durations=False),
         lexicon.numbers(sentence, lang, durations=False),
         lexicon.years(sentence),
-        lexicon.dated_now(sentence, lang),
+        dated_now,
         any(q in sentence for q in _QUOTES),
         months,
         shift,
         bool(lexicon.days(sentence, lang, None)),
         lexicon.years_since(sentence),
+        present,
+        by_present,
     )
 
 
@@ -101,7 +123,9 @@ def same_wording_facts(first: str, second: str, lang: str) -> bool:
     from kurilwatch.developments import facts as wording
 
     a, b = wording(first), wording(second)
-    if a.dates != b.dates or a.negations != b.negations:
+    # One may date it more closely ("in November 2016" / "since 2016"): the date rules of
+    # `adds_facts` have placed the months already; different dates are different facts.
+    if not (a.dates <= b.dates or b.dates <= a.dates) or a.negations != b.negations:
         return False
     theirs, mine = facts(second, lang).concepts, facts(first, lang).concepts
     return not (
@@ -181,6 +205,14 @@ def _placed(sentence: Facts, when: Month | None) -> tuple[set, set]:
     return placed | relative, relative
 
 
+def dated_concepts(sentence: Facts, when: Month | None) -> frozenset[str]:
+    """The sentence's concepts with the years its article's date gives it: "last year" in
+    2021 is #2020, "in November" in January 2019 #2018, "on Monday" its article's year."""
+    placed, _ = _placed(sentence, when)
+    years = {f"#{y}" for y, _ in placed if y is not None} - sentence.concepts
+    return sentence.concepts | years if years else sentence.concepts
+
+
 def _dated_apart(
     sentence: Facts, earlier: Facts, when: Month | None, earlier_when: Month | None
 ) -> bool:
@@ -194,12 +226,18 @@ def _dated_apart(
     if not needed:
         return False
     theirs, _ = _placed(earlier, earlier_when)
+    if not theirs and earlier_when is not None:
+        # An earlier sentence with no date of its own told what happened by its article's
+        # date: "agreed to speed up talks" in November 2018 is "in November" in January 2019.
+        theirs = {earlier_when}
     for year, month in needed:
         if month == 0:
             if year not in earlier.years and all(y != year for y, _ in theirs):
                 return True
-        elif (year, month) not in theirs and not any(
-            m == month and (y is None or year is None) for y, m in theirs
+        elif (
+            (year, month) not in theirs
+            and year not in earlier.years  # "in 2018" places "in November" (2018)
+            and not any(m == month and (y is None or year is None) for y, m in theirs)
         ):
             return True
     return False
@@ -216,7 +254,9 @@ def adds_facts(
     or of a month the earlier one does not place its events in, or someone's words.
 
     `when` and `earlier_when` are the (year, month) of their articles, when known."""
-    if sentence.dated_now or (sentence.quoted and not earlier.quoted):
+    # "Today" in a sentence on how things stand is no date when the earlier one said "now".
+    stands_now = sentence.dated_by_present and earlier.present and not sentence.quoted
+    if (sentence.dated_now and not stands_now) or (sentence.quoted and not earlier.quoted):
         return True
     if _dated_apart(sentence, earlier, when, earlier_when):
         return True  # "In March, Russia withdrew ...": news of the article's days
@@ -344,6 +384,99 @@ class Verdict:
     how: str  # "repeat", "meaning", "paragraph", "history" or "" (new)
 
 
+WAR_END = 1945  # the year the war the islands' background speaks of ended
+_WAR = frozenset({"=ww2", "=war"})
+_DECADE = re.compile(r"(?<!\d)((?:19|20)\d0)(?:s|-[хe]|-х годов)")
+
+
+def _years_of(text: str, found: Facts) -> frozenset[int]:
+    """The years a sentence dates events to: not decades ("since the 1950s")."""
+    return found.years - {int(y) for y in _DECADE.findall(text)}
+
+
+# Where a sentence joins two statements: ", and", ", but", «, а», a semicolon or a dash
+# (not the commas of a list: "Iturup, Kunashir, Shikotan and the Habomai islets").
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|а|но|и|однако|причем)\s|;\s|\s[-–—]\s", re.IGNORECASE
+)
+
+
+def clauses_of(text: str, lang: str) -> list[frozenset[str]]:
+    """The core concepts (dates left out) of each statement a sentence joins that names
+    two things or more."""
+    found = []
+    for part in _CLAUSE_BREAK.split(text):
+        undated = lexicon.without_dates(part, lang)
+        core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
+        if len(core) >= 2:
+            found.append(core)
+    return found
+
+
+PART_SAID = 0.7  # share of a clause's concepts an earlier sentence must have said
+CLAUSE_TOUCHED = 0.5  # ... for a likely repeat, which context then confirms
+
+
+def _clauses_touched(
+    text: str, lang: str, pool: Sequence[Earlier], months_of: Mapping[int, Month]
+) -> bool:
+    """Whether an earlier sentence has said CLAUSE_TOUCHED of each clause of this one."""
+    said = [dated_concepts(facts(o.text, lang), months_of.get(o.item_id)) for o in pool]
+    return all(
+        any(_total(clause & got) >= CLAUSE_TOUCHED * _total(clause) for got in said)
+        for clause in clauses_of(text, lang)
+    )
+
+
+def _merged(
+    text: str,
+    mine: Facts,
+    lang: str,
+    pool: Sequence[Earlier],
+    months_of: Mapping[int, Month],
+    year: int | None,
+) -> tuple[int, ...]:
+    """The earlier items whose sentences together said every clause of this one.
+
+    Background often merges two earlier sentences into one ("The islands became part of the
+    USSR in 1945, and Tokyo calls them its Northern Territories"): each clause (`clauses_of`)
+    must have PART_SAID of its concepts in one earlier sentence, and every year and number
+    must be among theirs; a sentence dated to the article's days is news, and so is one
+    quoting someone when none of them quotes.
+    """
+    clauses = clauses_of(text, lang)
+    if len(clauses) < 2 or mine.dated_now:
+        return ()
+    earlier = [(o, facts(o.text, lang)) for o in pool]
+    found: set[int] = set()
+    quoted = False
+    counts: set[str] = set()
+    years: set[int] = set()
+    for clause in clauses:
+        best, best_other = 0.0, None
+        for other, theirs in earlier:
+            got = dated_concepts(theirs, months_of.get(other.item_id))
+            share = _total(clause & got) / _total(clause)
+            if share > best:
+                best, best_other = share, (other, theirs)
+        if best < PART_SAID or best_other is None:
+            return ()
+        other, theirs = best_other
+        found.add(other.item_id)
+        quoted = quoted or theirs.quoted
+        counts |= theirs.counts
+        placed, _ = _placed(theirs, months_of.get(other.item_id))
+        years |= theirs.years | {y for y, _ in placed if y is not None}
+        if theirs.concepts & _WAR:
+            years.add(WAR_END)
+    if _years_of(text, mine) - years or (mine.quoted and not quoted):
+        return ()  # a year, or someone's words («...»), none of them has
+    past = {str(y) for y in years if year is not None and y <= year - PAST_YEARS}
+    if mine.counts - counts - past:
+        return ()
+    return tuple(sorted(found))
+
+
 def lead_of(paragraphs: Sequence[int]) -> int:
     """How many sentences open the item: its first paragraph, or two when it has one."""
     if len(set(paragraphs)) > 1:
@@ -375,19 +508,32 @@ def decide(
     months_of = months_of or {}
     verdicts: list[Verdict] = []
     likely: list[tuple[float, tuple[int, ...]] | None] = []
+    untold: list[bool] = []
     for index, (text, found, pool) in enumerate(zip(sentences, repeats, candidates, strict=True)):
         if found:
             verdicts.append(Verdict(True, tuple(found), 1.0, "repeat"))
             likely.append(None)
+            untold.append(False)
             continue
         mine = facts(text, lang)
+        my_concepts = dated_concepts(mine, when)
         best = 0.0
         best_items: tuple[int, ...] = ()
+        # Years the earlier sentences on the same things named: a year none of them has is a
+        # fact of its own ("in 1960 Moscow said", "not held since 2020").
+        said_years: set[int] = set()
+        undated_core = mine.core - {f"#{y}" for y in mine.years}
         for other in pool:
             theirs = facts(other.text, lang)
             if mine.core.isdisjoint(theirs.core):
                 continue  # nothing in common but Russia, Japan and the islands
-            score = similarity(mine.concepts, theirs.concepts)
+            if not undated_core.isdisjoint(theirs.core):
+                placed, _ = _placed(theirs, months_of.get(other.item_id))
+                said_years |= theirs.years | {y for y, _ in placed if y is not None}
+                if theirs.concepts & _WAR:
+                    said_years.add(WAR_END)  # "after the war" is "in 1945"
+            theirs_when = months_of.get(other.item_id)
+            score = similarity(my_concepts, dated_concepts(theirs, theirs_when))
             if score <= best or adds_facts(mine, theirs, year, when, months_of.get(other.item_id)):
                 continue
             if score >= SAME_WORDING and not same_wording_facts(text, other.text, lang):
@@ -397,13 +543,27 @@ def decide(
             # A clause or an aside no earlier sentence has: an old fact with a new detail.
             best, best_items = 0.0, ()
         in_lead = index < lead
+        merged: tuple[int, ...] = ()
+        if not in_lead and best < SAME_MEANING:
+            merged = _merged(text, mine, lang, pool, months_of, year)
         if best >= (LEAD_MEANING if in_lead else SAME_MEANING):
             verdicts.append(Verdict(True, best_items, best, "meaning"))
             likely.append(None)
+            untold.append(False)
+        elif merged:
+            verdicts.append(Verdict(True, merged, best, "merged"))
+            likely.append(None)
+            untold.append(False)
         else:
             verdicts.append(Verdict(False, (), best, ""))
-            probable = best >= LIKELY_MEANING and not in_lead
+            # Context may only confirm a likely repeat whose years were said before.
+            told = _years_of(text, mine)
+            probable = best >= LIKELY_MEANING and not in_lead and told <= said_years
             likely.append((best, best_items) if probable else None)
+            # History alone (no background block around it) confirms only a sentence whose
+            # every clause was at least half said: "which Japan calls the Northern
+            # Territories" in a sentence about 1945 is a fact of its own.
+            untold.append(probable and not _clauses_touched(text, lang, pool, months_of))
     # Context: a likely repeat inside a background block, or telling history, is one.
     by_paragraph: dict[int, list[int]] = {}
     for index, paragraph in enumerate(paragraphs):
@@ -436,6 +596,6 @@ def decide(
             elif backgroundish(i - 1) and backgroundish(i + 1):
                 # A block written one sentence to a paragraph: background on both sides.
                 decided[i] = Verdict(True, items, score, "paragraph")
-            elif looks_historical(facts(sentences[i], lang), year):
+            elif looks_historical(facts(sentences[i], lang), year) and not untold[i]:
                 decided[i] = Verdict(True, items, score, "history")
     return decided

@@ -162,9 +162,18 @@ def title_tokens(
     return tokens | {"t" + t for t in tokens if t.startswith(("p:", "k:"))}
 
 
-def item_tokens(parts: Iterable[frozenset[str]]) -> frozenset[str]:
-    """An item's tokens: the union of its title's and its lead sentences'."""
-    return frozenset().union(*parts)
+def item_tokens(
+    parts: Iterable[frozenset[str]], published: datetime | None = None
+) -> frozenset[str]:
+    """An item's tokens: the union of its title's and its lead sentences'.
+
+    A report that names no day of its own tells of its publication day (the day its
+    dateline gives, which the sentences have without it): that day is its `d:`.
+    """
+    tokens = frozenset().union(*parts)
+    if published is not None and not any(t.startswith("d:") for t in tokens):
+        tokens |= {f"d:{published.day}"}
+    return tokens
 
 
 @cache
@@ -198,6 +207,17 @@ def _number_weight(number: str) -> float:
         return _SMALL_NUMBER
 
 
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and number[:2] in ("19", "20")
+
+
+def _comparable(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two reports' numbers count the same kind of thing: years against years,
+    other numbers against others ("two accords" is no other year than "1991 and 1999")."""
+    years_a, years_b = {n for n in a if _is_year(n)}, {n for n in b if _is_year(n)}
+    return bool((years_a and years_b) or (a - years_a and b - years_b))
+
+
 def score(a: frozenset[str], b: frozenset[str]) -> float:
     """How strongly two items' tokens say they report one event."""
     x, y = _split(a), _split(b)
@@ -225,6 +245,6 @@ def score(a: frozenset[str], b: frozenset[str]) -> float:
         total -= _KIND_CONFLICT
     if not kinds and x["k"] and y["k"]:
         total -= _KIND_CONFLICT
-    if not numbers and x["n"] and y["n"]:
+    if not numbers and _comparable(x["n"], y["n"]):
         total -= _NUMBER_CONFLICT
     return total
