@@ -18,8 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from kurilwatch.store import Store, from_iso, iso
+
+if TYPE_CHECKING:
+    from kurilwatch import novelty
 
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
 STORY_WINDOW = timedelta(days=3)
@@ -430,6 +434,10 @@ class Prepared:
     paragraph: int = 0
     meaning_keys: tuple[int, ...] = ()  # novelty.concept_keys: finds it reworded
     story: frozenset[str] | None = None  # stories.sentence_tokens, of the first STORY_TOKENS
+    # novelty.facts in `lang`: the worker computed them for the meaning keys, and the parent
+    # needs them again to classify the sentence.
+    meaning: novelty.Facts | None = None
+    lang: str = ""
 
 
 def prepare(
@@ -458,19 +466,21 @@ def prepare(
         else:
             named = stories.places(sentence)
         words = tokens(sentence)
-        meaning = novelty.facts(sentence, lang).concepts
+        meaning = novelty.facts(sentence, lang)
         prepared.append(
             Prepared(
                 sentence,
                 words,
                 tuple(sentence_keys(sentence, words)),
                 paragraph,
-                tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning)),
+                tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning.concepts)),
                 # Only the opening sentences can tell the story (story_lead); the rest get
                 # theirs if a lead ever reaches them (lead_story_words).
                 stories.sentence_tokens(sentence, lang, published, named)
                 if len(prepared) < STORY_TOKENS
                 else None,
+                meaning,
+                lang,
             )
         )
     return prepared
@@ -502,6 +512,9 @@ def index_item(
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     if prepared is None:
         prepared = prepare(text, lang, published)
+    novelty.remember_facts(
+        lang, [(s.text, s.meaning) for s in prepared if s.lang == lang and s.meaning]
+    )
     repeats = [_earlier_items(store, item_id, s.text, s.words, list(s.keys)) for s in prepared]
     candidates = [
         [] if found else _meaning_candidates(store, item_id, s.meaning_keys)

@@ -30,6 +30,7 @@ same in meaning (SAME_WORDING) must also agree on dates, negation and names
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,8 +69,32 @@ class Facts:
 _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 
 
-@lru_cache(maxsize=50_000)
+FACTS_KEPT = 50_000  # sentences whose facts are remembered (the most recently used)
+_known: OrderedDict[tuple[str, str], Facts] = OrderedDict()
+
+
 def facts(sentence: str, lang: str) -> Facts:
+    """What `sentence` says; cached, and primed by `remember_facts` with a worker's."""
+    key = (sentence, lang)
+    found = _known.get(key)
+    if found is None:
+        found = _facts(sentence, lang)
+        remember_facts(lang, [(sentence, found)])
+    else:
+        _known.move_to_end(key)
+    return found
+
+
+def remember_facts(lang: str, known: Iterable[tuple[str, Facts]]) -> None:
+    """Cache facts computed elsewhere (a worker process), so they are not computed again."""
+    for sentence, found in known:
+        _known[(sentence, lang)] = found
+        _known.move_to_end((sentence, lang))
+    while len(_known) > FACTS_KEPT:
+        _known.popitem(last=False)
+
+
+def _facts(sentence: str, lang: str) -> Facts:
     concepts = lexicon.concepts(sentence, lang)
     months, shift = lexicon.months(sentence, lang)
     return Facts(
