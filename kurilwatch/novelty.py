@@ -30,7 +30,6 @@ same in meaning (SAME_WORDING) must also agree on dates, negation and names
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,29 +68,22 @@ class Facts:
 _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 
 
-FACTS_KEPT = 50_000  # sentences whose facts are remembered (the most recently used)
-_known: OrderedDict[tuple[str, str], Facts] = OrderedDict()
+_primed: dict[tuple[str, str], Facts] = {}  # facts a worker computed, on their way in
 
 
+@lru_cache(maxsize=50_000)
 def facts(sentence: str, lang: str) -> Facts:
     """What `sentence` says; cached, and primed by `remember_facts` with a worker's."""
-    key = (sentence, lang)
-    found = _known.get(key)
-    if found is None:
-        found = _facts(sentence, lang)
-        remember_facts(lang, [(sentence, found)])
-    else:
-        _known.move_to_end(key)
-    return found
+    primed = _primed.pop((sentence, lang), None)
+    return primed if primed is not None else _facts(sentence, lang)
 
 
 def remember_facts(lang: str, known: Iterable[tuple[str, Facts]]) -> None:
     """Cache facts computed elsewhere (a worker process), so they are not computed again."""
     for sentence, found in known:
-        _known[(sentence, lang)] = found
-        _known.move_to_end((sentence, lang))
-    while len(_known) > FACTS_KEPT:
-        _known.popitem(last=False)
+        _primed[(sentence, lang)] = found
+        facts(sentence, lang)  # now in the cache (or already was)
+    _primed.clear()
 
 
 def _facts(sentence: str, lang: str) -> Facts:
@@ -143,7 +135,9 @@ def _unmatched(
     )
 
 
+@lru_cache(maxsize=100_000)
 def weight(concept: str) -> float:
+    # Cached: similarity weighs the concepts of every pair of sentences it compares.
     if concept.startswith("#"):
         return _WEIGHT_NUMBER
     if concept.startswith("=") and concept[1:] in lexicon.GENERIC:
