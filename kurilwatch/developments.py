@@ -18,8 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from kurilwatch.store import Store, from_iso, iso
+
+if TYPE_CHECKING:
+    from kurilwatch import novelty
 
 SAME_SENTENCE = 0.7  # Dice overlap of normalised tokens at which two sentences are one
 STORY_WINDOW = timedelta(days=3)
@@ -430,6 +434,10 @@ class Prepared:
     paragraph: int = 0
     meaning_keys: tuple[int, ...] = ()  # novelty.concept_keys: finds it reworded
     story: frozenset[str] | None = None  # stories.sentence_tokens, of the first STORY_TOKENS
+    # novelty.facts in `lang`: the worker computed them for the meaning keys, and the parent
+    # needs them again to classify the sentence.
+    meaning: novelty.Facts | None = None
+    lang: str = ""
 
 
 def prepare(
@@ -458,19 +466,21 @@ def prepare(
         else:
             named = stories.places(sentence)
         words = tokens(sentence)
-        meaning = novelty.facts(sentence, lang).concepts
+        meaning = novelty.facts(sentence, lang)
         prepared.append(
             Prepared(
                 sentence,
                 words,
                 tuple(sentence_keys(sentence, words)),
                 paragraph,
-                tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning)),
+                tuple(meaning_key(lang, c) for c in novelty.concept_keys(meaning.concepts)),
                 # Only the opening sentences can tell the story (story_lead); the rest get
                 # theirs if a lead ever reaches them (lead_story_words).
                 stories.sentence_tokens(sentence, lang, published, named)
                 if len(prepared) < STORY_TOKENS
                 else None,
+                meaning,
+                lang,
             )
         )
     return prepared
@@ -502,11 +512,24 @@ def index_item(
     lang = lang if lang in ("en", "ru", "ja") else detect_lang(text)
     if prepared is None:
         prepared = prepare(text, lang, published)
-    repeats = [_earlier_items(store, item_id, s.text, s.words, list(s.keys)) for s in prepared]
-    candidates = [
-        [] if found else _meaning_candidates(store, item_id, s.meaning_keys)
-        for s, found in zip(prepared, repeats, strict=True)
+    novelty.remember_facts(
+        lang, [(s.text, s.meaning) for s in prepared if s.lang == lang and s.meaning]
+    )
+    # One probe for every key of the item first: most keys of a new sentence are in no
+    # earlier item, and reading them one by one was most of the index's cost.
+    seen = store.keys_seen_before(
+        (key for s in prepared for key in (*s.keys, *s.meaning_keys)), item_id
+    )
+    repeats = [
+        _earlier_items(store, item_id, s.text, s.words, [k for k in s.keys if k in seen])
+        for s in prepared
     ]
+    candidates = _meaning_candidates(
+        store,
+        item_id,
+        [() if found else s.meaning_keys for s, found in zip(prepared, repeats, strict=True)],
+        seen,
+    )
     # Agencies repeat background as a block: the earlier items this one repeats most are
     # read whole, so a reworded sentence next to repeated ones meets its earlier wording.
     sources: dict[int, int] = {}
@@ -553,6 +576,7 @@ def index_item(
         _months_of(store, sorted(dated)),
     )
     result: list[Sentence] = []
+    rows = []
     seen_here: set[frozenset[str]] = set()
     for position, (sentence, verdict) in enumerate(zip(prepared, verdicts, strict=True)):
         # A sentence repeated inside the same item is background the second time.
@@ -563,7 +587,8 @@ def index_item(
         # A word-for-word repeat needs no meaning keys: its earlier wording has them, and
         # most of an agency's copy is repeats (fewer rows to write and to read past).
         keys = sentence.keys if repeats[position] else (*sentence.keys, *sentence.meaning_keys)
-        store.add_sentence(item_id, position, sentence.text, is_new, earlier, keys)
+        rows.append((position, sentence.text, is_new, earlier, keys))
+    store.add_sentences(item_id, rows)
     return result
 
 
@@ -581,14 +606,22 @@ def _months_of(store: Store, item_ids: list[int]) -> dict[int, tuple[int, int]]:
     return months
 
 
-def _meaning_candidates(store: Store, item_id: int, keys: tuple[int, ...]) -> list:
+def _meaning_candidates(
+    store: Store, item_id: int, keys: list[tuple[int, ...]], seen: set[int]
+) -> list[list]:
+    """For each sentence, the earlier sentences that share one of its meaning `keys`.
+
+    MEANING_CANDIDATES rows of each key, in the order of its keys; read in one query for
+    the whole item, and only the keys some earlier item has (`seen`).
+    """
     from kurilwatch.novelty import Earlier
 
-    found = {}
-    for key in keys:
-        for other_id, position, text in store.earlier_sentences(key, item_id, MEANING_CANDIDATES):
-            found[(other_id, position)] = Earlier(other_id, position, text)
-    return list(found.values())
+    wanted = [(index, key) for index, own in enumerate(keys) for key in own if key in seen]
+    rows = store.earlier_sentences_of_keys([key for _, key in wanted], item_id, MEANING_CANDIDATES)
+    found: list[dict[tuple[int, int], Earlier]] = [{} for _ in keys]
+    for number, other_id, position, text in rows:
+        found[wanted[number][0]][(other_id, position)] = Earlier(other_id, position, text)
+    return [list(pool.values()) for pool in found]
 
 
 def _with_details(store: Store, item_id: int, text: str, lang: str, pool: list) -> list:

@@ -82,8 +82,25 @@ _PRESENT = {
 _QUOTES = ("«", "»", "“", "”", '"', "「", "」")
 
 
+_primed: dict[tuple[str, str], Facts] = {}  # facts a worker computed, on their way in
+
+
 @lru_cache(maxsize=50_000)
 def facts(sentence: str, lang: str) -> Facts:
+    """What `sentence` says; cached, and primed by `remember_facts` with a worker's."""
+    primed = _primed.pop((sentence, lang), None)
+    return primed if primed is not None else _facts(sentence, lang)
+
+
+def remember_facts(lang: str, known: Iterable[tuple[str, Facts]]) -> None:
+    """Cache facts computed elsewhere (a worker process), so they are not computed again."""
+    for sentence, found in known:
+        _primed[(sentence, lang)] = found
+        facts(sentence, lang)  # now in the cache (or already was)
+    _primed.clear()
+
+
+def _facts(sentence: str, lang: str) -> Facts:
     concepts = lexicon.concepts(sentence, lang)
     months, shift = lexicon.months(sentence, lang)
     dated_now = lexicon.dated_now(sentence, lang)
@@ -145,7 +162,9 @@ def _unmatched(
     )
 
 
+@lru_cache(maxsize=100_000)
 def weight(concept: str) -> float:
+    # Cached: similarity weighs the concepts of every pair of sentences it compares.
     if concept.startswith("#"):
         return _WEIGHT_NUMBER
     if concept.startswith("=") and concept[1:] in lexicon.GENERIC:

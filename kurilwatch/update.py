@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import gc
 import hashlib
 import json
@@ -33,13 +34,14 @@ import os
 import sqlite3
 import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kurilwatch import parse
-from kurilwatch.articles import Pages, Settled, article_key, wants_article
+from kurilwatch.articles import Pages, Settled, article_key, read_article, wants_article
 from kurilwatch.config import Config, Feed, feed_rules
 from kurilwatch.decide import decide, due, state_for_url, text_source
 from kurilwatch.errors import ClockError, FeedError
@@ -494,7 +496,84 @@ def run_fetch(
     if count < 2 or len(feeds) < PARALLEL_FROM:
         return asyncio.run(main(None))
     with start_workers(count) as workers:
-        return asyncio.run(main(workers))
+        return asyncio.run(main(PagesFirst(workers, JOBS_PER_WORKER * count)))
+
+
+JOBS_PER_WORKER = 2  # jobs handed to the pool at a time: one running, one ready, per worker
+
+
+class PagesFirst(concurrent.futures.Executor):
+    """The worker processes, handed article pages before feed bodies, a few jobs at a time.
+
+    Every feed's body arrives at the start of a run, and in the pool's own order they would
+    all be parsed before the first article page is read: no feed would be complete, and the
+    writer would have nothing to do, until every body had been parsed. Reading the pages of
+    the feeds already parsed first completes feeds early, so that storing them overlaps
+    with the workers' parsing of the rest; one job at a time stays a body while bodies
+    wait, so that the later feeds' pages keep being found (and their downloads overlap
+    the reading of the others).
+    """
+
+    def __init__(self, pool: concurrent.futures.Executor, slots: int) -> None:
+        import threading
+
+        self._pool = pool
+        self._free = slots
+        self._lock = threading.Lock()  # the pool calls `_finished` from its own thread
+        Waiting = deque[tuple[Callable, tuple, concurrent.futures.Future]]
+        self._pages: Waiting = deque()
+        self._bodies: Waiting = deque()
+        self._bodies_running = 0
+
+    def submit(self, fn: Callable, /, *args: object, **kwargs: object) -> concurrent.futures.Future:
+        assert not kwargs, "run_in_executor passes positional arguments only"
+        outer: concurrent.futures.Future = concurrent.futures.Future()
+        with self._lock:
+            (self._pages if fn is read_article else self._bodies).append((fn, args, outer))
+        self._dispatch()
+        return outer
+
+    def _dispatch(self) -> None:
+        while True:
+            with self._lock:
+                if not self._free or not (self._pages or self._bodies):
+                    return
+                body = bool(self._bodies) and (not self._pages or not self._bodies_running)
+                fn, args, outer = (self._bodies if body else self._pages).popleft()
+                if not outer.set_running_or_notify_cancel():
+                    continue  # cancelled while it waited (the run was interrupted)
+                self._free -= 1
+                self._bodies_running += body
+            try:
+                inner = self._pool.submit(fn, *args)
+            except BaseException as exc:  # a pool that is broken or shut down
+                self._finished(body, outer, None, exc)
+                continue
+            inner.add_done_callback(functools.partial(self._finished, body, outer))
+
+    def _finished(
+        self,
+        body: bool,
+        outer: concurrent.futures.Future,
+        inner: concurrent.futures.Future | None,
+        refused: BaseException | None = None,
+    ) -> None:
+        with self._lock:
+            self._free += 1
+            self._bodies_running -= body
+        if inner is None:
+            outer.set_exception(refused or RuntimeError("not submitted"))
+        elif inner.cancelled():
+            outer.set_exception(concurrent.futures.CancelledError())
+        elif (error := inner.exception()) is not None:
+            outer.set_exception(error)
+        else:
+            outer.set_result(inner.result())
+        if inner is not None:
+            self._dispatch()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait, cancel_futures=cancel_futures)
 
 
 def start_workers(count: int) -> concurrent.futures.ProcessPoolExecutor:

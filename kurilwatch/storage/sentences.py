@@ -12,6 +12,12 @@ EARLIER_SQL = """SELECT k.item_id, k.position, s.text FROM sentence_keys k
     WHERE k.key = ? AND k.item_id < ?
     ORDER BY k.item_id DESC LIMIT ?"""
 
+# Which of some keys a sentence of an earlier item has: one probe of the primary key each,
+# however many items have it.
+SEEN_KEYS_SQL = """SELECT v.column1 FROM (VALUES {rows}) v WHERE EXISTS (
+    SELECT 1 FROM sentence_keys k WHERE k.key = v.column1 AND k.item_id < ?)"""
+KEYS_PER_QUERY = 100  # keys per statement (SQLite allows 500 terms of a compound select)
+
 # An earlier item's sentences, read whole (a range of the primary key, at most 100 rows).
 BLOCK_SQL = "SELECT position, text FROM sentences WHERE item_id = ? ORDER BY position LIMIT 100"
 # Which of a few items lie in the story window (primary-key lookups).
@@ -32,23 +38,23 @@ class SentencesPart(StorePart):
         self.conn.execute("DELETE FROM sentences WHERE item_id = ?", [item_id])
         self.conn.execute("DELETE FROM sentence_keys WHERE item_id = ?", [item_id])
 
-    def add_sentence(
+    def add_sentences(
         self,
         item_id: int,
-        position: int,
-        text: str,
-        is_new: bool,
-        earlier: Iterable[int],
-        keys: Iterable[int],
+        sentences: Iterable[tuple[int, str, bool, Iterable[int], Iterable[int]]],
     ) -> None:
-        self.conn.execute(
+        """Index an item's sentences: (position, text, is new, earlier items, keys) each."""
+        rows, keys = [], []
+        for position, text, is_new, earlier, sentence_keys in sentences:
+            rows.append((item_id, position, text, int(is_new), ",".join(map(str, earlier))))
+            keys += [(key, item_id, position) for key in sentence_keys]
+        self.conn.executemany(
             "INSERT INTO sentences (item_id, position, text, is_new, earlier) "
             "VALUES (?, ?, ?, ?, ?)",
-            [item_id, position, text, int(is_new), ",".join(map(str, earlier))],
+            rows,
         )
         self.conn.executemany(
-            "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)",
-            [(key, item_id, position) for key in keys],
+            "INSERT OR IGNORE INTO sentence_keys (key, item_id, position) VALUES (?, ?, ?)", keys
         )
 
     def earlier_sentences(self, key: int, item_id: int, limit: int) -> Iterator[tuple]:
@@ -57,6 +63,33 @@ class SentencesPart(StorePart):
         Read lazily: a background sentence finds what it needs among its first rows.
         """
         return self.conn.execute(EARLIER_SQL, [key, item_id, limit])
+
+    def earlier_sentences_of_keys(
+        self, keys: list[int], item_id: int, limit: int
+    ) -> list[tuple[int, int, int, str]]:
+        """(index in `keys`, item, position, text): `earlier_sentences` of each key, read
+        whole, a few statements for them all; in the order of `keys`."""
+        found: list[tuple[int, int, int, str]] = []
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            chunk = keys[start : start + KEYS_PER_QUERY]
+            sql = " UNION ALL ".join(
+                f"SELECT {start + n}, * FROM ({EARLIER_SQL})" for n in range(len(chunk))
+            )
+            found += self.conn.execute(sql, [v for key in chunk for v in (key, item_id, limit)])
+        # Each key's rows come as its own statement gives them; the sort only makes sure the
+        # keys come in order (it is stable).
+        found.sort(key=lambda row: row[0])
+        return found
+
+    def keys_seen_before(self, keys: Iterable[int], item_id: int) -> set[int]:
+        """Which of these keys a sentence of an item before `item_id` has."""
+        unique = list(dict.fromkeys(keys))
+        seen: set[int] = set()
+        for start in range(0, len(unique), KEYS_PER_QUERY):
+            chunk = unique[start : start + KEYS_PER_QUERY]
+            sql = SEEN_KEYS_SQL.format(rows=",".join(["(?)"] * len(chunk)))
+            seen.update(row[0] for row in self.conn.execute(sql, [*chunk, item_id]))
+        return seen
 
     def sentence_rows(self, item_id: int) -> list[tuple[int, str, int, str]]:
         """(position, text, is new, earlier items as "1,2") of an item's sentences."""
