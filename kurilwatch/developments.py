@@ -633,7 +633,7 @@ def _with_details(store: Store, item_id: int, text: str, lang: str, pool: list) 
         return pool
     keys = tuple(meaning_key(lang, c) for d in unsaid for c in novelty.concept_keys(d))
     known = {(other.item_id, other.position) for other in pool}
-    found = _meaning_candidates(store, item_id, keys)
+    (found,) = _meaning_candidates(store, item_id, [keys], set(keys))
     return pool + [other for other in found if (other.item_id, other.position) not in known]
 
 
