@@ -307,8 +307,11 @@ def details(sentence: str, lang: str) -> tuple[frozenset[str], ...]:
     "Japan claims Iturup", "Shikotan and the Habomai islets"); a sentence with one part
     that says something has no details apart from itself.
     """
+    parts = _PARTS.split(sentence)
+    if len(parts) < 2:  # one part has no details apart from the sentence itself
+        return ()
     found = []
-    for part in _PARTS.split(sentence):
+    for part in parts:
         undated = lexicon.without_dates(part, lang)
         core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
         # What it says besides names: "Japan claims Iturup, Kunashir" is a list of them, "it
