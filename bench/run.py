@@ -689,15 +689,34 @@ def classify_cost(path: Path, label: str) -> Measure:
         "A new port project was announced. Moscow has repeatedly said that the islands "
         "are Russian."
     )
+    from kurilwatch.storage.scans import BulkItem
+
+    probe = 10**9  # an item of its own, since every sentence must belong to a stored item
     with Store(path) as store:
+        moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        store.bulk_load(
+            [
+                BulkItem(
+                    id=probe,
+                    feed="f000",
+                    guid="classify-probe",
+                    url="http://x/classify-probe",
+                    title="Kurils report",
+                    summary=text,
+                    text=text,
+                    time=moment,
+                    matched='["Iturup"]',
+                )
+            ]
+        )
         timings = []
         for _ in range(20):
             started = time.perf_counter()
             with store.transaction():
-                index_item(store, 10**9, text, "en")
+                index_item(store, probe, text, "en")
             timings.append(time.perf_counter() - started)
         with store.transaction():
-            store.forget_sentences(10**9)
+            store.delete_item(probe)
     return Measure(
         f"3 classify one new item ({label})",
         "kurilwatch",
