@@ -640,27 +640,26 @@ def counted(n: int, singular: str, plural: str) -> str:
 
 
 def refilter_plan(console: Console, plan, dry_run: bool, prune: bool = False) -> None:
-    verb = "would be" if dry_run else ("was" if len(plan.add) == 1 else "were")
+    def verb(n: int) -> str:
+        return "would be" if dry_run else ("was" if n == 1 else "were")
+
+    added = len(plan.add)
     console.print(
         Text(
-            f"{counted(len(plan.add), 'entry', 'entries')} {verb} added{':' if plan.add else '.'}",
+            f"{counted(added, 'entry', 'entries')} {verb(added)} added{':' if plan.add else '.'}",
             style="bold",
         )
     )
     for _key, feed, entry in plan.add:
         console.print(Text("  + ", style="green") + safe(f"{feed}: {entry.title}"))
-    if prune:  # exactly what goes: the items flagged before as well as the newly unmatched
-        gone = plan.prune
-        one = len(gone) == 1
-        verb = "would be" if dry_run else ("was" if one else "were")
-        noun = counted(len(gone), "stored item", "stored items")
-        heading = f"{noun} {verb} deleted (they no longer match)"
+    # With --prune, exactly what goes: the items flagged before as well as the newly unmatched.
+    gone = plan.prune if prune else plan.drop
+    noun = counted(len(gone), "stored item", "stored items")
+    if prune:
+        heading = f"{noun} {verb(len(gone))} deleted (they no longer match)"
     else:
-        gone = plan.drop
-        one = len(gone) == 1
-        verb = "would be" if dry_run else ("was" if one else "were")
-        noun = counted(len(gone), "stored item", "stored items")
-        heading = f"{noun} {'no longer matches' if one else 'no longer match'} ({verb} flagged)"
+        match = "no longer matches" if len(gone) == 1 else "no longer match"
+        heading = f"{noun} {match} ({verb(len(gone))} flagged)"
     console.print(Text(f"{heading}{':' if gone else '.'}", style="bold"))
     for item in gone:
         console.print(
