@@ -1981,10 +1981,11 @@ GUARDS: list[Guard] = [
         "ru",
         "название в кавычках (компания, студия, фестиваль), а не сами острова",
         "".join(f"(?<!{word} )" for word in _ON_THE_ISLANDS_RU)
+        # The quotes hug a name (in «Кунашир» or "Кунашир"); spaced quotes quote no name.
         + _QUOTE_OPEN
-        + r"\s*(?:"
+        + r"(?:"
         + _names("ru", ships=True)
-        + r")\w*\s*[»\"“”']",
+        + r")\w*[»\"“”']",
         None,
         effect="demote",
     ),
