@@ -50,6 +50,14 @@ BLIND_PARTS = {
         "a Habomai-branded product; passing mentions in the lead; a foreign ministry's reply "
         "naming the islands only in the body; border guards detaining a Japanese schooner",
     ),
+    "blind4_": (
+        "fourth",
+        "precision/recall en 0.955/0.955, ja 1.000/0.955, ru 0.957/1.000 (2 false positives,"
+        " 2 false negatives)",
+        "a surname that is the islands' name (a hockey player Kuril); an animal's name in "
+        "apposition without quotation marks (жеребец Кунашир); kelp harvesting off the "
+        "Habomai islets named only in the body",
+    ),
 }
 
 
