@@ -462,6 +462,12 @@ def _apply_guards(
     return *_echoes(hits, suppressed, text), names
 
 
+# A proper name written again is the islands' own when it is followed by their noun: a
+# player called Kuril does not make "the Kuril Islands" of the same text a person.
+_NOT_THE_ISLANDS = r"(?!\s+(?:islands?|isles|chain|остров\w*)\b|\s*(?:島|諸島|列島))"
+_NOT_THE_ISLANDS_AFTER = re.compile(_NOT_THE_ISLANDS, re.IGNORECASE)
+
+
 def _proper_name_echoes(
     hits: list[Hit], suppressed: list[Suppressed], text: str, proper_names: dict[str, Guard]
 ) -> tuple[list[Hit], list[Suppressed]]:
@@ -469,7 +475,9 @@ def _proper_name_echoes(
     spans = sorted(
         (m.start(), m.end(), guard)
         for name, guard in proper_names.items()
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        for m in re.finditer(
+            rf"(?<!\w){re.escape(name)}(?!\w){_NOT_THE_ISLANDS}", text, re.IGNORECASE
+        )
     )
     starts = [span[0] for span in spans]
     kept: list[Hit] = []
@@ -498,6 +506,8 @@ def _echoes(
         return hits, suppressed
 
     def business(hit: Hit) -> Suppressed | None:
+        if not _NOT_THE_ISLANDS_AFTER.match(text, hit.end):
+            return None
         quoted = text[max(0, hit.start - 1) : hit.start] in _OPENING_QUOTES
         return by_text.get(hit.text.lower()) or (by_term.get(hit.term) if quoted else None)
 
@@ -619,6 +629,22 @@ def _decide(
             return result(True, f"the territorial dispute up front; {used} further down")
         if len(sentences) >= _BODY_SENTENCES:
             return result(True, f"{used} in {len(sentences)} sentences")
+        # A story about fishing (up front) whose boats work the islands' waters under the
+        # arrangements that exist only there (the private kelp agreement, Russian permits,
+        # border guards), with both sides: the islands named further down are its grounds.
+        # The arrangements come back (two sentences or more), one of them beside the names:
+        # a Hokkaido catch story whose one line adds that some Nemuro boats work there under
+        # an agreement is a passing mention.
+        fishing = [h for h in context if h.rule.endswith(".fishing") and h.zone != "body"]
+        waters = [h for h in context if h.rule.endswith(".waters")] or dispute_hits
+        water_sentences = {layout.sentence(h.start) for h in waters}
+        beside = any(abs(w - n) <= 1 for w in water_sentences for n in sentences)
+        if about is None and fishing and len(water_sentences) >= 2 and beside and len(sides) == 2:
+            return result(
+                True,
+                f"fishing in the islands' waters ({fishing[0].text!r} up front, "
+                f"{waters[0].text!r} further on): the islands named as its grounds",
+            )
         # The disputed islands named one by one, with the dispute and both sides (a ministry
         # answering Japan's claim to "Iturup, Kunashir, Shikotan and the Habomai"): the
         # story is about them wherever they stand.

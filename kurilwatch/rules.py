@@ -702,6 +702,85 @@ CONTEXT_RULES: list[Rule] = [
     ),
 ]
 
+# Fishing in the islands' waters: what the story is about (fishing, up front) and the
+# arrangements that exist only there (the private kelp agreement, permits from Russia,
+# its border guards watching). With both, the islands named only in the body are where
+# the boats work, not an aside (see `match._decide`).
+_FISHING_EN = (
+    *("fishing", "fishermen", "fishers", "harvest\\w*", "catch(?:es)?", "trawl\\w*"),
+    *("boats", "vessels", "flotilla", "fleet", "crab(?:s|bing|bers)?", "kelp", "kombu"),
+    *("sea\\s+urchins?", "scallops?", "salmon", "saury", "octopus", "pollock", "grounds"),
+)
+_WATERS_EN = (
+    "private(?:-sector)?\\s+(?:\\w+\\s+){0,2}(?:agreement|accord|deal|pact|arrangement)s?",
+    "safe[- ]operation",
+    "bilateral\\s+(?:fishing|fisheries|fishery)",
+    "intergovernmental\\s+(?:fishing|fisheries|fishery)",
+    *(
+        f"{what}\\s+(?:agreement|accord|deal)s?"
+        for what in ("fishing", "kelp", "kombu", "fisheries")
+    ),
+    "russian\\s+(?:\\w+\\s+)?(?:permits?|licen[cs]es?|quotas?)",
+    "border\\s+guards?",
+    "coast\\s*guard\\s+(?:boats?|ships?|vessels?)",
+    "patrol\\s+(?:boats?|ships?|vessels?)",
+    "fees?\\s+(?:\\w+\\s+){0,3}(?:russia|moscow)",
+    "payments?\\s+(?:\\w+\\s+){0,3}(?:russia|moscow)",
+    "pay\\s+(?:russia|moscow)",
+    "median\\s+line",
+)
+CONTEXT_RULES += [
+    _rule("en.fishing", "context", "fishing", "fishing", *_lat(_FISHING_EN), anchored_start=True),
+    _rule("en.waters", "context", "waters", "the islands' waters", *_lat(_WATERS_EN)),
+    _rule(
+        "ru.fishing",
+        "context",
+        "fishing",
+        "промысел",
+        B
+        + r"(?:промысл\w*|промысел|рыбак\w*|рыболов\w*|рыбопромышл\w*|ламинари\w*"
+        + r"|морск\w+\s+капуст\w*|комбу|краб\w*|морск\w+\s+еж\w*|вылов\w*|улов\w*|шхун\w*"
+        + r"|сейнер\w*|(?-i:путин[аыеуо]\w*))",
+        (
+            *("промысл", "промысел", "рыбак", "рыболов", "рыбопромышл", "ламинари", "морск"),
+            *("комбу", "краб", "вылов", "улов", "шхун", "сейнер", "путин"),
+        ),
+    ),
+    _rule(
+        "ru.waters",
+        "context",
+        "waters",
+        "воды островов",
+        B
+        + r"(?:соглашени\w*|договор[её]нност\w*|погранич\w+|погранслужб\w*|квот\w*"
+        + r"|российск\w+\s+(?:разрешени|лиценз)\w*"
+        + r"|плат\w*\s+(?:за\s+)?(?:\w+\s+)?(?:россии|москве))",
+        ("соглашени", "договор", "погранич", "погранслужб", "квот", "российск", "плат"),
+    ),
+    _rule(
+        "ja.fishing",
+        "context",
+        "fishing",
+        "漁",
+        r"漁|コンブ|昆布|ウニ|カニ|サケ|マス|ホタテ|タコ|サンマ",
+        ("漁", "コンブ", "昆布", "ウニ", "カニ", "サケ", "マス", "ホタテ", "タコ", "サンマ"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.waters",
+        "context",
+        "waters",
+        "四島周辺水域",
+        r"民間協定|民間取り決め|協定|安全操業|採取料|協力金|入漁料|国境警備|監視船|実効支配"
+        r"|中間ライン|許可証",
+        (
+            *("民間協定", "民間取り決め", "協定", "安全操業", "採取料", "協力金", "入漁料"),
+            *("国境警備", "監視船", "実効支配", "中間ライン", "許可証"),
+        ),
+        anchored_start=True,
+    ),
+]
+
 # --- Other subjects: a story whose headline names one of these is about it, and a name of
 # the islands in its text is a passing mention unless it comes back throughout. The kinds:
 # the neighbouring regions, the other territorial disputes, the straits the islands border.
@@ -1752,6 +1831,145 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
     ),
 ]
 
+# --- The islands' names as a person's name, or an animal's or a ship's without quotes ----
+# Kuril is a Slovak and Czech surname ("winger Martin Kuril", «нападающий Курил», クリル選手);
+# a role before the name, a given name before it or an honorific after it says it is a
+# person's. The singular forms only: "the Kurils" is no one's name. The guard's group `name`
+# is the person's name: written again anywhere ("Kuril's late double"), it is the same person.
+_ROLES_EN = (
+    *("midfielders?", "strikers?", "forwards?", "wingers?", "defenders?", "defen[cs]em[ae]n"),
+    *("goalkeepers?", "goalies?", "keepers?", "captains?", "coach(?:es)?", "managers?"),
+    *("players?", "teammates?", "rookies?", "referees?", "pitchers?", "skaters?", "skiers?"),
+    *("boxers?", "wrestlers?", "judokas?", "fighters?", "swimmers?", "sprinters?", "cyclists?"),
+    *("jockeys?", "singers?", "actors?", "actress(?:es)?", "directors?", "filmmakers?"),
+    *("authors?", "novelists?", "poets?", "artists?", "painters?", "pianists?", "violinists?"),
+    *("conductors?", "composers?", "designers?", "photographers?", "chefs?", "judges?"),
+    *("lawyers?", "attorneys?", "defendants?", "plaintiffs?", "prosecutors?", "jurors?"),
+    *("suspects?", "ceos?", "founders?", "co-founders?", "chairman", "chairwoman"),
+    *("executives?", "entrepreneurs?", "businessman", "businesswoman", "investors?"),
+    *("mr\\.?", "mrs\\.?", "ms\\.?", "dr\\.?", "prof\\.?", "professor"),
+)
+# A person's name in the singular, capitalised: the group's and each island's.
+_PERSON_NAMES_EN = r"(?-i:Kurile?|Iturup|Etorofu|Kunashiri?|Shikotan|Habomai)"
+# Words a given name is not, before the name ("Southern Kuril", "Japan Kuril talks").
+_NOT_A_GIVEN_NAME_EN = (
+    r"(?:south|southern|north|northern|central|middle|greater|lesser|japan|japanese|russia"
+    r"|russian|soviet|sakhalin|kamchatka|hokkaido|tokyo|moscow|the|an?|on|in|at|to|from|near"
+    r"|off|over|for|and|or|of|with|about|across|entire|whole|disputed|contested|occupied"
+    r"|remote|visit|visits|visiting|island|islands|governor|mayor|minister|premier"
+    r"|president|prime)"
+)
+# What follows a person's name and not the islands' in news copy: a possessive, a clause's
+# verb, an age or the end of a phrase (never "Islands", "chain" or "drills").
+_AFTER_A_PERSON_EN = (
+    r"(?=['’]s\b|\s*[,;:)(]|\s*[.!?](?:\s|$)|\s*$|\s+\d|\s+(?:scored|scores|netted|nets|struck"
+    r"|strikes|said|says|told|tells|added|adds|won|wins|lost|loses|joined|joins|signed|signs"
+    r"|was|is|has|had|will|would|who|denied|denies|pleaded|pleads|faces|faced|sang|sings"
+    r"|played|plays|took|takes|led|leads|returned|returns|opened|opens|became|becomes|beat"
+    r"|beats|finished|finishes|earned|earns|received|receives|converted|headed|saved|saves"
+    r"|equali[sz]ed|testified|testifies|sued|sues|founded|argued|appeared|claimed|claims"
+    r"|insisted|wrote|writes|directed|directs|performed|performs|set|sets|hit|hits)\b)"
+)
+_ROLES_RU = (
+    *("нападающ(?:ий|его|ему|им|ем)", "полузащитник\\w{0,3}", "защитник\\w{0,3}"),
+    *("вратар[ьяюе]\\w{0,2}", "голкипер\\w{0,3}", "форвард\\w{0,3}", "хавбек\\w{0,3}"),
+    *("футболист\\w{0,3}", "хоккеист\\w{0,3}", "игрок\\w{0,3}", "тренер\\w{0,3}"),
+    *("наставник\\w{0,3}", "легионер\\w{0,3}", "боксер\\w{0,3}", "борец", "борц\\w{1,3}"),
+    *("теннисист\\w{0,3}", "шахматист\\w{0,3}", "жокей\\w{0,3}", "певиц\\w{1,3}", "певец"),
+    *("певц\\w{1,3}", "актер\\w{0,3}", "актрис\\w{1,3}", "режисс[её]р\\w{0,3}"),
+    *("писател[ьяюе]\\w{0,2}", "художни\\w{1,3}", "пианист\\w{0,3}", "дизайнер\\w{0,3}"),
+    *("адвокат\\w{0,3}", "обвиняем\\w{2,3}", "подсудим\\w{2,3}", "истц\\w{1,3}", "истец"),
+    *("ответчик\\w{0,3}", "прокурор\\w{0,3}", "бизнесмен\\w{0,3}", "предпринимател\\w{1,3}"),
+    *("гендиректор\\w{0,3}", "основател\\w{1,3}", "совладел\\w{2,5}", "г-н", "г-жа"),
+)
+# A surname Курил declines as a man's name does (Курила, Куриле, Курилом); the islands'
+# names stand in the nominative after a role.
+_PERSON_NAMES_RU = r"(?-i:Курил(?:а|у|е|ом)?|Кунашир|Итуруп|Шикотан)"
+# A given name before a role's surname is capitalised and no adjective (Южных Курил).
+_GIVEN_NAME_RU = (
+    r"(?-i:[А-ЯЁ][а-яё]+)(?<!ых)(?<!их)(?<!ые)(?<!ие)(?<!ой)(?<!ий)(?<!ый)(?<!ая)(?<!яя)"
+    r"(?<!ого)(?<!его)(?<!ому)(?<!ему)(?<!ым)(?<!им)"
+)
+# Without a role, only what a person does says it is one («Курил забил», «Мартин Курил
+# подписал контракт»): «Новости Курил», «Жители Курил получат» are the islands'.
+_A_PERSONS_ACT_RU = (
+    r"(?:забил|забила|забросил|забросила|отразил|сравнял|оформил|отдал\w*\s+передач\w*"
+    r"|ассистировал|подписал\w*\s+контракт\w*|перешел|перешла|продлил\w*\s+контракт\w*"
+    r"|выиграл\w*\s+(?:бой|поединок|турнир|схватк\w*)|признал\w*\s+вину|дал\w*\s+показани\w*)"
+)
+_PERSON_HONORIFICS_JA = (
+    r"(?:選手|監督|氏|さん|容疑者|被告|投手|捕手|主将|コーチ|社長|会長|代表取締役|教授|弁護士"
+    r"|判事|裁判官|記者|画伯|画家|作家)"
+)
+# A katakana given name joined to the name by ・ or ＝ (マルティン・クリル), not a region's pair.
+_GIVEN_NAME_JA = r"(?<![ァ-ヶー])(?!サハリン|カムチャ|ロシア|オホーツク)[ァ-ヶー]{2,}[・＝]"
+_PERSON_NAMES_JA = "クリル|" + _KATAKANA_NAMES_JA
+_HORSES_RU = (
+    *("жереб(?:ец|ца|цу|цом|це)", "кобыл(?:а|ы|е|у|ой)", "скакун(?:а|у|ом|е)?"),
+    *("рысак(?:а|у|ом|е)?", "мерин(?:а|у|ом|е)?", "кон(?:ь|я|ю|ем|е)", "пес", "пса", "псу"),
+    *("псом", "щен(?:ок|ка|ку|ком|ке)", "пит(?:омец|омца|омцу|омцем|омце)"),
+)
+_VESSELS_RU_SINGULAR = (
+    r"(?:траулер|сухогруз|теплоход|танкер|паром|рефрижератор|ледокол|фрегат|крейсер|корвет"
+    r"|буксир|сейнер|лайнер|пароход|катер)(?:а|у|ом|е)?|судн(?:о|а|у|ом|е)|корабл(?:ь|я|ю|ем|е)"
+    r"|яхт(?:а|ы|е|у|ой)|шхун(?:а|ы|е|у|ой)|плавбаз(?:а|ы|е|у|ой)"
+)
+_PRODUCTS_RU_SINGULAR = (
+    r"(?:водк(?:а|и|е|у|ой)|пив(?:о|а|у|ом)|коньяк(?:а|у|ом)?|бальзам(?:а|у|ом)?)"
+)
+_ISLAND_NAMES_RU = r"(?-i:Кунашир|Итуруп|Шикотан|Хабомаи|Уруп|Матуа)"
+
+_NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
+    _guard(
+        "guard.person-name",
+        "en",
+        "a person's name (a player, an artist, a defendant), not the islands",
+        B
+        + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
+        + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+)"
+        + rf"(?P<name>{_PERSON_NAMES_EN}){_AFTER_A_PERSON_EN}",
+        ("kuril", "iturup", "etorofu", "kunashir", "shikotan", "habomai"),
+        echoes=True,
+    ),
+    _guard(
+        "guard.ru-person-name",
+        "ru",
+        "имя или фамилия человека (игрока, артиста, подсудимого), а не острова",
+        B
+        + rf"(?:(?:{'|'.join(_ROLES_RU)})\s+(?:{_GIVEN_NAME_RU}\s+)?"
+        + rf"(?P<name>{_PERSON_NAMES_RU})(?!\w)"
+        + r"|(?:(?-i:[А-ЯЁ])\.\s*)(?P<initial>(?-i:Курил(?:а|у|е|ом)?))(?!\w)"
+        + rf"|(?:{_GIVEN_NAME_RU}\s+)?(?P<named>(?-i:Курил))\s+{_A_PERSONS_ACT_RU}(?!\w))",
+        ("курил", *_anchors(_ROLES_RU)),
+        echoes=True,
+    ),
+    _guard(
+        "guard.ja-person-name",
+        "ja",
+        "a person's name (クリル選手, マルティン・クリル), not the islands",
+        rf"(?:{_GIVEN_NAME_JA})?(?P<name>{_PERSON_NAMES_JA})(?={_PERSON_HONORIFICS_JA})"
+        rf"|{_GIVEN_NAME_JA}(?P<named>{_PERSON_NAMES_JA})(?![ァ-ヶー]|諸島|列島|島|地域|方面)",
+        ("クリル", *_KATAKANA_NAMES_JA.split("|")),
+        echoes=True,
+    ),
+    # An animal's or a ship's name in apposition without quotes, in any case: «жеребец
+    # Кунашир», «на жеребце Кунашире», «траулер Итуруп», «водка Шикотан». Only singular
+    # nouns: «лошади Кунашира» are the island's horses, «корабли Итурупа» its ships.
+    _guard(
+        "guard.ru-bare-name",
+        "ru",
+        "кличка животного или название судна, товара без кавычек, а не острова",
+        B
+        + rf"(?:(?:{'|'.join(_HORSES_RU)}|{_VESSELS_RU_SINGULAR}|{_PRODUCTS_RU_SINGULAR})"
+        + rf"\s+(?P<name>{_ISLAND_NAMES_RU}\w*|(?-i:Курилы))(?!\w)(?!\s*[—–-]\s*[А-ЯЁ])"
+        # the name first: «Кунашир, трехлетний жеребец», «Итуруп (жеребец…)»
+        + rf"|(?P<named>{_ISLAND_NAMES_RU})\s*(?:,|\(|—)\s*(?:\d+-?\w*\s+|{_ADJECTIVE_WORD_RU}\s+)"
+        + rf"{{0,2}}(?:{'|'.join(_HORSES_RU)}|{_VESSELS_RU_SINGULAR}))(?!\w)",
+        None,
+        echoes=True,
+    ),
+]
+
 GUARDS: list[Guard] = [
     # --- English ---
     _guard(
@@ -2083,7 +2301,9 @@ GUARDS: list[Guard] = [
         "ja",
         "歯舞 as the district of Nemuro City and its fishery cooperative, not the islands",
         r"歯舞(?:漁協|漁業協同組合|漁港|地区|市場|支所|会館|小学校|中学校|産|ブランド|昆布しょうゆ"
-        r"|[0-9０-９一二三四五六七八九]+丁目)|根室市歯舞|はぼまい昆布",
+        r"|[0-9０-９一二三四五六七八九]+丁目)|根室市歯舞|はぼまい昆布"
+        # one of a list of cooperatives: 歯舞、落石、根室湾中部の3漁協
+        r"|歯舞(?=(?:[、・と][^。、]{1,8}){1,4}?の?[0-9０-９一二三四五六七八九]*(?:漁協|漁業協同組合))",
         None,
     ),
     _guard(
@@ -2134,5 +2354,6 @@ GUARDS: list[Guard] = [
     ),
     *_NAME_OF_A_BUSINESS,
     *_PROPER_NAMES_OF_OTHER_THINGS,
+    *_NAMES_OF_PEOPLE_AND_THINGS,
     *_NAMES_AS_MODIFIERS,
 ]
