@@ -440,10 +440,11 @@ def _apply_guards(
             )
         ]
         # A guard that says what the name is (a restaurant «Итуруп») outranks one that
-        # only says it is a proper name (any «Итуруп» in quotes).
+        # only says it is a proper name (any «Итуруп» in quotes),
         span = min(
             (s for s in near if hit.start < s[1] and applies(s[2])),
-            key=lambda s: s[2].effect == "demote",
+            # and one that holds only alone (a region's name) gives way to any other.
+            key=lambda s: (s[2].effect == "demote", s[2].alone),
             default=None,
         )
         chosen = (span[2] if span else None) or next(
@@ -459,6 +460,11 @@ def _apply_guards(
             suppressed.append(Suppressed(hit, chosen.id, chosen.why))
     if proper_names:
         hits, suppressed = _proper_name_echoes(hits, suppressed, text, proper_names)
+    # A region's name ("Sakhalin and the Kurils") is the islands' when the text names them
+    # on their own as well.
+    if any(h.strength == "strong" for h in hits):
+        hits += [s.hit for s in suppressed if s.guard in _ALONE]
+        suppressed = [s for s in suppressed if s.guard not in _ALONE]
     return *_echoes(hits, suppressed, text), names
 
 
@@ -552,6 +558,7 @@ _NEEDS = {r.id: r.needs for r in RULES}
 _DISPUTED = {"iturup", "kunashir", "shikotan", "habomai", "habomai-islets"}
 _NAMED_ISLANDS = 3
 _ECHOING = {g.id for g in GUARDS if g.echoes}
+_ALONE = {g.id for g in GUARDS if g.alone}
 _OPENING_QUOTES = set("«\"„“‘'「")
 
 

@@ -64,6 +64,10 @@ class Guard:
     # The name it cancels means the same thing wherever the text writes it the same way (with
     # a group `name…` in the pattern: wherever the text writes that whole proper name again).
     echoes: bool = False
+    # The reading holds only where the text names the islands nowhere else: a hit of a
+    # strong name outside its matches undoes it ("Sakhalin and the Kurils" as a region's
+    # name in a story about Sakhalin, but not in one that goes on to Kunashir).
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -781,6 +785,23 @@ CONTEXT_RULES += [
     ),
 ]
 
+# What a former islander's story tells beside the birthplace: a birthplace with none of it
+# (an obituary, a profile) is only where someone was born.
+CONTEXT_RULES.append(
+    _rule(
+        "ja.islanders",
+        "context",
+        "islanders",
+        "元島民",
+        r"元島民|島民|故郷の島|ふるさとの島|引き揚げ|引揚げ|強制退去|強制送還|墓参|ビザなし|返還運動"
+        r"|語り部|ソ連軍|ソ連兵",
+        (
+            *("元島民", "島民", "故郷の島", "ふるさとの島", "引き揚げ", "引揚げ", "強制退去"),
+            *("強制送還", "墓参", "ビザなし", "返還運動", "語り部", "ソ連軍", "ソ連兵"),
+        ),
+    )
+)
+
 # --- Other subjects: a story whose headline names one of these is about it, and a name of
 # the islands in its text is a passing mention unless it comes back throughout. The kinds:
 # the neighbouring regions, the other territorial disputes, the straits the islands border.
@@ -900,6 +921,7 @@ def _guard(
     unless: tuple[str, ...] = (),
     reach: int = 100,
     echoes: bool = False,
+    alone: bool = False,
 ) -> Guard:
     return Guard(
         id,
@@ -913,6 +935,7 @@ def _guard(
         unless,
         reach,
         echoes,
+        alone,
     )
 
 
@@ -1162,10 +1185,10 @@ def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
         return (
             start
             + B
-            + rf"(?:{noun}\s+{_DESCRIBING_RU}(?:под\s+названием\s+)?{_QUOTE_OPEN}\s*{name}"
+            + rf"(?:{noun}\s+{_DESCRIBING_RU}(?:под\s+названием\s+)?{_QUOTE_OPEN}{name}"
             + f"|(?={_QUOTE_OPEN})"
             + "".join(f"(?<!{word} )" for word in _ON_THE_ISLANDS_RU)
-            + rf"{_QUOTE_OPEN}\s*{name}{after_quote}{noun})"
+            + rf"{_QUOTE_OPEN}{name}{after_quote}{noun})"
         )
     return (
         start
@@ -1394,7 +1417,7 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         B
         + rf"(?:(?:{'|'.join(_ANIMALS_RU)})\s+(?:по\s+(?:кличке|имени)\s+)?{_QUOTE_OPEN}"
         + rf"|по\s+кличке\s+{_QUOTE_OPEN}?|кличк\w+\s+{_QUOTE_OPEN}?)"
-        + rf"\s*(?P<name>(?:{_BUSINESS_NAMES['ru']}))",
+        + rf"(?P<name>(?:{_BUSINESS_NAMES['ru']}))",
         ("кличк", *_anchors(_ANIMALS_RU)),
         echoes=True,
     ),
@@ -1781,8 +1804,9 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         rf"(?:{_ANY_NAME_JA})(?:島)?(?:の)?(?:出身|生まれ|育ち)",
         ("出身", "生まれ", "育ち"),
         effect="demote",
-        # A former islander of the four islands is their story (元島民, 返還 beside it).
-        unless=("dispute", "japan"),
+        # A former islander of the four islands is their story (元島民, 返還, the Soviet
+        # troops who came in 1945 beside it); an obituary of a writer born there is not.
+        unless=("dispute", "islanders"),
     ),
     _guard(
         "guard.product-name",
@@ -1967,6 +1991,43 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         + rf"{{0,2}}(?:{'|'.join(_HORSES_RU)}|{_VESSELS_RU_SINGULAR}))(?!\w)",
         None,
         echoes=True,
+    ),
+]
+
+# "Sakhalin and the Kurils" is the region's name (the Sakhalin Region governs both): in a
+# story that names no place of the islands on its own it is about Sakhalin.
+_REGION_PAIR: list[Guard] = [
+    _guard(
+        "guard.region-pair",
+        "en",
+        "'Sakhalin and the Kurils' as the name of the region, in a story that names no place "
+        "of the islands on its own",
+        B
+        + r"sakhalin(?:\s+(?:region|oblast))?(?:\s+(?:and|&)\s+|[-–—/]\s*)(?:the\s+)?"
+        + r"(?:kurile?s?|kuril(?:e|ian)?\s+islands)(?:['’]s?)?(?:\s+(?:region|oblast))?"
+        + E,
+        ("sakhalin",),
+        alone=True,
+    ),
+    _guard(
+        "guard.ru-region-pair",
+        "ru",
+        "«Сахалин и Курилы» как название области, в сообщении, где ни одно место на "
+        "островах не названо отдельно",
+        B
+        + r"(?:сахалин\w*(?:\s+област\w*)?\s+и\s+(?:курил(?:ы|ам|ами|ах)?|курильск\w+\s+остров\w*)"
+        + r"|сахалино-курильск\w*)(?!\w)",
+        ("сахалин",),
+        alone=True,
+    ),
+    _guard(
+        "guard.ja-region-pair",
+        "ja",
+        "サハリン・千島 as the name of the region, in a story that names no place of the "
+        "islands on its own",
+        r"サハリン(?:州)?(?:・|と|及び|および)(?:千島(?:列島)?|クリル(?:諸島|列島)?)(?:地方|地域)?",
+        ("サハリン",),
+        alone=True,
     ),
 ]
 
@@ -2187,11 +2248,11 @@ GUARDS: list[Guard] = [
         + _VESSEL_RU
         + r"\s+(?:[\w-]+\s+){0,3}"
         + _QUOTE_OPEN
-        + r"\s*(?:"
+        + r"(?:"
         + _SHIPS_RU
         + r")\w*"
         # корабли «Кунашир» и «Итуруп»: each quoted name of the list is a ship's
-        + rf"(?:[»\"”]?\s*(?:,|и)\s*{_QUOTE_OPEN}\s*(?:{_SHIPS_RU})\w*)*",
+        + rf"(?:[»\"”]?\s*(?:,|и)\s*{_QUOTE_OPEN}(?:{_SHIPS_RU})\w*)*",
         None,
     ),
     _guard(
@@ -2199,7 +2260,8 @@ GUARDS: list[Guard] = [
         "ru",
         "название в кавычках (компания, студия, фестиваль), а не сами острова",
         "".join(f"(?<!{word} )" for word in _ON_THE_ISLANDS_RU)
-        # The quotes hug a name (in «Кунашир» or "Кунашир"); spaced quotes quote no name.
+        # The quotes hug a name (in «Кунашир» or "Кунашир"); spaced quotes quote no name (the
+        # same in every guard that reads a quoted name: tests/test_match.py holds them to it).
         + _QUOTE_OPEN
         + r"(?:"
         + _names("ru", ships=True)
@@ -2355,5 +2417,6 @@ GUARDS: list[Guard] = [
     *_NAME_OF_A_BUSINESS,
     *_PROPER_NAMES_OF_OTHER_THINGS,
     *_NAMES_OF_PEOPLE_AND_THINGS,
+    *_REGION_PAIR,
     *_NAMES_AS_MODIFIERS,
 ]

@@ -1096,3 +1096,18 @@ def test_match_command_says_a_name_is_a_kind_an_idiom_a_reference_or_a_birthplac
     text = runner.invoke(app, ["match", "Kuril harbour seals at Cape Erimo hit record count"])
     assert text.exit_code == 3
     assert "guard.natural-kind" in text.output and "only look-alikes" in text.output
+
+
+@given(
+    st.sampled_from(["ресторан", "компания", "фильм", "жеребец", "кобыла по кличке", "траулер"]),
+    st.sampled_from(["«", '"', "„", "“", "'"]),
+    st.text(alphabet=" \t\u00a0", min_size=1, max_size=3),
+    st.sampled_from(["Кунашир", "Итуруп", "Шикотан", "Курилы"]),
+    st.sampled_from(["»", '"', "“", "”", "'"]),
+)
+def test_spaced_quotes_quote_no_name(noun, opening, spaces, name, closing):
+    """Quotes that do not hug the name (« Кунашир ») make it no business's, work's, animal's
+    or ship's name: only «Кунашир» and "Кунашир" are quoted."""
+    result = matcher.match(f"{noun} {opening}{spaces}{name}{spaces}{closing} на Сахалине")
+    assert result.relevant and not result.suppressed, (result.reason, result.suppressed)
+    assert all(h.strength == "strong" for h in result.hits), result.hits
