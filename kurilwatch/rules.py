@@ -206,6 +206,11 @@ PLACES: list[Place] = [
                     "kaigara",
                     "harukari",
                 )
+            )
+            # The Japanese names romanised in one word, with -jima ("island"): Kaigarajima.
+            + tuple(
+                f"{name}(?:jima|-jima|-to)"
+                for name in ("kaigara", "suish[oō]u?", "shibotsu", "taraku", "yuri", "akiyuri")
             ),
             "ru": tuple(
                 f"{island}\\s+(?:{'|'.join(_HABOMAI_ISLETS_RU)})"
@@ -732,6 +737,12 @@ _WATERS_EN = (
     "payments?\\s+(?:\\w+\\s+){0,3}(?:russia|moscow)",
     "pay\\s+(?:russia|moscow)",
     "median\\s+line",
+    # "a framework Japan and Russia agreed in 1998"
+    *(
+        f"{what}s?\\s+(?:\\w+\\s+){{0,2}}(?:japan\\s+and\\s+russia|tokyo\\s+and\\s+moscow"
+        "|the\\s+two\\s+(?:countries|sides|governments))"
+        for what in ("framework", "agreement", "accord", "arrangement")
+    ),
 )
 CONTEXT_RULES += [
     _rule("en.fishing", "context", "fishing", "fishing", *_lat(_FISHING_EN), anchored_start=True),
@@ -1330,7 +1341,8 @@ _KATAKANA_NAMES_JA = "|".join(
     n for n in _SHIPS_JA.split("|") if re.fullmatch("[\u30a1-\u30fa\u30fc]+", n)
 )
 _KATAKANA = "\u30a1-\u30fa\u30fc"
-_ANIMALS_JA = ("競走馬", "牝馬", "牡馬", "愛馬", "種牡馬", "愛犬", "馬名")
+_ANIMALS_JA = ("競走馬", "牝馬", "牡馬", "愛馬", "種牡馬", "繁殖牝馬", "愛犬", "愛猫", "馬名")
+_VESSELS_JA = r"(?:貨物船|漁船|客船|タンカー|冷凍船|運搬船|調査船|巡視船|監視船|警備艇|フェリー)"
 _NAMED_THING_JA = r"(?:北方領土|北方四島|千島|" + _SHIPS_JA + r")"
 
 
@@ -1447,6 +1459,17 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         _starting(*_ANIMALS_JA, *_NAMES_JA) + rf"(?:{_NAMED_THING_JA}(?:通り|大通|街道|号|丸)"
         rf"|(?:{'|'.join(_ANIMALS_JA)})「?(?P<name>{_NAMED_THING_JA}))",
         ("通り", "大通", "街道", "号", "丸", *_ANIMALS_JA),
+        echoes=True,
+    ),
+    # Without quotes, a katakana name after a vessel's word (貨物船クナシリ), or before a
+    # racehorse's sex and age as the racing pages write them (クナシリ（牡4、美浦）).
+    _guard(
+        "guard.ja-bare-name",
+        "ja",
+        "the name of a ship or a racehorse written without quotes, not the islands",
+        rf"(?:{_VESSELS_JA})(?P<name>{_KATAKANA_NAMES_JA})(?![{_KATAKANA}]|島)"
+        rf"|(?P<named>{_KATAKANA_NAMES_JA})(?=[（(](?:牡|牝|せん|セン)[0-9０-９])",
+        (*_KATAKANA_NAMES_JA.split("|"),),
         echoes=True,
     ),
 ]
@@ -1894,21 +1917,28 @@ _AFTER_A_PERSON_EN = (
     r"|equali[sz]ed|testified|testifies|sued|sues|founded|argued|appeared|claimed|claims"
     r"|insisted|wrote|writes|directed|directs|performed|performs|set|sets|hit|hits)\b)"
 )
+# Roles in the singular only: «футболисты Курил» are the islands' team.
+_SINGULAR_RU = "(?:а|у|ом|е)?"
 _ROLES_RU = (
-    *("нападающ(?:ий|его|ему|им|ем)", "полузащитник\\w{0,3}", "защитник\\w{0,3}"),
-    *("вратар[ьяюе]\\w{0,2}", "голкипер\\w{0,3}", "форвард\\w{0,3}", "хавбек\\w{0,3}"),
-    *("футболист\\w{0,3}", "хоккеист\\w{0,3}", "игрок\\w{0,3}", "тренер\\w{0,3}"),
-    *("наставник\\w{0,3}", "легионер\\w{0,3}", "боксер\\w{0,3}", "борец", "борц\\w{1,3}"),
-    *("теннисист\\w{0,3}", "шахматист\\w{0,3}", "жокей\\w{0,3}", "певиц\\w{1,3}", "певец"),
-    *("певц\\w{1,3}", "актер\\w{0,3}", "актрис\\w{1,3}", "режисс[её]р\\w{0,3}"),
-    *("писател[ьяюе]\\w{0,2}", "художни\\w{1,3}", "пианист\\w{0,3}", "дизайнер\\w{0,3}"),
-    *("адвокат\\w{0,3}", "обвиняем\\w{2,3}", "подсудим\\w{2,3}", "истц\\w{1,3}", "истец"),
-    *("ответчик\\w{0,3}", "прокурор\\w{0,3}", "бизнесмен\\w{0,3}", "предпринимател\\w{1,3}"),
-    *("гендиректор\\w{0,3}", "основател\\w{1,3}", "совладел\\w{2,5}", "г-н", "г-жа"),
+    *(
+        f"{stem}{_SINGULAR_RU}"
+        for stem in (
+            *("полузащитник", "защитник", "голкипер", "форвард", "хавбек", "футболист"),
+            *("хоккеист", "игрок", "тренер", "наставник", "легионер", "боксер", "теннисист"),
+            *("шахматист", "актер", "режисс[её]р", "художник", "пианист", "дизайнер"),
+            *("адвокат", "прокурор", "бизнесмен", "гендиректор", "ответчик"),
+        )
+    ),
+    "нападающ(?:ий|его|ему|им|ем)",
+    *(f"{stem}(?:ь|я|ю|ем|е)" for stem in ("вратар", "писател", "предпринимател", "основател")),
+    *(f"{stem}(?:а|ы|е|у|ой|ей)" for stem in ("певиц", "актрис")),
+    *(f"{stem}(?:ец|ца|цу|цом|це)" for stem in ("пев", "бор", "ист")),
+    *("жоке(?:й|я|ю|ем|е)", "совладел(?:ец|ьца|ьцу|ьцем|ьце)", "г-н", "г-жа"),
+    *(f"{stem}(?:ый|ого|ому|ым|ом|ая|ой|ую)" for stem in ("обвиняем", "подсудим")),
 )
-# A surname Курил declines as a man's name does (Курила, Куриле, Курилом); the islands'
-# names stand in the nominative after a role.
-_PERSON_NAMES_RU = r"(?-i:Курил(?:а|у|е|ом)?|Кунашир|Итуруп|Шикотан)"
+# A surname Курил declines as a man's name does (Курила, Куриле, Курилом): the group
+# `name` holds its nominative, which is the same person wherever it is written again.
+_PERSON_NAMES_RU = r"(?-i:Курил|Кунашир|Итуруп|Шикотан)"
 # A given name before a role's surname is capitalised and no adjective (Южных Курил).
 _GIVEN_NAME_RU = (
     r"(?-i:[А-ЯЁ][а-яё]+)(?<!ых)(?<!их)(?<!ые)(?<!ие)(?<!ой)(?<!ий)(?<!ый)(?<!ая)(?<!яя)"
@@ -1949,9 +1979,12 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         "en",
         "a person's name (a player, an artist, a defendant), not the islands",
         B
+        # after a role, anything but the islands' nouns ("businessman Kuril in court")
         + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
-        + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+)"
-        + rf"(?P<name>{_PERSON_NAMES_EN}){_AFTER_A_PERSON_EN}",
+        + rf"(?P<name>{_PERSON_NAMES_EN})(?!\s+(?-i:[A-Z])|\s+{_ISLAND_WORDS_EN}\b|[\w-])"
+        # after a given name, what follows a person's name
+        + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+"
+        + rf"(?P<named>{_PERSON_NAMES_EN}){_AFTER_A_PERSON_EN})",
         ("kuril", "iturup", "etorofu", "kunashir", "shikotan", "habomai"),
         echoes=True,
     ),
@@ -1961,7 +1994,7 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         "имя или фамилия человека (игрока, артиста, подсудимого), а не острова",
         B
         + rf"(?:(?:{'|'.join(_ROLES_RU)})\s+(?:{_GIVEN_NAME_RU}\s+)?"
-        + rf"(?P<name>{_PERSON_NAMES_RU})(?!\w)"
+        + rf"(?P<name>{_PERSON_NAMES_RU})(?:а|у|е|ом)?(?!\w)"
         + r"|(?:(?-i:[А-ЯЁ])\.\s*)(?P<initial>(?-i:Курил(?:а|у|е|ом)?))(?!\w)"
         + rf"|(?:{_GIVEN_NAME_RU}\s+)?(?P<named>(?-i:Курил))\s+{_A_PERSONS_ACT_RU}(?!\w))",
         ("курил", *_anchors(_ROLES_RU)),
@@ -2281,10 +2314,12 @@ GUARDS: list[Guard] = [
         "ru",
         "острова как происхождение растения или породы, а не место события",
         B
-        + r"(?:(?:родом|происход\w+|завез\w+|привез\w+|эндемик\w*|назван\w*\s+в\s+честь"
+        + r"(?:(?:родом|происход\w+|эндемик\w*|назван\w*\s+в\s+честь"
         # where a plant or an animal lives: its range, not the story's place
         + r"|распростран[её]н\w*|обита\w+|произраста\w+|встречает\w+)\s+"
         + r"(?:[\w-]+\s+){0,3}(?:с\s+|из\s+|на\s+|в\s+|по\s+)?(?:\w+\s+и\s+)?"
+        # brought *from* the islands; brought *to* them (привезла на Шикотан) is their news
+        + r"|(?:завез|привез)\w*\s+(?:[\w-]+\s+){0,3}(?:с|из)\s+(?:\w+\s+и\s+)?"
         # Seedlings or a breed *from* the islands; seedlings planted *on* them are news.
         + r"|(?:саженц|семен|черенк|пород)\w*\s+(?:\w+\s+)?(?:с|из)\s+)"
         + r"(?:курил\w*|курильск\w+|"
