@@ -1111,3 +1111,200 @@ def test_spaced_quotes_quote_no_name(noun, opening, spaces, name, closing):
     result = matcher.match(f"{noun} {opening}{spaces}{name}{spaces}{closing} на Сахалине")
     assert result.relevant and not result.suppressed, (result.reason, result.suppressed)
     assert all(h.strength == "strong" for h in result.hits), result.hits
+
+
+# A person's name, and an animal's, a ship's or a product's without quotes: the guard that
+# says so for each phrase, in every word order and case the language allows.
+PEOPLE_AND_BARE_NAMES = {
+    "guard.person-name": [
+        "Midfielder Kuril scores twice as Zilina beat Trencin.",
+        "Winger Martin Kuril scored twice.",
+        "Martin Kuril, 24, signs for Sparta.",
+        "Prague court acquits businessman Kuril in tender case.",
+        "Dr. Kuril said the trial had ended.",
+    ],
+    "guard.ru-person-name": [
+        "Нападающий Курил забил дважды.",
+        "Словацкий хоккеист Мартин Курил перешел в «Авангард».",
+        "Курил забросил две шайбы.",
+        "Мартин Курил подписал контракт со «Спартой».",
+        "Гол на 80-й минуте забил нападающий Курил.",
+    ],
+    "guard.ja-person-name": [
+        "クリル選手が2得点を挙げた。",
+        "マルティン・クリルが決勝点を決めた。",
+        "クリル監督は「満足している」と話した。",
+    ],
+    "guard.ru-bare-name": [
+        "Жеребец Кунашир выиграл Большой приз.",
+        "Трехлетний жеребец Кунашир обошел фаворита.",
+        "Жокей на жеребце Шикотане выиграл дерби.",
+        "Кунашир, трехлетний жеребец, выиграл приз.",
+        "Траулер Итуруп сел на мель у Магадана.",
+        "На траулере Итурупе сломался двигатель.",
+        "Водка Курилы появилась в магазинах Владивостока.",
+    ],
+    "guard.ja-bare-name": [
+        "貨物船クナシリが座礁した。",
+        "クナシリ（牡4、美浦）が逃げ切った。",
+    ],
+    "guard.animal-name": [
+        "The stallion Kunashir wins the Derby.",
+        "Kunashir, a three-year-old stallion, won the Derby.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("guard", "phrase"), [(g, p) for g, phrases in PEOPLE_AND_BARE_NAMES.items() for p in phrases]
+)
+def test_a_persons_or_a_bare_proper_name_is_not_the_islands(guard, phrase):
+    result = matcher.match(phrase)
+    assert not result.relevant, (result.reason, result.hits)
+    assert result.suppressed and {s.guard for s in result.suppressed} == {guard}, result
+
+
+# The same surface forms where they are the islands' own: a genitive after a noun, a team
+# of the islands, their horses, a route, the islands beside a person.
+THE_ISLANDS_BESIDE_PEOPLE_AND_ANIMALS = [
+    "Japan protests Kuril drills",
+    "Southern Kuril fishermen brace for storm",
+    "Coach Dmitry Orlov moved to Kunashir from Khabarovsk.",
+    "Новости Курил",
+    "Жители Курил получат выплаты",
+    "Футболисты Курил впервые сыграли на первенстве области",
+    "Лошади Кунашира вышли к поселку",
+    "Паром Итуруп — Кунашир отменен из-за шторма",
+    "国後島に生息する野生馬を調査",
+]
+
+
+@pytest.mark.parametrize("text", THE_ISLANDS_BESIDE_PEOPLE_AND_ANIMALS)
+def test_the_islands_beside_people_and_animals_still_count(text):
+    result = matcher.match(text)
+    assert result.relevant and not result.suppressed, (result.reason, result.suppressed)
+
+
+def test_a_person_called_kuril_is_not_the_kuril_islands_of_the_same_text():
+    result = matcher.match_item(
+        "Kuril's late double lifts Kosice past Nitra",
+        "Winger Martin Kuril scored twice. His grandfather served on the Kuril Islands.",
+    )
+    assert len(result.suppressed) == 2  # the headline's and the lead's player
+    assert [h.text for h in result.hits] == ["Kuril"]
+    island = result.hits[0]
+    assert island.zone == "lead" and island.strength == "strong"
+
+
+KELP_BODY = (
+    "About 200 small boats left Nemuro's ports on Wednesday for the first kelp harvest.\n"
+    "The fishermen gather young kombu by hand with long hooked poles.\n"
+    "The cooperative said the first day's catch was about normal.\n"
+    "The beds lie around Kaigarajima, where Japanese boats may work only under a private "
+    "agreement with a Russian fisheries body.\n"
+    "Every boat flies a numbered flag so that Russian border guards can identify it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Nemuro kelp boats finally head out after late fee talks", KELP_BODY),
+        (
+            "Рыбаки Немуро вышли на промысел морской капусты",
+            "Около двухсот японских лодок вышли из портов Немуро на промысел.\n"
+            "Рыбаки срезают молодую ламинарию шестами.\nПервый улов оказался обычным.\n"
+            "Промысел идет у острова Сигнальный по соглашению с российской стороной.\n"
+            "Каждая лодка несет флаг, чтобы ее могли опознать российские пограничники.\n",
+        ),
+        (
+            "根室のコンブ漁師、待ちわびた初出漁",
+            "小型船約150隻が一斉に沖へ向かった。\n漁師らは長いさおでコンブを巻き取った。\n"
+            "昼前には港に戻った。\n漁場は水晶島の周辺で、民間協定に基づいて操業している。\n"
+            "ロシア国境警備局の監視船が見守る中、日本の漁船は旗を掲げて作業した。\n",
+        ),
+    ],
+)
+def test_fishing_in_the_islands_waters_counts_with_the_islands_named_only_in_the_body(title, text):
+    result = matcher.match_item(title, text)
+    assert result.relevant, result.reason
+    assert result.reason.startswith("fishing in the islands' waters"), result.reason
+    assert all(h.zone == "body" for h in result.hits if h.strength == "strong")
+
+
+def test_a_catch_story_naming_the_islands_waters_in_one_line_is_a_passing_mention():
+    result = matcher.match_item(
+        "Hokkaido salmon catch falls to a 40-year low",
+        "Hokkaido's autumn salmon catch fell to its lowest in 40 years.\n"
+        "Warmer seas are blamed for the losses.\nPrices of salmon roe have doubled.\n"
+        "Some Nemuro boats fish off Kunashir under an agreement with Russia, but their catch "
+        "does not make up the shortfall.\nThe prefecture is reviewing its hatchery releases.\n",
+    )
+    assert not result.relevant and result.reason.startswith("passing mention"), result.reason
+
+
+@pytest.mark.parametrize(
+    ("alone", "with_the_islands"),
+    [
+        (
+            ("Snowstorm closes schools in Sakhalin and the Kurils", "Classes were cancelled."),
+            ("Snowstorm closes schools in Sakhalin and the Kurils", "Ferries to Kunashir stopped."),
+        ),
+        (
+            ("Губернатор Сахалина и Курил открыл школу в Корсакове", "В школе 1100 мест."),
+            ("Метель на Сахалине и Курилах", "Паромы на Кунашир отменены."),
+        ),
+        (
+            ("サハリン・千島方面の航路が再開へ", "稚内とコルサコフを結ぶフェリー。日本とロシア。"),
+            ("サハリン・千島で大雪", "択捉島の空港が閉鎖された。"),
+        ),
+    ],
+)
+def test_the_regions_name_counts_only_beside_the_islands_named_on_their_own(
+    alone, with_the_islands
+):
+    result = matcher.match_item(*alone)
+    assert not result.relevant and result.reason == "only look-alikes", result.reason
+    assert result.suppressed[0].guard.endswith("region-pair")
+    kept = matcher.match_item(*with_the_islands)
+    assert kept.relevant and not kept.suppressed, kept.reason
+
+
+def test_a_japanese_birthplace_counts_only_in_a_former_islanders_story():
+    obituary = matcher.match_item(
+        "作家の村田秀夫さん死去　91歳　択捉島出身", "日本の作家。根室の高校を卒業した。"
+    )
+    assert not obituary.relevant
+    assert obituary.reason == "where someone was born or grew up, not the story's subject"
+    islander = matcher.match_item(
+        "択捉島出身の鈴木さん、最後の講演", "元島民の鈴木さんは、ソ連軍が島に来た日を語った。"
+    )
+    assert islander.relevant, islander.reason
+
+
+def test_match_command_says_a_name_is_a_persons_a_regions_or_the_fishing_grounds(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    def decide(*args: str, code: int = 3) -> dict:
+        result = runner.invoke(app, ["match", "--format", "json", *args])
+        assert result.exit_code == code, result.output
+        return json.loads(result.output)
+
+    player = decide("--title", "Kuril's late double lifts Kosice", "Winger Martin Kuril scored.")
+    assert {s["guard"] for s in player["suppressed"]} == {"guard.person-name"}
+    assert "a person's name" in player["suppressed"][0]["why"]
+    horse = decide("Жеребец Кунашир выиграл Большой Всероссийский приз")
+    assert horse["suppressed"][0]["guard"] == "guard.ru-bare-name"
+    assert "кличка животного" in horse["suppressed"][0]["why"]
+    region = decide("Губернатор Сахалина и Курил открыл школу в Корсакове")
+    assert region["suppressed"][0]["guard"] == "guard.ru-region-pair"
+    kelp = decide(
+        "--title", "Nemuro kelp boats finally head out after late fee talks", KELP_BODY, code=0
+    )
+    assert kelp["reason"].startswith("fishing in the islands' waters ('kelp' up front")
+    assert {h["where"] for h in kelp["hits"]} == {"body"}
+    text = runner.invoke(app, ["match", "Midfielder Kuril scores twice as Zilina beat Trencin"])
+    assert text.exit_code == 3
+    assert "guard.person-name" in text.output and "only look-alikes" in text.output
