@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -37,6 +37,7 @@ from kurilwatch.rules import (
     KANJI,
     RULES,
     TOPIC_RULES,
+    WATERS_RULES,
     B,
     E,
     Guard,
@@ -232,6 +233,7 @@ class Matcher:
     # Every record's anchors in one automaton: one pass says which records can match.
     records: tuple[list[Rule], list[Rule], list[Guard]] = field(init=False)
     gates: tuple[_Gates[Rule], _Gates[Rule], _Gates[Guard]] = field(init=False)
+    waters: _Gates[Rule] = field(init=False)  # read only when a decision needs them
     every_anchor: ahocorasick.Automaton = field(init=False)
 
     def __post_init__(self) -> None:
@@ -260,8 +262,9 @@ class Matcher:
             _by_script(self.records[1]),
             _by_script(self.records[2]),
         )
+        self.waters = _by_script(WATERS_RULES)
         self.every_anchor = _automaton(
-            {a for records in self.records for r in records for a in r.anchors or ()}
+            {a for rules in (*self.records, WATERS_RULES) for r in rules for a in r.anchors or ()}
         )
 
     def match(self, text: str) -> MatchResult:
@@ -320,7 +323,19 @@ class Matcher:
         context = [
             Hit(h.rule, h.term, h.start, h.end, h.text, h.strength, zone(h.start)) for h in context
         ]
-        return _decide(hits, context, suppressed, layout)
+
+        def waters() -> list[Hit]:
+            """The words of fishing and of the islands' waters, with where they stand."""
+            found = set(starts or ())
+            return [
+                Hit(r.id, r.term, m.start(), m.end(), m.group(0), r.strength, zone(m.start()))
+                for script in _scripts_in(lowered)
+                for r, anchors in self.waters.get(script, ())
+                if anchors is None or not found.isdisjoint(anchors)
+                for m in _finditer(r, text, starts)
+            ]
+
+        return _decide(hits, context, suppressed, layout, waters)
 
     def _anchor_starts(self, lowered: str, aligned: bool) -> dict[str, list[int]] | None:
         """Where each anchor starts in the lower-cased text, found in one pass (None when
@@ -391,10 +406,10 @@ def _apply_guards(
     proper_names: dict[str, Guard] = {}
     everywhere: list[Guard] = []
     if raw:
-        hit_spans = [(h.start, h.end) for h in raw]
         hit_sentences = _windows([layout.sentence_span(h.start) for h in raw], 0, len(text))
-        # Most guards have the same reach: their windows are computed once.
-        by_reach: dict[int, list[tuple[int, int]]] = {}
+        # Most guards have the same reach: their windows are computed once. A guard for
+        # some rules only runs around their hits (none: it does not run).
+        by_reach: dict[tuple[int, tuple[str, ...]], list[tuple[int, int]]] = {}
         for guard in guards:
             if guard.scope == "text":
                 if guard.pattern.search(text):
@@ -403,9 +418,15 @@ def _apply_guards(
             if guard.scope == "sentence":
                 windows = hit_sentences
             else:
-                if guard.reach not in by_reach:
-                    by_reach[guard.reach] = _windows(hit_spans, guard.reach, len(text))
-                windows = by_reach[guard.reach]
+                key = (guard.reach, guard.applies_to)
+                if key not in by_reach:
+                    around = [
+                        (h.start, h.end)
+                        for h in raw
+                        if not guard.applies_to or h.rule in guard.applies_to
+                    ]
+                    by_reach[key] = _windows(around, guard.reach, len(text))
+                windows = by_reach[key]
             for lo, hi in windows:
                 for m in guard.pattern.finditer(text, lo, hi):
                     if guard.scope == "sentence":
@@ -563,7 +584,11 @@ _OPENING_QUOTES = set("«\"„“‘'「")
 
 
 def _decide(
-    hits: list[Hit], context: list[Hit], suppressed: list[Suppressed], layout: _Layout
+    hits: list[Hit],
+    context: list[Hit],
+    suppressed: list[Suppressed],
+    layout: _Layout,
+    waters_of: Callable[[], list[Hit]] = list,
 ) -> MatchResult:
     kinds = {h.rule.split(".", 1)[1] for h in context if h.strength == "context"}
     sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds
@@ -642,11 +667,12 @@ def _decide(
         # The arrangements come back (two sentences or more), one of them beside the names:
         # a Hokkaido catch story whose one line adds that some Nemuro boats work there under
         # an agreement is a passing mention.
-        fishing = [h for h in context if h.rule.endswith(".fishing") and h.zone != "body"]
-        waters = [h for h in context if h.rule.endswith(".waters")] or dispute_hits
+        read = waters_of() if about is None and len(sides) == 2 else []
+        fishing = [h for h in read if h.rule.endswith(".fishing") and h.zone != "body"]
+        waters = [h for h in read if h.rule.endswith(".waters")] or dispute_hits
         water_sentences = {layout.sentence(h.start) for h in waters}
         beside = any(abs(w - n) <= 1 for w in water_sentences for n in sentences)
-        if about is None and fishing and len(water_sentences) >= 2 and beside and len(sides) == 2:
+        if fishing and len(water_sentences) >= 2 and beside:
             return result(
                 True,
                 f"fishing in the islands' waters ({fishing[0].text!r} up front, "

@@ -744,9 +744,18 @@ _WATERS_EN = (
         for what in ("framework", "agreement", "accord", "arrangement")
     ),
 )
-CONTEXT_RULES += [
+# Read only when a decision needs them (names further down than the lead): most items are
+# settled before, and these words are common.
+WATERS_RULES: list[Rule] = [
     _rule("en.fishing", "context", "fishing", "fishing", *_lat(_FISHING_EN), anchored_start=True),
-    _rule("en.waters", "context", "waters", "the islands' waters", *_lat(_WATERS_EN)),
+    _rule(
+        "en.waters",
+        "context",
+        "waters",
+        "the islands' waters",
+        *_lat(_WATERS_EN),
+        anchored_start=True,
+    ),
     _rule(
         "ru.fishing",
         "context",
@@ -760,6 +769,7 @@ CONTEXT_RULES += [
             *("промысл", "промысел", "рыбак", "рыболов", "рыбопромышл", "ламинари", "морск"),
             *("комбу", "краб", "вылов", "улов", "шхун", "сейнер", "путин"),
         ),
+        anchored_start=True,
     ),
     _rule(
         "ru.waters",
@@ -771,6 +781,7 @@ CONTEXT_RULES += [
         + r"|российск\w+\s+(?:разрешени|лиценз)\w*"
         + r"|плат\w*\s+(?:за\s+)?(?:\w+\s+)?(?:россии|москве))",
         ("соглашени", "договор", "погранич", "погранслужб", "квот", "российск", "плат"),
+        anchored_start=True,
     ),
     _rule(
         "ja.fishing",
@@ -810,6 +821,7 @@ CONTEXT_RULES.append(
             *("元島民", "島民", "故郷の島", "ふるさとの島", "引き揚げ", "引揚げ", "強制退去"),
             *("強制送還", "墓参", "ビザなし", "返還運動", "語り部", "ソ連軍", "ソ連兵"),
         ),
+        anchored_start=True,
     )
 )
 
@@ -1470,6 +1482,8 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         rf"(?:{_VESSELS_JA})(?P<name>{_KATAKANA_NAMES_JA})(?![{_KATAKANA}]|島)"
         rf"|(?P<named>{_KATAKANA_NAMES_JA})(?=[（(](?:牡|牝|せん|セン)[0-9０-９])",
         (*_KATAKANA_NAMES_JA.split("|"),),
+        applies_to=("ja.iturup", "ja.kunashir", "ja.shikotan", "ja.habomai"),
+        reach=60,
         echoes=True,
     ),
 ]
@@ -1978,7 +1992,10 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         "guard.person-name",
         "en",
         "a person's name (a player, an artist, a defendant), not the islands",
+        # Every match is a word or two, then the name: most positions fail this at once,
+        # before the roles are tried.
         B
+        + rf"(?=[\w.-]+\s+(?:(?-i:[A-Z][a-z]+)\s+)?{_PERSON_NAMES_EN})"
         # after a role, anything but the islands' nouns ("businessman Kuril in court")
         + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
         + rf"(?P<name>{_PERSON_NAMES_EN})(?!\s+(?-i:[A-Z])|\s+{_ISLAND_WORDS_EN}\b|[\w-])"
@@ -1986,6 +2003,8 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+"
         + rf"(?P<named>{_PERSON_NAMES_EN}){_AFTER_A_PERSON_EN})",
         ("kuril", "iturup", "etorofu", "kunashir", "shikotan", "habomai"),
+        applies_to=("en.kurils", "en.iturup", "en.kunashir", "en.shikotan", "en.habomai"),
+        reach=60,
         echoes=True,
     ),
     _guard(
@@ -1993,11 +2012,14 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         "ru",
         "имя или фамилия человека (игрока, артиста, подсудимого), а не острова",
         B
+        + rf"(?=(?:[\w.-]+\s+){{0,2}}{_PERSON_NAMES_RU})"
         + rf"(?:(?:{'|'.join(_ROLES_RU)})\s+(?:{_GIVEN_NAME_RU}\s+)?"
         + rf"(?P<name>{_PERSON_NAMES_RU})(?:а|у|е|ом)?(?!\w)"
         + r"|(?:(?-i:[А-ЯЁ])\.\s*)(?P<initial>(?-i:Курил(?:а|у|е|ом)?))(?!\w)"
         + rf"|(?:{_GIVEN_NAME_RU}\s+)?(?P<named>(?-i:Курил))\s+{_A_PERSONS_ACT_RU}(?!\w))",
-        ("курил", *_anchors(_ROLES_RU)),
+        ("курил", "кунашир", "итуруп", "шикотан"),
+        applies_to=("ru.kurils-gen", "ru.kunashir", "ru.iturup", "ru.shikotan"),
+        reach=60,
         echoes=True,
     ),
     _guard(
@@ -2007,6 +2029,15 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         rf"(?:{_GIVEN_NAME_JA})?(?P<name>{_PERSON_NAMES_JA})(?={_PERSON_HONORIFICS_JA})"
         rf"|{_GIVEN_NAME_JA}(?P<named>{_PERSON_NAMES_JA})(?![ァ-ヶー]|諸島|列島|島|地域|方面)",
         ("クリル", *_KATAKANA_NAMES_JA.split("|")),
+        applies_to=(
+            "ja.kuril-bare",
+            "ja.kuril",
+            "ja.iturup",
+            "ja.kunashir",
+            "ja.shikotan",
+            "ja.habomai",
+        ),
+        reach=60,
         echoes=True,
     ),
     # An animal's or a ship's name in apposition without quotes, in any case: «жеребец
@@ -2017,12 +2048,22 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         "ru",
         "кличка животного или название судна, товара без кавычек, а не острова",
         B
+        + rf"(?=[\w-]+\s+(?:{_ISLAND_NAMES_RU}|(?-i:Курилы))|{_ISLAND_NAMES_RU})"
         + rf"(?:(?:{'|'.join(_HORSES_RU)}|{_VESSELS_RU_SINGULAR}|{_PRODUCTS_RU_SINGULAR})"
         + rf"\s+(?P<name>{_ISLAND_NAMES_RU}\w*|(?-i:Курилы))(?!\w)(?!\s*[—–-]\s*[А-ЯЁ])"
         # the name first: «Кунашир, трехлетний жеребец», «Итуруп (жеребец…)»
         + rf"|(?P<named>{_ISLAND_NAMES_RU})\s*(?:,|\(|—)\s*(?:\d+-?\w*\s+|{_ADJECTIVE_WORD_RU}\s+)"
         + rf"{{0,2}}(?:{'|'.join(_HORSES_RU)}|{_VESSELS_RU_SINGULAR}))(?!\w)",
-        None,
+        ("кунашир", "итуруп", "шикотан", "хабомаи", "уруп", "матуа", "курил"),
+        applies_to=(
+            "ru.kunashir",
+            "ru.iturup",
+            "ru.shikotan",
+            "ru.habomai",
+            "ru.urup-matua",
+            "ru.kurils",
+        ),
+        reach=60,
         echoes=True,
     ),
 ]
@@ -2040,6 +2081,7 @@ _REGION_PAIR: list[Guard] = [
         + r"(?:kurile?s?|kuril(?:e|ian)?\s+islands)(?:['’]s?)?(?:\s+(?:region|oblast))?"
         + E,
         ("sakhalin",),
+        applies_to=("en.kurils",),
         alone=True,
     ),
     _guard(
@@ -2051,6 +2093,7 @@ _REGION_PAIR: list[Guard] = [
         + r"(?:сахалин\w*(?:\s+област\w*)?\s+и\s+(?:курил(?:ы|ам|ами|ах)?|курильск\w+\s+остров\w*)"
         + r"|сахалино-курильск\w*)(?!\w)",
         ("сахалин",),
+        applies_to=("ru.kurils", "ru.kurils-gen", "ru.kurilsk"),
         alone=True,
     ),
     _guard(
@@ -2060,6 +2103,7 @@ _REGION_PAIR: list[Guard] = [
         "islands on its own",
         r"サハリン(?:州)?(?:・|と|及び|および)(?:千島(?:列島)?|クリル(?:諸島|列島)?)(?:地方|地域)?",
         ("サハリン",),
+        applies_to=("ja.chishima", "ja.chishima-bare", "ja.kuril", "ja.kuril-bare"),
         alone=True,
     ),
 ]

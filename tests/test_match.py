@@ -271,9 +271,9 @@ def _corpus() -> list[str]:
 def test_anchors_cover_every_match():
     """No rule may match a span that holds none of its anchors: the anchor screen that
     skips most texts would otherwise drop a real match."""
-    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES
+    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES, WATERS_RULES
 
-    rules = RULES + CONTEXT_RULES + TOPIC_RULES
+    rules = RULES + CONTEXT_RULES + TOPIC_RULES + WATERS_RULES
     assert all(r.anchors for r in rules)
     # Every guard of Latin script has anchors too; the others have their script's gate.
     assert all(g.anchors for g in GUARDS if g.lang == "en")
@@ -292,9 +292,9 @@ def test_script_gates_cover_every_match():
     """A Russian or Japanese rule or guard runs only on texts in its script, so each of its
     matches must contain a letter of that script."""
     from kurilwatch.match import _scripts_in, script_of
-    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES
+    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES, WATERS_RULES
 
-    records = [*RULES, *CONTEXT_RULES, *TOPIC_RULES, *GUARDS]
+    records = [*RULES, *CONTEXT_RULES, *TOPIC_RULES, *WATERS_RULES, *GUARDS]
     gated = [r for r in records if script_of(r) != "any"]
     assert {"ru", "ja"} == {script_of(r) for r in gated}
     assert sum(script_of(r) == "ru" for r in gated) >= 15
@@ -395,9 +395,9 @@ def test_anchored_rules_find_what_a_full_scan_finds():
     """Rules marked anchored_start are tried only where an anchor starts: on the whole
     corpus that must give exactly the matches a scan of the whole text gives."""
     from kurilwatch.match import _finditer
-    from kurilwatch.rules import CONTEXT_RULES, RULES, TOPIC_RULES
+    from kurilwatch.rules import CONTEXT_RULES, RULES, TOPIC_RULES, WATERS_RULES
 
-    anchored = [r for r in RULES + CONTEXT_RULES + TOPIC_RULES if r.anchored_start]
+    anchored = [r for r in RULES + CONTEXT_RULES + TOPIC_RULES + WATERS_RULES if r.anchored_start]
     assert len(anchored) >= 30
     checked = 0
     for text in _corpus():
