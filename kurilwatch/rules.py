@@ -1918,7 +1918,11 @@ _NOT_A_GIVEN_NAME_EN = (
     r"|russian|soviet|sakhalin|kamchatka|hokkaido|tokyo|moscow|the|an?|on|in|at|to|from|near"
     r"|off|over|for|and|or|of|with|about|across|entire|whole|disputed|contested|occupied"
     r"|remote|visit|visits|visiting|island|islands|governor|mayor|minister|premier"
-    r"|president|prime)"
+    r"|president|prime|why|how|what|where|when|who|whose|which|that|this|these|those|as"
+    r"|but|so|if|while|after|before|since|until|because|then|now|today|yesterday|tomorrow"
+    r"|meanwhile|also|even|only|still|tiny|small|little|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)"
 )
 # What follows a person's name and not the islands' in news copy: a possessive, a clause's
 # verb, an age or the end of a phrase (never "Islands", "chain" or "drills").
@@ -1999,9 +2003,9 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         # after a role, anything but the islands' nouns ("businessman Kuril in court")
         + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
         + rf"(?P<name>{_PERSON_NAMES_EN})(?!\s+(?-i:[A-Z])|\s+{_ISLAND_WORDS_EN}\b|[\w-])"
-        # after a given name, what follows a person's name
+        # after a given name, what follows a person's name (only Kuril is a surname)
         + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+"
-        + rf"(?P<named>{_PERSON_NAMES_EN}){_AFTER_A_PERSON_EN})",
+        + rf"(?P<named>(?-i:Kurile?)){_AFTER_A_PERSON_EN})",
         ("kuril", "iturup", "etorofu", "kunashir", "shikotan", "habomai"),
         applies_to=("en.kurils", "en.iturup", "en.kunashir", "en.shikotan", "en.habomai"),
         reach=60,
