@@ -162,6 +162,8 @@ def hostile(matcher: Matcher) -> None:
         "a list of 12,800 names, 64k chars": "The navy ships " + "Abc, " * 12800 + "Iturup",
         "Japanese names, no ship, 80k chars": "国後と択捉の" * 13000,
         "a horse's name again, 220k chars": "The filly Etorofu Star won. " * 8000,
+        "a player's name again, 224k chars": "Winger Martin Kuril scored. " * 8000,
+        "a bare horse's name again, 200k chars": "Жеребец Кунашир выиграл. " * 8000,
         "a list, 300k chars": "Kuril, " + "tariffs, " * 33000 + "and energy.",
     }
     for name, page in pages.items():

@@ -1897,16 +1897,17 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
 # a role before the name, a given name before it or an honorific after it says it is a
 # person's. The singular forms only: "the Kurils" is no one's name. The guard's group `name`
 # is the person's name: written again anywhere ("Kuril's late double"), it is the same person.
+# Roles that are also verbs in the singular only ("Japan judges Kuril claims").
 _ROLES_EN = (
-    *("midfielders?", "strikers?", "forwards?", "wingers?", "defenders?", "defen[cs]em[ae]n"),
-    *("goalkeepers?", "goalies?", "keepers?", "captains?", "coach(?:es)?", "managers?"),
-    *("players?", "teammates?", "rookies?", "referees?", "pitchers?", "skaters?", "skiers?"),
+    *("midfielders?", "strikers?", "forward", "wingers?", "defenders?", "defen[cs]em[ae]n"),
+    *("goalkeepers?", "goalies?", "keepers?", "captain", "coach", "managers?"),
+    *("players?", "teammates?", "rookies?", "referee", "pitchers?", "skaters?", "skiers?"),
     *("boxers?", "wrestlers?", "judokas?", "fighters?", "swimmers?", "sprinters?", "cyclists?"),
     *("jockeys?", "singers?", "actors?", "actress(?:es)?", "directors?", "filmmakers?"),
-    *("authors?", "novelists?", "poets?", "artists?", "painters?", "pianists?", "violinists?"),
-    *("conductors?", "composers?", "designers?", "photographers?", "chefs?", "judges?"),
+    *("author", "novelists?", "poets?", "artists?", "painters?", "pianists?", "violinists?"),
+    *("conductors?", "composers?", "designers?", "photographers?", "chefs?", "judge"),
     *("lawyers?", "attorneys?", "defendants?", "plaintiffs?", "prosecutors?", "jurors?"),
-    *("suspects?", "ceos?", "founders?", "co-founders?", "chairman", "chairwoman"),
+    *("suspects?", "ceos?", "founder", "co-founder", "chairman", "chairwoman"),
     *("executives?", "entrepreneurs?", "businessman", "businesswoman", "investors?"),
     *("mr\\.?", "mrs\\.?", "ms\\.?", "dr\\.?", "prof\\.?", "professor"),
 )
@@ -1935,6 +1936,10 @@ _AFTER_A_PERSON_EN = (
     r"|equali[sz]ed|testified|testifies|sued|sues|founded|argued|appeared|claimed|claims"
     r"|insisted|wrote|writes|directed|directs|performed|performs|set|sets|hit|hits)\b)"
 )
+# After a role and the name, a preposition ("businessman Kuril in court"); a noun there
+# makes the role word a verb or an adjective ("Russia forwards Kuril plan", "a forward
+# Kuril base").
+_PREPOSITION_EN = r"(?:in|at|of|for|from|with|on|to|against|after|before|over|during)"
 # Roles in the singular only: «футболисты Курил» are the islands' team.
 _SINGULAR_RU = "(?:а|у|ом|е)?"
 _ROLES_RU = (
@@ -2002,7 +2007,7 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         + rf"(?=[\w.-]+\s+(?:(?-i:[A-Z][a-z]+)\s+)?{_PERSON_NAMES_EN})"
         # after a role, anything but the islands' nouns ("businessman Kuril in court")
         + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
-        + rf"(?P<name>{_PERSON_NAMES_EN})(?!\s+(?-i:[A-Z])|\s+{_ISLAND_WORDS_EN}\b|[\w-])"
+        + rf"(?P<name>{_PERSON_NAMES_EN})(?:{_AFTER_A_PERSON_EN}|(?=\s+{_PREPOSITION_EN}\b))"
         # after a given name, what follows a person's name (only Kuril is a surname)
         + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+"
         + rf"(?P<named>(?-i:Kurile?)){_AFTER_A_PERSON_EN})",
