@@ -1314,3 +1314,32 @@ def test_match_command_says_a_name_is_a_persons_a_regions_or_the_fishing_grounds
     text = runner.invoke(app, ["match", "Midfielder Kuril scores twice as Zilina beat Trencin"])
     assert text.exit_code == 3
     assert "guard.person-name" in text.output and "only look-alikes" in text.output
+
+
+def test_explain_says_a_stored_items_player_is_a_persons_name(runner, env, feed_server):
+    """A stored item about the islands that also names a player called Kuril: `explain`
+    lists the island's hit and the player's name with the guard that set it aside."""
+    import json
+
+    from conftest import Route, write_config
+    from kurilwatch.cli import app
+
+    rss = (
+        b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>Kunashir children get first artificial football pitch</title>"
+        b"<guid>pitch-1</guid><description>Children in Yuzhno-Kurilsk began training on "
+        b"Monday. Coach Martin Kuril, a Slovak who moved to the island, said 60 signed up."
+        b"</description></item></channel></rss>"
+    )
+    feed_server.routes["/pitch"] = Route(body=rss)
+    write_config(env["config"], {"pitch": feed_server.url("/pitch")})
+    assert runner.invoke(app, ["fetch"]).exit_code == 0
+    items = json.loads(runner.invoke(app, ["list", "--format", "json"]).output)
+    assert [i["title"] for i in items] == ["Kunashir children get first artificial football pitch"]
+    data = json.loads(
+        runner.invoke(app, ["explain", str(items[0]["id"]), "--format", "json"]).output
+    )
+    assert data["relevant"] and data["hits"][0]["rule"] == "en.kunashir"
+    assert [(s["guard"], s["text"]) for s in data["suppressed"]] == [("guard.person-name", "Kuril")]
+    table = runner.invoke(app, ["explain", str(items[0]["id"])]).output
+    assert "guard.person-name" in table and "a person's name" in table
