@@ -1940,6 +1940,15 @@ _AFTER_A_PERSON_EN = (
 # makes the role word a verb or an adjective ("Russia forwards Kuril plan", "a forward
 # Kuril base").
 _PREPOSITION_EN = r"(?:in|at|of|for|from|with|on|to|against|after|before|over|during)"
+# The nouns "Kuril" qualifies as the islands' name: after a role, any other lower-case
+# word says the role's person ("defender Kuril out for six weeks").
+_KURIL_NOUNS_EN = (
+    r"(?:islands?|isles|chain|ridge|arc|archipelago|districts?|region|dispute|issue|row"
+    r"|question|talks|claims?|drills?|exercises?|garrison|bases?|airport|residents|fishermen"
+    r"|plans?|policy|visits?|trip|tour|deal|programmes?|programs?|development|border|waters"
+    r"|fisher(?:y|ies)|crab|kelp|seals?|cruises?|ferry|flights?|project|reserve|volcano"
+    r"|earthquake|quake|tsunami|missiles?|troops|defen[cs]es?)"
+)
 # Roles in the singular only: «футболисты Курил» are the islands' team.
 _SINGULAR_RU = "(?:а|у|ом|е)?"
 _ROLES_RU = (
@@ -2007,7 +2016,8 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         + rf"(?=[\w.-]+\s+(?:(?-i:[A-Z][a-z]+)\s+)?{_PERSON_NAMES_EN})"
         # after a role, anything but the islands' nouns ("businessman Kuril in court")
         + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
-        + rf"(?P<name>{_PERSON_NAMES_EN})(?:{_AFTER_A_PERSON_EN}|(?=\s+{_PREPOSITION_EN}\b))"
+        + rf"(?P<name>{_PERSON_NAMES_EN})(?:{_AFTER_A_PERSON_EN}|(?=\s+{_PREPOSITION_EN}\b)"
+        + rf"|(?=\s+(?!{_KURIL_NOUNS_EN}\b)(?-i:[a-z])))"
         # after a given name, what follows a person's name (only Kuril is a surname)
         + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+"
         + rf"(?P<named>(?-i:Kurile?)){_AFTER_A_PERSON_EN})",

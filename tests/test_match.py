@@ -1122,6 +1122,7 @@ PEOPLE_AND_BARE_NAMES = {
         "Martin Kuril, 24, signs for Sparta.",
         "Prague court acquits businessman Kuril in tender case.",
         "Dr. Kuril said the trial had ended.",
+        "Slovak defender Kuril out for six weeks with knee injury.",
     ],
     "guard.ru-person-name": [
         "Нападающий Курил забил дважды.",
