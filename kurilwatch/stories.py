@@ -176,9 +176,11 @@ def item_tokens(
     return tokens
 
 
-@cache
-def _island_keys() -> frozenset[str]:
-    return frozenset(key for what, key in _places_by_rule().values() if what == "island")
+# The islands' keys in the matcher's table of places (rules.PLACES; the Habomai islets are
+# Habomai's), written out so that comparing stories, which the writing process does for
+# every new item, never loads that table: importing it compiles the matcher's patterns
+# (50-70 ms of a cold fetch's writer). A test holds this set to the table.
+ISLANDS = frozenset({"habomai", "iturup", "kunashir", "shikotan"})
 
 
 @lru_cache(maxsize=20_000)
@@ -193,10 +195,12 @@ def _split(tokens: frozenset[str]) -> dict[str, frozenset[str]]:
         else:
             groups["w"].add(token)
     # The four islands are places to compare; any other place counts as a name.
-    islands = _island_keys()
-    groups["i"] = groups["p"] & islands
-    groups["ti"] = groups.pop("tp") & islands
-    groups["m"] |= groups["p"] - islands
+    groups["i"] = groups["p"] & ISLANDS
+    groups["ti"] = groups.pop("tp") & ISLANDS
+    groups["m"] |= groups["p"] - ISLANDS
+    # Its years and its other numbers, for `_comparable`, which runs for every pair.
+    groups["ny"] = {n for n in groups["n"] if _is_year(n)}
+    groups["no"] = groups["n"] - groups["ny"]
     return {kind: frozenset(members) for kind, members in groups.items()}
 
 
@@ -211,11 +215,11 @@ def _is_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and number[:2] in ("19", "20")
 
 
-def _comparable(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two reports' numbers count the same kind of thing: years against years,
-    other numbers against others ("two accords" is no other year than "1991 and 1999")."""
-    years_a, years_b = {n for n in a if _is_year(n)}, {n for n in b if _is_year(n)}
-    return bool((years_a and years_b) or (a - years_a and b - years_b))
+def _comparable(x: dict[str, frozenset[str]], y: dict[str, frozenset[str]]) -> bool:
+    """Whether two reports' numbers (their tokens by kind, `_split`) count the same kind of
+    thing: years against years, other numbers against others ("two accords" is no other
+    year than "1991 and 1999")."""
+    return bool((x["ny"] and y["ny"]) or (x["no"] and y["no"]))
 
 
 def score(a: frozenset[str], b: frozenset[str]) -> float:
@@ -245,6 +249,6 @@ def score(a: frozenset[str], b: frozenset[str]) -> float:
         total -= _KIND_CONFLICT
     if not kinds and x["k"] and y["k"]:
         total -= _KIND_CONFLICT
-    if not numbers and _comparable(x["n"], y["n"]):
+    if not numbers and _comparable(x, y):
         total -= _NUMBER_CONFLICT
     return total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -382,6 +383,52 @@ def _modules_loaded(*args: str) -> tuple[set[str], list[str]]:
     traced = [line for line in lines if line.startswith("import time:") and "|" in line]
     modules = {line.rsplit("|", 1)[1].strip() for line in traced}
     return modules, [line for line in lines if not line.startswith("import time:")]
+
+
+def _island_feed(number: int) -> bytes:
+    """An RSS feed of its own: two reports on the islands that no other feed carries."""
+    items = "".join(
+        f"<item><title>Ferry to Kunashir delayed by storm, report {number}-{i}</title>"
+        f"<link>http://agency{number}.example/news/{i}</link><guid>agency{number}-{i}</guid>"
+        "<pubDate>%%RFC-2h%%</pubDate><description>The ferry from Korsakov to Kunashir "
+        f"in the southern Kurils was held in port for {number + i + 2} days.</description></item>"
+        for i in range(2)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Agency '
+        f"{number}</title><link>http://agency{number}.example/</link>{items}</channel></rss>"
+    ).encode()
+
+
+def test_a_fetch_with_workers_leaves_the_matcher_to_them(env, feed_server):
+    # With worker processes, the writer only stores: it never compiles the matcher's rules,
+    # not even to tell the islands from other places when it compares stories.
+    from kurilwatch.store import Store
+    from kurilwatch.update import PARALLEL_FROM
+
+    for n in range(PARALLEL_FROM):
+        feed_server.routes[f"/f{n}"] = Route(body=_island_feed(n))
+    write_config(env["config"], {f"f{n}": feed_server.url(f"/f{n}") for n in range(PARALLEL_FROM)})
+    code = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m in "
+        "('kurilwatch.rules', 'kurilwatch.match', 'kurilwatch.stories'))))\n"
+        "sys.argv = ['kurilwatch', 'fetch', '-q']\n"
+        "runpy.run_module('kurilwatch', run_name='__main__')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    with Store(env["db"]) as store:
+        assert store.count_items() == 2 * PARALLEL_FROM
+        # Their stories were compared across feeds (the reports joined each other's)...
+        (stories,) = store.conn.execute("SELECT count(DISTINCT story_id) FROM items").fetchone()
+    assert stories < 2 * PARALLEL_FROM
+    # ... by a writer that never loaded the rules (on one core there are no workers, and
+    # the one process parses too).
+    alone = ["kurilwatch.match", "kurilwatch.rules"] if (os.cpu_count() or 1) < 2 else []
+    assert result.stdout.split("\n")[-2] == str([*alone, "kurilwatch.stories"])
 
 
 def test_commands_load_only_what_they_use(env, feed_server):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -332,6 +334,30 @@ def test_other_islands_or_kinds_are_other_stories():
     )
     assert stories.score(seized, elsewhere) < stories.SAME_STORY
     assert stories.score(seized, quake) < stories.SAME_STORY
+
+
+def test_the_islands_compared_are_the_matchers():
+    from kurilwatch.rules import PLACES
+
+    assert {place.key for place in PLACES if place.kind == "island"} == stories.ISLANDS
+    # Every islet belongs to one of them (it is compared as its island).
+    for place in PLACES:
+        if place.kind == "islet":
+            assert sum(place.key.startswith(island) for island in stories.ISLANDS) == 1
+
+
+def test_comparing_stories_does_not_load_the_matchers_rules():
+    # The writing process compares every new item with its story's candidates: loading the
+    # rules compiles all the matcher's patterns, which only the worker processes need.
+    code = (
+        "import sys\n"
+        "from kurilwatch import stories\n"
+        "a = frozenset({'l:en', 'p:kunashir', 'w:boat', 'tp:kunashir', 'n:3'})\n"
+        "b = frozenset({'l:ru', 'p:iturup', 'p:shikotan', 'm:ptn', 'tp:iturup'})\n"
+        "assert stories.score(a, a) > stories.score(a, b)\n"
+        "assert 'kurilwatch.rules' not in sys.modules, 'rules loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 @pytest.mark.parametrize(
