@@ -438,6 +438,9 @@ class Prepared:
     # needs them again to classify the sentence.
     meaning: novelty.Facts | None = None
     lang: str = ""
+    # novelty.analysis in `lang` (its clauses and details): only the sentence's own text
+    # goes into it, so the worker computes it rather than the one process that writes.
+    analysis: tuple[novelty.Clauses, novelty.Clauses] | None = None
 
 
 def prepare(
@@ -481,6 +484,7 @@ def prepare(
                 else None,
                 meaning,
                 lang,
+                novelty.analysis(sentence, lang),
             )
         )
     return prepared
@@ -514,6 +518,9 @@ def index_item(
         prepared = prepare(text, lang, published)
     novelty.remember_facts(
         lang, [(s.text, s.meaning) for s in prepared if s.lang == lang and s.meaning]
+    )
+    novelty.remember_analysis(
+        lang, [(s.text, s.analysis) for s in prepared if s.lang == lang and s.analysis]
     )
     # One probe for every key of the item first: most keys of a new sentence are in no
     # earlier item, and reading them one by one was most of the index's cost.

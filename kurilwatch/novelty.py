@@ -100,6 +100,29 @@ def remember_facts(lang: str, known: Iterable[tuple[str, Facts]]) -> None:
     _primed.clear()
 
 
+Clauses = tuple[frozenset[str], ...]
+# `clauses_of` and `details` a worker computed for the sentences of its item, on their way in.
+_primed_clauses: dict[tuple[str, str], Clauses] = {}
+_primed_details: dict[tuple[str, str], Clauses] = {}
+
+
+def analysis(sentence: str, lang: str) -> tuple[Clauses, Clauses]:
+    """What classifying a new item's sentence needs of its own text besides `facts`: its
+    clauses (`clauses_of`) and details (`details`). Pure, so a worker computes it."""
+    return clauses_of(sentence, lang), details(sentence, lang)
+
+
+def remember_analysis(lang: str, known: Iterable[tuple[str, tuple[Clauses, Clauses]]]) -> None:
+    """Cache `analysis` computed elsewhere (a worker process), as `remember_facts` does."""
+    for sentence, (clauses, parts) in known:
+        _primed_clauses[(sentence, lang)] = clauses
+        _primed_details[(sentence, lang)] = parts
+        clauses_of(sentence, lang)  # now in the caches (or already were)
+        details(sentence, lang)
+    _primed_clauses.clear()
+    _primed_details.clear()
+
+
 def _facts(sentence: str, lang: str) -> Facts:
     concepts = lexicon.concepts(sentence, lang)
     months, shift = lexicon.months(sentence, lang)
@@ -300,6 +323,12 @@ DETAIL_CONCEPTS = 2  # core concepts a part needs to say something of its own
 
 @lru_cache(maxsize=50_000)
 def details(sentence: str, lang: str) -> tuple[frozenset[str], ...]:
+    """`_details`; cached, and primed by `remember_analysis` with a worker's."""
+    primed = _primed_details.pop((sentence, lang), None)
+    return primed if primed is not None else _details(sentence, lang)
+
+
+def _details(sentence: str, lang: str) -> tuple[frozenset[str], ...]:
     """The core concepts of each part of a sentence that says something of its own.
 
     Dates are left out (the date rules of `adds_facts` weigh them), and so is a part that
@@ -331,8 +360,11 @@ def _negation_of(text: str) -> int:
 
 def unsaid_details(sentence: str, lang: str, earlier: Iterable[str]) -> list[frozenset[str]]:
     """The details of a sentence none of whose core concepts any earlier sentence has."""
+    own = details(sentence, lang)
+    if not own:  # most sentences have none: the earlier ones need not be looked at
+        return []
     said = [facts(text, lang).concepts for text in earlier]
-    return [d for d in details(sentence, lang) if not any(d & c for c in said)]
+    return [d for d in own if not any(d & c for c in said)]
 
 
 # "Moscow also halted ...", «Москва также ...»: the sentence goes on with the one before.
@@ -423,16 +455,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clauses_of(text: str, lang: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=50_000)
+def clauses_of(text: str, lang: str) -> tuple[frozenset[str], ...]:
     """The core concepts (dates left out) of each statement a sentence joins that names
-    two things or more."""
+    two things or more; cached, and primed by `remember_analysis` with a worker's."""
+    primed = _primed_clauses.pop((text, lang), None)
+    return primed if primed is not None else _clauses_of(text, lang)
+
+
+def _clauses_of(text: str, lang: str) -> tuple[frozenset[str], ...]:
     found = []
     for part in _CLAUSE_BREAK.split(text):
         undated = lexicon.without_dates(part, lang)
         core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
         if len(core) >= 2:
             found.append(core)
-    return found
+    return tuple(found)
 
 
 PART_SAID = 0.7  # share of a clause's concepts an earlier sentence must have said
@@ -531,6 +569,30 @@ def decide(
     verdicts: list[Verdict] = []
     likely: list[tuple[float, tuple[int, ...]] | None] = []
     untold: list[bool] = []
+    # An earlier sentence is in the pools of many of the item's sentences (the block read
+    # whole is in every nearby one's): what comparing with it needs is worked out once.
+    compared: dict[tuple[str, int], tuple[Facts, frozenset[str], float, frozenset[int]]] = {}
+
+    def earlier_facts(other: Earlier) -> tuple[Facts, frozenset[str], float, frozenset[int]]:
+        """Its facts, its dated concepts and their weight, and the years it places."""
+        known = compared.get((other.text, other.item_id))
+        if known is None:
+            theirs = facts(other.text, lang)
+            placed: set[int] = set()
+            # Only these place a sentence in time (`_placed`); most sentences have none.
+            if theirs.months or theirs.shift or theirs.dated_now or theirs.day_of_month:
+                months, _ = _placed(theirs, months_of.get(other.item_id))
+                placed = {y for y, _ in months if y is not None}
+            said = theirs.years | placed
+            if theirs.concepts & _WAR:
+                said |= {WAR_END}  # "after the war" is "in 1945"
+            # `dated_concepts`, from the months placed already
+            years = {f"#{y}" for y in placed} - theirs.concepts
+            dated = theirs.concepts | years if years else theirs.concepts
+            known = (theirs, dated, _weight_of(dated), said)
+            compared[(other.text, other.item_id)] = known
+        return known
+
     for index, (text, found, pool) in enumerate(zip(sentences, repeats, candidates, strict=True)):
         if found:
             verdicts.append(Verdict(True, tuple(found), 1.0, "repeat"))
@@ -545,17 +607,19 @@ def decide(
         # fact of its own ("in 1960 Moscow said", "not held since 2020").
         said_years: set[int] = set()
         undated_core = mine.core - {f"#{y}" for y in mine.years}
+        my_weight = _weight_of(my_concepts)
         for other in pool:
-            theirs = facts(other.text, lang)
+            theirs, dated, their_weight, placed_years = earlier_facts(other)
             if mine.core.isdisjoint(theirs.core):
                 continue  # nothing in common but Russia, Japan and the islands
             if not undated_core.isdisjoint(theirs.core):
-                placed, _ = _placed(theirs, months_of.get(other.item_id))
-                said_years |= theirs.years | {y for y, _ in placed if y is not None}
-                if theirs.concepts & _WAR:
-                    said_years.add(WAR_END)  # "after the war" is "in 1945"
-            theirs_when = months_of.get(other.item_id)
-            score = similarity(my_concepts, dated_concepts(theirs, theirs_when))
+                said_years |= placed_years
+            # `similarity`, with each side's weight worked out once
+            score = (
+                2 * _total(my_concepts & dated) / (my_weight + their_weight)
+                if my_concepts and dated
+                else 0.0
+            )
             if score <= best or adds_facts(mine, theirs, year, when, months_of.get(other.item_id)):
                 continue
             if score >= SAME_WORDING and not same_wording_facts(text, other.text, lang):
