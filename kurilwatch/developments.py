@@ -664,16 +664,22 @@ def _earlier_items(
     the same as one repeated in ten.
     """
     earlier: list[int] = []
+    found: set[int] = set()
     checked: set[tuple[int, int]] = set()
     for key in keys:
         # Read lazily: a background sentence finds MAX_EARLIER items among its first rows.
         rows = store.earlier_sentences(key, item_id, CANDIDATES_PER_KEY)
         for other_id, position, other_text in rows:
-            if other_id in earlier or (other_id, position) in checked:
+            if other_id in found or (other_id, position) in checked:
                 continue
             checked.add((other_id, position))
-            if dice(words, tokens(other_text)) >= SAME_SENTENCE and facts_agree(text, other_text):
+            # The same text is the same sentence (Dice 1, the same facts): most background
+            # is pasted unchanged.
+            if other_text == text or (
+                dice(words, tokens(other_text)) >= SAME_SENTENCE and facts_agree(text, other_text)
+            ):
                 earlier.append(other_id)
+                found.add(other_id)
                 if len(earlier) >= MAX_EARLIER:
                     return earlier
     return sorted(earlier)
