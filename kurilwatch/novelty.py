@@ -599,9 +599,9 @@ def decide(
     # whole is in every nearby one's): what comparing with it needs is worked out once.
     compared: dict[tuple[str, int], Comparable] = {}
 
-    def earlier_facts(other: Earlier) -> Comparable:
-        """Its facts, its dated concepts and their weight, and the years it places."""
-        known = compared.get((other.text, other.item_id)) or _undated(other.text, lang)
+    def dated_facts(other: Earlier) -> Comparable:
+        """`_undated` of a sentence its article's date places in time, with those years."""
+        known = compared.get((other.text, other.item_id))
         if known is None:
             theirs = facts(other.text, lang)
             months, _ = _placed(theirs, months_of.get(other.item_id))
@@ -626,17 +626,17 @@ def decide(
         # Years the earlier sentences on the same things named: a year none of them has is a
         # fact of its own ("in 1960 Moscow said", "not held since 2020").
         said_years: set[int] = set()
-        undated_core = mine.core - {f"#{y}" for y in mine.years}
-        my_weight = _weight_of(my_concepts)
         my_core = mine.core
+        undated_core = my_core - {f"#{y}" for y in mine.years} if mine.years else my_core
+        my_weight = _weight_of(my_concepts)
         # Most of this loop's passes end at the first test or two: what it calls is bound.
-        known_get, weigh = compared.get, weight
+        undated, weigh = _undated, weight
         for other in pool:
-            known = known_get((other.text, other.item_id)) or earlier_facts(other)
+            known = undated(other.text, lang) or dated_facts(other)
             theirs, dated, their_weight, placed_years = known
             if my_core.isdisjoint(theirs.core):
                 continue  # nothing in common but Russia, Japan and the islands
-            if not undated_core.isdisjoint(theirs.core):
+            if undated_core is my_core or not undated_core.isdisjoint(theirs.core):
                 said_years |= placed_years
             # `similarity`, with each side's weight worked out once
             score = (
