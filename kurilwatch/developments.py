@@ -440,7 +440,7 @@ class Prepared:
     lang: str = ""
     # novelty.analysis in `lang` (its clauses and details): only the sentence's own text
     # goes into it, so the worker computes it rather than the one process that writes.
-    analysis: tuple[novelty.Clauses, novelty.Clauses] | None = None
+    analysis: tuple[novelty.Clauses | None, novelty.Clauses] | None = None
 
 
 def prepare(

@@ -107,18 +107,27 @@ _primed_clauses: dict[tuple[str, str], Clauses] = {}
 _primed_details: dict[tuple[str, str], Clauses] = {}
 
 
-def analysis(sentence: str, lang: str) -> tuple[Clauses, Clauses]:
+def analysis(sentence: str, lang: str) -> tuple[Clauses | None, Clauses]:
     """What classifying a new item's sentence needs of its own text besides `facts`: its
-    clauses (`clauses_of`) and details (`details`). Pure, so a worker computes it."""
-    return clauses_of(sentence, lang), details(sentence, lang)
+    clauses (`clauses_of`) and details (`details`). Pure, so a worker computes it.
+
+    The clauses only of a sentence that joins statements: one that does not is never
+    merged background (`_merged` sees so by itself), and only `_clauses_touched`, seldom,
+    asks for its one clause.
+    """
+    joins = _CLAUSE_BREAK.search(sentence) is not None
+    return (clauses_of(sentence, lang) if joins else None), details(sentence, lang)
 
 
-def remember_analysis(lang: str, known: Iterable[tuple[str, tuple[Clauses, Clauses]]]) -> None:
+def remember_analysis(
+    lang: str, known: Iterable[tuple[str, tuple[Clauses | None, Clauses]]]
+) -> None:
     """Cache `analysis` computed elsewhere (a worker process), as `remember_facts` does."""
     for sentence, (clauses, parts) in known:
-        _primed_clauses[(sentence, lang)] = clauses
+        if clauses is not None:
+            _primed_clauses[(sentence, lang)] = clauses
+            clauses_of(sentence, lang)  # now in the cache (or already was)
         _primed_details[(sentence, lang)] = parts
-        clauses_of(sentence, lang)  # now in the caches (or already were)
         details(sentence, lang)
     _primed_clauses.clear()
     _primed_details.clear()
@@ -508,8 +517,10 @@ def _merged(
     must be among theirs; a sentence dated to the article's days is news, and so is one
     quoting someone when none of them quotes.
     """
+    if mine.dated_now or _CLAUSE_BREAK.search(text) is None:
+        return ()  # one statement (`clauses_of` splits at the breaks), or news of now
     clauses = clauses_of(text, lang)
-    if len(clauses) < 2 or mine.dated_now:
+    if len(clauses) < 2:
         return ()
     earlier = [(o, facts(o.text, lang)) for o in pool]
     found: set[int] = set()
