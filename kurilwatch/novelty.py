@@ -606,8 +606,10 @@ def decide(
     verdicts: list[Verdict] = []
     likely: list[tuple[float, tuple[int, ...]] | None] = []
     untold: list[bool] = []
-    # An earlier sentence is in the pools of many of the item's sentences (the block read
-    # whole is in every nearby one's): what comparing with it needs is worked out once.
+    # What comparing with an earlier sentence needs is worked out once: by `_undated`, for
+    # good, when no article's date places it; else here, for this item (its `months_of`),
+    # as it is in the pools of many of the item's sentences (the block read whole is in
+    # every nearby one's).
     compared: dict[tuple[str, int], Comparable] = {}
 
     def dated_facts(other: Earlier) -> Comparable:

@@ -412,10 +412,10 @@ def collections_held() -> Iterator[None]:
     """No cyclic garbage collection inside: what a write made is walked once, after it.
 
     Classifying a feed's items makes hundreds of thousands of objects, nearly all freed as
-    soon as they are dropped (reference counting) or kept for good in the caches: walking
-    the survivors at every young collection while the writes went on took a cold fetch
-    with articles a second. (Not frozen after: a frozen in-flight download that ends in a
-    reference cycle would never be freed, its page with it.)
+    soon as they are dropped (reference counting) or kept for good in the caches; the
+    collections that walked them while the writes went on were half of the second a cold
+    fetch with articles spent collecting. (Not frozen after: a frozen in-flight download
+    that ends in a reference cycle would never be freed, its page with it.)
     """
     if not gc.isenabled():
         yield
