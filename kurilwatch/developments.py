@@ -438,6 +438,9 @@ class Prepared:
     # needs them again to classify the sentence.
     meaning: novelty.Facts | None = None
     lang: str = ""
+    # novelty.analysis in `lang` (its clauses and details): only the sentence's own text
+    # goes into it, so the worker computes it rather than the one process that writes.
+    analysis: tuple[novelty.Clauses | None, novelty.Clauses] | None = None
 
 
 def prepare(
@@ -481,6 +484,7 @@ def prepare(
                 else None,
                 meaning,
                 lang,
+                novelty.analysis(sentence, lang),
             )
         )
     return prepared
@@ -514,6 +518,9 @@ def index_item(
         prepared = prepare(text, lang, published)
     novelty.remember_facts(
         lang, [(s.text, s.meaning) for s in prepared if s.lang == lang and s.meaning]
+    )
+    novelty.remember_analysis(
+        lang, [(s.text, s.analysis) for s in prepared if s.lang == lang and s.analysis]
     )
     # One probe for every key of the item first: most keys of a new sentence are in no
     # earlier item, and reading them one by one was most of the index's cost.
@@ -657,16 +664,22 @@ def _earlier_items(
     the same as one repeated in ten.
     """
     earlier: list[int] = []
+    found: set[int] = set()
     checked: set[tuple[int, int]] = set()
     for key in keys:
         # Read lazily: a background sentence finds MAX_EARLIER items among its first rows.
         rows = store.earlier_sentences(key, item_id, CANDIDATES_PER_KEY)
         for other_id, position, other_text in rows:
-            if other_id in earlier or (other_id, position) in checked:
+            if other_id in found or (other_id, position) in checked:
                 continue
             checked.add((other_id, position))
-            if dice(words, tokens(other_text)) >= SAME_SENTENCE and facts_agree(text, other_text):
+            # The same text is the same sentence (Dice 1, the same facts): most background
+            # is pasted unchanged.
+            if other_text == text or (
+                dice(words, tokens(other_text)) >= SAME_SENTENCE and facts_agree(text, other_text)
+            ):
                 earlier.append(other_id)
+                found.add(other_id)
                 if len(earlier) >= MAX_EARLIER:
                     return earlier
     return sorted(earlier)

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from kurilwatch import lexicon
 
@@ -98,6 +99,38 @@ def remember_facts(lang: str, known: Iterable[tuple[str, Facts]]) -> None:
         _primed[(sentence, lang)] = found
         facts(sentence, lang)  # now in the cache (or already was)
     _primed.clear()
+
+
+Clauses = tuple[frozenset[str], ...]
+# `clauses_of` and `details` a worker computed for the sentences of its item, on their way in.
+_primed_clauses: dict[tuple[str, str], Clauses] = {}
+_primed_details: dict[tuple[str, str], Clauses] = {}
+
+
+def analysis(sentence: str, lang: str) -> tuple[Clauses | None, Clauses]:
+    """What classifying a new item's sentence needs of its own text besides `facts`: its
+    clauses (`clauses_of`) and details (`details`). Pure, so a worker computes it.
+
+    The clauses only of a sentence that joins statements: one that does not is never
+    merged background (`_merged` sees so by itself), and only `_clauses_touched`, seldom,
+    asks for its one clause.
+    """
+    joins = _CLAUSE_BREAK.search(sentence) is not None
+    return (clauses_of(sentence, lang) if joins else None), details(sentence, lang)
+
+
+def remember_analysis(
+    lang: str, known: Iterable[tuple[str, tuple[Clauses | None, Clauses]]]
+) -> None:
+    """Cache `analysis` computed elsewhere (a worker process), as `remember_facts` does."""
+    for sentence, (clauses, parts) in known:
+        if clauses is not None:
+            _primed_clauses[(sentence, lang)] = clauses
+            clauses_of(sentence, lang)  # now in the cache (or already was)
+        _primed_details[(sentence, lang)] = parts
+        details(sentence, lang)
+    _primed_clauses.clear()
+    _primed_details.clear()
 
 
 def _facts(sentence: str, lang: str) -> Facts:
@@ -300,6 +333,12 @@ DETAIL_CONCEPTS = 2  # core concepts a part needs to say something of its own
 
 @lru_cache(maxsize=50_000)
 def details(sentence: str, lang: str) -> tuple[frozenset[str], ...]:
+    """`_details`; cached, and primed by `remember_analysis` with a worker's."""
+    primed = _primed_details.pop((sentence, lang), None)
+    return primed if primed is not None else _details(sentence, lang)
+
+
+def _details(sentence: str, lang: str) -> tuple[frozenset[str], ...]:
     """The core concepts of each part of a sentence that says something of its own.
 
     Dates are left out (the date rules of `adds_facts` weigh them), and so is a part that
@@ -331,8 +370,11 @@ def _negation_of(text: str) -> int:
 
 def unsaid_details(sentence: str, lang: str, earlier: Iterable[str]) -> list[frozenset[str]]:
     """The details of a sentence none of whose core concepts any earlier sentence has."""
+    own = details(sentence, lang)
+    if not own:  # most sentences have none: the earlier ones need not be looked at
+        return []
     said = [facts(text, lang).concepts for text in earlier]
-    return [d for d in details(sentence, lang) if not any(d & c for c in said)]
+    return [d for d in own if not any(d & c for c in said)]
 
 
 # "Moscow also halted ...", «Москва также ...»: the sentence goes on with the one before.
@@ -389,9 +431,12 @@ def _order(concept: str) -> bytes:
     return blake2b(concept.encode(), digest_size=8).digest()
 
 
-@dataclass(frozen=True)
-class Earlier:
-    """A candidate earlier sentence."""
+class Earlier(NamedTuple):
+    """A candidate earlier sentence.
+
+    A named tuple: an item's candidates are read by the hundred thousand in a cold fetch,
+    and a tuple is made several times faster than a frozen dataclass.
+    """
 
     item_id: int
     position: int
@@ -423,16 +468,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clauses_of(text: str, lang: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=50_000)
+def clauses_of(text: str, lang: str) -> tuple[frozenset[str], ...]:
     """The core concepts (dates left out) of each statement a sentence joins that names
-    two things or more."""
+    two things or more; cached, and primed by `remember_analysis` with a worker's."""
+    primed = _primed_clauses.pop((text, lang), None)
+    return primed if primed is not None else _clauses_of(text, lang)
+
+
+def _clauses_of(text: str, lang: str) -> tuple[frozenset[str], ...]:
     found = []
     for part in _CLAUSE_BREAK.split(text):
         undated = lexicon.without_dates(part, lang)
         core = frozenset(c for c in lexicon.concepts(undated, lang) if weight(c) >= 1.0)
         if len(core) >= 2:
             found.append(core)
-    return found
+    return tuple(found)
 
 
 PART_SAID = 0.7  # share of a clause's concepts an earlier sentence must have said
@@ -466,8 +517,10 @@ def _merged(
     must be among theirs; a sentence dated to the article's days is news, and so is one
     quoting someone when none of them quotes.
     """
+    if mine.dated_now or _CLAUSE_BREAK.search(text) is None:
+        return ()  # one statement (`clauses_of` splits at the breaks), or news of now
     clauses = clauses_of(text, lang)
-    if len(clauses) < 2 or mine.dated_now:
+    if len(clauses) < 2:
         return ()
     earlier = [(o, facts(o.text, lang)) for o in pool]
     found: set[int] = set()
@@ -497,6 +550,28 @@ def _merged(
     if mine.counts - counts - past:
         return ()
     return tuple(sorted(found))
+
+
+Comparable = tuple[Facts, frozenset[str], float, frozenset[int]]
+
+
+@lru_cache(maxsize=50_000)
+def _undated(sentence: str, lang: str) -> Comparable | None:
+    """What `decide` compares an earlier sentence by, when no article's date places it in
+    time (most do not): its facts, its concepts and their weight, the years it names.
+
+    Cached: a sentence of an earlier item is a candidate for item after item.
+    """
+    theirs = facts(sentence, lang)
+    # Only these place a sentence in time (`_placed`).
+    if theirs.months or theirs.shift or theirs.dated_now or theirs.day_of_month:
+        return None
+    return theirs, theirs.concepts, _weight_of(theirs.concepts), _said_years(theirs)
+
+
+def _said_years(sentence: Facts) -> frozenset[int]:
+    """The years a sentence names, and 1945 for "after the war"."""
+    return sentence.years | {WAR_END} if sentence.concepts & _WAR else sentence.years
 
 
 def lead_of(paragraphs: Sequence[int]) -> int:
@@ -531,6 +606,26 @@ def decide(
     verdicts: list[Verdict] = []
     likely: list[tuple[float, tuple[int, ...]] | None] = []
     untold: list[bool] = []
+    # What comparing with an earlier sentence needs is worked out once: by `_undated`, for
+    # good, when no article's date places it; else here, for this item (its `months_of`),
+    # as it is in the pools of many of the item's sentences (the block read whole is in
+    # every nearby one's).
+    compared: dict[tuple[str, int], Comparable] = {}
+
+    def dated_facts(other: Earlier) -> Comparable:
+        """`_undated` of a sentence its article's date places in time, with those years."""
+        known = compared.get((other.text, other.item_id))
+        if known is None:
+            theirs = facts(other.text, lang)
+            months, _ = _placed(theirs, months_of.get(other.item_id))
+            placed = {y for y, _ in months if y is not None}
+            # `dated_concepts`, from the months placed already
+            years = {f"#{y}" for y in placed} - theirs.concepts
+            dated = theirs.concepts | years if years else theirs.concepts
+            known = (theirs, dated, _weight_of(dated), _said_years(theirs) | placed)
+        compared[(other.text, other.item_id)] = known
+        return known
+
     for index, (text, found, pool) in enumerate(zip(sentences, repeats, candidates, strict=True)):
         if found:
             verdicts.append(Verdict(True, tuple(found), 1.0, "repeat"))
@@ -544,18 +639,24 @@ def decide(
         # Years the earlier sentences on the same things named: a year none of them has is a
         # fact of its own ("in 1960 Moscow said", "not held since 2020").
         said_years: set[int] = set()
-        undated_core = mine.core - {f"#{y}" for y in mine.years}
+        my_core = mine.core
+        undated_core = my_core - {f"#{y}" for y in mine.years} if mine.years else my_core
+        my_weight = _weight_of(my_concepts)
+        # Most of this loop's passes end at the first test or two: what it calls is bound.
+        undated, weigh = _undated, weight
         for other in pool:
-            theirs = facts(other.text, lang)
-            if mine.core.isdisjoint(theirs.core):
+            known = undated(other.text, lang) or dated_facts(other)
+            theirs, dated, their_weight, placed_years = known
+            if my_core.isdisjoint(theirs.core):
                 continue  # nothing in common but Russia, Japan and the islands
-            if not undated_core.isdisjoint(theirs.core):
-                placed, _ = _placed(theirs, months_of.get(other.item_id))
-                said_years |= theirs.years | {y for y, _ in placed if y is not None}
-                if theirs.concepts & _WAR:
-                    said_years.add(WAR_END)  # "after the war" is "in 1945"
-            theirs_when = months_of.get(other.item_id)
-            score = similarity(my_concepts, dated_concepts(theirs, theirs_when))
+            if undated_core is my_core or not undated_core.isdisjoint(theirs.core):
+                said_years |= placed_years
+            # `similarity`, with each side's weight worked out once
+            score = (
+                2 * sum(map(weigh, my_concepts & dated)) / (my_weight + their_weight)
+                if my_concepts and dated
+                else 0.0
+            )
             if score <= best or adds_facts(mine, theirs, year, when, months_of.get(other.item_id)):
                 continue
             if score >= SAME_WORDING and not same_wording_facts(text, other.text, lang):

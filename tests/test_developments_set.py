@@ -81,3 +81,73 @@ def test_story_pairs_across_agencies_and_languages(tmp_path, part):
         else:
             assert counts.precision >= AGENCIES_PRECISION, report
             assert counts.recall >= AGENCIES_RECALL, report
+
+
+def _prepare_in_worker(article) -> list:
+    """What a fetch's worker process sends the writer for one article."""
+    from kurilwatch.developments import prepare
+
+    return prepare(article.text, article.lang, article.published)
+
+
+def test_sentences_prepared_in_a_worker_get_the_verdicts_computed_in_place(tmp_path, monkeypatch):
+    """The worker's facts, clauses and details of each sentence prime the writer, which
+    then classifies exactly as if it had worked them out itself, and does not."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from developments_set import ingest
+
+    from kurilwatch import developments, novelty
+    from kurilwatch.models import Entry
+    from kurilwatch.store import Store
+
+    articles = sorted(
+        (a for path in files("series") for a in load(path)), key=lambda a: a.published
+    )
+    with Store(tmp_path / "in-place.db") as store:
+        ingest(store, articles)
+        in_place = store.conn.execute(
+            "SELECT item_id, position, text, is_new, earlier FROM sentences ORDER BY 1, 2"
+        ).fetchall()
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        prepared = list(pool.map(_prepare_in_worker, articles))
+    # A writer that has never seen these sentences, and may not analyse them itself.
+    for cached in (novelty.facts, novelty.clauses_of, novelty.details, novelty._undated):
+        cached.cache_clear()
+    own = {s.text for sentences in prepared for s in sentences}
+    # The clauses only of a sentence that joins statements travel (novelty.analysis).
+    joined = {s.text for ss in prepared for s in ss if s.analysis and s.analysis[0] is not None}
+    assert joined and joined < own
+
+    def refused(name, compute, sent):
+        def guarded(sentence, lang):
+            assert sentence not in sent, f"the writer worked out {name} of {sentence!r}"
+            return compute(sentence, lang)
+
+        return guarded
+
+    for name, sent in (("_facts", own), ("_details", own), ("_clauses_of", joined)):
+        monkeypatch.setattr(novelty, name, refused(name, getattr(novelty, name), sent))
+    with Store(tmp_path / "from-workers.db") as store:
+        for article, sentences in zip(articles, prepared, strict=True):
+            with store.transaction():
+                entry = Entry(
+                    f"{article.feed}:{article.id}",
+                    f"https://{article.feed}.example/{article.id}",
+                    f"https://{article.feed}.example/{article.id}",
+                    article.title,
+                    "",
+                    article.text,
+                    article.published,
+                )
+                item_id = store.upsert_entry(
+                    article.feed, entry, ["Kuril Islands"], article.lang
+                ).item_id
+                developments.index_item(
+                    store, item_id, article.text, article.lang, sentences, article.published
+                )
+        from_workers = store.conn.execute(
+            "SELECT item_id, position, text, is_new, earlier FROM sentences ORDER BY 1, 2"
+        ).fetchall()
+    assert from_workers == in_place

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from operator import itemgetter
 
 from kurilwatch.storage.base import StorePart
 
@@ -30,6 +32,12 @@ STORY_WINDOW_SQL = """SELECT id, coalesce(story_id, id), sort_time FROM items
     INDEXED BY idx_items_story_window
     WHERE sort_time BETWEEN ? AND ? AND feed != ?
     ORDER BY sort_time DESC LIMIT ?"""
+
+
+@lru_cache(maxsize=256)
+def _earlier_of_keys_sql(start: int, count: int) -> str:
+    """`count` EARLIER_SQL statements in one, each row with its key's index from `start`."""
+    return " UNION ALL ".join(f"SELECT {start + n}, * FROM ({EARLIER_SQL})" for n in range(count))
 
 
 class SentencesPart(StorePart):
@@ -72,13 +80,13 @@ class SentencesPart(StorePart):
         found: list[tuple[int, int, int, str]] = []
         for start in range(0, len(keys), KEYS_PER_QUERY):
             chunk = keys[start : start + KEYS_PER_QUERY]
-            sql = " UNION ALL ".join(
-                f"SELECT {start + n}, * FROM ({EARLIER_SQL})" for n in range(len(chunk))
-            )
-            found += self.conn.execute(sql, [v for key in chunk for v in (key, item_id, limit)])
+            params: list[int] = []
+            for key in chunk:
+                params += (key, item_id, limit)
+            found += self.conn.execute(_earlier_of_keys_sql(start, len(chunk)), params)
         # Each key's rows come as its own statement gives them; the sort only makes sure the
         # keys come in order (it is stable).
-        found.sort(key=lambda row: row[0])
+        found.sort(key=itemgetter(0))
         return found
 
     def keys_seen_before(self, keys: Iterable[int], item_id: int) -> set[int]:
