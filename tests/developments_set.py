@@ -99,6 +99,20 @@ def files(kind: str, part: str = DEV) -> list[Path]:
     )
 
 
+def store_article(store: Store, article: Article) -> int:
+    """Upsert one article as its feed's matched entry; its item ID."""
+    entry = Entry(
+        f"{article.feed}:{article.id}",
+        f"https://{article.feed}.example/{article.id}",
+        f"https://{article.feed}.example/{article.id}",
+        article.title,
+        "",
+        article.text,
+        article.published,
+    )
+    return store.upsert_entry(article.feed, entry, ["Kuril Islands"], article.lang).item_id
+
+
 def ingest(store: Store, articles: list[Article]) -> dict[str, int]:
     """Store the articles oldest first as a fetch would; their item IDs by article ID."""
     from kurilwatch.developments import assign_story, index_item
@@ -106,18 +120,7 @@ def ingest(store: Store, articles: list[Article]) -> dict[str, int]:
     ids = {}
     for article in sorted(articles, key=lambda a: a.published):
         with store.transaction():
-            entry = Entry(
-                f"{article.feed}:{article.id}",
-                f"https://{article.feed}.example/{article.id}",
-                f"https://{article.feed}.example/{article.id}",
-                article.title,
-                "",
-                article.text,
-                article.published,
-            )
-            item_id = store.upsert_entry(
-                article.feed, entry, ["Kuril Islands"], article.lang
-            ).item_id
+            item_id = store_article(store, article)
             index_item(store, item_id, article.text, article.lang)
             assign_story(store, item_id)
         ids[article.id] = item_id

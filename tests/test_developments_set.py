@@ -96,10 +96,9 @@ def test_sentences_prepared_in_a_worker_get_the_verdicts_computed_in_place(tmp_p
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from developments_set import ingest
+    from developments_set import ingest, store_article
 
     from kurilwatch import developments, novelty
-    from kurilwatch.models import Entry
     from kurilwatch.store import Store
 
     articles = sorted(
@@ -132,18 +131,7 @@ def test_sentences_prepared_in_a_worker_get_the_verdicts_computed_in_place(tmp_p
     with Store(tmp_path / "from-workers.db") as store:
         for article, sentences in zip(articles, prepared, strict=True):
             with store.transaction():
-                entry = Entry(
-                    f"{article.feed}:{article.id}",
-                    f"https://{article.feed}.example/{article.id}",
-                    f"https://{article.feed}.example/{article.id}",
-                    article.title,
-                    "",
-                    article.text,
-                    article.published,
-                )
-                item_id = store.upsert_entry(
-                    article.feed, entry, ["Kuril Islands"], article.lang
-                ).item_id
+                item_id = store_article(store, article)
                 developments.index_item(
                     store, item_id, article.text, article.lang, sentences, article.published
                 )
