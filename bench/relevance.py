@@ -58,6 +58,17 @@ BLIND_PARTS = {
         "apposition without quotation marks (жеребец Кунашир); kelp harvesting off the "
         "Habomai islets named only in the body",
     ),
+    "blind5_": (
+        "fifth",
+        "precision/recall en 0.864/0.864, ja 1.000/0.955, ru 0.950/0.864 (4 false positives,"
+        " 7 false negatives)",
+        "a band's or a restaurant's name said by what it is or has ('Kuril, a 30-seat "
+        "restaurant', 'the Kurils' second album'); a storm weakening near the Kurils, a "
+        "cyclone from south of them; a boat detained under the safe-operation agreement and "
+        "kelp at an islet 'Russia controls and Japan claims', no island named; a dateline "
+        "taken for the lead's sentences or a list; a headline's unnamed islands named only "
+        "late; joint economic activities; Matua beside Russia's defence ministry and RGO",
+    ),
 }
 
 
