@@ -1791,6 +1791,19 @@ _FICTION_JA = (
 )
 _FICTION_RU = r"(?:игр\w*|персонаж\w*|аниме|манг\w*|kantai\s+collection|azur\s+lane)"
 
+_FILMS_EN = r"(?:films?|movies?|scenes?|footage|episodes?|series|drama|documentar(?:y|ies))"
+_FILM_STARTS_EN = (
+    "film",
+    "movie",
+    "scene",
+    "footage",
+    "episode",
+    "series",
+    "drama",
+    "documentar",
+    "location",
+)
+
 _NAMES_AS_MODIFIERS: list[Guard] = [
     _guard(
         "guard.natural-kind",
@@ -1854,9 +1867,12 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + B
         # a weather system, or what only a weather system does (weakening, turning into an
         # extratropical low), then where: "before weakening near the Kurils"
-        + rf"(?:{_WEATHER_EN}|{_WEATHER_DOING_EN})\b[^.!?\n]{{0,40}}?\b(?:near|toward|towards|off"
-        + r"|over|approaching|east\s+of|south\s+of|southeast\s+of|northeast\s+of|northwest\s+of"
-        + r"|(?:to|from)\s+the\s+(?:south|east|southeast|northeast|north|west)\s+of)\s+(?:the\s+)?"
+        # ("a storm over the Kurils" may be a row, "weakening over the Kurils" is weather)
+        + rf"(?:(?:{_WEATHER_EN}|{_WEATHER_DOING_EN})\b[^.!?\n]{{0,40}}?\b"
+        + r"(?:near|toward|towards|off|approaching|east\s+of|south\s+of|southeast\s+of"
+        + r"|northeast\s+of|northwest\s+of"
+        + r"|(?:to|from)\s+the\s+(?:south|east|southeast|northeast|north|west)\s+of)"
+        + rf"|{_WEATHER_DOING_EN}\b[^.!?\n]{{0,40}}?\bover)\s+(?:the\s+)?"
         + r"(?:waters?\s+(?:near|off|around)\s+(?:the\s+)?)?"
         + _A_NAME_EN
         + E,
@@ -1928,32 +1944,53 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "guard.film-location",
         "en",
         "where a film was shot, not the story's subject",
-        B
-        + r"(?:shot|filmed|filming|location\s+shooting)\s+(?:\w+\s+){0,2}(?:on|in|at)\s+(?:the\s+)?"
+        _starting(*_FILM_STARTS_EN)
+        + B
+        # "filmed on Iturup"; "shot" only after a film's word ("the film ... was shot
+        # partly on Shikotan"), since a soldier shot on Iturup is the island's news
+        + rf"(?:(?:{_FILMS_EN})\b[^.!?\n]{{0,60}}?\b(?:shot|filmed)"
+        + r"|filmed|filming|location\s+shooting)"
+        + r"\s+(?:\w+\s+){0,2}(?:on|in|at)\s+(?:the\s+)?"
         + _A_NAME_EN
         + E,
-        ("shot", "filmed", "filming", "shooting"),
+        (
+            "film",
+            "movie",
+            "scene",
+            "footage",
+            "episode",
+            "series",
+            "drama",
+            "documentar",
+            "location",
+        ),
         effect="demote",
+        reach=160,
     ),
     _guard(
         "guard.ru-film-location",
         "ru",
         "место съемок фильма, а не предмет сообщения",
+        # after a film's word: «снят с должности в Курильске» is no film's
         B
-        + r"(?:снимал\w*|снят\w*|сняли|снимали|съ[её]мк\w+\s+(?:\w+\s+){0,2}(?:прош\w*|проходил\w*"
-        + r"|шли|вел\w*))\s+(?:\w+\s+){0,2}(?:на|в)\s+"
+        + r"(?:фильм|сцен|кадр|сериал|эпизод|картин|клип|драм)\w*[^.!?\n]{0,60}?(?<!\w)"
+        + r"(?:снимал\w*|сняли|снимали|снят\w*|съ[её]мк\w*)\s+(?:\w+\s+){0,2}(?:на|в)\s+"
         + _A_NAME_RU,
-        ("снима", "снят", "сняли", "съемк", "съёмк"),
+        ("фильм", "сцен", "кадр", "сериал", "эпизод", "картин", "клип", "драм"),
         effect="demote",
+        reach=160,
     ),
     _guard(
         "guard.ja-film-location",
         "ja",
         "where a film was shot, not the story's subject",
-        rf"(?:{_ANY_NAME_JA})(?:島)?(?:で|を舞台に)(?:の)?(?:撮影|ロケ)",
-        ("撮影", "ロケ"),
+        # a film's word before it: a photo's caption (国後島で撮影) is the island's news
+        rf"(?:映画|ドラマ|作品|シーン|場面)[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?で(?:撮影|ロケ)"
+        rf"|(?:{_ANY_NAME_JA})(?:島)?(?:で|を舞台に)(?:の)?ロケ",
+        ("映画", "ドラマ", "作品", "シーン", "場面", "ロケ"),
         effect="demote",
         unless=("dispute", "islanders"),
+        reach=120,
     ),
     _guard(
         "guard.product-name",

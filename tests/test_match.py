@@ -1674,3 +1674,18 @@ def test_explain_says_a_stored_items_islands_come_from_its_headline(runner, env,
     ]
     table = runner.invoke(app, ["explain", str(items[0]["id"])]).output
     assert "the headline's" in table and "guard.business-apposition" in table
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's hopes remain low over the Kurils\nTalks with Russia stalled again.",
+        "Diplomatic storm over the Kurils deepens\nTokyo summoned Russia's ambassador.",
+        "Russian soldier shot dead on Iturup\nThe soldier was shot on Iturup at dawn.",
+        "Глава района снят с должности в Курильске\nРешение принял губернатор.",
+        "択捉島で撮影した映像を公開\nロシア軍の演習。",
+    ],
+)
+def test_words_a_weather_map_or_a_film_shares_leave_the_islands_news_alone(text):
+    result = matcher.match(text)
+    assert result.relevant and all(h.strength == "strong" for h in result.hits), result.reason
