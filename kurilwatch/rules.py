@@ -1282,6 +1282,8 @@ def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
         + rf"(?:{noun}(?:の)?\s*「(?:{name})」"
         + rf"|「(?:{name})」\s*(?:という|って|の)?\s*(?:{noun}|店|本店)"
         + rf"|「(?:{name})」\s*[（(]\s*{noun}"
+        # what it is, after は or 、: 「クリル」は30席の炉端焼き店
+        + rf"|「(?:{name})」(?:は|、)[^。「」\n]{{0,15}}?{noun}"
         + rf"|(?:居酒屋|旅館|民宿|喫茶|スナック)(?:{name})(?!島|諸島|列島))"
     )
 

@@ -1366,6 +1366,7 @@ def test_explain_says_a_stored_items_player_is_a_persons_name(runner, env, feed_
             "«Курилы», ресторан на 30 мест, открылся на Патриарших",
             "В меню — копченая корюшка.",
         ),
+        ("guard.ja-business-name", "「国後」は神田の小さなレストラン", "昼の定食は900円。"),
     ],
 )
 def test_a_venue_or_a_band_said_by_what_it_is_or_has_is_not_the_islands(guard, title, text):
