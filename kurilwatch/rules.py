@@ -555,8 +555,8 @@ CONTEXT_RULES: list[Rule] = [
                 "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?)",
                 # "an islet ... that Russia controls and Japan claims"
                 *(
-                    f"{noun}\\s+(?:[\\w,-]+\\s+){{0,6}}?(?:that|which)\\s+(?:(?:russia|moscow)\\s+"
-                    "(?:controls|holds|administers|occupies)\\s+and\\s+(?:japan|tokyo)\\s+claims"
+                    f"{noun}\\s+(?:[\\w,-]+\\s+){{0,6}}?(?:(?:that|which)\\s+)?(?:(?:russia|moscow)\\s+"
+                    "(?:controls|holds|administers|occupies)"
                     "|(?:japan|tokyo)\\s+claims\\s+(?:and|but)\\s+(?:russia|moscow)\\s+"
                     "(?:controls|holds|administers|occupies))"
                     for noun in ("islands?", "islets?", "isles", "reefs?")
@@ -586,8 +586,11 @@ CONTEXT_RULES: list[Rule] = [
                 "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
                 "seiz(?:e|es|ed|ing)\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
                 "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
-                "japanese\\s+(?:\\w+\\s+){0,2}(?:boat|vessel|trawler)s?\\s+(?:\\w+\\s+){0,4}"
-                "(?:detained|seized|captured)",
+                *(
+                    f"{whose}[\\w-]*\\s+(?:\\w+\\s+){{0,2}}(?:boat|vessel|trawler)s?\\s+"
+                    "(?:\\w+\\s+){0,4}(?:detained|seized|captured)"
+                    for whose in ("japanese", "nemuro", "rausu")
+                ),
                 "kelp\\s+(?:harvest|fishing)\\s+(?:off|near|around)\\s+(?:a|an|the)?\\s*"
                 "(?:russian-(?:held|controlled)\\s+)?(?:islet|island)",
             )

@@ -1435,6 +1435,7 @@ def test_a_storm_that_hits_the_islands_is_still_their_news(text):
             "Пограничники задержали шхуну из Немуро за превышение улова",
             "Токио потребовал освободить экипаж.",
         ),
+        ("Nemuro crab boat seized by Russia last month returns", "Japan protested."),
         (
             "Экипаж задержанной японской лодки отпустили",
             "Пограничники России задержали лодку из Немуро в начале месяца.",
@@ -1460,6 +1461,7 @@ def test_a_boat_seized_by_japans_own_police_is_not_the_islands():
     ("title", "text", "relevant"),
     [
         ("Kombu boats head for Russian-held reef as kelp season opens", "Nemuro boats.", True),
+        ("Kelp boats set out for the islet Russia holds", "Nemuro boats.", True),
         (
             "Urchin divers return to the beds",
             "Nemuro divers fished around Suisho, a flat islet that Russia controls and Japan "
