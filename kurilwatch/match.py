@@ -9,9 +9,10 @@ The records it runs are in `rules.py`. A decision has three steps:
    other subjects a story may be about (Kamchatka, Takeshima, La Pérouse Strait…).
 3. **Aboutness**: a name in the headline decides; a name in the lead decides unless the
    headline is about another subject (or a long article names the islands only once, not
-   in its first sentence); names only further down must come back in three sentences, or
-   follow the dispute named up front, or be the grounds of a story about fishing in the
-   islands' waters, else the item is a passing mention. Ambiguous names
+   in its first sentence; a dateline is no sentence of it); names only further down must
+   come back in three sentences, follow the dispute named up front, be the grounds of a
+   story about fishing in the islands' waters, or be the islands a headline speaks of
+   without naming them, else the item is a passing mention. Ambiguous names
    count only with the context they need, and the dispute alone counts when the headline
    or lead names it and the text speaks of both Japan and Russia.
 
