@@ -1877,7 +1877,10 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + r"(?:near|toward|towards|off|approaching|east\s+of|south\s+of|southeast\s+of"
         + r"|northeast\s+of|northwest\s+of"
         + r"|(?:to|from)\s+the\s+(?:south|east|southeast|northeast|north|west)\s+of)"
-        + rf"|{_WEATHER_DOING_EN}\b[^.!?\n]{{0,40}}?\bover)\s+(?:the\s+)?"
+        + rf"|{_WEATHER_DOING_EN}\b[^.!?\n]{{0,40}}?\bover"
+        # or moving over them: "a typhoon moving over the Kurils" (a row does not move)
+        + rf"|{_WEATHER_EN}\b[^.!?\n]{{0,40}}?\b(?:mov|track|pass|drift|head|sweep)\w*"
+        + r"\s+(?:\w+\s+)?over)\s+(?:the\s+)?"
         + r"(?:waters?\s+(?:near|off|around)\s+(?:the\s+)?)?"
         + _A_NAME_EN
         + E,
@@ -2283,7 +2286,11 @@ _REGION_PAIR: list[Guard] = [
 # by what only a band or a restaurant has ("the Kurils' second album", "Kuril's head chef").
 # A chain is the islands' own noun ("the Kurils, a volcanic chain"), and a place's
 # preposition before the name makes it the place ("on Kunashir, the island's only hotel").
-_VENUES_EN = tuple(b for b in _BUSINESSES["en"] if not b.startswith(("chain", "brand")))
+_VENUES_EN = (
+    *(b for b in _BUSINESSES["en"] if not b.startswith(("chain", "brand"))),
+    *("trios?", "duos?", "quartets?", "quintets?", "(?:three|four|five|six)-piece", "outfits?"),
+    *("ensembles?", "choirs?", "counters?", "gastropubs?", "steakhouses?", "sushi\\s+bars?"),
+)
 _WHAT_A_BAND_OR_A_VENUE_HAS_EN = (
     *("albums?", "(?:ep|lp)s?", "mixtapes?", "frontm[ae]n", "frontwom[ae]n", "singers?"),
     *("vocalists?", "drummers?", "guitarists?", "bassists?", "line-?ups?", "songwriting"),

@@ -1360,6 +1360,7 @@ def test_explain_says_a_stored_items_player_is_a_persons_name(runner, env, feed_
             "The Kurils' second album opens with bowed guitar and foghorns.",
         ),
         ("guard.business-apposition", "Shikotan's frontman on writing in a tin shed", ""),
+        ("guard.business-apposition", "The Kurils, a Leeds four-piece, sell out the Brudenell", ""),
         ("guard.business-apposition", "Iturup's tasting menu is the meal of the year", ""),
         (
             "guard.ru-business-name",
@@ -1395,6 +1396,7 @@ def test_the_islands_beside_a_venue_or_a_record_still_count(text):
         ("Typhoon Lan drenches eastern Hokkaido before weakening near the Kurils", "weather"),
         ("Storm weakens over the Kurils after soaking Kushiro", "weather"),
         ("Remnants of Typhoon Mawar dissipate east of the Kuril Islands", "weather"),
+        ("A typhoon moving over the Kurils will soak eastern Hokkaido", "weather"),
         ("Циклон с юга Курил принесет в Приморье дожди", "ru-weather"),
         ("Тайфун ослабнет над Курилами, но Приморью грозят ливни", "ru-weather"),
         ("Циклон к югу от Курил вызовет метель на Камчатке", "ru-weather"),
