@@ -225,9 +225,11 @@ PLACES: list[Place] = [
         {"en": "Kuril Islands", "ru": "Курилы", "ja": "北方領土"},
         {
             "en": (
-                "yuzhno-kurilsk",
-                "severo-kurilsk",
-                "kurilsk",
+                # and the districts' adjectives as Russian agencies transliterate them
+                # ("the Yuzhno-Kurilsky district court", "Kurilsky district")
+                "yuzhno-kurilsk(?:y|iy|ii)?",
+                "severo-kurilsk(?:y|iy|ii)?",
+                "kurilsk(?:y|iy|ii)?",
                 "malokurilsk(?:oye)?",
                 "krabozavodsk(?:oye)?",
                 "reydovo",
@@ -2320,7 +2322,9 @@ GUARDS: list[Guard] = [
         "guard.kuril-lake",
         "en",
         "Kurile Lake is in Kamchatka",
-        B + r"(?:kurile?\s+lake|lake\s+kurile?|kurilskoye\s+lake|lake\s+kurilskoye)" + E,
+        B
+        + r"(?:kurile?\s+lake|lake\s+kurile?|kurilsk(?:oye|y|iy)\s+lake|lake\s+kurilsk(?:oye|y|iy))"
+        + E,
         ("lake",),
     ),
     _guard(

@@ -1694,3 +1694,16 @@ def test_explain_says_a_stored_items_islands_come_from_its_headline(runner, env,
 def test_words_a_weather_map_or_a_film_shares_leave_the_islands_news_alone(text):
     result = matcher.match(text)
     assert result.relevant and all(h.strength == "strong" for h in result.hits), result.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        ("The Yuzhno-Kurilsky district court jailed a former official", True),
+        ("Severo-Kurilsky district gets a new school", True),
+        ("Kurilsky nature reserve counts seals on Kunashir", True),
+        ("Sockeye run at Kurilsky Lake tops six million", False),
+    ],
+)
+def test_the_districts_adjectives_as_agencies_transliterate_them(text, relevant):
+    assert matcher.match(text).relevant is relevant
