@@ -585,9 +585,9 @@ CONTEXT_RULES: list[Rule] = [
                 "intergovernmental\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord)",
                 # Russia detaining Japanese fishing boats: in the islands' waters.
                 "detain(?:s|ed|ing)?\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
-                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
+                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew|fishermen|fishers|sailors)s?",
                 "seiz(?:e|es|ed|ing)\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
-                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
+                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew|fishermen|fishers|sailors)s?",
                 *(
                     f"{whose}[\\w-]*\\s+(?:\\w+\\s+){{0,2}}(?:boat|vessel|trawler)s?\\s+"
                     "(?:\\w+\\s+){0,4}(?:detained|seized|captured)"
@@ -2303,6 +2303,10 @@ _ORDINALS_EN = (
     r"|sophomore|self-titled|live|studio|tasting|seasonal|lunch|dinner|head)"
 )
 _SHIP_PLACE_KEYS = tuple(p.key for p in PLACES if p.ship_name)
+_VENUE_NOUN_ANCHORS_EN = (
+    *("restaurant", "bar", "caf", "bistro", "brew", "izakaya", "grill", "kitchen", "diner"),
+    *("eatery", "records", "lounge", "tavern", "pub"),
+)
 _BUSINESS_APPOSITION_EN = (
     # Any capitalised word or two for the name (the guard cancels only the hits it
     # overlaps): every name of the islands tried at each position cost a twentieth of the
@@ -2311,7 +2315,11 @@ _BUSINESS_APPOSITION_EN = (
     + r"(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\boff\s)(?<!\bnear\s)(?<!\bfrom\s)"
     + r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
     + rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})"
-    + rf"|['’]s?\s+(?:{_ORDINALS_EN}\s+){{0,2}}(?:{'|'.join(_WHAT_A_BAND_OR_A_VENUE_HAS_EN)}))"
+    + rf"|['’]s?\s+(?:{_ORDINALS_EN}\s+){{0,2}}(?:{'|'.join(_WHAT_A_BAND_OR_A_VENUE_HAS_EN)})"
+    # a venue's own capitalised noun after the name: "Kuril Bar & Grill", "Kunashir Records"
+    + r"|(?<!Islands)(?<!Island)(?<!Isles)\s+(?-i:Restaurant|Bar|Caf[eé]|Bistro|Brewery|Brewing"
+    + r"|Izakaya|Grill|Kitchen|Diner"
+    + r"|Eatery|Records|Lounge|Tavern|Pub))"
     + E
 )
 
@@ -2710,7 +2718,7 @@ GUARDS: list[Guard] = [
         "the name of a restaurant, a venue or a band, said by what it is ('Kuril, a 30-seat "
         "restaurant') or what it has ('the Kurils' second album')",
         _BUSINESS_APPOSITION_EN,
-        (",", "'", "’"),
+        (",", "'", "’", *_VENUE_NOUN_ANCHORS_EN),
         applies_to=tuple(
             f"en.{key}" for key in ("kurils", "northern-territories", *_SHIP_PLACE_KEYS)
         ),

@@ -1360,6 +1360,7 @@ def test_explain_says_a_stored_items_player_is_a_persons_name(runner, env, feed_
             "The Kurils' second album opens with bowed guitar and foghorns.",
         ),
         ("guard.business-apposition", "Shikotan's frontman on writing in a tin shed", ""),
+        ("guard.business-apposition", "Kuril Bar & Grill opens on Smith Street", ""),
         ("guard.business-apposition", "The Kurils, a Leeds four-piece, sell out the Brudenell", ""),
         ("guard.business-apposition", "Iturup's tasting menu is the meal of the year", ""),
         (
@@ -1383,6 +1384,8 @@ def test_a_venue_or_a_band_said_by_what_it_is_or_has_is_not_the_islands(guard, t
         "The Kurils, a volcanic chain of 56 islands, saw 30,000 visitors this summer",
         "The Kurils' record salmon catch worries Japan",
         "Kunashir's only restaurant closes for winter as ferries stop",
+        "Kuril Islands bar owners fear a slump as ferries are cut",
+        "Kuril Islands Restaurant Week draws diners to Yuzhno-Kurilsk",
     ],
 )
 def test_the_islands_beside_a_venue_or_a_record_still_count(text):
@@ -1438,6 +1441,7 @@ def test_a_storm_that_hits_the_islands_is_still_their_news(text):
             "Токио потребовал освободить экипаж.",
         ),
         ("Nemuro crab boat seized by Russia last month returns", "Japan protested."),
+        ("Russia detained five Japanese fishermen off Hokkaido", "Tokyo protested."),
         (
             "Экипаж задержанной японской лодки отпустили",
             "Пограничники России задержали лодку из Немуро в начале месяца.",
