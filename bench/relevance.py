@@ -176,6 +176,8 @@ def hostile(matcher: Matcher) -> None:
         "a player's name again, 224k chars": "Winger Martin Kuril scored. " * 8000,
         "a bare horse's name again, 200k chars": "Жеребец Кунашир выиграл. " * 8000,
         "a list, 300k chars": "Kuril, " + "tariffs, " * 33000 + "and energy.",
+        "a venue's name again, 200k chars": "Kuril, a 30-seat restaurant, opened. " * 5400,
+        "a dateline and islands, 200k chars": "TOKYO, Jan. 29 (Kyodo) - Islands " * 6000,
     }
     for name, page in pages.items():
         started = time.process_time()
