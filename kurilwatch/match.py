@@ -64,9 +64,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 # A dateline before the body's first sentence ("ЮЖНО-САХАЛИНСК, 6 декабря 2022. /ТАСС/.",
 # "TOKYO, Jan. 29 (Reuters) -"): its full stops end no sentence, and its commas list nothing.
 _DATELINE = re.compile(
-    r"\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]+)(?:,\s*(?-i:[A-ZА-ЯЁ][\w.-]*)(?:\s+\w+)?)?,\s*"
-    r"(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2}(?!\d))?(?:,?\s*\d{4})?(?:\s*г(?:ода|\.))?"
-    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]+)(?:,\s*(?-i:[A-ZА-ЯЁ][\w.-]*)(?:\s+\w+)?)?"
+    # a date after a comma, or only the agency in brackets: "TOKYO (Jiji Press) --"
+    r"(?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2}(?!\d)|\w+\.?(?=\s+\d{4}))?(?:,?\s*\d{4})?(?:\s*г(?:ода|\.))?"
+    r"(?:\s*\([^()\n]{1,40}\))?|\s*\([^()\n]{1,40}\)(?=\s*[-–—]))"
     # then the agency: "/ТАСС/.", "— РИА Новости.", or none
     r"(?:\.\s*/[^/\n]{1,60}/\.?|\s*[-–—]\s*(?:(?-i:[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})\.)?"
     r"|\.)"

@@ -1509,6 +1509,17 @@ def test_a_dateline_is_neither_a_sentence_of_the_lead_nor_a_list():
         "the Kurils and housing as his priorities. Spending will rise.",
     )
     assert not listed.relevant and "one item of a list" in listed.reason, listed.reason
+    for dateline in (
+        "TOKYO, Jan. 29 (Kyodo) - ",
+        "NEW YORK, Mar 2025 - ",
+        "TOKYO (Jiji Press) -- ",
+    ):
+        drills = matcher.match_item(
+            "Tokyo protests naval drills",
+            f"{dateline}Japan protested on Tuesday. Russia's navy held drills on Iturup, the "
+            "ministry said. Ships took part.",
+        )
+        assert drills.relevant and drills.hits[0].zone == "lead", (dateline, drills.reason)
 
 
 LATE_NAMES = [
