@@ -744,7 +744,7 @@ def _decide(
 # "The islands" in a headline without a name: not a proper name's ("Sado Island", "острова
 # Сахалин", 佐渡島) nor a peninsula's (半島) or a country's (列島, the Japanese archipelago).
 _HEADLINE_ISLANDS = re.compile(
-    r"(?<![\w'’-])(?:islands?|isles|islanders?|islets?)(?![\w'’-])"
+    r"(?<![\w'’-])(?:islands?|isles|islanders?|islets?)(?:['’]s?)?(?![\w'’-])"
     r"|(?<![\w-])(?:остров(?:а|ов|ам|ами|ах|е|у|ом)?|островитян\w*)(?![\w-])"
     r"|(?<![\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa\u30fc])島(?![根原田村本袋])(?:々|民)?",
     re.IGNORECASE,

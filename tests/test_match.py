@@ -1545,7 +1545,9 @@ LATE_NAMES = [
 ]
 
 
-@pytest.mark.parametrize(("title", "text"), LATE_NAMES)
+@pytest.mark.parametrize(
+    ("title", "text"), [*LATE_NAMES, ("The island's long winter without a ferry", LATE_NAMES[2][1])]
+)
 def test_a_headline_about_the_islands_unnamed_is_about_those_the_text_names_late(title, text):
     result = matcher.match_item(title, text)
     assert result.relevant and result.reason.startswith("the headline's "), result.reason
