@@ -2294,8 +2294,9 @@ _VENUES_EN = (
     *("ensembles?", "choirs?", "counters?", "gastropubs?", "steakhouses?", "sushi\\s+bars?"),
 )
 _WHAT_A_BAND_OR_A_VENUE_HAS_EN = (
-    *("albums?", "(?:ep|lp)s?", "mixtapes?", "frontm[ae]n", "frontwom[ae]n", "singers?"),
-    *("vocalists?", "drummers?", "guitarists?", "bassists?", "line-?ups?", "songwriting"),
+    # (not a singer: "Kunashir's singers win a Sakhalin contest" is the island's choir)
+    *("albums?", "(?:ep|lp)s?", "mixtapes?", "frontm[ae]n", "frontwom[ae]n", "drummers?"),
+    *("guitarists?", "bassists?", "line-?ups?", "songwriting"),
     *("menus?", "(?:head\\s+)?chefs?", "(?:wine|sake|cocktail)\\s+lists?", "dining\\s+rooms?"),
 )
 _ORDINALS_EN = (
@@ -2305,7 +2306,8 @@ _ORDINALS_EN = (
 _SHIP_PLACE_KEYS = tuple(p.key for p in PLACES if p.ship_name)
 _VENUE_NOUN_ANCHORS_EN = (
     *("restaurant", "bar", "caf", "bistro", "brew", "izakaya", "grill", "kitchen", "diner"),
-    *("eatery", "records", "lounge", "tavern", "pub"),
+    *("eatery", "records", "lounge", "tavern", "pub", "frontm", "frontw", "drummer"),
+    *("guitarist", "bassist"),
 )
 _BUSINESS_APPOSITION_EN = (
     # Any capitalised word or two for the name (the guard cancels only the hits it
@@ -2316,6 +2318,8 @@ _BUSINESS_APPOSITION_EN = (
     + r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
     + rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})"
     + rf"|['’]s?\s+(?:{_ORDINALS_EN}\s+){{0,2}}(?:{'|'.join(_WHAT_A_BAND_OR_A_VENUE_HAS_EN)})"
+    # a band's members without the possessive: "Kurils frontman quits"
+    + r"|\s+(?:frontm[ae]n|frontwom[ae]n|drummers?|guitarists?|bassists?)"
     # a venue's own capitalised noun after the name: "Kuril Bar & Grill", "Kunashir Records"
     + r"|(?<!Islands)(?<!Island)(?<!Isles)\s+(?-i:Restaurant|Bar|Caf[eé]|Bistro|Brewery|Brewing"
     + r"|Izakaya|Grill|Kitchen|Diner"

@@ -1361,6 +1361,7 @@ def test_explain_says_a_stored_items_player_is_a_persons_name(runner, env, feed_
         ),
         ("guard.business-apposition", "Shikotan's frontman on writing in a tin shed", ""),
         ("guard.business-apposition", "Kuril Bar & Grill opens on Smith Street", ""),
+        ("guard.business-apposition", "Kurils frontman quits days before tour", "He is leaving"),
         ("guard.business-apposition", "The Kurils, a Leeds four-piece, sell out the Brudenell", ""),
         ("guard.business-apposition", "Iturup's tasting menu is the meal of the year", ""),
         (
@@ -1385,6 +1386,7 @@ def test_a_venue_or_a_band_said_by_what_it_is_or_has_is_not_the_islands(guard, t
         "The Kurils' record salmon catch worries Japan",
         "Kunashir's only restaurant closes for winter as ferries stop",
         "Kuril Islands bar owners fear a slump as ferries are cut",
+        "Kunashir's singers win Sakhalin choir contest",
         "Kuril Islands Restaurant Week draws diners to Yuzhno-Kurilsk",
     ],
 )
