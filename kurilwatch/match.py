@@ -66,7 +66,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 _DATELINE = re.compile(
     r"\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]+)(?:,\s*(?-i:[A-ZА-ЯЁ][\w.-]*)(?:\s+\w+)?)?"
     # a date after a comma, or only the agency in brackets: "TOKYO (Jiji Press) --"
-    r"(?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2}(?!\d)|\w+\.?(?=\s+\d{4}))?(?:,?\s*\d{4})?(?:\s*г(?:ода|\.))?"
+    r"(?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2}(?!\d)|\w+\.?(?=\s+\d{4}))?"
+    r"(?:,?\s*\d{4})?(?:\s*г(?:ода|\.))?"
     r"(?:\s*\([^()\n]{1,40}\))?|\s*\([^()\n]{1,40}\)(?=\s*[-–—]))"
     # then the agency: "/ТАСС/.", "— РИА Новости.", or none
     r"(?:\.\s*/[^/\n]{1,60}/\.?|\s*[-–—]\s*(?:(?-i:[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})\.)?"
@@ -190,10 +191,10 @@ class _Layout:
             if _WORD.search(text, ends[-1] if ends else 0, m.end()):
                 ends.append(m.end())
         body_start = title_end
-        # Where the dateline ends (the body's start when it has none): the dateline joins
-        # the first sentence.
+        # Where the dateline ends (0: the text has none): the dateline joins the first
+        # sentence.
         dateline = _DATELINE.match(text, body_start + (1 if title_end else 0))
-        self.dateline_end = dateline.end() if dateline else body_start
+        self.dateline_end = dateline.end() if dateline else 0
         if dateline:
             ends = [e for e in ends if not body_start < e <= dateline.end()]
         self.ends = ends
@@ -683,9 +684,7 @@ def _decide(
         # A headline about "the islands" or "the island" without naming them (кто пришел на
         # острова, 44人が島へ), in a text that names no other subject and names the Kurils
         # twice or more: the islands it names further down are the ones it is about, however
-        # late.
-        # Named more than once: one line on the Kurils in a story about other islands'
-        # ferries is still an aside.
+        # late (one line on the Kurils in a story about other islands' ferries is an aside).
         headline_islands = _headline_islands(layout) if about is None and len(strong) >= 2 else None
         if headline_islands:
             return result(
@@ -756,8 +755,8 @@ _NEXT_NAME = re.compile(r"\s+(?:of\s+)?(?-i:[A-ZА-ЯЁ])")
 
 
 def _headline_islands(layout: _Layout) -> str | None:
-    """ "The islands" as a headline writes them without a name ("кто пришел на острова",
-    "44人が島へ"), or None."""
+    """The word for the islands where a headline writes it without a name ("кто пришел на
+    острова", "44人が島へ"), or None."""
     text, end = layout.text, layout.title_end
     for m in _HEADLINE_ISLANDS.finditer(text, 0, end):
         if m.group(0).endswith(("島", "々", "民")):
