@@ -676,7 +676,6 @@ CONTEXT_RULES: list[Rule] = [
         # a boat "from Nemuro" (Hokkaido) detained, without the word "Japanese"
         + r"|задерж\w+\s+(?:\w+\s+){0,2}(?:шхун|судн|траулер|сейнер|лодк)\w*\s+(?:\w+\s+){0,2}"
         + r"из\s+(?:немуро|нэмуро|раусу|хоккайдо)"
-        # a place "Russia controls and Japan claims"
         # a place Japan claims ("на который претендует Япония") or the islands it claims
         + r"|претенду\w+\s+(?:\w+\s+)?(?:япони\w*|токио)(?!\w)"
         + r"|претенду\w+\s+на\s+(?:\w+\s+)?(?:остров\w*|итуруп|кунашир|шикотан|хабомаи|курил)\w*)",
