@@ -1444,6 +1444,7 @@ def test_a_storm_that_hits_the_islands_is_still_their_news(text):
         ),
         ("Nemuro crab boat seized by Russia last month returns", "Japan protested."),
         ("Russia detained five Japanese fishermen off Hokkaido", "Tokyo protested."),
+        ("「第8北洋丸」、ロシア国境警備局が拿捕", "根室のタコ漁。日本政府は抗議した。"),
         (
             "Экипаж задержанной японской лодки отпустили",
             "Пограничники России задержали лодку из Немуро в начале месяца.",
@@ -1453,7 +1454,11 @@ def test_a_storm_that_hits_the_islands_is_still_their_news(text):
 def test_a_boat_detained_in_the_islands_waters_counts_with_no_island_named(title, text):
     result = matcher.match_item(title, text)
     assert result.relevant and result.reason == "the Japan-Russia territorial dispute"
-    assert result.matched_terms in (["territorial dispute"], ["территориальный спор"])
+    assert result.matched_terms in (
+        ["territorial dispute"],
+        ["территориальный спор"],
+        ["領土問題"],
+    )
 
 
 def test_a_boat_seized_by_japans_own_police_is_not_the_islands():
