@@ -58,6 +58,17 @@ BLIND_PARTS = {
         "apposition without quotation marks (жеребец Кунашир); kelp harvesting off the "
         "Habomai islets named only in the body",
     ),
+    "blind5_": (
+        "fifth",
+        "precision/recall en 0.864/0.864, ja 1.000/0.955, ru 0.950/0.864 (4 false positives,"
+        " 7 false negatives)",
+        "a band's or a restaurant's name said by what it is or has ('Kuril, a 30-seat "
+        "restaurant', 'the Kurils' second album'); a storm weakening near the Kurils, a "
+        "cyclone from south of them; a boat detained under the safe-operation agreement and "
+        "kelp at an islet 'Russia controls and Japan claims', no island named; a dateline "
+        "taken for the lead's sentences or a list; a headline's unnamed islands named only "
+        "late; joint economic activities; Matua beside Russia's defence ministry and RGO",
+    ),
 }
 
 
@@ -165,6 +176,8 @@ def hostile(matcher: Matcher) -> None:
         "a player's name again, 224k chars": "Winger Martin Kuril scored. " * 8000,
         "a bare horse's name again, 200k chars": "Жеребец Кунашир выиграл. " * 8000,
         "a list, 300k chars": "Kuril, " + "tariffs, " * 33000 + "and energy.",
+        "a venue's name again, 200k chars": "Kuril, a 30-seat restaurant, opened. " * 5400,
+        "a dateline and islands, 200k chars": "TOKYO, Jan. 29 (Kyodo) - Islands " * 6000,
     }
     for name, page in pages.items():
         started = time.process_time()

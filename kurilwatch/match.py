@@ -9,9 +9,10 @@ The records it runs are in `rules.py`. A decision has three steps:
    other subjects a story may be about (Kamchatka, Takeshima, La Pérouse Strait…).
 3. **Aboutness**: a name in the headline decides; a name in the lead decides unless the
    headline is about another subject (or a long article names the islands only once, not
-   in its first sentence); names only further down must come back in three sentences, or
-   follow the dispute named up front, or be the grounds of a story about fishing in the
-   islands' waters, else the item is a passing mention. Ambiguous names
+   in its first sentence; a dateline is no sentence of it); names only further down must
+   come back in three sentences, follow the dispute named up front, be the grounds of a
+   story about fishing in the islands' waters, or be the islands a headline speaks of
+   without naming them, else the item is a passing mention. Ambiguous names
    count only with the context they need, and the dispute alone counts when the headline
    or lead names it and the text speaks of both Japan and Russia.
 
@@ -60,6 +61,18 @@ _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
 _WORD = re.compile(r"\w")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
+# A dateline before the body's first sentence ("ЮЖНО-САХАЛИНСК, 6 декабря 2022. /ТАСС/.",
+# "TOKYO, Jan. 29 (Reuters) -"): its full stops end no sentence, and its commas list nothing.
+_DATELINE = re.compile(
+    r"\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]+)(?:,\s*(?-i:[A-ZА-ЯЁ][\w.-]*)(?:\s+\w+)?)?"
+    # a date after a comma, or only the agency in brackets: "TOKYO (Jiji Press) --"
+    r"(?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2}(?!\d)|\w+\.?(?=\s+\d{4}))?"
+    r"(?:,?\s*\d{4})?(?:\s*г(?:ода|\.))?"
+    r"(?:\s*\([^()\n]{1,40}\))?|\s*\([^()\n]{1,40}\)(?=\s*[-–—]))"
+    # then the agency: "/ТАСС/.", "— РИА Новости.", or none
+    r"(?:\.\s*/[^/\n]{1,60}/\.?|\s*[-–—]\s*(?:(?-i:[A-ZА-ЯЁ][\w-]*(?:\s+[A-ZА-ЯЁ][\w-]*){0,2})\.)?"
+    r"|\.)"
+)
 
 
 @dataclass(frozen=True)
@@ -177,8 +190,14 @@ class _Layout:
             # a line of punctuation alone ("!", "* * *").
             if _WORD.search(text, ends[-1] if ends else 0, m.end()):
                 ends.append(m.end())
-        self.ends = ends
         body_start = title_end
+        # Where the dateline ends (0: the text has none): the dateline joins the first
+        # sentence.
+        dateline = _DATELINE.match(text, body_start + (1 if title_end else 0))
+        self.dateline_end = dateline.end() if dateline else 0
+        if dateline:
+            ends = [e for e in ends if not body_start < e <= dateline.end()]
+        self.ends = ends
         lead_target = body_start + _LEAD_CHARS["ja" if lang == "ja" else "other"]
         after = bisect.bisect_left(ends, lead_target)
         by_size = ends[after] if after < len(ends) else len(text)
@@ -662,6 +681,16 @@ def _decide(
             return result(True, f"the territorial dispute up front; {used} further down")
         if len(sentences) >= _BODY_SENTENCES:
             return result(True, f"{used} in {len(sentences)} sentences")
+        # A headline about "the islands" or "the island" without naming them (кто пришел на
+        # острова, 44人が島へ), in a text that names no other subject and names the Kurils
+        # twice or more: the islands it names further down are the ones it is about, however
+        # late (one line on the Kurils in a story about other islands' ferries is an aside).
+        headline_islands = _headline_islands(layout) if about is None and len(strong) >= 2 else None
+        if headline_islands:
+            return result(
+                True,
+                f"the headline's {headline_islands!r}, named further down ({strong[0].text!r})",
+            )
         # A story about fishing (up front) whose boats work the islands' waters under the
         # arrangements that exist only there (the private kelp agreement, Russian permits,
         # border guards), with both sides: the islands named further down are its grounds.
@@ -709,6 +738,41 @@ def _decide(
             return result(False, "a dispute phrase, but not between Japan and Russia")
         return result(False, "a dispute mentioned only far down the text")
     return result(False, "no Kuril terms")
+
+
+# "The islands" in a headline without a name: not a proper name's ("Sado Island", "острова
+# Сахалин", 佐渡島) nor a peninsula's (半島) or a country's (列島, the Japanese archipelago).
+_HEADLINE_ISLANDS = re.compile(
+    r"(?<![\w'’-])(?:islands?|isles|islanders?|islets?)(?:['’]s?)?(?![\w'’-])"
+    r"|(?<![\w-])(?:остров(?:а|ов|ам|ами|ах|е|у|ом)?|островитян\w*)(?![\w-])"
+    r"|(?<![\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa\u30fc])島(?![根原田村本袋])(?:々|民)?",
+    re.IGNORECASE,
+)
+# Capitalised words that are no name before "Islands" in a title-case headline.
+_NOT_A_NAME_BEFORE = {"the", "a", "an", "to", "on", "in", "for", "at", "of", "and", "from"}
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\s*$")
+_NEXT_NAME = re.compile(r"\s+(?:of\s+)?(?-i:[A-ZА-ЯЁ])")
+
+
+def _headline_islands(layout: _Layout) -> str | None:
+    """The word for the islands where a headline writes it without a name ("кто пришел на
+    острова", "44人が島へ"), or None."""
+    text, end = layout.text, layout.title_end
+    for m in _HEADLINE_ISLANDS.finditer(text, 0, end):
+        if m.group(0).endswith(("島", "々", "民")):
+            return m.group(0)
+        before = _PREVIOUS_WORD.search(text, 0, m.start())
+        if (
+            m.group(0)[0] in "Ii"
+            and before
+            and before.group(1)[0].isupper()
+            and before.group(1).lower() not in _NOT_A_NAME_BEFORE
+        ):
+            continue  # "Sado Island" (Russian writes the name after: «остров Сахалин»)
+        if _NEXT_NAME.match(text, m.end(), end):
+            continue  # "the island of Sado", "острова Итуруп", "island Nation"
+        return m.group(0)
+    return None
 
 
 # A preposition of place before a name (en, ru), or a particle of place after it (ja). A
@@ -759,6 +823,7 @@ def _listed(layout: _Layout, evidence: list[Hit]) -> int:
     """How many subjects the sentence of `evidence` lists when the islands are one of them
     (0: they are not one item of such a list)."""
     start, end = layout.sentence_span(evidence[0].start)
+    start = max(start, layout.dateline_end)
     if end - start > _LIST_SENTENCE_CHARS:
         return 0
     text = layout.text

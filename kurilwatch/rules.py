@@ -225,9 +225,11 @@ PLACES: list[Place] = [
         {"en": "Kuril Islands", "ru": "Курилы", "ja": "北方領土"},
         {
             "en": (
-                "yuzhno-kurilsk",
-                "severo-kurilsk",
-                "kurilsk",
+                # and the districts' adjectives as Russian agencies transliterate them
+                # ("the Yuzhno-Kurilsky district court", "Kurilsky district")
+                "yuzhno-kurilsk(?:y|iy|ii)?",
+                "severo-kurilsk(?:y|iy|ii)?",
+                "kurilsk(?:y|iy|ii)?",
                 "malokurilsk(?:oye)?",
                 "krabozavodsk(?:oye)?",
                 "reydovo",
@@ -505,6 +507,34 @@ GROUP_RULES: list[Rule] = [
         r"元島民|四島|(?:2|２|二)島(?:返還|先行|引き渡し)",
         ("元島民", "四島", "島"),
     ),
+    # Joint economic activities: agreed by Japan and Russia in 2016 for the four islands
+    # only (tours, fish farms, greenhouses there); with both sides named, theirs.
+    _rule(
+        "en.joint-activities",
+        "weak",
+        "group",
+        "joint economic activities",
+        *_lat(("joint\\s+economic\\s+(?:activit(?:y|ies)|projects?|ventures?|development)",)),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.joint-activities",
+        "weak",
+        "group",
+        "совместная хозяйственная деятельность",
+        B + r"совместн\w+\s+(?:хозяйственн|экономическ)\w+\s+деятельност\w*",
+        ("совместн",),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.joint-activities",
+        "weak",
+        "group",
+        "共同経済活動",
+        r"共同経済活動",
+        ("共同経済活動",),
+        anchored_start=True,
+    ),
 ]
 
 RULES: list[Rule] = _place_rules() + GROUP_RULES
@@ -524,7 +554,15 @@ CONTEXT_RULES: list[Rule] = [
                 "four\\s+islands",
                 "two\\s+islands",
                 "islands?\\s+(?:\\w+\\s+){0,2}(?:off|northeast\\s+of|near)\\s+hokkaido",
-                "russian-(?:held|controlled|occupied)\\s+islands?",
+                "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?)",
+                # "an islet ... that Russia controls and Japan claims"
+                *(
+                    f"{noun}\\s+(?:[\\w,-]+\\s+){{0,6}}?(?:(?:that|which)\\s+)?(?:(?:russia|moscow)\\s+"
+                    "(?:controls|holds|administers|occupies)"
+                    "|(?:japan|tokyo)\\s+claims\\s+(?:and|but)\\s+(?:russia|moscow)\\s+"
+                    "(?:controls|holds|administers|occupies))"
+                    for noun in ("islands?", "islets?", "isles", "reefs?")
+                ),
                 "islands?\\s+(?:claimed|seized|occupied)\\s+by",
                 "islands'?\\s+return",
                 "return\\s+of\\s+the(?:\\s+four)?\\s+islands",
@@ -533,16 +571,28 @@ CONTEXT_RULES: list[Rule] = [
                 "1956\\s+(?:joint\\s+)?declaration",
                 "japan-soviet\\s+joint\\s+declaration",
                 # The fishing arrangements that exist only for the islands' waters.
-                "safe[- ]operation\\s+(?:agreement|accord|framework|deal)",
+                "safe[- ](?:operation|fishing)\\s+(?:agreement|accord|framework|deal|pact)",
+                # "an agreement on safe operation": the match starts at "safe", so the screen
+                # needs no anchor as common as "agreement"
+                "safe(?:"
+                + "|".join(
+                    f"(?<={pact} on {the}safe)"
+                    for pact in ("agreement", "agreements", "accord", "pact", "deal")
+                    for the in ("", "the ")
+                )
+                + ")\\s+(?:operation|fishing)",
                 "bilateral\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord|deal)",
                 "intergovernmental\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord)",
                 # Russia detaining Japanese fishing boats: in the islands' waters.
-                "detained\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro)[\\w-]*\\s+"
-                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
-                "seized\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro)[\\w-]*\\s+"
-                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew)s?",
-                "japanese\\s+(?:\\w+\\s+){0,2}(?:boat|vessel|trawler)s?\\s+(?:\\w+\\s+){0,4}"
-                "(?:detained|seized|captured)",
+                "detain(?:s|ed|ing)?\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
+                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew|fishermen|fishers|sailors)s?",
+                "seiz(?:e|es|ed|ing)\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
+                "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew|fishermen|fishers|sailors)s?",
+                *(
+                    f"{whose}[\\w-]*\\s+(?:\\w+\\s+){{0,2}}(?:boat|vessel|trawler)s?\\s+"
+                    "(?:\\w+\\s+){0,4}(?:detained|seized|captured)"
+                    for whose in ("japanese", "nemuro", "rausu")
+                ),
                 "kelp\\s+(?:harvest|fishing)\\s+(?:off|near|around)\\s+(?:a|an|the)?\\s*"
                 "(?:russian-(?:held|controlled)\\s+)?(?:islet|island)",
             )
@@ -554,7 +604,8 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "japan",
         "Japan",
-        *_lat(("japan", "japanese", "tokyo", "hokkaido")),
+        # Nemuro is Japan's own town facing the islands, as 根室 is in Japanese.
+        *_lat(("japan", "japanese", "tokyo", "hokkaido", "nemuro")),
         anchored_start=True,
     ),
     _rule(
@@ -620,8 +671,14 @@ CONTEXT_RULES: list[Rule] = [
         + r"|межправсоглашени\w*"
         # Russia detaining Japanese fishing boats: in the islands' waters.
         + r"|задерж\w+\s+(?:\w+\s+){0,2}японск\w+\s+(?:\w+\s+)?"
-        + r"(?:шхун|судн|траулер|сейнер|рыбак)\w*"
-        + r"|японск\w+\s+(?:\w+\s+)?(?:шхун|судн|траулер|сейнер)\w*\s+(?:\w+\s+){0,4}задерж\w*)",
+        + r"(?:шхун|судн|траулер|сейнер|рыбак|лодк)\w*"
+        + r"|японск\w+\s+(?:\w+\s+)?(?:шхун|судн|траулер|сейнер|лодк)\w*\s+(?:\w+\s+){0,4}задерж\w*"
+        # a boat "from Nemuro" (Hokkaido) detained, without the word "Japanese"
+        + r"|задерж\w+\s+(?:\w+\s+){0,2}(?:шхун|судн|траулер|сейнер|лодк)\w*\s+(?:\w+\s+){0,2}"
+        + r"из\s+(?:немуро|нэмуро|раусу|хоккайдо)"
+        # a place Japan claims ("на который претендует Япония") or the islands it claims
+        + r"|претенду\w+\s+(?:\w+\s+)?(?:япони\w*|токио)(?!\w)"
+        + r"|претенду\w+\s+на\s+(?:\w+\s+)?(?:остров\w*|итуруп|кунашир|шикотан|хабомаи|курил)\w*)",
         (
             "территориальн",
             "мирн",
@@ -637,6 +694,7 @@ CONTEXT_RULES: list[Rule] = [
             "межправсоглашени",
             "задерж",
             "японск",
+            "претенду",
         ),
         anchored_start=True,
     ),
@@ -645,8 +703,8 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "japan",
         "Япония",
-        B + r"(?:япон\w*|токио|хоккайдо)" + E,
-        ("япон", "токио", "хоккайдо"),
+        B + r"(?:япон\w*|токио|хоккайдо|немуро|нэмуро)" + E,
+        ("япон", "токио", "хоккайдо", "немуро", "нэмуро"),
         anchored_start=True,
     ),
     _rule(
@@ -654,8 +712,17 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "russia",
         "Россия",
-        B + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф|фсб|погран\w*)" + E,
-        ("росси", "москв", "кремл", "ссср", "советск", "рф", "фсб", "погран"),
+        # Russia's own institutions too: its defence ministry, its Geographical Society
+        # (РГО), its Pacific Fleet, its Eastern Military District.
+        B
+        + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф|фсб|погран\w*|минобороны|рго"
+        + r"|русск\w+\s+географическ\w*|тоф|тихоокеанск\w+\s+флот\w*"
+        + r"|восточн\w+\s+военн\w+\s+округ\w*)"
+        + E,
+        (
+            *("росси", "москв", "кремл", "ссср", "советск", "рф", "фсб", "погран"),
+            *("минобороны", "рго", "русск", "тоф", "тихоокеанск", "восточн"),
+        ),
         anchored_start=True,
     ),
     _rule(
@@ -664,7 +731,9 @@ CONTEXT_RULES: list[Rule] = [
         "dispute",
         "領土問題",
         r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
-        r"|(?:2|２|二)島|安全操業|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船",
+        r"|(?:2|２|二)島|安全操業|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船"
+        # a boat named by its name only (「第8北洋丸」), taken by Russia's border guards
+        r"|国境警備[^。]{0,20}(?:拿捕|連行)",
         (
             "領土",
             "平和条約",
@@ -676,6 +745,7 @@ CONTEXT_RULES: list[Rule] = [
             "安全操業",
             "中間ライン",
             "漁船",
+            "国境警備",
         ),
     ),
     _rule(
@@ -1204,7 +1274,8 @@ def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
             + ")"
         )
     if lang == "ru":
-        after_quote = r"[^»\"“”\n]{0,30}[»\"“”]\s*(?:\(\s*|[—–-]\s*)(?:[\w-]+\s+)?"
+        # «Курилы» (ресторан), «Курилы» — ресторан, «Курилы», новый ресторан на 30 мест
+        after_quote = r"[^»\"“”\n]{0,30}[»\"“”]\s*(?:\(\s*|[—–-]\s*|,\s+)(?:[\w-]+\s+){0,2}"
         return (
             start
             + B
@@ -1218,6 +1289,8 @@ def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
         + rf"(?:{noun}(?:の)?\s*「(?:{name})」"
         + rf"|「(?:{name})」\s*(?:という|って|の)?\s*(?:{noun}|店|本店)"
         + rf"|「(?:{name})」\s*[（(]\s*{noun}"
+        # what it is, after は or 、: 「クリル」は30席の炉端焼き店
+        + rf"|「(?:{name})」(?:は|、)[^。「」\n]{{0,15}}?{noun}"
         + rf"|(?:居酒屋|旅館|民宿|喫茶|スナック)(?:{name})(?!島|諸島|列島))"
     )
 
@@ -1644,8 +1717,18 @@ _WEATHER_EN = (
     r"(?:cyclone|low|low-pressure\s+system|pressure\s+system|depression|typhoon|storm|front"
     r"|system|air\s+mass)s?"
 )
+_WEATHER_STARTS_EN = (
+    *("cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"),
+    *("weaken", "dissipat", "downgrad", "extratropical", "petered", "petering", "fizzl"),
+)
+_WEATHER_DOING_EN = (
+    r"(?:weaken\w*|dissipat\w*|downgraded|extratropical|peter(?:ed|ing|s)?\s+out|fizzl\w*)"
+)
 _WEATHER_RU = r"(?:циклон|антициклон|тайфун|ураган|шторм|депресси|фронт|ложбин)\w*"
 _WEATHER_JA = r"(?:低気圧|高気圧|台風|前線|寒気|気圧の谷)"
+# Where a weather system is, after the name: near it, off it, to its south ("の南", never
+# "南部", the islands' own southern part).
+_NEAR_JA = r"(?:(?:の)?(?:付近|近海|東|南東|北東|方面|沖)|の(?:南|北|西|南西|北西|上空)(?![部側]))"
 # Where a guard's phrase ends or starts with the name: any capitalised word (and the next) will do,
 # since a guard cancels only the hits it overlaps; one alternation of every name of the
 # islands tried at each position cost more than the rest of these guards together.
@@ -1717,6 +1800,19 @@ _FICTION_JA = (
 )
 _FICTION_RU = r"(?:игр\w*|персонаж\w*|аниме|манг\w*|kantai\s+collection|azur\s+lane)"
 
+_FILMS_EN = r"(?:films?|movies?|scenes?|footage|episodes?|series|drama|documentar(?:y|ies))"
+_FILM_STARTS_EN = (
+    "film",
+    "movie",
+    "scene",
+    "footage",
+    "episode",
+    "series",
+    "drama",
+    "documentar",
+    "location",
+)
+
 _NAMES_AS_MODIFIERS: list[Guard] = [
     _guard(
         "guard.natural-kind",
@@ -1776,16 +1872,23 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "guard.weather-reference",
         "en",
         "where a weather system is, given by the islands: a reference point, not their news",
-        _starting(
-            "cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"
-        )
+        _starting(*_WEATHER_STARTS_EN)
         + B
-        + rf"{_WEATHER_EN}\b[^.!?\n]{{0,40}}?\b(?:near|toward|towards|off|approaching|east\s+of"
-        + r"|south\s+of|southeast\s+of|northeast\s+of|northwest\s+of)\s+(?:the\s+)?"
+        # a weather system, or what only a weather system does (weakening, turning into an
+        # extratropical low), then where: "before weakening near the Kurils"
+        # ("a storm over the Kurils" may be a row, "weakening over the Kurils" is weather)
+        + rf"(?:(?:{_WEATHER_EN}|{_WEATHER_DOING_EN})\b[^.!?\n]{{0,40}}?\b"
+        + r"(?:near|toward|towards|off|approaching|east\s+of|south\s+of|southeast\s+of"
+        + r"|northeast\s+of|northwest\s+of"
+        + r"|(?:to|from)\s+the\s+(?:south|east|southeast|northeast|north|west)\s+of)"
+        + rf"|{_WEATHER_DOING_EN}\b[^.!?\n]{{0,40}}?\bover"
+        # or moving over them: "a typhoon moving over the Kurils" (a row does not move)
+        + rf"|{_WEATHER_EN}\b[^.!?\n]{{0,40}}?\b(?:mov|track|pass|drift|head|sweep)\w*"
+        + r"\s+(?:\w+\s+)?over)\s+(?:the\s+)?"
         + r"(?:waters?\s+(?:near|off|around)\s+(?:the\s+)?)?"
         + _A_NAME_EN
         + E,
-        ("cyclone", "low", "pressure", "depression", "typhoon", "storm", "front", "system", "air"),
+        _WEATHER_STARTS_EN,
         reach=140,
     ),
     _guard(
@@ -1793,8 +1896,11 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "ru",
         "положение циклона, указанное по островам: ориентир, а не событие на них",
         B
-        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|в\s+район\w*"
-        + r"|восточнее|южнее|юго-восточнее|северо-восточнее|в\s+сторону)\s+"
+        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|над|(?:в|из)\s+район\w*"
+        + r"|(?:восточнее|южнее|севернее|западнее|юго-восточнее|северо-восточнее)"
+        + r"|(?:с|со\s+стороны)\s+(?:юга|севера|востока|запада|юго-востока|северо-востока)"
+        + r"|(?:к|в)\s+(?:югу|северу|востоку|западу|юго-востоку|северо-востоку)\s+от"
+        + r"|в\s+сторону)\s+"
         + _A_NAME_RU,
         ("циклон", "тайфун", "ураган", "шторм", "депресси", "фронт", "ложбин"),
         reach=140,
@@ -1804,9 +1910,8 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "ja",
         "where a weather system is, given by the islands (千島近海の低気圧), not their news",
         _starting(*_WEATHER_STARTS_JA, *_ANY_NAME_STARTS_JA)
-        + rf"(?:{_WEATHER_JA}[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?(?:の)?"
-        + r"(?:付近|近海|東|南東|北東|方面|沖)"
-        + rf"|(?:{_ANY_NAME_JA})(?:島)?(?:の)?(?:付近|近海|東|南東|北東|方面|沖)"
+        + rf"(?:{_WEATHER_JA}[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?{_NEAR_JA}"
+        + rf"|(?:{_ANY_NAME_JA})(?:島)?{_NEAR_JA}"
         + rf"[^。\n]{{0,30}}?{_WEATHER_JA})",
         ("低気圧", "高気圧", "台風", "前線", "寒気", "気圧"),
         reach=140,
@@ -1844,6 +1949,60 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         # A former islander of the four islands is their story (元島民, 返還, the Soviet
         # troops who came in 1945 beside it); an obituary of a writer born there is not.
         unless=("dispute", "islanders"),
+    ),
+    # Where a film was shot, in a story about the film: its location, not the islands'
+    # news (a film crew's visit is news only with the two sides or the dispute beside it).
+    _guard(
+        "guard.film-location",
+        "en",
+        "where a film was shot, not the story's subject",
+        _starting(*_FILM_STARTS_EN)
+        + B
+        # "filmed on Iturup"; "shot" only after a film's word ("the film ... was shot
+        # partly on Shikotan"), since a soldier shot on Iturup is the island's news
+        + rf"(?:(?:{_FILMS_EN})\b[^.!?\n]{{0,60}}?\b(?:shot|filmed)"
+        + r"|filmed|filming|location\s+shooting)"
+        + r"\s+(?:\w+\s+){0,2}(?:on|in|at)\s+(?:the\s+)?"
+        + _A_NAME_EN
+        + E,
+        (
+            "film",
+            "movie",
+            "scene",
+            "footage",
+            "episode",
+            "series",
+            "drama",
+            "documentar",
+            "location",
+        ),
+        effect="demote",
+        reach=160,
+    ),
+    _guard(
+        "guard.ru-film-location",
+        "ru",
+        "место съемок фильма, а не предмет сообщения",
+        # after a film's word: «снят с должности в Курильске» is no film's
+        B
+        + r"(?:фильм|сцен|кадр|сериал|эпизод|картин|клип|драм)\w*[^.!?\n]{0,60}?(?<!\w)"
+        + r"(?:снимал\w*|сняли|снимали|снят\w*|съ[её]мк\w*)\s+(?:\w+\s+){0,2}(?:на|в)\s+"
+        + _A_NAME_RU,
+        ("фильм", "сцен", "кадр", "сериал", "эпизод", "картин", "клип", "драм"),
+        effect="demote",
+        reach=160,
+    ),
+    _guard(
+        "guard.ja-film-location",
+        "ja",
+        "where a film was shot, not the story's subject",
+        # a film's word before it: a photo's caption (国後島で撮影) is the island's news
+        rf"(?:映画|ドラマ|作品|シーン|場面)[^。\n]{{0,30}}?(?:{_ANY_NAME_JA})(?:島)?で(?:撮影|ロケ)"
+        rf"|(?:{_ANY_NAME_JA})(?:島)?(?:で|を舞台に)(?:の)?ロケ",
+        ("映画", "ドラマ", "作品", "シーン", "場面", "ロケ"),
+        effect="demote",
+        unless=("dispute", "islanders"),
+        reach=120,
     ),
     _guard(
         "guard.product-name",
@@ -2127,13 +2286,59 @@ _REGION_PAIR: list[Guard] = [
     ),
 ]
 
+# A venue or a band said by what it is, in apposition ("Kuril, a 30-seat restaurant"), or
+# by what only a band or a restaurant has ("the Kurils' second album", "Kuril's head chef").
+# A chain is the islands' own noun ("the Kurils, a volcanic chain"), and a place's
+# preposition before the name makes it the place ("on Kunashir, the island's only hotel").
+_VENUES_EN = (
+    *(b for b in _BUSINESSES["en"] if not b.startswith(("chain", "brand"))),
+    *("trios?", "duos?", "quartets?", "quintets?", "(?:three|four|five|six)-piece", "outfits?"),
+    *("ensembles?", "choirs?", "counters?", "gastropubs?", "steakhouses?", "sushi\\s+bars?"),
+)
+_WHAT_A_BAND_OR_A_VENUE_HAS_EN = (
+    # (not a singer: "Kunashir's singers win a Sakhalin contest" is the island's choir)
+    *("albums?", "(?:ep|lp)s?", "mixtapes?", "frontm[ae]n", "frontwom[ae]n", "drummers?"),
+    *("guitarists?", "bassists?", "line-?ups?", "songwriting"),
+    *("menus?", "(?:head\\s+)?chefs?", "(?:wine|sake|cocktail)\\s+lists?", "dining\\s+rooms?"),
+)
+_ORDINALS_EN = (
+    r"(?:new|debut|first|second|third|fourth|fifth|latest|last|upcoming|forthcoming"
+    r"|sophomore|self-titled|live|studio|tasting|seasonal|lunch|dinner|head)"
+)
+_SHIP_PLACE_KEYS = tuple(p.key for p in PLACES if p.ship_name)
+_VENUE_NOUN_ANCHORS_EN = (
+    *("restaurant", "bar", "caf", "bistro", "brew", "izakaya", "grill", "kitchen", "diner"),
+    *("eatery", "records", "lounge", "tavern", "pub", "frontm", "frontw", "drummer"),
+    *("guitarist", "bassist"),
+)
+_BUSINESS_APPOSITION_EN = (
+    # Any capitalised word or two for the name (the guard cancels only the hits it
+    # overlaps): every name of the islands tried at each position cost a twentieth of the
+    # matcher's time.
+    B
+    + r"(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\boff\s)(?<!\bnear\s)(?<!\bfrom\s)"
+    + r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
+    + rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})"
+    + rf"|['’]s?\s+(?:{_ORDINALS_EN}\s+){{0,2}}(?:{'|'.join(_WHAT_A_BAND_OR_A_VENUE_HAS_EN)})"
+    # a band's members without the possessive: "Kurils frontman quits"
+    + r"|\s+(?:frontm[ae]n|frontwom[ae]n|drummers?|guitarists?|bassists?)"
+    # a venue's own capitalised noun after the name: "Kuril Bar & Grill", "Kunashir Records"
+    + r"|(?<!Islands)(?<!Island)(?<!Isles)\s+(?-i:Restaurant|Bar|Caf[eé]|Bistro|Brewery|Brewing"
+    + r"|Izakaya|Grill|Kitchen|Diner"
+    + r"|Eatery|Records|Lounge|Tavern|Pub))"
+    + E
+)
+
+
 GUARDS: list[Guard] = [
     # --- English ---
     _guard(
         "guard.kuril-lake",
         "en",
         "Kurile Lake is in Kamchatka",
-        B + r"(?:kurile?\s+lake|lake\s+kurile?|kurilskoye\s+lake|lake\s+kurilskoye)" + E,
+        B
+        + r"(?:kurile?\s+lake|lake\s+kurile?|kurilsk(?:oye|y|iy)\s+lake|lake\s+kurilsk(?:oye|y|iy))"
+        + E,
         ("lake",),
     ),
     _guard(
@@ -2513,6 +2718,19 @@ GUARDS: list[Guard] = [
         effect="demote",
     ),
     *_NAME_OF_A_BUSINESS,
+    _guard(
+        "guard.business-apposition",
+        "en",
+        "the name of a restaurant, a venue or a band, said by what it is ('Kuril, a 30-seat "
+        "restaurant') or what it has ('the Kurils' second album')",
+        _BUSINESS_APPOSITION_EN,
+        (",", "'", "’", *_VENUE_NOUN_ANCHORS_EN),
+        applies_to=tuple(
+            f"en.{key}" for key in ("kurils", "northern-territories", *_SHIP_PLACE_KEYS)
+        ),
+        reach=80,
+        echoes=True,
+    ),
     *_PROPER_NAMES_OF_OTHER_THINGS,
     *_NAMES_OF_PEOPLE_AND_THINGS,
     *_REGION_PAIR,
