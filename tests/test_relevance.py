@@ -7,8 +7,10 @@ blind2_*.jsonl, blind3_*.jsonl, blind4_*.jsonl, blind5_*.jsonl) each found kinds
 were then fixed: they are part of the development set now, so their figures are no longer
 blind ones.
 
-The held-back part is empty until the next blind part goes in, and until then its test fails (it
-never skips), naming the file it wants. To put one in, copy its three files to
+The held-back part now is the sixth blind part (heldback_*.jsonl, 45 items per language),
+measured once on the rules fixed without it; its English and Russian figures miss the
+targets and are held by strict expected failures below. With no held-back part the test
+fails (it never skips), naming the file it wants. To put one in, copy its three files to
 tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids
 unique across the set, both labels in each) and run this file. If it misses a target, say
 so honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
@@ -90,7 +92,32 @@ def test_precision_and_recall_meet_the_targets(lang):
     assert c.recall >= MIN_RECALL, report
 
 
-@pytest.mark.parametrize("lang", LANGS)
+# The sixth blind part, written by someone who saw neither the rules nor the set while the
+# fifth part's kinds were fixed, misses in English and Russian; Japanese meets the targets.
+SIXTH_PART_MISSES = (
+    "sixth blind part, measured once on the rules fixed without it: {}; "
+    "below precision 0.98 / recall 0.99. Held, not tuned to: fix the kinds with a fresh part."
+)
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param(
+            "en",
+            marks=pytest.mark.xfail(
+                strict=True, reason=SIXTH_PART_MISSES.format("en 0.857 / 0.818 (3 FP, 4 FN of 45)")
+            ),
+        ),
+        pytest.param(
+            "ru",
+            marks=pytest.mark.xfail(
+                strict=True, reason=SIXTH_PART_MISSES.format("ru 0.870 / 0.909 (3 FP, 2 FN of 45)")
+            ),
+        ),
+        "ja",
+    ],
+)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
