@@ -69,6 +69,16 @@ BLIND_PARTS = {
         "taken for the lead's sentences or a list; a headline's unnamed islands named only "
         "late; joint economic activities; Matua beside Russia's defence ministry and RGO",
     ),
+    "blind6_": (
+        "sixth",
+        "precision/recall en 0.857/0.818, ja 1.000/1.000, ru 0.870/0.909 (6 false positives,"
+        " 6 false negatives)",
+        "ships named after the islands in other seas' news ('Kuril Star', траулер «Курилы»); "
+        "a restaurant called Habomai; the islands as one waypoint of a migration's route; a "
+        "joke «Курилы не отдадим»; the verb «Курил» opening a sentence; an islet (Shibotsu) "
+        "with the former islanders' league; a ferry's route naming the island towns only in "
+        "the body; long features and columns naming the islands late",
+    ),
 }
 
 

@@ -668,12 +668,16 @@ def _decide(
         later = min(sentences) != layout.first_body_sentence and not any(
             _locative(layout.text, h) for h in evidence
         )
+        # Three of the islands' places or more in that one sentence (a ferry's route
+        # "Korsakov - Kurilsk - Yuzhno-Kurilsk", "residents of Iturup, Kunashir and
+        # Shikotan") are what the story says, not an aside naming the Kurils once.
+        several = len({h.rule for h in evidence}) >= _NAMED_ISLANDS
         aside = (
             len(sentences) == 1
             and bool(layout.text[: layout.title_end].strip())
             and not any(h.zone == "title" for h in hits)
             and len(own) == len(dispute_hits)
-            and (later or listed > 0)
+            and ((later and not several) or listed > 0)
         )
         if about is None and any(h.zone == "lead" for h in evidence) and not lone and not aside:
             return result(True, f"{used} in the lead")
@@ -681,6 +685,24 @@ def _decide(
             return result(True, f"the territorial dispute up front; {used} further down")
         if len(sentences) >= _BODY_SENTENCES:
             return result(True, f"{used} in {len(sentences)} sentences")
+        # A long feature or column whose names come late: the dispute's own phrases run
+        # through it (three or more, both sides named) and the islands come back in a
+        # second sentence, or it names four of the islands' places or more in two
+        # sentences (a tax regime "in Kurilsk … on Iturup, Kunashir and Shikotan").
+        if about is None and len(sentences) >= 2 and layout.body_sentences >= _LONG_ARTICLE:
+            places = {
+                h.rule for h in evidence if not h.rule.endswith((".exchanges", ".joint-activities"))
+            }
+            if len(dispute_hits) >= _NAMED_ISLANDS and len(sides) == 2:
+                return result(
+                    True,
+                    f"a long feature on the dispute ({len(dispute_hits)} of its phrases), "
+                    f"{used} late, in {len(sentences)} sentences",
+                )
+            if len(places) > _NAMED_ISLANDS:
+                return result(
+                    True, f"a long feature naming {len(places)} of the islands' places late"
+                )
         # A headline about "the islands" or "the island" without naming them (кто пришел на
         # острова, 44人が島へ), in a text that names no other subject and names the Kurils
         # twice or more: the islands it names further down are the ones it is about, however

@@ -211,7 +211,10 @@ PLACES: list[Place] = [
             + tuple(
                 f"{name}(?:jima|-jima|-to)"
                 for name in ("kaigara", "suish[oō]u?", "shibotsu", "taraku", "yuri", "akiyuri")
-            ),
+            )
+            # Bare, the Japanese names no other place, word or person shares (Yuri is a given
+            # name, Kaigara a surname): "Soviet soldiers came ashore on Shibotsu".
+            + ("shibotsu", "taraku", "suish[oō]u?", "akiyuri"),
             "ru": tuple(
                 f"{island}\\s+(?:{'|'.join(_HABOMAI_ISLETS_RU)})"
                 for island in ("остров\\w*", "о\\.", "островок\\w*")
@@ -2432,6 +2435,59 @@ GUARDS: list[Guard] = [
         (*_VESSEL_EN_ANCHORS, "class", "gata", "maru", "m/v", "mv", "ss", "fv", "rfs", "ijn"),
         reach=60,
     ),
+    # "the refrigerated cargo ship Kuril Star", "Reefer 'Kuril Star'": the chain's own name
+    # as a ship's, either quoted or followed by the rest of the ship's capitalised name
+    # (never "Islands", "Strait" or "Chain": "boats Kuril Islands fishermen use" stays).
+    _guard(
+        "guard.kuril-ship-name",
+        "en",
+        "a ship named after the islands, in another sea's news",
+        B
+        + rf"(?i:{_VESSEL_EN})"
+        + r"\s+(?:the\s+)?(?:[\"“'](?i:kurile?s?)(?:\s+(?-i:[A-Z])\w*)?[\"”']"
+        + r"|(?i:kurile?s?)\s+(?!(?:Islands?|Isles|Strait|Chain|Ridge|Trench|Current)\b)"
+        + r"(?-i:[A-Z])\w+)",
+        _VESSEL_EN_ANCHORS,
+        flags=0,
+        reach=60,
+        applies_to=("en.kurils",),
+    ),
+    # "shearwaters … flew a loop across the Pacific, passing Japan, the Kuril Islands and the
+    # Aleutians": the chain as one waypoint between other places on a migration's, a
+    # flight's or a cruise's route. Both neighbours must be other places, so "patrols off
+    # Iturup and Kunashir" and a route that ends at the islands stay hits.
+    _guard(
+        "guard.route-waypoint",
+        "en",
+        "the islands as one waypoint of a route through other places, not the story's place",
+        r"(?<![^.!?\n])(?=[^.!?\n]*\b(?i:migrat\w*|fl(?:y|ies|ew|own|ight)|routes?|loops?"
+        + r"|voyages?|journeys?|cruises?|itinerar\w+|wander\w*)\b)[^.!?\n]*?"
+        + r"\b(?i:passing|past|via|over|along|across|crossing|through)\s+(?:the\s+)?"
+        + r"(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:the\s+)?(?-i:Kurils?|Kurile?s?"
+        + r"\s+Islands)(?:,\s+|\s+and\s+)(?:(?:and|then)\s+)?(?:the\s+)?(?-i:[A-Z])[^.!?\n]*",
+        ("passing", "past", "via", "over", "along", "across", "crossing", "through"),
+        flags=0,
+        scope="sentence",
+        applies_to=("en.kurils",),
+        unless=("dispute",),
+    ),
+    # "The small izakaya … takes its name from the chef's grandmother's hometown": a venue
+    # whose name is explained as a name is not a story about the place it was named after.
+    _guard(
+        "guard.venue-named-from",
+        "en",
+        "a restaurant or a shop named after the place, not news from it",
+        B
+        + r"(?:restaurant|izakaya|bar|caf[eé]|bistro|eatery|diner|shop|bakery|brewery|store)s?"
+        + r"\b[^.!?\n]{0,120}?\b(?:takes|took|gets|got|draws|drew|borrows|borrowed)\s+its\s+name"
+        + r"\s+from",
+        (
+            *("restaurant", "izakaya", "bar", "caf", "bistro", "eatery", "diner", "shop"),
+            *("bakery", "brewery", "store"),
+        ),
+        scope="text",
+        unless=("dispute", "russia"),
+    ),
     # "The ships of the class were Etorofu, Matsuwa, Sado…": an island's name in a list of
     # other names in a sentence about ships. The sentence scope keeps "warships off Iturup
     # and Kunashir" (no other names between) a hit.
@@ -2555,6 +2611,44 @@ GUARDS: list[Guard] = [
         # корабли «Кунашир» и «Итуруп»: each quoted name of the list is a ship's
         + rf"(?:[»\"”]?\s*(?:,|и)\s*{_QUOTE_OPEN}(?:{_SHIPS_RU})\w*)*",
         None,
+    ),
+    # траулер «Курилы», сейнер «Курильск»: the chain's own name quoted after a vessel word
+    # is a ship's, in any sea (guard.ru-ship-name covers the islands' single names).
+    _guard(
+        "guard.ru-kuril-ship-name",
+        "ru",
+        "судно, названное в честь Курил",
+        B + _VESSEL_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"курил\w*",
+        None,
+    ),
+    # «Скорее Курилы японцам отдадут, чем мы его продадим»: the islands as the byword for
+    # what is never given up, in a joke about something else (a club keeping its goalkeeper).
+    # The same words echo in the headline («Курилы не отдадим»); a story with the dispute's
+    # own phrases keeps them.
+    _guard(
+        "guard.ru-never-give-up-idiom",
+        "ru",
+        "поговорка «скорее Курилы отдадут, чем…» — шутка о другом, а не об островах",
+        B
+        + r"скорее\s+(?:[\w-]+\s+){0,3}?курил\w*\s+(?:[\w-]+\s+){0,3}?отдад\w*"
+        + r"(?:\s+[\w-]+){0,3}?\s*,\s*чем",
+        ("скорее",),
+        reach=80,
+        echoes=True,
+        unless=("dispute",),
+    ),
+    # «Курил с четырнадцати лет»: capitalised only because it opens a sentence or a quote,
+    # and followed by what follows a verb (a preposition, an adverb, a pronoun), not a noun
+    # the genitive "Курил" would depend on.
+    _guard(
+        "guard.ru-smoking-sentence-start",
+        "ru",
+        "«Курил» в начале фразы — прошедшее время глагола «курить»",
+        r"(?:(?<![^.!?…\n«\"„“ ])(?<![\w,;:—-] ))"
+        + r"Курил(?=\s+(?:с|со|по|много|мало|давно|всю|всё|всегда|раньше|он|я|ли|когда|как"
+        + r"|сигарет\w*|трубк\w*|кальян\w*)\b)",
+        ("курил",),
+        flags=0,
     ),
     _guard(
         "guard.ru-quoted-name",
@@ -2687,6 +2781,22 @@ GUARDS: list[Guard] = [
         effect="demote",
     ),
     _guard("guard.ja-lake", "ja", "Kurile Lake in Kamchatka", r"クリル湖|クリリスコエ湖", None),
+    # 「日本列島の沖から千島列島、アリューシャン列島を経てベーリング海に至る経路」: the chain as
+    # one waypoint between two other places on a migration's or a voyage's route (the same
+    # kind as guard.route-waypoint), in a text without the dispute.
+    _guard(
+        "guard.ja-route-waypoint",
+        "ja",
+        "経路の一地点としての千島列島（渡り・航路）、ニュースの場所ではない",
+        r"(?<![^。！？\n])(?=[^。！？\n]*(?:経路|ルート|渡り|航路|周回|飛行|回遊))[^。！？\n]*?"
+        + r"(?:列島|諸島|半島|島|沖|海|湾)(?:から|、|や)千島(?:列島)?"
+        + r"(?:、|を経て|を通って|を通り|や)"
+        + r"[^。！？\n]*?(?:列島|諸島|半島|島|海|湾)[^。！？\n]*",
+        None,
+        scope="sentence",
+        applies_to=("ja.chishima", "ja.chishima-bare"),
+        unless=("dispute",),
+    ),
     _guard("guard.ja-bobtail", "ja", "a cat breed", r"クリリアン", None),
     _guard(
         "guard.ja-ship-name",

@@ -1731,3 +1731,115 @@ def test_words_a_weather_map_or_a_film_shares_leave_the_islands_news_alone(text)
 )
 def test_the_districts_adjectives_as_agencies_transliterate_them(text, relevant):
     assert matcher.match(text).relevant is relevant
+
+
+# The sixth blind part's kinds: each guard reached through the core, with the reason it gives.
+@pytest.mark.parametrize(
+    ("title", "body", "guard", "why"),
+    [
+        (
+            "Reefer 'Kuril Star' detained in Busan",
+            "The cargo ship Kuril Star was held.",
+            "guard.kuril-ship-name",
+            "ship",
+        ),
+        (
+            "Траулер «Курилы» сел на мель у Мурманска",
+            "Экипаж не пострадал.",
+            "guard.ru-kuril-ship-name",
+            "судно",
+        ),
+        (
+            "«Курил с юности»: врач о вреде табака",
+            "Пациент курил двадцать лет.",
+            "guard.ru-smoking-sentence-start",
+            "курить",
+        ),
+        (
+            "«Скорее Курилы отдадут»: клуб не продаст вратаря",
+            "«Скорее Курилы отдадут, чем мы его продадим», — пошутил директор.",
+            "guard.ru-never-give-up-idiom",
+            "шутка",
+        ),
+        (
+            "Habomai, Brooklyn: good kelp butter",
+            "The small izakaya takes its name from a town near Nemuro.",
+            "guard.venue-named-from",
+            "restaurant",
+        ),
+        (
+            "Shearwaters fly a loop",
+            "The birds flew across Japan, the Kuril Islands and the Aleutians.",
+            "guard.route-waypoint",
+            "waypoint",
+        ),
+        (
+            "渡りの経路を解明",
+            "鳥は日本列島の沖から千島列島、アリューシャン列島を経てベーリング海に至る経路をたどる。",
+            "guard.ja-route-waypoint",
+            "経路",
+        ),
+    ],
+)
+def test_the_sixth_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("Border guards detain a Japanese trawler off the Kuril Islands", "It was taken to port."),
+        (
+            "Митинг «Курилы не отдадим» в Южно-Сахалинске",
+            "Участники выступили против передачи островов Японии по мирному договору.",
+        ),
+        ("Курил отдавать нельзя, считают жители", "Опрос провели на Итурупе."),
+        ("Patrol ships sail past Iturup and Kunashir", "The drills lasted a week."),
+    ],
+)
+def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
+    assert matcher.match_item(title, body).relevant
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "reason"),
+    [
+        (
+            "Ex-islander, 94, dies",
+            "He was 15 when Soviet soldiers came ashore on Shibotsu.",
+            "in the lead",
+        ),
+        (
+            "Second ferry for the island line",
+            "The plant laid the keel today. It will sail the Korsakov - Kurilsk - Yuzhno-Kurilsk "
+            "route, serving Iturup, Kunashir and Shikotan.",
+            "in the lead",
+        ),
+    ],
+)
+def test_a_bare_islet_and_a_route_of_island_towns_are_the_islands_news(title, body, reason):
+    result = matcher.match_item(title, body)
+    assert result.relevant and reason in result.reason, result.reason
+
+
+def test_match_command_names_the_sixth_parts_guards(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    ship = runner.invoke(
+        app, ["match", "--format", "json", "-t", "Reefer 'Kuril Star' held", "In Busan."]
+    )
+    assert ship.exit_code == 3
+    assert json.loads(ship.output)["suppressed"][0]["guard"] == "guard.kuril-ship-name"
+    idiom = runner.invoke(
+        app,
+        ["match", "«Скорее Курилы отдадут, чем мы отдадим вратаря», — пошутил директор клуба."],
+    )
+    assert idiom.exit_code == 3 and "guard.ru-never-give-up-idiom" in idiom.output
+    route = runner.invoke(
+        app, ["match", "Terns flew a long route via Alaska, the Kurils and Japan."]
+    )
+    assert route.exit_code == 3 and "guard.route-waypoint" in route.output
