@@ -188,6 +188,8 @@ def hostile(matcher: Matcher) -> None:
         "a list, 300k chars": "Kuril, " + "tariffs, " * 33000 + "and energy.",
         "a venue's name again, 200k chars": "Kuril, a 30-seat restaurant, opened. " * 5400,
         "a dateline and islands, 200k chars": "TOKYO, Jan. 29 (Kyodo) - Islands " * 6000,
+        "a route's waypoints, 205k chars": "The route flew via Japan, the Kurils and " * 5000,
+        "a ship's name again, 192k chars": "ship Kuril Star " * 12000,
     }
     for name, page in pages.items():
         started = time.process_time()
