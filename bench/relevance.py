@@ -79,6 +79,17 @@ BLIND_PARTS = {
         "with the former islanders' league; a ferry's route naming the island towns only in "
         "the body; long features and columns naming the islands late",
     ),
+    "blind7_": (
+        "seventh",
+        "precision/recall en 0.875/0.933, ja 0.882/1.000, ru 0.789/1.000 (8 false positives,"
+        " 1 false negative)",
+        "jokes and metaphors built on the dispute ('my inbox is my Kuril Islands', «Отдам "
+        "Курилы за диплом»); a brand named after the islands' shore ('Kurilsky Bereg', "
+        "«Курильский берег»); another dispute compared with the Kurils («Крым — не Курилы»); "
+        "a birthplace in an obituary; a racehorse in a racing headline (クナシリ、重賞初制覇); "
+        "the islands as a view from Hokkaido (峠から国後島望む); former residents' grave "
+        "visit with no island named",
+    ),
 }
 
 

@@ -397,6 +397,25 @@ GROUP_RULES: list[Rule] = [
         *_lat(("visa-free\\s+(?:exchanges?|visits?|travel)", "grave\\s+visits?")),
         anchored_start=True,
     ),
+    # The islands unnamed, as the former residents' lost home ("the islands they were forced
+    # to leave") or by the ship that takes them there (the Etopirika, built for the visits):
+    # with Japan beside it (Nemuro, Hokkaido), only these islands' story.
+    _rule(
+        "en.islands-they-left",
+        "weak",
+        "group",
+        "the islands they were forced to leave",
+        *_lat(
+            (
+                "islands?\\s+(?:they|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)"
+                "\\s+(?:forced\\s+to\\s+(?:leave|flee)|driven\\s+(?:from|off)|expelled\\s+from"
+                "|deported\\s+from)",
+                "etopirika",
+            )
+        ),
+        needs=("dispute", "both", "japan"),
+        anchored_start=True,
+    ),
     _rule(
         "ru.former-islanders",
         "weak",
@@ -934,6 +953,7 @@ _TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("фолкленд", "мальвин"),
         "ja": ("フォークランド", "マルビナス"),
     },
+    "Crimea": {"en": ("crimea",), "ru": ("крым",), "ja": ("クリミア",)},
     "Gibraltar": {"en": ("gibraltar",), "ru": ("гибралтар",), "ja": ("ジブラルタル",)},
     "the Chagos Islands": {"en": ("chagos",), "ru": ("чагос",), "ja": ("チャゴス",)},
     "the Arctic": {"en": ("arctic",), "ru": ("арктик", "арктич"), "ja": ("北極",)},
@@ -1937,7 +1957,7 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "ru",
         "место рождения или детства человека, а не предмет сообщения",
         B
-        + r"(?:урожен\w+|выходц\w+|(?:родил\w*|вырос\w*|выросш\w*)\s+(?:\w+\s+){0,2}(?:в|на))"
+        + r"(?:урожен\w+|выходц\w+|(?:родил\w*|вырос\w*|выросш\w*)\s+(?:\w+\s+){0,3}(?:в|на))"
         + rf"\s+{_A_NAME_RU}",
         ("урожен", "выходц", "родил", "вырос"),
         effect="demote",
@@ -2332,6 +2352,107 @@ _BUSINESS_APPOSITION_EN = (
     + E
 )
 
+
+# --- Jokes, brands, comparisons, views: the name said, the islands not the story --------
+_RACING_JA = r"(?:重賞|競馬場?|ステークス|騎手|番人気|馬券|調教師|馬主)"
+_VIEWING_JA = r"(?:を|が)?(?:望む|望め|望ん|望み|眺め|眺望|見渡|一望)"
+_JOKES_AND_ELSEWHERE: list[Guard] = [
+    # "My inbox is my Kuril Islands": a possession someone never gets back, the dispute a
+    # figure of speech; no report of the islands says "my Kurils".
+    _guard(
+        "guard.metaphor",
+        "en",
+        "a joke or a figure of speech built on the dispute ('my inbox is my Kuril Islands'), "
+        "not the islands' news",
+        B
+        + r"(?:my|your)\s+(?:(?:very\s+)?own\s+|little\s+|personal\s+|private\s+){0,2}"
+        + rf"(?:{_BUSINESS_NAMES['en']})"
+        + E,
+        ("my", "your"),
+        echoes=True,
+        reach=60,
+    ),
+    # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
+    # own statements are in the third person or the plural («не отдадим», «отдаст»).
+    _guard(
+        "guard.ru-joke-trade",
+        "ru",
+        "шутка или мем на тему спора («Отдам Курилы за диплом»), а не новость об островах",
+        B
+        + r"(?:отдам|продам|обменяю|поменяю|променяю)\s+(?:вам\s+|тебе\s+|все\s+|свои\s+){0,2}"
+        + rf"{_KURILS_NAME_RU}\s+за"
+        + E,
+        ("отдам", "продам", "обменяю", "поменяю", "променяю"),
+        echoes=True,
+        reach=80,
+    ),
+    # 'Kurilsky Bereg', «Курильский берег»: a company's or a brand's two-word name in quotes,
+    # the adjective of the islands in it; the islands' own names in quotes (the programme
+    # «Курильские острова», the district) are not such a name.
+    _guard(
+        "guard.brand-name",
+        "en",
+        "a company's or a brand's name in quotes ('Kurilsky Bereg'), not the islands",
+        r"(?<=['\"‘“«])(?-i:Kuril(?:sk(?:y|iy|ij|aya|oye|oe|ie|ii)))\s+"
+        r"(?!(?i:islands?|ostrova|district|rayon)\b)(?-i:[A-Z])[a-z]+(?=['\"’”»])",
+        ("kurilsk",),
+        flags=0,
+        echoes=True,
+    ),
+    _guard(
+        "guard.ru-brand-name",
+        "ru",
+        "название компании или марки в кавычках («Курильский берег»), а не сами острова",
+        r"(?<=[«\"„“])курильск\w+\s+(?!(?:остров|гряд|район|округ|хребт|город)\w*)"
+        r"[\w-]+(?:\s+[\w-]+)?(?=[»\"“”])",
+        ("курильск",),
+        echoes=True,
+    ),
+    # «Крым — не Курилы», "unlike the Kurils": the islands as the other term of another
+    # dispute's comparison; "the Kurils are not Crimea" keeps them the subject.
+    _guard(
+        "guard.compared-with",
+        "en",
+        "the term of comparison in another dispute's story ('Crimea is not the Kurils')",
+        B
+        + r"(?:(?:is|are)\s+not\s+the|unlike\s+(?:the\s+)?|compar\w+\s+(?:it\s+|them\s+)?"
+        + rf"(?:with|to)\s+the)\s+(?:{_BUSINESS_NAMES['en']})"
+        + E,
+        ("not", "unlike", "compar"),
+        reach=60,
+    ),
+    _guard(
+        "guard.ru-compared-with",
+        "ru",
+        "предмет сравнения в статье о другом споре («Крым — не Курилы»)",
+        r"(?:[—–-]\s*(?:это\s+)?не\s+|\bв\s+отличие\s+от\s+|\bсравнива\w*\s+с\s+|\bсравнени\w+\s+с\s+)"
+        + rf"{_KURILS_NAME_RU}",
+        ("не", "отличие", "сравн"),
+        reach=60,
+    ),
+    # クナシリ、重賞初制覇: a katakana name beside the racing page's words is a racehorse.
+    _guard(
+        "guard.ja-racehorse",
+        "ja",
+        "a racehorse's name in a racing story, not the islands",
+        rf"(?:{_KATAKANA_NAMES_JA})(?![{_KATAKANA}])[^。\n]{{0,40}}?{_RACING_JA}"
+        rf"|{_RACING_JA}[^。\n]{{0,40}}?(?<![{_KATAKANA}])(?:{_KATAKANA_NAMES_JA})(?![{_KATAKANA}])",
+        tuple(_KATAKANA_NAMES_JA.split("|")),
+        applies_to=("ja.iturup", "ja.kunashir", "ja.shikotan", "ja.habomai"),
+        echoes=True,
+    ),
+    # 峠から国後島を望む: the islands as the view from a pass or a cape in Hokkaido; a
+    # former islander looking at home (元島民, 返還) is their story.
+    _guard(
+        "guard.ja-view-of",
+        "ja",
+        "the islands as a view from elsewhere (峠から国後島を望む), not the story's subject",
+        rf"(?:{_ANY_NAME_JA})(?:島|群島|諸島)?{_VIEWING_JA}",
+        ("望", "眺", "見渡"),
+        effect="demote",
+        unless=("dispute", "islanders"),
+    ),
+]
 
 GUARDS: list[Guard] = [
     # --- English ---
@@ -2845,4 +2966,5 @@ GUARDS: list[Guard] = [
     *_NAMES_OF_PEOPLE_AND_THINGS,
     *_REGION_PAIR,
     *_NAMES_AS_MODIFIERS,
+    *_JOKES_AND_ELSEWHERE,
 ]
