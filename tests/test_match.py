@@ -1843,3 +1843,109 @@ def test_match_command_names_the_sixth_parts_guards(runner, env):
         app, ["match", "Terns flew a long route via Alaska, the Kurils and Japan."]
     )
     assert route.exit_code == 3 and "guard.route-waypoint" in route.output
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "guard", "why"),
+    [
+        (
+            "Column: the office fridge is my Kuril Islands",
+            "Whatever I put in there, someone else has claimed it by Wednesday.",
+            "guard.metaphor",
+            "figure of speech",
+        ),
+        (
+            "«Продам Курилы за автомат по физике»: мемы сессии",
+            "Первокурсники соревнуются в шутках о зачётах.",
+            "guard.ru-joke-trade",
+            "шутка",
+        ),
+        (
+            "'Kurilsky Dom' furniture chain closes stores",
+            "The retailer shut eleven outlets in Novosibirsk.",
+            "guard.brand-name",
+            "brand",
+        ),
+        (
+            "«Курильский маяк» сменил владельца",
+            "Предприятие в Находке выпускает консервы.",
+            "guard.ru-brand-name",
+            "марки",
+        ),
+        (
+            "Analysis: Donbas is not the Kurils",
+            "A lawyer explains why the two cases differ under the UN Charter.",
+            "guard.compared-with",
+            "comparison",
+        ),
+        (
+            "Донбасс — не Курилы, заявил юрист",
+            "Эксперт объяснил, чем отличаются два случая.",
+            "guard.ru-compared-with",
+            "сравнения",
+        ),
+        (
+            "エトロフが差し切り　札幌記念",
+            "札幌競馬場で行われたレースは、5番人気のエトロフが直線で抜け出した。",
+            "guard.ja-racehorse",
+            "racehorse",
+        ),
+    ],
+)
+def test_the_seventh_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
+
+
+def test_a_view_of_the_islands_from_hokkaido_decides_nothing_alone():
+    view = matcher.match_item(
+        "開山祭で登山客にぎわう",
+        "山頂からはオホーツク海と国後島を望むことができ、登山客が写真を撮っていた。",
+    )
+    assert not view.relevant, view.reason
+    # A demoting guard leaves the name as a weak one, its note saying why it decides nothing.
+    assert view.hits[0].strength == "weak" and "view from elsewhere" in view.reason, view
+    islanders = matcher.match_item(
+        "元島民が納沙布岬で返還願う", "元島民らは岬から国後島を望み、四島の早期返還を訴えた。"
+    )
+    assert islanders.relevant, islanders.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("My family's Kuril Islands home was taken in 1945, says ex-islander", "She is 90."),
+        ("Курилы не отдадим, заявили в Госдуме", "Депутаты ответили на слова японского министра."),
+        ("Kurils are not Crimea, says Japanese minister", "He spoke on the peace treaty."),
+        ("«Курильский» рыбокомбинат на Итуруте расширит цех", "Завод в Курильске наберет людей."),
+    ],
+)
+def test_the_islands_own_news_keeps_the_names_the_seventh_parts_guards_read(title, body):
+    assert matcher.match_item(title, body).relevant
+
+
+def test_former_residents_grave_visit_with_no_island_named_is_the_islands_news():
+    result = matcher.match_item(
+        "Grave visits resume for elderly ex-residents",
+        "Some 30 former residents left Nemuro, Hokkaido, to visit family graves on the islands "
+        "they were forced to leave after the war.",
+    )
+    assert result.relevant, result.reason
+    assert "en.islands-they-left" in {h.rule for h in result.hits}, result.hits
+
+
+def test_match_command_names_the_seventh_parts_guards(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    brand = runner.invoke(
+        app, ["match", "--format", "json", "-t", "'Kurilsky Dom' shuts stores", "In Omsk."]
+    )
+    assert brand.exit_code == 3
+    assert json.loads(brand.output)["suppressed"][0]["guard"] == "guard.brand-name"
+    joke = runner.invoke(app, ["match", "«Отдам Курилы за зачёт», — пишут студенты в соцсетях."])
+    assert joke.exit_code == 3 and "guard.ru-joke-trade" in joke.output
+    kept = runner.invoke(app, ["match", "Japan protests a Russian drill on Kunashir island."])
+    assert kept.exit_code == 0, kept.output
