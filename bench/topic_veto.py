@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kurilwatch.match import Matcher, firm_evidence  # noqa: E402
-from kurilwatch.topic import TopicModel  # noqa: E402
+from kurilwatch.match import VETO_BELOW, Matcher, firm_evidence  # noqa: E402
+from kurilwatch.topic import MIN_FEATURES, TopicModel  # noqa: E402
 from kurilwatch.train_topic import (  # noqa: E402
     DATA,
     LANGS,
@@ -37,7 +37,7 @@ from kurilwatch.train_topic import (  # noqa: E402
     training_files,
 )
 
-THRESHOLDS = (0.1, 0.2, 0.3, 0.5)
+THRESHOLDS = (VETO_BELOW, 0.2, 0.3, 0.5)  # the matcher's, then higher ones
 MAIN_DECISIONS = """
 import json, sys, pathlib
 sys.path.insert(0, sys.argv[1])
@@ -87,7 +87,10 @@ def pr(items: Sequence[Item], decide: Callable[[Item], bool]) -> str:
 
 
 def vetoed(item: Item, score: float, threshold: float) -> bool:
-    return item.relevant and not item.firm and score < threshold
+    """What the matcher's veto does (kurilwatch.match._topic_veto), at this threshold."""
+    needed = MIN_FEATURES["ja" if item.sample.lang == "ja" else "other"]
+    enough = len(item.sample.features) >= needed
+    return item.relevant and not item.firm and enough and score < threshold
 
 
 def report(part: str, items: Sequence[Item], model: TopicModel) -> None:

@@ -24,6 +24,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("topic_weights.json")
+# A text with fewer distinct features than this says too little of its subject for the
+# model to overrule the rules ("Учения на Курилах" is a headline, not a story about drills).
+MIN_FEATURES = {"ja": 40, "other": 15}
 
 _LATIN_OR_CYRILLIC_WORD = re.compile(r"[^\W\d_]{2,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -76,6 +79,7 @@ def features(text: str, lang: str) -> dict[str, str]:
 @dataclass(frozen=True)
 class Score:
     probability: float  # that the words read as a story about the islands
+    enough: bool  # whether the text has words enough for the score to mean anything
     against: tuple[str, ...]  # the text's words that weigh most against it
 
 
@@ -99,7 +103,8 @@ class TopicModel:
         weighed = [(weights[f], word) for f, word in found.items() if f in weights]
         total = self.bias.get(lang, 0.0) + sum(w for w, _ in weighed) / _norm(len(found))
         against = tuple(word for w, word in sorted(weighed)[:3] if w < 0)
-        return Score(_sigmoid(total), against)
+        enough = len(found) >= MIN_FEATURES["ja" if lang == "ja" else "other"]
+        return Score(_sigmoid(total), enough, against)
 
 
 def _norm(count: int) -> float:

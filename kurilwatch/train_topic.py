@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kurilwatch.match import Matcher, MatchResult
+from kurilwatch.match import Matcher, name_spans
 from kurilwatch.topic import WEIGHTS, _norm, _sigmoid, features, masked
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "relevance"
@@ -50,14 +50,6 @@ def data_hash(paths: Sequence[Path]) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def name_spans(result: MatchResult) -> list[tuple[int, int]]:
-    """Where the rules found the islands' names (counted or not): what the model must not
-    read, so that it learns what a story is about rather than which name it uses."""
-    spans = [(h.start, h.end) for h in result.hits if not h.rule.endswith(".dispute")]
-    spans += [(s.hit.start, s.hit.end) for s in result.suppressed]
-    return spans
 
 
 def load_samples(paths: Iterable[Path]) -> list[Sample]:
