@@ -67,3 +67,21 @@ def test_the_veto_shows_in_the_match_command(runner, env):
     assert "not counted: the text reads as a story about something else" in table.output
     data = json.loads(runner.invoke(app, ["match", "--format", "json", "--title", *RUNNER]).output)
     assert data["relevant"] is False and data["vetoed"].startswith("not counted")
+
+
+def test_explain_shows_the_veto_on_an_item_stored_before_it(runner, env):
+    from datetime import UTC, datetime
+
+    from kurilwatch.cli import app
+    from kurilwatch.models import Entry
+    from kurilwatch.store import Store
+
+    title, text = RUNNER
+    published = datetime(2026, 11, 20, tzinfo=UTC)
+    with Store(env["db"]) as store:
+        entry = Entry("g1", "https://x.example/1", None, title, text, text, published)
+        item_id = store.upsert_entry("sports", entry, ["Kunashir"]).item_id
+    table = runner.invoke(app, ["explain", str(item_id)])
+    assert "NO MATCH" in table.output and "topic score" in table.output
+    data = json.loads(runner.invoke(app, ["explain", str(item_id), "--format", "json"]).output)
+    assert data["relevant"] is False and "story about something else" in data["vetoed"]
