@@ -461,6 +461,7 @@ def match_json(result: MatchResult, lines: bool = False) -> str:
             "relevant": result.relevant,
             "reason": result.reason,
             "about": result.about,
+            "vetoed": result.vetoed or None,
             "matched": result.matched_terms,
             "hits": [hit_record(h) for h in result.hits],
             "suppressed": [
