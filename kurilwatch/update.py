@@ -558,7 +558,7 @@ def large_blocks_mapped() -> None:
     mallopt(m_mmap_threshold, 128 * 1024)
 
 
-FEEDS_READING = 32  # feeds reading article pages or waiting to store what was read, at once
+FEEDS_READING = 48  # feeds reading article pages or waiting to store what was read, at once
 JOBS_PER_WORKER = 2  # jobs handed to the pool at a time: one running, one ready, per worker
 
 
