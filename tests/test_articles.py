@@ -384,3 +384,36 @@ def test_decided_pages_of_unstored_entries_are_forgotten_after_a_while(tmp_path)
         store.prune_articles("f", "2026-11-01T00:00:00Z")
         left = {r["key"] for r in store.rows("SELECT key FROM articles")}
     assert left == {"new-unrelated", "old-waiting", "old-stored"}
+
+
+def test_only_a_bounded_number_of_feeds_hold_their_read_pages_at_once(
+    feed_server, env, runner, monkeypatch
+):
+    from kurilwatch import update
+
+    monkeypatch.setattr(update, "FEEDS_READING", 2)
+    feeds = {}
+    for n in range(5):
+        feed_server.serve_article(f"/page{n}", "wire_en_1")
+        body = ONE_ITEM.format(items=_items([f"/page{n}"], f"Iturup feed {n}")).encode()
+        feed_server.routes[f"/feed{n}.rss"] = Route(body=body)
+        feeds[f"feed{n}"] = feed_server.url(f"/feed{n}.rss")
+    held, most = 0, 0
+    real_stage = update.article_stage
+
+    async def counted(*args, **kwargs):
+        nonlocal held, most
+        held += 1
+        most = max(most, held)
+        try:
+            return await real_stage(*args, **kwargs)
+        finally:
+            held -= 1
+
+    monkeypatch.setattr(update, "article_stage", counted)
+    write_config(env["config"], feeds, "")
+    result = runner.invoke(app, ["fetch"])
+    assert result.exit_code == 0, result.output
+    assert most == 2
+    assert {i["text_source"] for i in _listed(runner).values()} == {"article"}
+    assert len(_listed(runner)) == 5
