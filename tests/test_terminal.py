@@ -130,7 +130,8 @@ def test_fetch_at_a_terminal_shows_which_feeds_it_waits_for(runner, standard_fee
 
 def test_shell_completion_is_offered_and_completes_commands(runner):
     shown = runner.invoke(app, ["--show-completion", "bash"], prog_name="kurilwatch")
-    assert shown.exit_code == 0
+    # Said in full when it fails: it failed twice in full runs under load, never alone.
+    assert shown.exit_code == 0, (shown.output, repr(shown.exception))
     assert "_kurilwatch_completion" in shown.output and "complete_bash" in shown.output
     completed = runner.invoke(
         app,
