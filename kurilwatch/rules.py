@@ -1344,7 +1344,7 @@ _NAME_ANCHORS = {
 }
 
 
-def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
+def _proper_name(lang: str, nouns: tuple[str, ...], *, bare: bool = False) -> str:
     """A name of the islands as the proper name of one of `nouns`, in the word orders of
     the language: after the noun (in quotes, or "called"), or in quotes before it."""
     noun = "(?:" + "|".join(nouns) + ")"
@@ -1364,8 +1364,13 @@ def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
             + rf"{name}|{opening}{name}{closing},?\s*(?:\(\s*)?(?:(?:a|an|the)\s+)?"
             + rf"(?:[\w-]+\s+){{0,2}}{noun}"
             + E
-            # "the band Kunashir": a lower-case noun, then the name capitalised.
-            + rf"|(?-i:{'|'.join(_NAMED_BARE_EN)})\s+(?-i:(?=[A-Z])){name}(?![\w'’])"
+            # "the band Kunashir": a lower-case noun, then the name capitalised (a business's
+            # nouns only: "the book Kunashir" is a work's title only in quotes).
+            + (
+                rf"|(?-i:{'|'.join(_NAMED_BARE_EN)})\s+(?-i:(?=[A-Z])){name}(?![\w'’])"
+                if bare
+                else ""
+            )
             + ")"
         )
     if lang == "ru":
@@ -1396,7 +1401,7 @@ _NAME_OF_A_BUSINESS: list[Guard] = [
             f"guard.{lang}-business-name".replace("en-", ""),
             lang,
             why,
-            _proper_name(lang, _BUSINESSES[lang]),
+            _proper_name(lang, _BUSINESSES[lang], bare=True),
             _NAME_ANCHORS[lang],
             echoes=True,
         )
@@ -2577,7 +2582,12 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         "en",
         "a company's name made of an island's name and a suffix ('Shikotan Labs'), not the islands",
         B + rf"(?:{_SHIPS_EN}|kurils?)\s+{_COMPANY_SUFFIXES_EN}" + E,
-        None,
+        # every match holds its suffix
+        (
+            *("lab", "tech", "capital", "venture", "system", "solution", "software", "robotic"),
+            *("analytic", "digital", "holding", "partner", "studio", "game", "inc", "ltd", "llc"),
+            *("corp", "group"),
+        ),
         reach=40,
     ),
     _guard(
