@@ -2554,7 +2554,9 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
 # «Шикотан Лабс», エトロフ・テック): a brand, wherever it was founded.
 _COMPANY_SUFFIXES_EN = (
     r"(?-i:Labs?|Tech|Technologies|Capital|Ventures|Systems|Solutions|Software|Robotics"
-    r"|Analytics|Digital|Holdings|Partners|Studios?|Games|Inc|Ltd|LLC|Corp|Group(?!\s+of\b))"
+    r"|Analytics|Digital|Holdings|Partners|Studios?|Games|Inc|Ltd|LLC|Corp"
+    # "the Habomai Group" is the islets themselves
+    r"|(?<!abomai\s)Group(?!\s+of\b))"
 )
 _COMPANY_SUFFIXES_RU = (
     r"(?-i:Лабс|Лаб|Тех|Текнолоджис|Групп|Груп|Капитал|Венчурс|Системс|Солюшнс|Софт"
@@ -2572,9 +2574,10 @@ _OWNER_OF_A_FIGURE_JA = (
     r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム))"
 )
 _FIGURES_JA = (
-    rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『]?"
-    r"(?:北方領土|北方四島)(?=[」』]|の?よう|みたい|と(?:たとえ|例え|呼|いえ|言え)|とも)"
-    r"|(?:(?:わ|我)が|うちの)(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)の[「『]?(?:北方領土|北方四島)"
+    rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『]?(?:北方領土|北方四島)"
+    # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
+    # Nemuro's own campaign, no figure
+    r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
 )
 _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
     _guard(
@@ -2645,9 +2648,9 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         "ru",
         "ответ участника викторины («Итуруп»), а не новость об островах",
         B
-        + r"(?:ответил\w*|ответив|назвал\w*|назвав)\s*[:—–-]?\s*"
+        + r"(?:ответил\w*|ответив)\s*[:—–-]?\s*"
         + rf"[«\"„“](?:остров\w*\s+)?(?:{_SHIPS_RU}|курил)\w*[»\"“”]",
-        ("ответил", "ответив", "назвал", "назвав"),
+        ("ответил", "ответив"),
         unless=("dispute",),
         echoes=True,
     ),

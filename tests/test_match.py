@@ -2054,6 +2054,9 @@ def test_a_work_titled_with_an_islands_name_decides_nothing_alone(title, body):
         ("Вулкан Иван Грозный выбросил пепел", "Пеплопада в Курильске не было."),
         ("Ash from Tyatya volcano reaches Yuzhno-Kurilsk", "Schools closed for a day."),
         ("爺爺岳で噴火", "古釜布で降灰が確認された。"),
+        # Nemuro's own campaign is no figure of speech, the Habomai Group no company.
+        ("根室市長「わが市の北方領土返還運動を次世代へ」", "元島民とともに署名を集める。"),
+        ("Japan renews its claim to Shikotan and the Habomai Group", "Moscow rejected it."),
     ],
 )
 def test_the_islands_own_news_keeps_the_names_the_eighth_parts_guards_read(title, body):
