@@ -1250,6 +1250,7 @@ _BUSINESSES = {
         "предприяти\\w*",
         "холдинг\\w*",
         "стартап\\w*",
+        "товарн\\w+\\s+знак\\w*",
         "завод\\w*",
         "торгов\\w+\\s+(?:дом|центр|сет|марк)\\w*",
         "ресторан\\w*",
@@ -2438,6 +2439,25 @@ _HANDED_OVER_RU = (
 _RACING_JA = r"(?:重賞|競馬場?|ステークス|騎手|番人気|馬券|調教師|馬主)"
 _VIEWING_JA = r"(?:を|が)?(?:望む|望め|望ん|望み|眺め|眺望|見渡|一望)"
 _JOKES_AND_ELSEWHERE: list[Guard] = [
+    # "He'll leave when the Kurils come back": the islands' return as the byword for never,
+    # a joke about something else; the dispute's own story keeps it.
+    _guard(
+        "guard.never-idiom",
+        "en",
+        "the byword 'when the Kurils come back' (never), a joke about something else",
+        # Another event's time ("will leave … when the Kurils come back"), not former
+        # residents going home then, nor "until the Kurils come back" (a campaign's words).
+        B
+        + r"(?:leav|sell|sold|trad|retir|quit|sign|marr|happen|pay|paid|win|won|lose|lost)\w*"
+        + r"\s+(?:[\w'’-]+\s+){0,6}?[\"“‘']?"
+        + r"(?:when|the\s+day|(?:about\s+)?the\s+same\s+time)\s+(?:the\s+)?"
+        + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands)?\s+"
+        + r"(?:(?:come|comes|go|goes)\s+back|are\s+(?:given|handed)\s+back|are\s+returned)\b",
+        ("when", "the"),
+        reach=140,
+        echoes=True,
+        unless=("dispute",),
+    ),
     # "Japan will sooner get the Kurils back than we sell him": the Russian byword quoted in
     # English, a joke about something else.
     _guard(

@@ -1985,6 +1985,18 @@ def test_match_command_names_the_seventh_parts_guards(runner, env):
             "byword",
         ),
         (
+            "Owner says the goalkeeper will be sold the day the Kurils come back",
+            "The club turned down a third bid from Osaka.",
+            "guard.never-idiom",
+            "byword",
+        ),
+        (
+            "Суд отменил товарный знак «Курильский» для пива",
+            "Иск подал пивовар из Владивостока.",
+            "guard.ru-business-name",
+            "название компании",
+        ),
+        (
             "「わが県の北方領土」と知事",
             "県境の未確定な湖をめぐり、知事が「わが県の北方領土のような場所だ」と述べた。",
             "guard.ja-figure-of-speech",
@@ -2054,6 +2066,12 @@ def test_a_work_titled_with_an_islands_name_decides_nothing_alone(title, body):
         ("Вулкан Иван Грозный выбросил пепел", "Пеплопада в Курильске не было."),
         ("Ash from Tyatya volcano reaches Yuzhno-Kurilsk", "Schools closed for a day."),
         ("爺爺岳で噴火", "古釜布で降灰が確認された。"),
+        # A campaign's and former residents' own words are no byword.
+        ("Japan vows to press on until the Kurils come back", "Tokyo's claim stands, he said."),
+        (
+            "Former residents dream of going home when the Kurils come back",
+            "Some 5,000 former islanders are still alive; Russia rejects Tokyo's claim.",
+        ),
         # Nemuro's own campaign is no figure of speech, the Habomai Group no company.
         ("根室市長「わが市の北方領土返還運動を次世代へ」", "元島民とともに署名を集める。"),
         ("Japan renews its claim to Shikotan and the Habomai Group", "Moscow rejected it."),
