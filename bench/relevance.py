@@ -98,7 +98,8 @@ BLIND_PARTS = {
         "one («Шикотан Лабс»); the byword «скорее … Курилы получат» in another word order; "
         "北方領土 as a figure of speech (another country's 「フィンランドの北方領土」, a town's "
         "「わが町の北方領土」); a quiz show's wrong answer 択捉島; an eruption of an Iturup "
-        "volcano named only by the volcano and Kurilsk",
+        "volcano named only by the volcano and Kurilsk; and, caught only by the topic veto, a "
+        "quip 'will leave … when the Kurils come back' and a vodka's trademark «Курильская»",
     ),
 }
 
