@@ -2589,8 +2589,13 @@ _COMPANY_SUFFIXES_JA = (
 # 北方領土 as a figure of speech for another country's or a town's lost land
 # (フィンランドの「北方領土」, わが町の北方領土のようなもの): Japan's and Russia's own are no
 # figure, and a figure is quoted or said to be like it.
+_NOT_AN_OWNER_JA = (
+    "ロシア|ソビエト|ニッポン|プーチン|メドベージェフ|ラブロフ|ザハロワ|クレムリン|アイヌ"
+    "|ニュース|シリーズ|テレビ|ラジオ|ドキュメンタリー|スペシャル|キャンペーン|ポスター|パネル"
+)
 _OWNER_OF_A_FIGURE_JA = (
-    rf"(?:(?<![{_KATAKANA}])(?!ロシア|ソビエト|ニッポン)[{_KATAKANA}]{{3,}}|中国|韓国|台湾|英国|米国"
+    # (not the sides' own people, the Ainu's claim, or a programme's 「北方領土」 special)
+    rf"(?:(?<![{_KATAKANA}])(?!{_NOT_AN_OWNER_JA})[{_KATAKANA}]{{3,}}|中国|韓国|台湾|英国|米国"
     r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム))"
 )
 _FIGURES_JA = (

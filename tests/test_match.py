@@ -2074,6 +2074,7 @@ def test_a_work_titled_with_an_islands_name_decides_nothing_alone(title, body):
         ),
         # Nemuro's own campaign is no figure of speech, the Habomai Group no company.
         ("根室市長「わが市の北方領土返還運動を次世代へ」", "元島民とともに署名を集める。"),
+        ("ニュースの「北方領土」特集が放送", "四島の返還運動を伝えた。"),
         ("Japan renews its claim to Shikotan and the Habomai Group", "Moscow rejected it."),
     ],
 )
