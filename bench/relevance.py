@@ -90,6 +90,17 @@ BLIND_PARTS = {
         "the islands as a view from Hokkaido (峠から国後島望む); former residents' grave "
         "visit with no island named",
     ),
+    "blind8_": (
+        "eighth",
+        "precision/recall en 0.938/1.000, ja 0.833/1.000, ru 0.875/0.933 (6 false positives,"
+        " 1 false negative)",
+        "a work titled with an island's name (an album 'Shikotan'); a start-up named after "
+        "one («Шикотан Лабс»); the byword «скорее … Курилы получат» in another word order; "
+        "北方領土 as a figure of speech (another country's 「フィンランドの北方領土」, a town's "
+        "「わが町の北方領土」); a quiz show's wrong answer 択捉島; an eruption of an Iturup "
+        "volcano named only by the volcano and Kurilsk; and, caught only by the topic veto, a "
+        "quip 'will leave … when the Kurils come back' and a vodka's trademark «Курильская»",
+    ),
 }
 
 

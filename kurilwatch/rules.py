@@ -297,6 +297,61 @@ PLACES: list[Place] = [
         },
         ship_name=True,
     ),
+    # The islands' volcanoes by name: an eruption report may name only the volcano and a
+    # town ("Ivan Grozny volcano ... no ashfall in Kurilsk"). A name also a person's or a
+    # word (Иван Грозный, Тятя, Менделеев) counts only beside its volcano word.
+    # (a place on the islands, as a town is: stories.ISLANDS compares the islands only)
+    Place(
+        "volcanoes",
+        "town",
+        {"en": "Kuril Islands", "ru": "Курилы", "ja": "北方領土"},
+        {
+            "en": (
+                *(
+                    f"{name}\\s+(?:volcano|peak)"
+                    for name in (
+                        "ivan\\s+grozn(?:y|yy|iy)",
+                        "kudryav(?:y|yy|iy)",
+                        "baransk(?:y|iy|ii)",
+                        "mendeleev",
+                        "golovnin",
+                        "sarychev",
+                    )
+                ),
+                *(f"volcano\\s+{name}" for name in ("ivan\\s+grozn", "kudryav", "tyatya")),
+                "mount\\s+tyatya",
+                "tyatya(?:\\s+volcano)?",
+                "chikurachki",
+                "atsonupuri",
+                "berutarube",
+            ),
+            "ru": (
+                *(
+                    f"вулкан\\w*\\s+{name}"
+                    for name in (
+                        "иван\\w*\\s+грозн",
+                        "кудряв",
+                        "баранск",
+                        "богдан\\w*\\s+хмельницк",
+                        "менделеев",
+                        "головнин",
+                        "тят",
+                        "чирип",
+                        "стокап",
+                        "руруй",
+                        "сарычев",
+                        "прево",
+                    )
+                ),
+                "пик\\w*\\s+сарычев",
+                "чикурачк",
+                "атсонупури",
+                "берутарубе",
+                "алаид",
+            ),
+            "ja": ("爺爺岳", "茶々岳", "散布山", "イワン・グロズヌイ", "イワングロズヌイ"),
+        },
+    ),
     # Urup is also a river in the Kuban, Matua a community in Bengal.
     Place(
         "urup-matua",
@@ -954,6 +1009,14 @@ _TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("フォークランド", "マルビナス"),
     },
     "Crimea": {"en": ("crimea",), "ru": ("крым",), "ja": ("クリミア",)},
+    # Other countries' lands lost in the war, which Japanese calls their "northern
+    # territories" (フィンランドの「北方領土」カレリア).
+    "Karelia": {"en": ("karelia",), "ru": ("карели",), "ja": ("カレリア",)},
+    "East Prussia": {
+        "en": ("east\\s+prussia", "k[oö]nigsberg"),
+        "ru": ("восточн\\w+\\s+прусси", "кенигсберг"),
+        "ja": ("東プロイセン", "ケーニヒスベルク"),
+    },
     "Gibraltar": {"en": ("gibraltar",), "ru": ("гибралтар",), "ja": ("ジブラルタル",)},
     "the Chagos Islands": {"en": ("chagos",), "ru": ("чагос",), "ja": ("チャゴス",)},
     "the Arctic": {"en": ("arctic",), "ru": ("арктик", "арктич"), "ja": ("北極",)},
@@ -1174,6 +1237,7 @@ _BUSINESSES = {
         "festivals?",
         "bands?",
         "nightclubs?",
+        "start-?ups?",
     ),
     "ru": (
         # Companies (ООО «Итуруп»), then venues, brands and bands.
@@ -1186,6 +1250,8 @@ _BUSINESSES = {
         "фирм\\w*",
         "предприяти\\w*",
         "холдинг\\w*",
+        "стартап\\w*",
+        "товарн\\w+\\s+знак\\w*",
         "завод\\w*",
         "торгов\\w+\\s+(?:дом|центр|сет|марк)\\w*",
         "ресторан\\w*",
@@ -1247,9 +1313,16 @@ _BUSINESSES = {
     ),
 }
 _WORKS = {
-    "en": ("films?", "movies?", "documentar(?:y|ies)", "albums?", "songs?", "novels?", "plays?"),
-    "ru": ("фильм\\w*", "сериал\\w*", "спектакл\\w*", "альбом\\w*", "песн\\w*", "роман\\w*"),
-    "ja": ("映画", "ドラマ", "アルバム", "小説", "写真集", "舞台"),
+    "en": (
+        *("films?", "movies?", "documentar(?:y|ies)", "albums?", "songs?", "singles?"),
+        *("novels?", "books?", "poems?", "plays?", "operas?", "paintings?", "memoirs?"),
+    ),
+    "ru": (
+        *("фильм\\w*", "сериал\\w*", "спектакл\\w*", "альбом\\w*", "песн\\w*", "сингл\\w*"),
+        *("роман\\w*", "повест\\w*", "книг\\w*", "стихотворени\\w*", "поэм\\w*"),
+        "опер(?:а|ы|у|ой)",
+    ),
+    "ja": ("映画", "ドラマ", "アルバム", "シングル", "楽曲", "小説", "詩集", "写真集", "舞台"),
 }
 # Nouns that take a bare name after them ("the band Kunashir", "the restaurant Kurils").
 _NAMED_BARE_EN = ("band", "restaurant", "café", "cafe", "bistro", "brewery", "brand")
@@ -1273,7 +1346,7 @@ _NAME_ANCHORS = {
 }
 
 
-def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
+def _proper_name(lang: str, nouns: tuple[str, ...], *, bare: bool = False) -> str:
     """A name of the islands as the proper name of one of `nouns`, in the word orders of
     the language: after the noun (in quotes, or "called"), or in quotes before it."""
     noun = "(?:" + "|".join(nouns) + ")"
@@ -1288,12 +1361,18 @@ def _proper_name(lang: str, nouns: tuple[str, ...]) -> str:
         return (
             start
             + B
-            + rf"(?:{noun}\s+(?:(?:called|named|dubbed)\s+{opening}?|{opening}){name}"
-            + rf"|{opening}{name}{closing}\s*(?:\(\s*)?(?:(?:a|an|the)\s+)?"
+            # "its fourth album, "Shikotan"", "'Shikotan', an album about distance"
+            + rf"(?:{noun},?\s+(?:(?:called|named|dubbed|titled|entitled)\s+{opening}?|{opening})"
+            + rf"{name}|{opening}{name}{closing},?\s*(?:\(\s*)?(?:(?:a|an|the)\s+)?"
             + rf"(?:[\w-]+\s+){{0,2}}{noun}"
             + E
-            # "the band Kunashir": a lower-case noun, then the name capitalised.
-            + rf"|(?-i:{'|'.join(_NAMED_BARE_EN)})\s+(?-i:(?=[A-Z])){name}(?![\w'’])"
+            # "the band Kunashir": a lower-case noun, then the name capitalised (a business's
+            # nouns only: "the book Kunashir" is a work's title only in quotes).
+            + (
+                rf"|(?-i:{'|'.join(_NAMED_BARE_EN)})\s+(?-i:(?=[A-Z])){name}(?![\w'’])"
+                if bare
+                else ""
+            )
             + ")"
         )
     if lang == "ru":
@@ -1324,7 +1403,7 @@ _NAME_OF_A_BUSINESS: list[Guard] = [
             f"guard.{lang}-business-name".replace("en-", ""),
             lang,
             why,
-            _proper_name(lang, _BUSINESSES[lang]),
+            _proper_name(lang, _BUSINESSES[lang], bare=True),
             _NAME_ANCHORS[lang],
             echoes=True,
         )
@@ -2354,9 +2433,46 @@ _BUSINESS_APPOSITION_EN = (
 
 
 # --- Jokes, brands, comparisons, views: the name said, the islands not the story --------
+_HANDED_OVER_RU = (
+    r"(?:отда\w*|верн\w*|возвра\w*|получ\w*|забер\w*|отбер\w*|отним\w*|уступ\w*"
+    r"|прода\w*|переда\w*|подар\w*|достан\w*)"
+)
 _RACING_JA = r"(?:重賞|競馬場?|ステークス|騎手|番人気|馬券|調教師|馬主)"
 _VIEWING_JA = r"(?:を|が)?(?:望む|望め|望ん|望み|眺め|眺望|見渡|一望)"
 _JOKES_AND_ELSEWHERE: list[Guard] = [
+    # "He'll leave when the Kurils come back": the islands' return as the byword for never,
+    # a joke about something else; the dispute's own story keeps it.
+    _guard(
+        "guard.never-idiom",
+        "en",
+        "the byword 'when the Kurils come back' (never), a joke about something else",
+        # Another event's time ("will leave … when the Kurils come back"), not former
+        # residents going home then, nor "until the Kurils come back" (a campaign's words).
+        B
+        + r"(?:leav|sell|sold|trad|retir|quit|sign|marr|happen|pay|paid|win|won|lose|lost)\w*"
+        + r"\s+(?:[\w'’-]+\s+){0,6}?[\"“‘']?"
+        + r"(?:when|the\s+day|(?:about\s+)?the\s+same\s+time)\s+(?:the\s+)?"
+        + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands)?\s+"
+        + r"(?:(?:come|comes|go|goes)\s+back|are\s+(?:given|handed)\s+back|are\s+returned)\b",
+        ("when", "the"),
+        reach=140,
+        echoes=True,
+        unless=("dispute",),
+    ),
+    # "Japan will sooner get the Kurils back than we sell him": the Russian byword quoted in
+    # English, a joke about something else.
+    _guard(
+        "guard.never-give-up-idiom",
+        "en",
+        "the byword 'sooner will Japan get the Kurils than…', a joke about something else",
+        B
+        + r"sooner\s+(?:[\w'’-]+\s+){0,5}?"
+        + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands)?\b[^.;!?\n]{{0,60}}?\bthan\b",
+        ("sooner",),
+        reach=100,
+        echoes=True,
+        unless=("dispute",),
+    ),
     # "My inbox is my Kuril Islands": a possession someone never gets back, the dispute a
     # figure of speech; no report of the islands says "my Kurils".
     _guard(
@@ -2451,6 +2567,118 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         ("望", "眺", "見渡"),
         effect="demote",
         unless=("dispute", "islanders"),
+    ),
+]
+
+# --- Companies, figures of speech, answers: the name said, the islands not the story -----
+# A company's name made of an island's name and a foreign-word suffix ("Shikotan Labs",
+# «Шикотан Лабс», エトロフ・テック): a brand, wherever it was founded.
+_COMPANY_SUFFIXES_EN = (
+    r"(?-i:Labs?|Tech|Technologies|Capital|Ventures|Systems|Solutions|Software|Robotics"
+    r"|Analytics|Digital|Holdings|Partners|Studios?|Games|Inc|Ltd|LLC|Corp"
+    # "the Habomai Group" is the islets themselves
+    r"|(?<!abomai\s)Group(?!\s+of\b))"
+)
+_COMPANY_SUFFIXES_RU = (
+    r"(?-i:Лабс|Лаб|Тех|Текнолоджис|Групп|Груп|Капитал|Венчурс|Системс|Солюшнс|Софт"
+    r"|Диджитал|Роботикс|Аналитикс|Холдинг|Студио|Гейм[сз]|Инвест|Трейд|Девелопмент)"
+)
+_COMPANY_SUFFIXES_JA = (
+    "ラボ|テック|テクノロジーズ|キャピタル|ベンチャーズ|システムズ|ソリューションズ"
+    "|ホールディングス|グループ|スタジオ|ゲームズ|デジタル"
+)
+# 北方領土 as a figure of speech for another country's or a town's lost land
+# (フィンランドの「北方領土」, わが町の北方領土のようなもの): Japan's and Russia's own are no
+# figure, and a figure is quoted or said to be like it.
+_NOT_AN_OWNER_JA = (
+    "ロシア|ソビエト|ニッポン|プーチン|メドベージェフ|ラブロフ|ザハロワ|クレムリン|アイヌ"
+    "|ニュース|シリーズ|テレビ|ラジオ|ドキュメンタリー|スペシャル|キャンペーン|ポスター|パネル"
+)
+_OWNER_OF_A_FIGURE_JA = (
+    # (not the sides' own people, the Ainu's claim, or a programme's 「北方領土」 special)
+    rf"(?:(?<![{_KATAKANA}])(?!{_NOT_AN_OWNER_JA})[{_KATAKANA}]{{3,}}|中国|韓国|台湾|英国|米国"
+    r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム))"
+)
+_FIGURES_JA = (
+    rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『]?(?:北方領土|北方四島)"
+    # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
+    # Nemuro's own campaign, no figure
+    r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
+)
+_COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
+    _guard(
+        "guard.company-suffix",
+        "en",
+        "a company's name made of an island's name and a suffix ('Shikotan Labs'), not the islands",
+        B + rf"(?:{_SHIPS_EN}|kurils?)\s+{_COMPANY_SUFFIXES_EN}" + E,
+        # every match holds its suffix
+        (
+            *("lab", "tech", "capital", "venture", "system", "solution", "software", "robotic"),
+            *("analytic", "digital", "holding", "partner", "studio", "game", "inc", "ltd", "llc"),
+            *("corp", "group"),
+        ),
+        reach=40,
+    ),
+    _guard(
+        "guard.ru-company-suffix",
+        "ru",
+        "название компании из имени острова и иностранного слова («Шикотан Лабс»), а не острова",
+        B + rf"(?:{_SHIPS_RU}|курил)\w*\s+{_COMPANY_SUFFIXES_RU}" + E,
+        None,
+        reach=40,
+    ),
+    _guard(
+        "guard.ja-company-suffix",
+        "ja",
+        "a company's name made of an island's name and a suffix (エトロフ・テック), not the "
+        "islands",
+        rf"(?<![{_KATAKANA}])(?:{_KATAKANA_NAMES_JA}|クリル|択捉|国後|色丹|歯舞)・?"
+        rf"(?:{_COMPANY_SUFFIXES_JA})",
+        None,
+        reach=40,
+    ),
+    _guard(
+        "guard.ja-figure-of-speech",
+        "ja",
+        "北方領土 as a figure of speech for another land (フィンランドの「北方領土」, "
+        "わが町の北方領土), not the islands",
+        _FIGURES_JA,
+        None,
+        applies_to=("ja.hoppo-ryodo",),
+        reach=40,
+    ),
+    # 「択捉島」と答え: a contestant's answer on a quiz show (a wrong one, as a joke); a quiz
+    # on the islands' day or their return is the dispute's own.
+    _guard(
+        "guard.ja-quiz-answer",
+        "ja",
+        "a contestant's answer on a quiz show (「択捉島」と答え), not the islands' news",
+        rf"「(?:{_ANY_NAME_JA})(?:島|群島|諸島)?」\s*(?:と|って)\s*(?:答え|回答|解答|珍回答|誤答|誤回答)",
+        ("「",),
+        unless=("dispute", "islanders"),
+        echoes=True,
+    ),
+    _guard(
+        "guard.quiz-answer",
+        "en",
+        "a contestant's answer on a quiz show (answered 'Iturup'), not the islands' news",
+        B
+        + r"(?:answered|answering|guessed|guessing|replied|buzzed\s+in\s+with)\s+(?:with\s+)?"
+        + rf"[\"“‘'](?:the\s+)?(?:{_SHIPS_EN}|{'|'.join(_KURILS_EN)})(?:\s+islands?)?[\"”’']",
+        ("answer", "guess", "replied", "buzzed"),
+        unless=("dispute",),
+        echoes=True,
+    ),
+    _guard(
+        "guard.ru-quiz-answer",
+        "ru",
+        "ответ участника викторины («Итуруп»), а не новость об островах",
+        B
+        + r"(?:ответил\w*|ответив)\s*[:—–-]?\s*"
+        + rf"[«\"„“](?:остров\w*\s+)?(?:{_SHIPS_RU}|курил)\w*[»\"“”]",
+        ("ответил", "ответив"),
+        unless=("dispute",),
+        echoes=True,
     ),
 ]
 
@@ -2742,16 +2970,18 @@ GUARDS: list[Guard] = [
         B + _VESSEL_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"курил\w*",
         None,
     ),
-    # «Скорее Курилы японцам отдадут, чем мы его продадим»: the islands as the byword for
-    # what is never given up, in a joke about something else (a club keeping its goalkeeper).
-    # The same words echo in the headline («Курилы не отдадим»); a story with the dispute's
-    # own phrases keeps them.
+    # «Скорее Курилы японцам отдадут, чем мы его продадим», «Скорее японцы Курилы получат,
+    # чем…»: the islands as the byword for what is never given up, in a joke about something
+    # else (a club keeping its goalkeeper), in any word order and with any verb of handing
+    # them over or getting them back. The same words echo in the headline («Курилы не
+    # отдадим»); a story with the dispute's own phrases keeps them.
     _guard(
         "guard.ru-never-give-up-idiom",
         "ru",
-        "поговорка «скорее Курилы отдадут, чем…» — шутка о другом, а не об островах",
+        "поговорка «скорее Курилы отдадут (получат), чем…» — шутка о другом, а не об островах",
         B
-        + r"скорее\s+(?:[\w-]+\s+){0,3}?курил\w*\s+(?:[\w-]+\s+){0,3}?отдад\w*"
+        + rf"скорее\s+(?:[\w-]+\s+){{0,3}}?(?:курил\w*\s+(?:[\w-]+\s+){{0,3}}?{_HANDED_OVER_RU}"
+        + rf"|{_HANDED_OVER_RU}\s+(?:[\w-]+\s+){{0,3}}?курил\w*)"
         + r"(?:\s+[\w-]+){0,3}?\s*,\s*чем",
         ("скорее",),
         reach=80,
@@ -2967,4 +3197,5 @@ GUARDS: list[Guard] = [
     *_REGION_PAIR,
     *_NAMES_AS_MODIFIERS,
     *_JOKES_AND_ELSEWHERE,
+    *_COMPANIES_FIGURES_AND_ANSWERS,
 ]

@@ -1949,3 +1949,155 @@ def test_match_command_names_the_seventh_parts_guards(runner, env):
     assert joke.exit_code == 3 and "guard.ru-joke-trade" in joke.output
     kept = runner.invoke(app, ["match", "Japan protests a Russian drill on Kunashir island."])
     assert kept.exit_code == 0, kept.output
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "guard", "why"),
+    [
+        (
+            "Kunashir Robotics opens a lab in Lyon",
+            "The French firm builds arms for fruit-picking machines.",
+            "guard.company-suffix",
+            "suffix",
+        ),
+        (
+            "«Курилы Софт» купила разработчика игр из Перми",
+            "Сделка закрыта в понедельник.",
+            "guard.ru-company-suffix",
+            "иностранного слова",
+        ),
+        (
+            "クナシリ・ラボ、新型センサーを発表",
+            "大阪のベンチャー企業が工場向けの製品を公開した。",
+            "guard.ja-company-suffix",
+            "suffix",
+        ),
+        (
+            "Тренер: «Скорее Курилы Япония получит, чем мы продадим нападающего»",
+            "Клуб отклонил предложение из Казани.",
+            "guard.ru-never-give-up-idiom",
+            "поговорка",
+        ),
+        (
+            "Coach: 'Tokyo will sooner see the Kurils back than we let him go'",
+            "The club rejected a bid for its midfielder.",
+            "guard.never-give-up-idiom",
+            "byword",
+        ),
+        (
+            "Owner says the goalkeeper will be sold the day the Kurils come back",
+            "The club turned down a third bid from Osaka.",
+            "guard.never-idiom",
+            "byword",
+        ),
+        (
+            "Суд отменил товарный знак «Курильский» для пива",
+            "Иск подал пивовар из Владивостока.",
+            "guard.ru-business-name",
+            "название компании",
+        ),
+        (
+            "「わが県の北方領土」と知事",
+            "県境の未確定な湖をめぐり、知事が「わが県の北方領土のような場所だ」と述べた。",
+            "guard.ja-figure-of-speech",
+            "figure of speech",
+        ),
+        (
+            "「ドイツの北方領土」を訪ねて",
+            "旧東プロイセンの都市を歩いた。",
+            "guard.ja-figure-of-speech",
+            "figure of speech",
+        ),
+        (
+            "若手俳優がクイズで珍回答",
+            "「日本一高い山は」との問いに「色丹島」と答え、スタジオがわいた。",
+            "guard.ja-quiz-answer",
+            "quiz",
+        ),
+        (
+            "Game show flub: contestant answered 'Shikotan' for the capital of Peru",
+            "The host moved on to the next question.",
+            "guard.quiz-answer",
+            "quiz",
+        ),
+        (
+            "Участница шоу ответила «Итуруп» на вопрос о столице Кении",
+            "Ведущий засчитал ошибку.",
+            "guard.ru-quiz-answer",
+            "викторины",
+        ),
+    ],
+)
+def test_the_eighth_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Norwegian folk trio names its new album, 'Iturup'", "It was recorded in Bergen."),
+        ("«Шикотан», новый альбом певицы из Екатеринбурга", "Запись сделана в Берлине."),
+    ],
+)
+def test_a_work_titled_with_an_islands_name_decides_nothing_alone(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert result.hits and all(h.strength == "weak" for h in result.hits), result.hits
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # A company on the islands: the suffix cancels its name, the island itself stands.
+        ("Kuril Tech opens a workshop on Iturup", "The start-up repairs fishing boats."),
+        # The byword in the dispute's own story: the sides' phrases keep the islands.
+        (
+            "Депутат о требованиях Токио вернуть острова",
+            "«Скорее японцы Курилы получат, чем мы уступим?» Нет: мирный договор с Японией "
+            "возможен только без территориальных уступок, сказал он.",
+        ),
+        ("首相「北方領土はわが国の領土」", "北方領土の日の大会で返還を訴えた。"),
+        (
+            "北方領土の日にクイズ大会",
+            "「四島で一番大きい島は」との問いに児童が「択捉島」と答えた。",
+        ),
+        ("Вулкан Иван Грозный выбросил пепел", "Пеплопада в Курильске не было."),
+        ("Ash from Tyatya volcano reaches Yuzhno-Kurilsk", "Schools closed for a day."),
+        ("爺爺岳で噴火", "古釜布で降灰が確認された。"),
+        # A campaign's and former residents' own words are no byword.
+        ("Japan vows to press on until the Kurils come back", "Tokyo's claim stands, he said."),
+        (
+            "Former residents dream of going home when the Kurils come back",
+            "Some 5,000 former islanders are still alive; Russia rejects Tokyo's claim.",
+        ),
+        # Nemuro's own campaign is no figure of speech, the Habomai Group no company.
+        ("根室市長「わが市の北方領土返還運動を次世代へ」", "元島民とともに署名を集める。"),
+        ("ニュースの「北方領土」特集が放送", "四島の返還運動を伝えた。"),
+        ("Japan renews its claim to Shikotan and the Habomai Group", "Moscow rejected it."),
+    ],
+)
+def test_the_islands_own_news_keeps_the_names_the_eighth_parts_guards_read(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+
+
+def test_match_command_names_the_eighth_parts_guards(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    company = runner.invoke(
+        app, ["match", "--format", "json", "-t", "Shikotan Labs raises $3m", "In Austin."]
+    )
+    assert company.exit_code == 3
+    assert json.loads(company.output)["suppressed"][0]["guard"] == "guard.company-suffix"
+    figure = runner.invoke(app, ["match", "社長は「わが社の北方領土だ」と述べた。"])
+    assert figure.exit_code == 3 and "guard.ja-figure-of-speech" in figure.output
+    byword = runner.invoke(
+        app, ["match", "«Скорее японцы Курилы заберут, чем мы его продадим», — сказал тренер."]
+    )
+    assert byword.exit_code == 3 and "guard.ru-never-give-up-idiom" in byword.output
+    volcano = runner.invoke(app, ["match", "-t", "Вулкан Кудрявый проснулся", "В Курильске тихо."])
+    assert volcano.exit_code == 0, volcano.output
