@@ -6,9 +6,11 @@ by someone else after the rules were fixed). The first eight blind parts (blind1
 blind8_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part is empty until the lead drops the ninth blind part in: until then its
-test fails by design (it never skips), naming the file it wants. To put a new one in, copy
-its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+The held-back part now is the ninth blind part (heldback_*.jsonl, 30 items per language),
+measured once on the final rules (with the topic veto) and not studied: it misses the
+targets in every language, held by a strict expected failure below. With no held-back part
+the test fails by design (it never skips), naming the file it wants. To put a new one in,
+copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
 misses a target, say so honestly: mark
 test_precision_and_recall_meet_the_targets_on_the_held_back_part
@@ -90,6 +92,19 @@ def test_precision_and_recall_meet_the_targets(lang):
     assert c.recall >= MIN_RECALL, report
 
 
+NINTH_PART_FIGURES = {
+    "en": "en 0.875 / 0.933 (2 FP, 1 FN of 30)",
+    "ja": "ja 0.833 / 1.000 (3 FP of 30)",
+    "ru": "ru 0.789 / 1.000 (4 FP of 30)",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the ninth blind part, measured once on the rules fixed without it, is below "
+    "precision 0.98 / recall 0.99 in every language (README: 'What counts as Kuril news'); "
+    "held, not tuned to: fix its kinds with a fresh blind part",
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
@@ -97,7 +112,7 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     c = HELDBACK_RESULTS[lang]
-    report = _report(lang, c, "held-back part")
+    report = _report(lang, c, "held-back part") + f" (when added: {NINTH_PART_FIGURES[lang]})"
     print(report)
     assert c.precision >= MIN_PRECISION, report
     assert c.recall >= MIN_RECALL, report
