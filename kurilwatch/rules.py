@@ -2856,7 +2856,13 @@ GUARDS: list[Guard] = [
         flags=0,
         scope="sentence",
         # The kanji in brackets after a romanised ship name are the ship's name too.
-        applies_to=tuple(f"{lang}.{p.key}" for p in PLACES if p.ship_name for lang in ("en", "ja")),
+        applies_to=tuple(
+            f"{lang}.{p.key}"
+            for p in PLACES
+            if p.ship_name
+            for lang in ("en", "ja")
+            if lang in p.names
+        ),
     ),
     _guard(
         "guard.origin",

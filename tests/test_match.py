@@ -2101,3 +2101,11 @@ def test_match_command_names_the_eighth_parts_guards(runner, env):
     assert byword.exit_code == 3 and "guard.ru-never-give-up-idiom" in byword.output
     volcano = runner.invoke(app, ["match", "-t", "Вулкан Кудрявый проснулся", "В Курильске тихо."])
     assert volcano.exit_code == 0, volcano.output
+
+
+def test_every_guard_applies_to_rules_that_exist():
+    # A misspelt rule id in a guard's `applies_to` would silently make it guard nothing there.
+    from kurilwatch.rules import CONTEXT_RULES, GUARDS, RULES, TOPIC_RULES, WATERS_RULES
+
+    ids = {rule.id for rule in (*RULES, *CONTEXT_RULES, *TOPIC_RULES, *WATERS_RULES)}
+    assert [(g.id, r) for g in GUARDS for r in g.applies_to if r not in ids] == []
