@@ -65,11 +65,7 @@ class Item:
 
 def score_of(model: TopicModel, sample: Sample) -> float:
     """The model's probability for a sample (its features are already extracted)."""
-    weights = model.weights[sample.lang]
-    from kurilwatch.topic import _norm, _sigmoid
-
-    total = sum(weights.get(f, 0.0) for f in sample.features) / _norm(len(sample.features))
-    return _sigmoid(model.bias[sample.lang] + total)
+    return model.probability(sample.features, sample.lang)
 
 
 def model_without(samples: Sequence[Sample], left_out: Callable[[Sample], bool]) -> TopicModel:

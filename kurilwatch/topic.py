@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -101,10 +101,18 @@ class TopicModel:
         weights = self.weights.get(lang, {})
         found = features(text, lang)
         weighed = [(weights[f], word) for f, word in found.items() if f in weights]
-        total = self.bias.get(lang, 0.0) + sum(w for w, _ in weighed) / _norm(len(found))
+        probability = self._probability([w for w, _ in weighed], len(found), lang)
         against = tuple(word for w, word in sorted(weighed)[:3] if w < 0)
         enough = len(found) >= MIN_FEATURES["ja" if lang == "ja" else "other"]
-        return Score(_sigmoid(total), enough, against)
+        return Score(probability, enough, against)
+
+    def probability(self, found: Collection[str], lang: str) -> float:
+        """The probability for features already extracted (what the benchmark scores)."""
+        weights = self.weights.get(lang, {})
+        return self._probability([weights[f] for f in found if f in weights], len(found), lang)
+
+    def _probability(self, weighed: list[float], count: int, lang: str) -> float:
+        return _sigmoid(self.bias.get(lang, 0.0) + sum(weighed) / _norm(count))
 
 
 def _norm(count: int) -> float:
