@@ -243,13 +243,17 @@ def main() -> int:
         print("  figures; the held-back part below is")
         confusion_table(f"{ordinal} blind part, now", evaluate(matcher, blind))
     heldback_rows = [r for r in rows if r.heldback]
-    heldback = evaluate(matcher, heldback_rows) if heldback_rows else {}
-    if heldback:
+    # Each blind part held back is measured on its own: heldback_{lang} is one part,
+    # heldback_part10_{lang} another.
+    held_parts: dict[str, list] = {}
+    for r in heldback_rows:
+        held_parts.setdefault(r.source.removesuffix(f"_{r.lang}"), []).append(r)
+    for source, part_rows in sorted(held_parts.items()):
         confusion_table(
-            f"held-back part ({len(heldback_rows)} items: a blind part, written after the fix)",
-            heldback,
+            f"held-back part {source}_* ({len(part_rows)} items, written blind after the fix)",
+            evaluate(matcher, part_rows),
         )
-    else:
+    if not heldback_rows:
         print("held-back part: none yet (tests/data/relevance/heldback_*.jsonl)")
     print("misses:")
     print_misses(matcher, whole)

@@ -8,7 +8,10 @@ development set now, so their figures are no longer blind ones.
 
 The held-back part now is the ninth blind part (heldback_*.jsonl, 30 items per language),
 measured once on the final rules (with the topic veto) and not studied: it misses the
-targets in every language, held by a strict expected failure below. With no held-back part
+targets in every language, held by a strict expected failure below. The tenth blind part
+(heldback_part10_*.jsonl, 30 items per language, written blind on 7 December) was measured
+once on the same rules and is held beside it, its figures asserted on their own: Japanese
+meets the targets, English and Russian miss them (strict expected failures). With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -34,7 +37,12 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-HELDBACK_RESULTS = evaluate(MATCHER, HELDBACK)
+# The held-back part is two blind parts, each measured on its own: the ninth
+# (heldback_{lang}.jsonl) and the tenth (heldback_part10_{lang}.jsonl).
+NINTH_PART = [r for r in HELDBACK if not r.source.startswith("heldback_part10_")]
+TENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part10_")]
+HELDBACK_RESULTS = evaluate(MATCHER, NINTH_PART)
+TENTH_PART_RESULTS = evaluate(MATCHER, TENTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -107,12 +115,43 @@ NINTH_PART_FIGURES = {
 )
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
+    rows: list[Labelled] = [r for r in NINTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     c = HELDBACK_RESULTS[lang]
     report = _report(lang, c, "held-back part") + f" (when added: {NINTH_PART_FIGURES[lang]})"
+    print(report)
+    assert c.precision >= MIN_PRECISION, report
+    assert c.recall >= MIN_RECALL, report
+
+
+TENTH_PART_FIGURES = {
+    "en": "en 0.824 / 0.933 (3 FP, 1 FN of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.867 / 0.867 (2 FP, 2 FN of 30)",
+}
+_TENTH_PART_MISSED = pytest.mark.xfail(
+    strict=True,
+    reason="the tenth blind part, measured once on the rules that had not seen it (and with "
+    "the ninth part still unstudied), is below precision 0.98 / recall 0.99 in English and "
+    "Russian (README: 'What counts as Kuril news'); held, not tuned to",
+)
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param("en", marks=_TENTH_PART_MISSED),
+        "ja",
+        pytest.param("ru", marks=_TENTH_PART_MISSED),
+    ],
+)
+def test_precision_and_recall_meet_the_targets_on_the_tenth_blind_part(lang):
+    rows = [r for r in TENTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = TENTH_PART_RESULTS[lang]
+    report = _report(lang, c, "tenth blind part") + f" (when added: {TENTH_PART_FIGURES[lang]})"
     print(report)
     assert c.precision >= MIN_PRECISION, report
     assert c.recall >= MIN_RECALL, report
