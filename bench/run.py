@@ -512,6 +512,8 @@ def articles_section(args, results: list[Measure], work: Path) -> None:
             f"{sizes[0] // 1024}-{sizes[-1] // 1024} KB"
         )
         results.append(cold)
+        if args.without_analysis:
+            results.extend(without_analysis(args, work, kw, env))
         note = (
             "slowest host: feed, robots.txt, articles 4 at a time; + (feedparser + "
             f"extraction {extraction:.2f}s) / cores"
@@ -532,6 +534,51 @@ def articles_section(args, results: list[Measure], work: Path) -> None:
         )
     finally:
         farm.stop()
+
+
+# An experiment, not the product: how much of the article run is the sentence analysis of
+# issue 21 (each sentence's facts and background verdict). A sitecustomize.py first on
+# PYTHONPATH, imported by the fetch and by each worker it starts, replaces it with nothing.
+NO_ANALYSIS = {
+    "writer": (
+        "import kurilwatch.developments as d\n"
+        "d.index_item = lambda *args, **kwargs: []\n"
+        "d.lead_story_words = lambda *args, **kwargs: None\n"
+    ),
+    "anywhere": (
+        "import kurilwatch.developments as d\n"
+        "d.prepare = lambda *args, **kwargs: []\n"
+        "d.index_item = lambda *args, **kwargs: []\n"
+        "d.lead_story_words = lambda *args, **kwargs: None\n"
+    ),
+}
+
+
+def without_analysis(args, work: Path, kw: list[str], env: dict) -> list[Measure]:
+    """The same cold fetch with no sentence analysis in the writer, then none at all."""
+    measured = []
+    for where, patch in NO_ANALYSIS.items():
+        folder = work / f"no-analysis-{where.replace(' ', '-')}"
+        folder.mkdir(exist_ok=True)
+        (folder / "sitecustomize.py").write_text(patch)
+        paths = [str(folder), str(ROOT), env.get("PYTHONPATH", "")]
+        patched = {**env, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+        runs = []
+        for _ in range(args.runs):
+            for suffix in ("", "-wal", "-shm"):
+                (work / f"kw.db{suffix}").unlink(missing_ok=True)
+            runs.append(
+                measure(
+                    "5 cold fetch + articles",
+                    f"no analysis ({where})",
+                    [*kw, "fetch", "-q"],
+                    patched,
+                )
+            )
+        run = median_of(runs)
+        run.note = "an experiment: developments' sentence analysis replaced by nothing"
+        measured.append(run)
+    return measured
 
 
 def extraction_cpu(pages: list[bytes]) -> float:
@@ -767,6 +814,14 @@ def report(results: list[Measure]) -> str:
             theirs = by.get((case, peer))
             if ours and theirs and theirs.wall:
                 ratios.append(f"{case}: kurilwatch / {peer} = {ours.wall / theirs.wall:.2f}")
+    articles_floor_run = by.get(("5 cold fetch + articles", "floor"))
+    for where in NO_ANALYSIS:
+        stubbed = by.get(("5 cold fetch + articles", f"no analysis ({where})"))
+        if stubbed and articles_floor_run and articles_floor_run.wall:
+            ratios.append(
+                f"5 cold fetch + articles, no analysis ({where}) / floor = "
+                f"{stubbed.wall / articles_floor_run.wall:.2f}"
+            )
     version = by.get(("4 start-up", "kurilwatch --version"))
     typer_floor = by.get(("4 start-up", "python -c 'import typer'"))
     if version and typer_floor:
@@ -793,6 +848,11 @@ def main() -> int:
     parser.add_argument("--repolls", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument(
+        "--without-analysis",
+        action="store_true",
+        help="articles case: also run it with the sentence analysis stubbed out (an experiment)",
+    )
     parser.add_argument(
         "--only",
         action="append",
