@@ -58,6 +58,13 @@ class Request:
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
 
+    def server_activate(self) -> None:
+        super().server_activate()
+        # A client that connects and hangs up before accept() would leave a blocking accept
+        # waiting for the next connection, and shutdown() waiting on it for ever (seen once
+        # in a full run); with a timeout the accept gives up and serve_forever sees shutdown.
+        self.socket.settimeout(1.0)
+
     def handle_error(self, request: object, client_address: object) -> None:
         # Clients hanging up early (timeouts, size caps) are part of the tests, not errors;
         # the default prints a traceback to whatever sys.stderr is at that moment.
