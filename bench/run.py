@@ -339,6 +339,13 @@ def kurilwatch_env(work: Path) -> dict:
     }
 
 
+def cold_fetch(case: str, tool: str, kw: list[str], env: dict, work: Path) -> Measure:
+    """`kurilwatch fetch -q` into a database that does not exist yet."""
+    for suffix in ("", "-wal", "-shm"):
+        (work / f"kw.db{suffix}").unlink(missing_ok=True)
+    return measure(case, tool, [*kw, "fetch", "-q"], env)
+
+
 def write_kurilwatch_config(path: Path, urls: list[str]) -> None:
     path.write_text(
         "".join(f'[[feeds]]\nname = "f{n:03d}"\nurl = "{url}"\n\n' for n, url in enumerate(urls))
@@ -353,9 +360,7 @@ def fetch_cases(args, results: list[Measure], farm: Farm, work: Path) -> None:
     boat = None if args.skip_peers else Newsboat.setup(work, farm)
 
     def cold() -> Measure:
-        for suffix in ("", "-wal", "-shm"):
-            (work / f"kw.db{suffix}").unlink(missing_ok=True)
-        return measure("1 cold fetch", "kurilwatch", [*kw, "fetch", "-q"], env)
+        return cold_fetch("1 cold fetch", "kurilwatch", kw, env, work)
 
     # Wall times on a shared machine vary by a fifth from run to run, and its speed drifts
     # over minutes: kurilwatch, the floor and newsboat are measured in interleaved rounds,
@@ -495,11 +500,7 @@ def articles_section(args, results: list[Measure], work: Path) -> None:
         extraction = extraction_cpu(pages)
         colds, floors = [], []
         for _ in range(args.runs):
-            for suffix in ("", "-wal", "-shm"):
-                (work / f"kw.db{suffix}").unlink(missing_ok=True)
-            colds.append(
-                measure("5 cold fetch + articles", "kurilwatch", [*kw, "fetch", "-q"], env)
-            )
+            colds.append(cold_fetch("5 cold fetch + articles", "kurilwatch", kw, env, work))
             floors.append(articles_floor(farm, args.delay, extraction))
         cold = median_of(colds)
         from kurilwatch.store import Store
@@ -563,18 +564,10 @@ def without_analysis(args, work: Path, kw: list[str], env: dict) -> list[Measure
         (folder / "sitecustomize.py").write_text(patch)
         paths = [str(folder), str(ROOT), env.get("PYTHONPATH", "")]
         patched = {**env, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
-        runs = []
-        for _ in range(args.runs):
-            for suffix in ("", "-wal", "-shm"):
-                (work / f"kw.db{suffix}").unlink(missing_ok=True)
-            runs.append(
-                measure(
-                    "5 cold fetch + articles",
-                    f"no analysis ({where})",
-                    [*kw, "fetch", "-q"],
-                    patched,
-                )
-            )
+        tool = f"no analysis ({where})"
+        runs = [
+            cold_fetch("5 cold fetch + articles", tool, kw, patched, work) for _ in range(args.runs)
+        ]
         run = median_of(runs)
         run.note = "an experiment: developments' sentence analysis replaced by nothing"
         measured.append(run)
