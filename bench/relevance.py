@@ -101,6 +101,25 @@ BLIND_PARTS = {
         "volcano named only by the volcano and Kurilsk; and, caught only by the topic veto, a "
         "quip 'will leave … when the Kurils come back' and a vodka's trademark «Курильская»",
     ),
+    "blind9_": (
+        "ninth",
+        "precision/recall en 0.875/0.933, ja 0.833/1.000, ru 0.789/1.000 (9 false positives,"
+        " 1 false negative)",
+        "a hacking group's code name 'Shikotan'; a quiz's and an exam's question on the "
+        "Kurils (a jackpot, ЕГЭ); a housing estate «Курилы»; a painting «Шикотан. Туман»; a "
+        "bare town's figure of speech 「市の北方領土」 and «местные Курилы»; Nemuro's school "
+        "歯舞小; a song 「国後の灯」; flights to Yasny, Iturup's airport, named alone",
+    ),
+    "blind10_": (
+        "tenth",
+        "precision/recall en 0.824/0.933, ja 1.000/1.000, ru 0.867/0.867 (5 false positives,"
+        " 3 false negatives)",
+        "a sedge first described from the Kurils, found elsewhere; Nemuro 'whose coastline "
+        "faces the Russian-held islands'; another quarrel likened to the dispute ('aviation's "
+        "Kuril Islands', «Не отдадим, как Курилы»); a zoo's cub named Итуруп; flights to "
+        "Mendeleyevo, Kunashir's airport, named alone; Japanese fishing under the 1998 "
+        "agreement, no island named",
+    ),
 }
 
 
@@ -243,8 +262,8 @@ def main() -> int:
         print("  figures; the held-back part below is")
         confusion_table(f"{ordinal} blind part, now", evaluate(matcher, blind))
     heldback_rows = [r for r in rows if r.heldback]
-    # Each blind part held back is measured on its own: heldback_{lang} is one part,
-    # heldback_part10_{lang} another.
+    # Each blind part held back is measured on its own (heldback_{lang}, and any other
+    # heldback_<name>_{lang} held beside it).
     held_parts: dict[str, list] = {}
     for r in heldback_rows:
         held_parts.setdefault(r.source.removesuffix(f"_{r.lang}"), []).append(r)

@@ -35,6 +35,7 @@ import ahocorasick
 from kurilwatch.config import regex_problem
 from kurilwatch.rules import (
     CONTEXT_RULES,
+    DISPUTE_ASIDES,
     GUARDS,
     KANJI,
     RULES,
@@ -341,6 +342,8 @@ class Matcher:
         # What a proper name holds (Okinawa in "the Okinawa and Northern Territories
         # minister", 領土問題 in 北方領土問題担当相) is not context of its own.
         context = [h for h in context if not any(s < h.end and h.start < e for s, e in names)]
+        context, asides = _without_asides(context, text)
+        suppressed += asides
         zone = layout.zone
         hits = [
             Hit(h.rule, h.term, h.start, h.end, h.text, h.strength, zone(h.start), h.note)
@@ -394,6 +397,30 @@ class Matcher:
         return can_match(rules), can_match(context), can_match(guards)
 
 
+# How far before a phrase of the dispute its aside's words may start.
+_ASIDE_REACH = 60
+
+
+def _without_asides(context: list[Hit], text: str) -> tuple[list[Hit], list[Suppressed]]:
+    """The context without the dispute phrases that only say what a place faces."""
+    kept: list[Hit] = []
+    asides: list[Suppressed] = []
+    for hit in context:
+        aside = hit.rule.endswith(".dispute") and next(
+            (
+                g
+                for g in DISPUTE_ASIDES
+                if g.pattern.search(text, max(0, hit.start - _ASIDE_REACH), hit.start)
+            ),
+            None,
+        )
+        if aside:
+            asides.append(Suppressed(hit, aside.id, aside.why))
+        else:
+            kept.append(hit)
+    return kept, asides
+
+
 # A rule's first matches in a text, at most: a text that names the islands a thousand times
 # is about them, and a hostile page repeating a name must not cost minutes.
 MAX_MATCHES = 1000
@@ -439,10 +466,14 @@ def _apply_guards(
         # Most guards have the same reach: their windows are computed once. A guard for
         # some rules only runs around their hits (none: it does not run).
         by_reach: dict[tuple[int, tuple[str, ...]], list[tuple[int, int]]] = {}
+        there: bool | None = None
         for guard in guards:
             if guard.scope == "text":
                 if guard.pattern.search(text):
-                    everywhere.append(guard)
+                    if guard.unless_there and there is None:
+                        there = _held_there(text, raw)
+                    if not (guard.unless_there and there):
+                        everywhere.append(guard)
                 continue
             if guard.scope == "sentence":
                 windows = hit_sentences
@@ -510,6 +541,7 @@ def _apply_guards(
             suppressed.append(Suppressed(hit, chosen.id, chosen.why))
     if proper_names:
         hits, suppressed = _proper_name_echoes(hits, suppressed, text, proper_names)
+    hits = _title_echoes(hits, text)
     # A region's name ("Sakhalin and the Kurils") is the islands' when the text names them
     # on their own as well.
     if any(h.strength == "strong" for h in hits):
@@ -522,6 +554,37 @@ def _apply_guards(
 # player called Kuril does not make "the Kuril Islands" of the same text a person.
 _NOT_THE_ISLANDS = r"(?!\s+(?:islands?|isles|chain|остров\w*)\b|\s*(?:島|諸島|列島))"
 _NOT_THE_ISLANDS_AFTER = re.compile(_NOT_THE_ISLANDS, re.IGNORECASE)
+
+
+_CLOSING_QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”", "‘": "’", "'": "'", "「": "」"}
+_TITLE_LENGTH = 40
+
+
+def _quoted_title(text: str, hit: Hit) -> str | None:
+    """The whole quoted title a hit opens («Шикотан. Туман», 「国後の灯」), if it opens one."""
+    opening = text[hit.start - 1 : hit.start] if hit.start else ""
+    closing = _CLOSING_QUOTES.get(opening)
+    if closing is None:
+        return None
+    end = text.find(closing, hit.end, hit.end + _TITLE_LENGTH)
+    return text[hit.start : end].lower() if end >= 0 else None
+
+
+def _title_echoes(hits: list[Hit], text: str) -> list[Hit]:
+    """A work's quoted title written again in quotes is the same work: demoted there too."""
+    titles = {
+        title: hit.note
+        for hit in hits
+        if hit.strength == "weak" and hit.note and (title := _quoted_title(text, hit))
+    }
+    if not titles:
+        return hits
+    out: list[Hit] = []
+    for hit in hits:
+        title = _quoted_title(text, hit) if hit.strength == "strong" else None
+        note = titles.get(title) if title else None
+        out.append(replace(hit, strength="weak", note=note) if note else hit)
+    return out
 
 
 def _proper_name_echoes(
@@ -609,6 +672,9 @@ _DISPUTED = {"iturup", "kunashir", "shikotan", "habomai", "habomai-islets"}
 _NAMED_ISLANDS = 3
 _ECHOING = {g.id for g in GUARDS if g.echoes}
 _ALONE = {g.id for g in GUARDS if g.alone}
+# The rules of one island and of the islands' towns: where something is held "there".
+_LOCAL = {r.id for r in RULES if r.kind in ("island", "islet", "town")}
+_TOWNS = {r.id for r in RULES if r.kind == "town"}
 _OPENING_QUOTES = set("«\"„“‘'「")
 
 
@@ -832,6 +898,23 @@ _PREPOSITIONAL_RU = re.compile(r"(?:[^иы]е|ах|ях|их|ых|ом|ем|ой
 _POSSESSIVE_AFTER = re.compile(
     r"(?:\s+(?:islands?|isles|chain|districts?|region))?(?:['’]s|s['’]|['’](?=\s))", re.IGNORECASE
 )
+
+
+# The islands' towns as the group's rules find them: "Kurilsk", «Курильске» after «Южно-».
+_TOWN_PREFIX = re.compile(r"(?:южно|северо|мало|yuzhno|severo)-$", re.IGNORECASE)
+_TOWN = re.compile(r"курильск(?:е|а|у|ом)?|kurilsk", re.IGNORECASE)
+
+
+def _held_there(text: str, hits: list[Hit]) -> bool:
+    """Whether the text is local news of the islands: it names one of their towns (a quiz is
+    never about those), or puts something on one of the islands ("on Iturup")."""
+    for hit in hits:
+        town = hit.rule in _TOWNS or _TOWN_PREFIX.search(text, max(0, hit.start - 8), hit.start)
+        if town or _TOWN.fullmatch(hit.text):
+            return True
+        if hit.rule in _LOCAL and _locative(text, hit):
+            return True
+    return False
 
 
 def _locative(text: str, hit: Hit) -> bool:

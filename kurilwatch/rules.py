@@ -68,6 +68,9 @@ class Guard:
     # strong name outside its matches undoes it ("Sakhalin and the Kurils" as a region's
     # name in a story about Sakhalin, but not in one that goes on to Kunashir).
     alone: bool = False
+    # The reading gives way where the text puts something on one of the islands or in one
+    # of their towns ("a quiz held in Yuzhno-Kurilsk", «на Итурупе прошла викторина»).
+    unless_there: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,9 @@ class Place:
     names: dict[str, tuple[str, ...]]
     weak: tuple[str, ...] = ()  # languages in which the names are ambiguous alone
     ship_name: bool = False  # ships, companies and brands are named after it
+    # The literals every match contains when its names do not start with them ("flights to
+    # Yasny"): the rule then runs only on texts holding one, and scans them whole.
+    contains: dict[str, tuple[str, ...]] | None = None
 
 
 def literal_prefix(alternative: str) -> str:
@@ -352,6 +358,54 @@ PLACES: list[Place] = [
             "ja": ("爺爺岳", "茶々岳", "散布山", "イワン・グロズヌイ", "イワングロズヌイ"),
         },
     ),
+    # The islands' airfields: Yasny (Iturup), Mendeleyevo (Kunashir), Burevestnik (Iturup's
+    # air base). A flight story may name only the airport. Each name is also another
+    # place's or a word (a Moscow-region village, a missile, «ясный»), so it counts only
+    # as an airfield: beside its airport's word, or as a flight's destination.
+    Place(
+        "airports",
+        "town",
+        {"en": "Kuril Islands", "ru": "Курилы", "ja": "北方領土"},
+        {
+            "en": (
+                *(
+                    rf"{name}\s+(?:airport|airfield|air\s*base)"
+                    for name in ("yasnyy?", "mendeleevo", "mendeleyevo", "burevestnik")
+                ),
+                *(
+                    rf"{noun}\s+(?:[\w-]+\s+){{0,3}}?(?:to|from|into|for|and|at)\s+"
+                    r"(?:yasnyy?|mendeleye?vo)(?!\s+(?:street|village))"
+                    for noun in ("flights?", "route", "service", "planes?", "aircraft")
+                ),
+            ),
+            "ru": (
+                *(
+                    rf"{noun}\w*\s+[«\"]?(?:ясн(?:ый|ого|ом|ому)|менделеево|буревестник)"
+                    for noun in ("аэропорт", "аэродром")
+                ),
+                *(
+                    rf"{noun}\w*\s+(?:[\w-]+\s+){{0,3}}?(?:в|до|из)\s+[«\"]?"
+                    r"(?:ясн(?:ый|ого)|менделеево)(?![\w-])"
+                    for noun in ("рейс", "вылет", "перел", "авиарейс")
+                ),
+            ),
+            "ja": (
+                *("ヤースヌイ空港", "メンデレーエボ空港", "メンデレーエフ空港"),
+                "ブレベストニク飛行場",
+            ),
+        },
+        # the airfields' names, not the common words before them ("flights", «рейс»)
+        contains={
+            "en": ("yasny", "mendeleevo", "mendeleyevo", "burevestnik"),
+            "ru": ("ясный", "ясного", "ясном", "ясному", "менделеево", "буревестник"),
+            "ja": (
+                "ヤースヌイ空港",
+                "メンデレーエボ空港",
+                "メンデレーエフ空港",
+                "ブレベストニク飛行場",
+            ),
+        },
+    ),
     # Urup is also a river in the Kuban, Matua a community in Bengal.
     Place(
         "urup-matua",
@@ -377,8 +431,8 @@ def _place_rules() -> list[Rule]:
                     place.kind,
                     place.terms[lang],
                     _re(_words(lang, names)),
-                    _anchors(names),
-                    anchored_start=True,
+                    place.contains[lang] if place.contains else _anchors(names),
+                    anchored_start=not place.contains,
                 )
             )
     return rules
@@ -659,6 +713,9 @@ CONTEXT_RULES: list[Rule] = [
                 )
                 + ")\\s+(?:operation|fishing)",
                 "bilateral\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord|deal)",
+                # the safe-operation agreement by its year: "under the 1998 agreement"
+                "1998\\s+(?:(?:safe[- ]operation|fishing|fisheries|fishery|bilateral)\\s+)?"
+                "(?:agreement|accord|framework|pact)",
                 "intergovernmental\\s+(?:fishing|fisheries|fishery)\\s+(?:agreement|accord)",
                 # Russia detaining Japanese fishing boats: in the islands' waters.
                 "detain(?:s|ed|ing)?\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
@@ -746,6 +803,8 @@ CONTEXT_RULES: list[Rule] = [
         + r"|декларац\w+\s+1956|1956\s+год\w*"
         + r"|соглашени\w+\s+о\s+(?:безопасн\w+\s+)?(?:промысл|ведени\w+\s+промысл)\w*"
         + r"|межправсоглашени\w*"
+        # the safe-operation agreement by its year: «промысел по соглашению 1998 года»
+        + r"|(?:межправительственн\w+\s+)?соглашени\w+\s+(?:от\s+)?1998\s+год\w*"
         # Russia detaining Japanese fishing boats: in the islands' waters.
         + r"|задерж\w+\s+(?:\w+\s+){0,2}японск\w+\s+(?:\w+\s+)?"
         + r"(?:шхун|судн|траулер|сейнер|рыбак|лодк)\w*"
@@ -769,6 +828,7 @@ CONTEXT_RULES: list[Rule] = [
             "1956",
             "соглашени",
             "межправсоглашени",
+            "межправительственн",
             "задерж",
             "японск",
             "претенду",
@@ -1101,6 +1161,7 @@ def _guard(
     reach: int = 100,
     echoes: bool = False,
     alone: bool = False,
+    unless_there: bool = False,
 ) -> Guard:
     return Guard(
         id,
@@ -1115,6 +1176,7 @@ def _guard(
         reach,
         echoes,
         alone,
+        unless_there,
     )
 
 
@@ -1238,6 +1300,17 @@ _BUSINESSES = {
         "bands?",
         "nightclubs?",
         "start-?ups?",
+        # a hacking group or its malware is named like a work, after anything at all
+        "hacking\\s+(?:groups?|gangs?|crews?|campaigns?)",
+        "hacker\\s+(?:groups?|gangs?)",
+        "threat\\s+(?:groups?|actors?)",
+        "cyber\\w*\\s+(?:groups?|gangs?)",
+        "ransomware",
+        "malware",
+        "backdoors?",
+        "code\\s*names?",
+        "code-names?",
+        "code-?named",
     ),
     "ru": (
         # Companies (ООО «Итуруп»), then venues, brands and bands.
@@ -1270,6 +1343,11 @@ _BUSINESSES = {
         "хостел\\w*",
         "мотел\\w*",
         "турбаз\\w*",
+        # a housing estate (ЖК «Курилы»), a residential quarter or a business centre
+        "жк",
+        "жил\\w+\\s+комплекс\\w*",
+        "микрорайон\\w*",
+        "бизнес-центр\\w*",
         "магазин\\w*",
         "супермаркет\\w*",
         "бутик\\w*",
@@ -1321,8 +1399,12 @@ _WORKS = {
         *("фильм\\w*", "сериал\\w*", "спектакл\\w*", "альбом\\w*", "песн\\w*", "сингл\\w*"),
         *("роман\\w*", "повест\\w*", "книг\\w*", "стихотворени\\w*", "поэм\\w*"),
         "опер(?:а|ы|у|ой)",
+        *("картин\\w*", "полотн\\w*", "гравюр\\w*", "этюд\\w*", "фотографи\\w*"),
     ),
-    "ja": ("映画", "ドラマ", "アルバム", "シングル", "楽曲", "小説", "詩集", "写真集", "舞台"),
+    "ja": (
+        *("映画", "ドラマ", "アルバム", "シングル", "楽曲", "小説", "詩集", "写真集", "舞台"),
+        *("ヒット曲", "ヒット", "歌謡曲", "演歌", "曲", "歌", "作品", "絵画", "油彩画"),
+    ),
 }
 # Nouns that take a bare name after them ("the band Kunashir", "the restaurant Kurils").
 _NAMED_BARE_EN = ("band", "restaurant", "café", "cafe", "bistro", "brewery", "brand")
@@ -1346,9 +1428,12 @@ _NAME_ANCHORS = {
 }
 
 
-def _proper_name(lang: str, nouns: tuple[str, ...], *, bare: bool = False) -> str:
+def _proper_name(
+    lang: str, nouns: tuple[str, ...], *, bare: bool = False, titled: bool = False
+) -> str:
     """A name of the islands as the proper name of one of `nouns`, in the word orders of
-    the language: after the noun (in quotes, or "called"), or in quotes before it."""
+    the language: after the noun (in quotes, or "called"), or in quotes before it; with
+    `titled`, also as the first word of a longer quoted title (「国後の灯」がヒット)."""
     noun = "(?:" + "|".join(nouns) + ")"
     name = f"(?:{_BUSINESS_NAMES[lang]})"
     # Most positions start with none of the letters a match can start with: one class
@@ -1362,7 +1447,8 @@ def _proper_name(lang: str, nouns: tuple[str, ...], *, bare: bool = False) -> st
             start
             + B
             # "its fourth album, "Shikotan"", "'Shikotan', an album about distance"
-            + rf"(?:{noun},?\s+(?:(?:called|named|dubbed|titled|entitled)\s+{opening}?|{opening})"
+            + rf"(?:{noun},?\s+(?:(?:called|named|dubbed|titled|entitled|code-?named)\s+{opening}?"
+            + rf"|{opening})"
             + rf"{name}|{opening}{name}{closing},?\s*(?:\(\s*)?(?:(?:a|an|the)\s+)?"
             + rf"(?:[\w-]+\s+){{0,2}}{noun}"
             + E
@@ -1393,7 +1479,13 @@ def _proper_name(lang: str, nouns: tuple[str, ...], *, bare: bool = False) -> st
         + rf"|「(?:{name})」\s*[（(]\s*{noun}"
         # what it is, after は or 、: 「クリル」は30席の炉端焼き店
         + rf"|「(?:{name})」(?:は|、)[^。「」\n]{{0,15}}?{noun}"
-        + rf"|(?:居酒屋|旅館|民宿|喫茶|スナック)(?:{name})(?!島|諸島|列島))"
+        + rf"|(?:居酒屋|旅館|民宿|喫茶|スナック)(?:{name})(?!島|諸島|列島)"
+        + (
+            rf"|「(?:{name})[^「」\n]{{1,12}}」\s*(?:など|という|って)?(?:の|が)?\s*{noun}"
+            if titled
+            else ""
+        )
+        + ")"
     )
 
 
@@ -1418,7 +1510,7 @@ _NAME_OF_A_BUSINESS: list[Guard] = [
             f"guard.{lang}-work-title".replace("en-", ""),
             lang,
             "the title of a film, a book or an album, not the islands themselves",
-            _proper_name(lang, _WORKS[lang]),
+            _proper_name(lang, _WORKS[lang], titled=True),
             _anchors(_WORKS["en"]) if lang == "en" else _NAME_ANCHORS[lang],
             effect="demote",
         )
@@ -1615,9 +1707,13 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         "кличка животного (скаковая лошадь, собака), а не острова",
         B
         + rf"(?:(?:{'|'.join(_ANIMALS_RU)})\s+(?:по\s+(?:кличке|имени)\s+)?{_QUOTE_OPEN}"
-        + rf"|по\s+кличке\s+{_QUOTE_OPEN}?|кличк\w+\s+{_QUOTE_OPEN}?)"
+        + rf"|по\s+кличке\s+{_QUOTE_OPEN}?|кличк\w+\s+{_QUOTE_OPEN}?"
+        # «малыша назвали Итуруп», «получил имя Итуруп»: a name given, the name ending the
+        # clause (not «назвал Курилы неотъемлемой частью», which says what they are)
+        + r"|(?:назвал[аио]?|нарекл[аио]?|(?:получил[аио]?|дали|присвоили|выбрали)\s+"
+        + rf"(?:\w+\s+)?(?:имя|кличку))\s+{_QUOTE_OPEN}?(?=\w+[»\"“”]?[ \t]*(?:[—–.,;:!?)\n]|\Z)))"
         + rf"(?P<name>(?:{_BUSINESS_NAMES['ru']}))",
-        ("кличк", *_anchors(_ANIMALS_RU)),
+        ("кличк", "назвал", "нарекл", "имя", "кличку", *_anchors(_ANIMALS_RU)),
         echoes=True,
     ),
     _guard(
@@ -2488,6 +2584,31 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         echoes=True,
         reach=60,
     ),
+    # "Linate has become aviation's Kuril Islands", "football's answer to the Kurils": a
+    # field's or a trade's own quarrel likened to the islands. Places and states own the
+    # islands literally ("the region's Kuril Islands"), and "the answer to the Kuril Islands
+    # question" is the dispute's.
+    _guard(
+        "guard.metaphor-likened",
+        "en",
+        "another quarrel likened to the dispute ('aviation's Kuril Islands'), not the islands' "
+        "news",
+        B
+        + r"(?:(?!(?:country|nation|region|oblast|province|district|prefecture|island|chain"
+        + r"|archipelago|government|ministry|navy|army|military|fleet|state|empire|federation"
+        + r"|kremlin|city|town|area|world|japan|russia|family|father|mother|grand\w+|parents"
+        + r"|ancestors|people|islanders|residents|owners?)['’])(?-i:[a-z]+)['’]s\s+"
+        + r"(?:own\s+|very\s+own\s+)?"
+        + r"|(?:answer|equivalent|version|counterpart)\s+(?:to|of)\s+the\s+)"
+        + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands?)?"
+        # the name ends the phrase: "the family's Kuril Islands home" is a modifier
+        + r"(?=[ \t]*(?:[.,;:!?)\"'”’—–\n]|\Z)|\s+(?:is|are|was|were|has|have|of|for|in|on|at"
+        + r"|and|but|that|which|where|when|with|since|after|before)\b)",
+        ("'s", "’s", "answer", "equivalent", "version", "counterpart"),
+        echoes=True,
+        reach=80,
+        unless=("dispute",),
+    ),
     # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
     # own statements are in the third person or the plural («не отдадим», «отдаст»).
     _guard(
@@ -2501,6 +2622,33 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         ("отдам", "продам", "обменяю", "поменяю", "променяю"),
         echoes=True,
         reach=80,
+    ),
+    # «наши местные Курилы»: a town's own quarrel likened to the islands, a figure of
+    # speech even beside the dispute's words it jokes with; «свои Курилы» may be Russia's.
+    _guard(
+        "guard.ru-metaphor",
+        "ru",
+        "образ спора о чём-то другом («наши местные Курилы»), а не новость об островах",
+        B
+        + r"(?:местн|собственн|личн|маленьк|доморощенн|дачн)\w*\s+"
+        + r"курил(?:ы|ам|ами|ах)?(?!\w)",
+        ("местн", "собственн", "личн", "маленьк", "доморощенн", "дачн"),
+        echoes=True,
+        reach=60,
+    ),
+    # «Не отдадим, как Курилы»: a club's player kept like the islands, a joke; the
+    # dispute's own story keeps it.
+    _guard(
+        "guard.ru-simile",
+        "ru",
+        "шутливое сравнение с Курилами («не отдадим, как Курилы»), а не новость об островах",
+        B
+        + rf"{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?"
+        + r"курил(?:ы|ам|ами|ах)?(?!\w)",
+        None,
+        echoes=True,
+        reach=80,
+        unless=("dispute",),
     ),
     # 'Kurilsky Bereg', «Курильский берег»: a company's or a brand's two-word name in quotes,
     # the adjective of the islands in it; the islands' own names in quotes (the programme
@@ -2597,7 +2745,9 @@ _NOT_AN_OWNER_JA = (
 _OWNER_OF_A_FIGURE_JA = (
     # (not the sides' own people, the Ainu's claim, or a programme's 「北方領土」 special)
     rf"(?:(?<![{_KATAKANA}])(?!{_NOT_AN_OWNER_JA})[{_KATAKANA}]{{3,}}|中国|韓国|台湾|英国|米国"
-    r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム))"
+    r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム)"
+    # a bare 市 or 町 (「用地は市の北方領土」): the speaker's own town, not a named one
+    rf"|(?<![{KANJI}])(?:市|町|村|区|県|業界|社内|家庭))"
 )
 _FIGURES_JA = (
     rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『]?(?:北方領土|北方四島)"
@@ -2606,6 +2756,42 @@ _FIGURES_JA = (
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
 )
 _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
+    # A quiz show's or an exam's question about the islands ("a Kuril question" that won a
+    # jackpot, «задание о Курильской гряде» in the geography exam): the islands are what
+    # was asked, the story is the quiz. A quiz on the islands' day is the dispute's own.
+    *(
+        _guard(
+            f"guard.{lang}-quiz".replace("en-", ""),
+            lang,
+            why,
+            pattern,
+            anchors,
+            scope="text",
+            effect="demote",
+            unless=("dispute", "islanders"),
+            unless_there=True,
+        )
+        for lang, why, pattern, anchors in (
+            (
+                "en",
+                "the islands as a quiz show's or an exam's question, not the story's subject",
+                B + r"(?:quiz(?:zes)?|game\s+shows?|trivia|contestants?|jackpot)" + E,
+                ("quiz", "game", "trivia", "contestant", "jackpot"),
+            ),
+            (
+                "ru",
+                "острова как вопрос викторины или экзамена, а не предмет новости",
+                B + r"(?:ЕГЭ|ОГЭ|(?:теле)?викторин\w*|экзаменационн\w*)" + E,
+                ("егэ", "огэ", "викторин", "телевикторин", "экзаменационн"),
+            ),
+            (
+                "ja",
+                "the islands as a quiz show's or an exam's question, not the story's subject",
+                r"クイズ番組|クイズ王|早押し|入試問題|試験問題",
+                ("クイズ番組", "クイズ王", "早押し", "入試問題", "試験問題"),
+            ),
+        )
+    ),
     _guard(
         "guard.company-suffix",
         "en",
@@ -2882,8 +3068,12 @@ GUARDS: list[Guard] = [
         + "|".join(_GROWN_EN)
         + r")\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
+        # a species' type locality: "first described from specimens collected in the Kurils"
+        + r")|described\s+from\s+(?:(?:[\w-]+\s+){0,4}?(?:in|on|from)\s+)?(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
         + r"))",
         (
+            "described",
             "originat",
             "native",
             "endemic",
@@ -3117,7 +3307,9 @@ GUARDS: list[Guard] = [
         "ja",
         "歯舞 as the district of Nemuro City and its fishery cooperative, not the islands",
         r"歯舞(?:漁協|漁業協同組合|漁港|地区|市場|支所|会館|小学校|中学校|産|ブランド|昆布しょうゆ"
-        r"|[0-9０-９一二三四五六七八九]+丁目)|根室市歯舞|はぼまい昆布"
+        r"|[0-9０-９一二三四五六七八九]+丁目|保育所|郵便局|診療所|出張所|町内会"
+        # a school's short name (歯舞小, 歯舞中), never the islets' own words
+        r"|(?:小|中)(?![学]?(?:島|諸島|群島)))|根室(?:市|・)歯舞|はぼまい昆布"
         # one of a list of cooperatives: 歯舞、落石、根室湾中部の3漁協
         r"|歯舞(?=(?:[、・と][^。、]{1,8}){1,4}?の?[0-9０-９一二三四五六七八九]*(?:漁協|漁業協同組合))",
         None,
@@ -3204,4 +3396,30 @@ GUARDS: list[Guard] = [
     *_NAMES_AS_MODIFIERS,
     *_JOKES_AND_ELSEWHERE,
     *_COMPANIES_FIGURES_AND_ANSWERS,
+]
+
+# A phrase of the dispute as a place's geography in a story about the place ("the city,
+# whose coastline faces the Russian-held islands, opened a hospital wing"): the phrase
+# right after one of these is no context of the story. Each pattern ends where the phrase
+# starts.
+DISPUTE_ASIDES: list[Guard] = [
+    _guard(
+        "aside.faces",
+        "en",
+        "the islands as what a place faces or overlooks, not the story's subject",
+        B
+        + r"(?:faces?|facing|overlook(?:s|ing)?|look(?:s|ing)?\s+out\s+(?:on|at|over|across\s+to)"
+        + r"|(?:with|has|offers?|commands?)\s+(?:a\s+)?(?:clear\s+|fine\s+)?views?\s+"
+        + r"(?:of|across\s+to)"
+        + r"|within\s+sight\s+of|in\s+sight\s+of|across\s+the\s+(?:water|strait|sea)\s+from)"
+        + r"\s+(?:the\s+)?\Z",
+        None,
+    ),
+    _guard(
+        "aside.ru-faces",
+        "ru",
+        "острова как вид или ориентир места, а не предмет новости",
+        B + r"(?:с\s+видом\s+на|обращ[её]н\w*\s+к|смотр\w+\s+на|откуда\s+видн\w+|напротив)\s+\Z",
+        None,
+    ),
 ]

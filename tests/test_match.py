@@ -2093,3 +2093,179 @@ def test_every_guard_applies_to_rules_that_exist():
 
     ids = {rule.id for rule in (*RULES, *CONTEXT_RULES, *TOPIC_RULES, *WATERS_RULES)}
     assert [(g.id, r) for g in GUARDS for r in g.applies_to if r not in ids] == []
+
+
+NINTH_AND_TENTH_PART_LOOK_ALIKES = [
+    (
+        "Security firm tracks 'Kunashir' hacking group behind bank phishing",
+        "The group targeted lenders in Poland and the Baltics.",
+        "guard.business-name",
+        "business",
+    ),
+    (
+        "Ransomware attacks traced to a crew researchers code-named 'Iturup'",
+        "The gang demanded payment in bitcoin from hospitals in Ohio.",
+        "guard.business-name",
+        "business",
+    ),
+    (
+        "В Хабаровске начались продажи квартир в ЖК «Итуруп»",
+        "Застройщик обещает сдать дом в 2027 году.",
+        "guard.ru-business-name",
+        "название компании",
+    ),
+    (
+        "Глава района назвал спор о пустыре «нашими маленькими Курилами»",
+        "Участок третий год делят две управляющие компании.",
+        "guard.ru-metaphor",
+        "образ спора",
+    ),
+    (
+        "Агент вратаря: «Не продадим, как Курилы»",
+        "Клуб из Казани предложил обмен.",
+        "guard.ru-simile",
+        "сравнение",
+    ),
+    (
+        "Медвежонка в Новосибирском зоопарке назвали Шикотан",
+        "Имя выбрали посетители.",
+        "guard.ru-animal-name",
+        "кличка",
+    ),
+    (
+        "Детёныш нерпы получил имя Кунашир",
+        "Его выхаживают в приморском центре.",
+        "guard.ru-animal-name",
+        "кличка",
+    ),
+    (
+        "Wimbledon's roof row has become tennis's Kuril Islands",
+        "Neither the club nor the council has budged in thirty years.",
+        "guard.metaphor-likened",
+        "likened",
+    ),
+    (
+        "Opinion: the stadium lease is football's answer to the Kurils",
+        "The council and the club have argued since 2004.",
+        "guard.metaphor-likened",
+        "likened",
+    ),
+    (
+        "Moss first described from the Kurils turns up in Norway",
+        "A moss first described from material collected on the Kuril Islands grows near Bergen.",
+        "guard.origin",
+        "plant",
+    ),
+    (
+        "歯舞中で最後の卒業式",
+        "根室市の歯舞中学校の生徒9人が巣立った。",
+        "guard.ja-habomai-district",
+        "district",
+    ),
+    (
+        "町長「あの空き地は町の北方領土」",
+        "境界が決まらない土地を「いわば町の北方領土のようなもの」と例えた。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+]
+
+NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS = [
+    # A hacking group's name cancels only that name: the islands' own news stands.
+    ("Hackers hit Yuzhno-Kurilsk's power utility", "Kunashir lost power for six hours."),
+    # A naming that says what the islands are is no animal's name.
+    ("Лавров назвал Курилы неотъемлемой частью России", "Токио заявил протест."),
+    # The islands' own people and places own them literally.
+    ("The region's Kuril Islands get a new ferry", "The ship will serve Iturup and Kunashir."),
+    ("My grandfather's Kuril Islands village is gone", "He left Shikotan in 1947."),
+    # The dispute's own quarrel, and the islands' own airfields.
+    ("Russia's answer to the Kuril Islands question: no talks", "Tokyo protested."),
+    ("Aurora adds flights to Mendeleyevo", "The Kunashir airport gets a new terminal."),
+    ("Рейсы в аэропорт Ясный возобновлены", "Итуруп снова связан с Сахалином."),
+    ("Fog closes Yasny airport for a third day", "Passengers wait in Yuzhno-Sakhalinsk."),
+    (
+        "Японские суда не вышли на промысел по соглашению 1998 года",
+        "Российская сторона не выдала разрешений, Токио выразил сожаление.",
+    ),
+    (
+        "Japanese boats stay in port as Russia suspends the 1998 agreement",
+        "Hokkaido fishermen cannot work the waters this season, Tokyo said.",
+    ),
+    # A quiz on the islands' day is the dispute's own, and Nemuro's campaign no figure.
+    ("Northern Territories Day quiz in Nemuro", "Pupils named all four islands."),
+    # A quiz held on the islands or in one of their towns is their own news.
+    ("На Итурупе прошла викторина о природе острова", "Победители получили призы."),
+    ("Школьники Северо-Курильска сыграли в викторину", "Вопросы были о Парамушире."),
+    ("Quiz night on Shikotan raises money for the school", "Forty residents took part."),
+    ("根室・歯舞群島の元島民が墓参", "歯舞群島の志発島を訪れた。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "guard", "why"), NINTH_AND_TENTH_PART_LOOK_ALIKES)
+def test_the_ninth_and_tenth_parts_look_alikes_are_cancelled_with_their_reason(
+    title, body, guard, why
+):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
+
+
+@pytest.mark.parametrize(("title", "body"), NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS)
+def test_the_islands_own_news_keeps_the_names_the_ninth_and_tenth_parts_guards_read(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # a work's quoted title, said once with its kind of work and once bare: both demoted
+        (
+            "Картина «Итуруп. Рассвет» ушла с молотка",
+            "Полотно известного советского живописца "
+            "Петра Иванова «Итуруп. Рассвет» продано за 2 млн рублей.",
+        ),
+        ("演歌「択捉の海」がヒット", "新曲「択捉の海」は発売1週間で10万枚を売り上げた。"),
+        # a quiz's or an exam's question on the islands
+        ("Quiz show contestant wins after a Kunashir question", "The answer was Kunashir."),
+        ("ОГЭ по географии: задание о Курильских островах", "Справились 40% школьников."),
+    ],
+)
+def test_a_works_title_and_a_quizs_question_decide_nothing_alone(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert result.hits and all(h.strength == "weak" and h.note for h in result.hits), result.hits
+
+
+def test_a_place_facing_the_islands_is_not_their_dispute():
+    aside = matcher.match_item(
+        "Rausu opens a new clinic",
+        "The town, which faces the Russian-held islands, hired two doctors from Sapporo.",
+    )
+    assert not aside.relevant, aside.reason
+    assert [s.guard for s in aside.suppressed] == ["aside.faces"]
+    dispute = matcher.match_item(
+        "Rausu rally demands return of Russian-held islands",
+        "Japan and Russia have not signed a peace treaty.",
+    )
+    assert dispute.relevant, dispute.reason
+
+
+def test_match_command_names_the_ninth_and_tenth_parts_guards(runner, env):
+    import json
+
+    from kurilwatch.cli import app
+
+    group = runner.invoke(
+        app,
+        ["match", "--format", "json", "-t", "'Shikotan' hacking group hits ports", "In Riga."],
+    )
+    assert group.exit_code == 3
+    assert json.loads(group.output)["suppressed"][0]["guard"] == "guard.business-name"
+    aside = runner.invoke(
+        app,
+        ["match", "-t", "Nemuro builds a pool", "The city, facing the Russian-held islands, paid."],
+    )
+    assert aside.exit_code == 3 and "aside.faces" in aside.output
+    airport = runner.invoke(app, ["match", "-t", "Рейс в Менделеево отменен", "Туман."])
+    assert airport.exit_code == 0, airport.output
