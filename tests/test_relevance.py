@@ -8,7 +8,8 @@ development set now, so their figures are no longer blind ones.
 
 The held-back part now is the eleventh blind part (heldback_*.jsonl, 30 items per
 language), written blind while the ninth and tenth parts' kinds were fixed and measured
-once on the final rules (with the topic veto). With no held-back part
+once on the final rules (with the topic veto): English and Japanese meet the targets,
+Russian misses them (a strict expected failure below). With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -96,19 +97,29 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
+HELDBACK_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.929 / 0.867 (1 FP, 2 FN of 30)",
+}
+_HELDBACK_MISSED = pytest.mark.xfail(
     strict=True,
-    reason="no held-back part yet: the ninth and tenth parts were studied, the eleventh "
-    "is being written blind",
+    reason="the eleventh blind part, measured once on the rules that had not seen it, is "
+    "below precision 0.98 / recall 0.99 in Russian (README: 'What counts as Kuril news'); "
+    "held, not tuned to",
 )
-@pytest.mark.parametrize("lang", LANGS)
+
+
+@pytest.mark.parametrize("lang", ["en", pytest.param("ru", marks=_HELDBACK_MISSED), "ja"])
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part") + f" (when added: {HELDBACK_FIGURES[lang]})"
+    _assert_targets(c, report)
 
 
 @pytest.mark.parametrize(
