@@ -120,6 +120,15 @@ BLIND_PARTS = {
         "Mendeleyevo, Kunashir's airport, named alone; Japanese fishing under the 1998 "
         "agreement, no island named",
     ),
+    "blind11_": (
+        "eleventh",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.929/0.867 (1 false positive,"
+        " 2 false negatives)",
+        "a cyclone «со стороны Курил» in a Primorye forecast's headline; the islands' "
+        "garrison (the 18th machine-gun artillery division) named only by the unit and a "
+        "settlement; a gold-mining auction «на острове Уруп»; and, caught only by the topic "
+        "veto, a canned saury brand «Сайра курильская»",
+    ),
 }
 
 

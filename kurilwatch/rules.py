@@ -406,6 +406,33 @@ PLACES: list[Place] = [
             ),
         },
     ),
+    # The islands' garrison, the 18th Machine Gun Artillery Division (Iturup and Kunashir): a
+    # drill story may name only the unit and a settlement.
+    Place(
+        "garrison",
+        "town",
+        {"en": "Kuril Islands", "ru": "Курилы", "ja": "北方領土"},
+        {
+            "en": ("18th\\s+machine[\\s-]+gun(?:\\s+and)?[\\s-]+artillery\\s+division",),
+            "ru": ("18-?\\w*\\s+пулем[её]тно-артиллерийск\\w*\\s+дивизи",),
+            "ja": ("第18機関銃砲兵師団", "第18機関銃・砲兵師団"),
+        },
+        # the unit's words, not its common number
+        contains={
+            "en": ("artillery",),
+            "ru": ("пулемётно-артиллерийск", "пулеметно-артиллерийск"),
+            "ja": ("機関銃",),
+        },
+    ),
+    # «остров Уруп», «на острове Матуа»: named as islands, they are no river and no
+    # community (the name is gated on, not the common «остров» before it).
+    Place(
+        "urup-matua-islands",
+        "northern-island",
+        {"ru": "Курилы"},
+        {"ru": ("остров\\w*\\s+уруп", "остров\\w*\\s+матуа")},
+        contains={"ru": ("уруп", "матуа")},
+    ),
     # Urup is also a river in the Kuban, Matua a community in Bengal.
     Place(
         "urup-matua",
@@ -2080,6 +2107,8 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + r"|northeast\s+of|northwest\s+of"
         + r"|(?:to|from)\s+the\s+(?:south|east|southeast|northeast|north|west)\s+of)"
         + rf"|{_WEATHER_DOING_EN}\b[^.!?\n]{{0,40}}?\bover"
+        # or where it comes from: "a storm from the Kurils", "a low moving in from the Kurils"
+        + rf"|{_WEATHER_EN}\s+(?:[\w-]+\s+){{0,2}}?from"
         # or moving over them: "a typhoon moving over the Kurils" (a row does not move)
         + rf"|{_WEATHER_EN}\b[^.!?\n]{{0,40}}?\b(?:mov|track|pass|drift|head|sweep)\w*"
         + r"\s+(?:\w+\s+)?over)\s+(?:the\s+)?"
@@ -2098,7 +2127,10 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + r"|(?:восточнее|южнее|севернее|западнее|юго-восточнее|северо-восточнее)"
         + r"|(?:с|со\s+стороны)\s+(?:юга|севера|востока|запада|юго-востока|северо-востока)"
         + r"|(?:к|в)\s+(?:югу|северу|востоку|западу|юго-востоку|северо-востоку)\s+от"
-        + r"|в\s+сторону)\s+"
+        + r"|в\s+сторону"
+        # where it comes from: «со стороны Курил», «из-за Курил» («от»/«из» would end
+        # the match at another place: «от Японского моря к Курилам»)
+        + r"|со\s+стороны|из-за)\s+"
         + _A_NAME_RU,
         ("циклон", "тайфун", "ураган", "шторм", "депресси", "фронт", "ложбин"),
         reach=140,
@@ -2658,8 +2690,13 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "en",
         "a company's or a brand's name in quotes ('Kurilsky Bereg'), not the islands",
         r"(?<=['\"‘“«])(?-i:Kuril(?:sk(?:y|iy|ij|aya|oye|oe|ie|ii)))\s+"
-        r"(?!(?i:islands?|ostrova|district|rayon)\b)(?-i:[A-Z])[a-z]+(?=['\"’”»])",
-        ("kurilsk",),
+        r"(?!(?i:islands?|ostrova|district|rayon)\b)(?-i:[A-Z])[a-z]+(?=['\"’”»])"
+        # the name inside a product's quoted title-case name: 'Pacific Kuril Saury'
+        r"|(?<=['\"‘“«])(?:(?!(?:South|Southern|North|Northern|Greater|Lesser|Middle)\b)"
+        r"[A-Z][a-z]+\s+){1,2}Kurile?(?:sk(?:y|iy|aya))?\s+"
+        r"(?!(?:Islands?|Isles|Chain|Ridge|Arc|District|Region|Ministry|Reserve)\b)[A-Z][a-z]+"
+        r"(?=['\"’”»])",
+        ("kuril",),
         flags=0,
         echoes=True,
     ),
@@ -2668,7 +2705,10 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "ru",
         "название компании или марки в кавычках («Курильский берег»), а не сами острова",
         r"(?<=[«\"„“])курильск\w+\s+(?!(?:остров|гряд|район|округ|хребт|город)\w*)"
-        r"[\w-]+(?:\s+[\w-]+)?(?=[»\"“”])",
+        r"[\w-]+(?:\s+[\w-]+)?(?=[»\"“”])"
+        # the adjective after the product's noun: «Сайра курильская», «Чай курильский»
+        r"|(?<=[«\"„“])(?:(?!(?:остров|гряд|район|округ|хребт|город|заповедник|южн|северн"
+        r"|мал)\w*)[\w-]+\s+){1,3}курильск\w+(?=[»\"“”])",
         ("курильск",),
         echoes=True,
     ),

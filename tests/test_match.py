@@ -2269,3 +2269,70 @@ def test_match_command_names_the_ninth_and_tenth_parts_guards(runner, env):
     assert aside.exit_code == 3 and "aside.faces" in aside.output
     airport = runner.invoke(app, ["match", "-t", "Рейс в Менделеево отменен", "Туман."])
     assert airport.exit_code == 0, airport.output
+
+
+ELEVENTH_PART_LOOK_ALIKES = [
+    (
+        "Циклон со стороны Курил принесёт в Хабаровск снег",
+        "Синоптики ждут до 20 см осадков.",
+        "guard.ru-weather-reference",
+        "ориентир",
+    ),
+    (
+        "Storm from the Kurils to lash Sakhalin's east coast",
+        "Ferries to the mainland are cancelled.",
+        "guard.weather-reference",
+        "reference point",
+    ),
+    (
+        "Партию икры «Лососевая курильская» сняли с продажи",
+        "Продукцию фасовали в Находке.",
+        "guard.ru-brand-name",
+        "марки",
+    ),
+    (
+        "'Golden Kuril Sprats' brand sold to a Latvian cannery",
+        "The deal was signed in Riga.",
+        "guard.brand-name",
+        "brand",
+    ),
+]
+
+ELEVENTH_PART_ISLANDS_OWN_NEWS = [
+    ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
+    ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
+    ("На острове Уруп нашли следы японского поселка", "Экспедиция работала месяц."),
+    ("Экспедиция высадилась на острове Матуа", "Ученые изучат аэродром."),
+    # A storm that hits the islands, and their own place names in quotes, stay their news.
+    ("Циклон обрушился на Южно-Курильск", "Ветер сорвал крыши в поселке."),
+    ("Программа «Южные Курилы» продлена", "Деньги пойдут на причалы Кунашира."),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "guard", "why"), ELEVENTH_PART_LOOK_ALIKES)
+def test_the_eleventh_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
+
+
+@pytest.mark.parametrize(("title", "body"), ELEVENTH_PART_ISLANDS_OWN_NEWS)
+def test_the_islands_own_news_keeps_the_names_the_eleventh_parts_guards_read(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+
+
+def test_urup_as_a_river_and_a_number_alone_are_not_the_islands():
+    assert not matcher.match_item("Паводок на реке Уруп", "Вода поднялась в Отрадной.").relevant
+    assert not matcher.match_item("18th artillery division parades in Kursk", "").relevant
+
+
+def test_match_command_names_the_eleventh_parts_rules(runner, env):
+    from kurilwatch.cli import app
+
+    unit = runner.invoke(
+        app, ["match", "-t", "18-я пулеметно-артиллерийская дивизия провела стрельбы", "Ветер."]
+    )
+    assert unit.exit_code == 0 and "ru.garrison" in unit.output, unit.output
+    storm = runner.invoke(app, ["match", "-t", "Циклон со стороны Курил идет в Приморье", "Дождь."])
+    assert storm.exit_code == 3 and "guard.ru-weather-reference" in storm.output
