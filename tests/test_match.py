@@ -2008,12 +2008,22 @@ EIGHTH_PART_LOOK_ALIKES = [
     [
         ("Norwegian folk trio names its new album, 'Iturup'", "It was recorded in Bergen."),
         ("«Шикотан», новый альбом певицы из Екатеринбурга", "Запись сделана в Берлине."),
+        # a work's quoted title, said once with its kind of work and once bare: both demoted
+        (
+            "Картина «Итуруп. Рассвет» ушла с молотка",
+            "Полотно известного советского живописца "
+            "Петра Иванова «Итуруп. Рассвет» продано за 2 млн рублей.",
+        ),
+        ("演歌「択捉の海」がヒット", "新曲「択捉の海」は発売1週間で10万枚を売り上げた。"),
+        # a quiz's or an exam's question on the islands
+        ("Quiz show contestant wins after a Kunashir question", "The answer was Kunashir."),
+        ("ОГЭ по географии: задание о Курильских островах", "Справились 40% школьников."),
     ],
 )
-def test_a_work_titled_with_an_islands_name_decides_nothing_alone(title, body):
+def test_a_work_titled_with_an_islands_name_or_a_quizs_question_decides_nothing_alone(title, body):
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
-    assert result.hits and all(h.strength == "weak" for h in result.hits), result.hits
+    assert result.hits and all(h.strength == "weak" and h.note for h in result.hits), result.hits
 
 
 EIGHTH_PART_ISLANDS_OWN_NEWS = [
@@ -2044,27 +2054,6 @@ EIGHTH_PART_ISLANDS_OWN_NEWS = [
     ("ニュースの「北方領土」特集が放送", "四島の返還運動を伝えた。"),
     ("Japan renews its claim to Shikotan and the Habomai Group", "Moscow rejected it."),
 ]
-
-
-# Each blind round's look-alikes, cancelled by their guard with its reason, and the
-# islands' own news in the same words, kept.
-@pytest.mark.parametrize(
-    ("title", "body", "guard", "why"),
-    [*SIXTH_PART_LOOK_ALIKES, *SEVENTH_PART_LOOK_ALIKES, *EIGHTH_PART_LOOK_ALIKES],
-)
-def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
-    result = matcher.match_item(title, body)
-    assert not result.relevant, result.reason
-    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
-
-
-@pytest.mark.parametrize(
-    ("title", "body"),
-    [*SIXTH_PART_ISLANDS_OWN_NEWS, *SEVENTH_PART_ISLANDS_OWN_NEWS, *EIGHTH_PART_ISLANDS_OWN_NEWS],
-)
-def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
-    result = matcher.match_item(title, body)
-    assert result.relevant, result.reason
 
 
 def test_match_command_names_the_eighth_parts_guards(runner, env):
@@ -2201,42 +2190,6 @@ NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS = [
 ]
 
 
-@pytest.mark.parametrize(("title", "body", "guard", "why"), NINTH_AND_TENTH_PART_LOOK_ALIKES)
-def test_the_ninth_and_tenth_parts_look_alikes_are_cancelled_with_their_reason(
-    title, body, guard, why
-):
-    result = matcher.match_item(title, body)
-    assert not result.relevant, result.reason
-    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
-
-
-@pytest.mark.parametrize(("title", "body"), NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS)
-def test_the_islands_own_news_keeps_the_names_the_ninth_and_tenth_parts_guards_read(title, body):
-    result = matcher.match_item(title, body)
-    assert result.relevant, result.reason
-
-
-@pytest.mark.parametrize(
-    ("title", "body"),
-    [
-        # a work's quoted title, said once with its kind of work and once bare: both demoted
-        (
-            "Картина «Итуруп. Рассвет» ушла с молотка",
-            "Полотно известного советского живописца "
-            "Петра Иванова «Итуруп. Рассвет» продано за 2 млн рублей.",
-        ),
-        ("演歌「択捉の海」がヒット", "新曲「択捉の海」は発売1週間で10万枚を売り上げた。"),
-        # a quiz's or an exam's question on the islands
-        ("Quiz show contestant wins after a Kunashir question", "The answer was Kunashir."),
-        ("ОГЭ по географии: задание о Курильских островах", "Справились 40% школьников."),
-    ],
-)
-def test_a_works_title_and_a_quizs_question_decide_nothing_alone(title, body):
-    result = matcher.match_item(title, body)
-    assert not result.relevant, result.reason
-    assert result.hits and all(h.strength == "weak" and h.note for h in result.hits), result.hits
-
-
 def test_a_place_facing_the_islands_is_not_their_dispute():
     aside = matcher.match_item(
         "Rausu opens a new clinic",
@@ -2309,19 +2262,6 @@ ELEVENTH_PART_ISLANDS_OWN_NEWS = [
 ]
 
 
-@pytest.mark.parametrize(("title", "body", "guard", "why"), ELEVENTH_PART_LOOK_ALIKES)
-def test_the_eleventh_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
-    result = matcher.match_item(title, body)
-    assert not result.relevant, result.reason
-    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
-
-
-@pytest.mark.parametrize(("title", "body"), ELEVENTH_PART_ISLANDS_OWN_NEWS)
-def test_the_islands_own_news_keeps_the_names_the_eleventh_parts_guards_read(title, body):
-    result = matcher.match_item(title, body)
-    assert result.relevant, result.reason
-
-
 def test_urup_as_a_river_and_a_number_alone_are_not_the_islands():
     assert not matcher.match_item("Паводок на реке Уруп", "Вода поднялась в Отрадной.").relevant
     assert not matcher.match_item("18th artillery division parades in Kursk", "").relevant
@@ -2336,3 +2276,36 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
     assert unit.exit_code == 0 and "ru.garrison" in unit.output, unit.output
     storm = runner.invoke(app, ["match", "-t", "Циклон со стороны Курил идет в Приморье", "Дождь."])
     assert storm.exit_code == 3 and "guard.ru-weather-reference" in storm.output
+
+
+# Each blind round's look-alikes, cancelled by their guard with its reason, and the
+# islands' own news in the same words, kept.
+@pytest.mark.parametrize(
+    ("title", "body", "guard", "why"),
+    [
+        *SIXTH_PART_LOOK_ALIKES,
+        *SEVENTH_PART_LOOK_ALIKES,
+        *EIGHTH_PART_LOOK_ALIKES,
+        *NINTH_AND_TENTH_PART_LOOK_ALIKES,
+        *ELEVENTH_PART_LOOK_ALIKES,
+    ],
+)
+def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert any(s.guard == guard and why in s.why for s in result.suppressed), result.suppressed
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        *SIXTH_PART_ISLANDS_OWN_NEWS,
+        *SEVENTH_PART_ISLANDS_OWN_NEWS,
+        *EIGHTH_PART_ISLANDS_OWN_NEWS,
+        *NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS,
+        *ELEVENTH_PART_ISLANDS_OWN_NEWS,
+    ],
+)
+def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
