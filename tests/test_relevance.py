@@ -6,10 +6,11 @@ by someone else after the rules were fixed). The first eleven blind parts (blind
 blind11_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part now is the eleventh blind part (heldback_*.jsonl, 30 items per
-language), written blind while the ninth and tenth parts' kinds were fixed and measured
-once on the final rules (with the topic veto): English and Japanese meet the targets,
-Russian misses them (a strict expected failure below). With no held-back part
+The held-back part now is two blind parts written blind while the eleventh part's kinds
+were fixed, 30 items per language each, measured once on the final rules (with the topic
+veto) and each asserted on its own: the twelfth (heldback_*.jsonl: English and Japanese
+meet the targets, Russian misses them) and the thirteenth (heldback_part13_*.jsonl:
+every language misses them); strict expected failures hold the misses. With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -35,7 +36,12 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-HELDBACK_RESULTS = evaluate(MATCHER, HELDBACK)
+# The held-back part is two blind parts, each measured on its own: the twelfth
+# (heldback_{lang}.jsonl) and the thirteenth (heldback_part13_{lang}.jsonl).
+THIRTEENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part13_")]
+TWELFTH_PART = [r for r in HELDBACK if r not in THIRTEENTH_PART]
+HELDBACK_RESULTS = evaluate(MATCHER, TWELFTH_PART)
+THIRTEENTH_PART_RESULTS = evaluate(MATCHER, THIRTEENTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -97,20 +103,50 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
+TWELFTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
+}
+_TWELFTH_PART_MISSED = pytest.mark.xfail(
     strict=True,
-    reason="no held-back part yet: the eleventh part was studied, the twelfth is being "
-    "written blind",
+    reason="the twelfth blind part, measured once on the rules that had not seen it, is below "
+    "precision 0.98 in Russian (README: 'What counts as Kuril news'); held, not tuned to",
 )
-@pytest.mark.parametrize("lang", LANGS)
+
+
+@pytest.mark.parametrize("lang", ["en", pytest.param("ru", marks=_TWELFTH_PART_MISSED), "ja"])
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    rows: list[Labelled] = [r for r in HELDBACK if r.lang == lang]
+    rows: list[Labelled] = [r for r in TWELFTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part") + f" (when added: {TWELFTH_PART_FIGURES[lang]})"
+    _assert_targets(c, report)
+
+
+THIRTEENTH_PART_FIGURES = {
+    "en": "en 0.824 / 0.933 (3 FP, 1 FN of 30)",
+    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the thirteenth blind part, measured once on the rules that had not seen it, is "
+    "below precision 0.98 / recall 0.99 in every language (README: 'What counts as Kuril "
+    "news'); held, not tuned to",
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_precision_and_recall_meet_the_targets_on_the_thirteenth_blind_part(lang):
+    rows = [r for r in THIRTEENTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = THIRTEENTH_PART_RESULTS[lang]
+    report = _report(lang, c, "thirteenth blind part")
+    _assert_targets(c, report + f" (when added: {THIRTEENTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
