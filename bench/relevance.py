@@ -129,6 +129,20 @@ BLIND_PARTS = {
         "settlement; a gold-mining auction «на острове Уруп»; and, caught only by the topic "
         "veto, a canned saury brand «Сайра курильская»",
     ),
+    "blind12_": (
+        "twelfth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.938/1.000 (1 false positive)",
+        "the peace-treaty talks as background on the state of relations in a story on sanctions",
+    ),
+    "blind13_": (
+        "thirteenth",
+        "precision/recall en 0.824/0.933, ja 0.938/1.000, ru 0.938/1.000 (5 false positives,"
+        " 1 false negative)",
+        "the dispute as background on the state of relations in gas-contract and lawsuit "
+        "stories; the Pearl Harbor fleet sailing from the Kurils; a column likening merger "
+        "talks to the islands while explaining the dispute; Iwo Jima's former islanders "
+        "(元島民); a missile battalion on Matua beside the Pacific Fleet",
+    ),
 }
 
 

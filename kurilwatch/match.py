@@ -38,6 +38,7 @@ from kurilwatch.rules import (
     DISPUTE_ASIDES,
     GUARDS,
     KANJI,
+    RELATIONS_BACKGROUND,
     RULES,
     TOPIC_RULES,
     WATERS_RULES,
@@ -353,6 +354,9 @@ class Matcher:
             Hit(h.rule, h.term, h.start, h.end, h.text, h.strength, zone(h.start)) for h in context
         ]
 
+        hits, context, background = _without_background(hits, context, text, layout)
+        suppressed += background
+
         def waters() -> list[Hit]:
             """The words of fishing and of the islands' waters, with where they stand."""
             found = set(starts or ())
@@ -395,6 +399,30 @@ class Matcher:
 
         rules, context, guards = self.gates
         return can_match(rules), can_match(context), can_match(guards)
+
+
+def _without_background(
+    hits: list[Hit], context: list[Hit], text: str, layout: _Layout
+) -> tuple[list[Hit], list[Hit], list[Suppressed]]:
+    """The names and dispute phrases of a sentence on the state of relations, set aside when
+    the headline names neither and the text names the islands nowhere else."""
+    disputes = [h for h in context if h.rule.endswith(".dispute")]
+    if not (hits or disputes) or any(h.zone == "title" for h in (*hits, *disputes)):
+        return hits, context, []
+    found = {
+        layout.sentence(m.start()): guard
+        for guard in RELATIONS_BACKGROUND
+        for m in guard.pattern.finditer(text, layout.title_end)
+    }
+    if not found or any(layout.sentence(h.start) not in found for h in hits):
+        return hits, context, []
+    aside = [h for h in (*hits, *disputes) if layout.sentence(h.start) in found]
+    kept_context = [h for h in context if h not in aside]
+    why = [
+        Suppressed(h, found[layout.sentence(h.start)].id, found[layout.sentence(h.start)].why)
+        for h in aside
+    ]
+    return [h for h in hits if h not in aside], kept_context, why
 
 
 # How far before a phrase of the dispute its aside's words may start.
@@ -466,14 +494,12 @@ def _apply_guards(
         # Most guards have the same reach: their windows are computed once. A guard for
         # some rules only runs around their hits (none: it does not run).
         by_reach: dict[tuple[int, tuple[str, ...]], list[tuple[int, int]]] = {}
-        there: bool | None = None
         for guard in guards:
             if guard.scope == "text":
-                if guard.pattern.search(text):
-                    if guard.unless_there and there is None:
-                        there = _held_there(text, raw)
-                    if not (guard.unless_there and there):
-                        everywhere.append(guard)
+                if guard.pattern.search(text) and not (
+                    guard.unless_there and _held_there(text, raw, guard.unless_there == "place")
+                ):
+                    everywhere.append(guard)
                 continue
             if guard.scope == "sentence":
                 windows = hit_sentences
@@ -905,14 +931,14 @@ _TOWN_PREFIX = re.compile(r"(?:южно|северо|мало|yuzhno|severo)-$",
 _TOWN = re.compile(r"курильск(?:е|а|у|ом)?|kurilsk", re.IGNORECASE)
 
 
-def _held_there(text: str, hits: list[Hit]) -> bool:
+def _held_there(text: str, hits: list[Hit], on_an_island: bool = True) -> bool:
     """Whether the text is local news of the islands: it names one of their towns (a quiz is
-    never about those), or puts something on one of the islands ("on Iturup")."""
+    never about those), or (`on_an_island`) puts something on one of them ("on Iturup")."""
     for hit in hits:
         town = hit.rule in _TOWNS or _TOWN_PREFIX.search(text, max(0, hit.start - 8), hit.start)
         if town or _TOWN.fullmatch(hit.text):
             return True
-        if hit.rule in _LOCAL and _locative(text, hit):
+        if on_an_island and hit.rule in _LOCAL and _locative(text, hit):
             return True
     return False
 
@@ -938,6 +964,7 @@ _LIST_SEPARATOR = re.compile(
 # A list of at least this many subjects, the islands one of them, is an agenda; its items
 # are short (words, or characters in Japanese), and a longer sentence is no list.
 _LIST_ITEMS = 4
+_WORD_CHAR = re.compile(r"\w")
 _LIST_ITEM_WORDS = 4
 _LIST_ITEM_CHARS_JA = 12
 _LIST_SENTENCE_CHARS = 600
@@ -957,6 +984,8 @@ def _listed(layout: _Layout, evidence: list[Hit]) -> int:
         items.append((position, m.start()))
         position = m.end()
     items.append((position, end))
+    # Separators with nothing between them (";;") are no subjects.
+    items = [(s, e) for s, e in items if _WORD_CHAR.search(text, s, e)]
     if len(items) < _LIST_ITEMS:
         return 0
     holding = {i for i, (s, e) in enumerate(items) for h in evidence if s <= h.start < e}

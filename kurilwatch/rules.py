@@ -68,9 +68,10 @@ class Guard:
     # strong name outside its matches undoes it ("Sakhalin and the Kurils" as a region's
     # name in a story about Sakhalin, but not in one that goes on to Kunashir).
     alone: bool = False
-    # The reading gives way where the text puts something on one of the islands or in one
-    # of their towns ("a quiz held in Yuzhno-Kurilsk", «на Итурупе прошла викторина»).
-    unless_there: bool = False
+    # The reading gives way in local news of the islands: "town" where the text names one
+    # of their towns ("a museum in Kurilsk"), "place" also where it puts something on one
+    # of the islands ("a quiz held on Iturup", «на Итурупе прошла викторина»).
+    unless_there: str = ""
 
 
 @dataclass(frozen=True)
@@ -776,7 +777,13 @@ CONTEXT_RULES: list[Rule] = [
         "Russia",
         # The FSB and its border service are Russia's ("border guards detained a Japanese
         # schooner" names Russia without the word).
-        *_lat(("russian?", "moscow", "soviet", "kremlin", "ussr", "fsb")),
+        # and its forces by name ("the Pacific Fleet's press service")
+        *_lat(
+            (
+                *("russian?", "moscow", "soviet", "kremlin", "ussr", "fsb"),
+                *("pacific\\s+fleet", "eastern\\s+military\\s+district"),
+            )
+        ),
         anchored_start=True,
     ),
     # Words that name both sides at once: the relations, and the one fishing regime that
@@ -1188,7 +1195,7 @@ def _guard(
     reach: int = 100,
     echoes: bool = False,
     alone: bool = False,
-    unless_there: bool = False,
+    unless_there: str = "",
 ) -> Guard:
     return Guard(
         id,
@@ -2639,7 +2646,6 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         ("'s", "’s", "answer", "equivalent", "version", "counterpart"),
         echoes=True,
         reach=80,
-        unless=("dispute",),
     ),
     # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
     # own statements are in the third person or the plural («не отдадим», «отдаст»).
@@ -2795,7 +2801,56 @@ _FIGURES_JA = (
     # Nemuro's own campaign, no figure
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
 )
+# Islands whose former residents are not the Northern Territories': the four islands' own
+# and the Kurils' are (択捉島の元島民).
+_OUR_ISLANDS_JA = "択捉|国後|色丹|歯舞|志発|多楽|勇留|秋勇留|水晶|貝殻|得撫|占守|幌筵|新知|松輪"
 _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
+    # 硫黄島の元島民, 三宅島の元島民: another island's former residents.
+    _guard(
+        "guard.ja-other-islanders",
+        "ja",
+        "another island's former residents (硫黄島の元島民), not the Northern Territories'",
+        rf"(?<![{KANJI}])(?!(?:{_OUR_ISLANDS_JA})島)[{KANJI}]{{1,3}}(?:島|諸島|列島)(?:村)?"
+        rf"(?:・[{KANJI}]{{1,4}}(?:島|諸島))?(?:の|から避難した)?元島民",
+        ("元島民",),
+        applies_to=("ja.weak",),
+        echoes=True,
+    ),
+    # The Pearl Harbor attack force sailed from Hitokappu Bay on Iturup: in a story about
+    # the attack, the islands are where its fleet left from.
+    *(
+        _guard(
+            f"guard.{lang}-pearl-harbor".replace("en-", ""),
+            lang,
+            why,
+            pattern,
+            anchors,
+            scope="text",
+            effect="demote",
+            unless=("dispute", "islanders"),
+            unless_there="town",
+        )
+        for lang, why, pattern, anchors in (
+            (
+                "en",
+                "where the Pearl Harbor fleet sailed from, in a story about the attack",
+                B + r"pearl\s+harbou?r" + E,
+                ("pearl",),
+            ),
+            (
+                "ru",
+                "откуда вышел флот, атаковавший Перл-Харбор: история, а не новость об островах",
+                B + r"перл-харбор\w*",
+                ("перл-харбор",),
+            ),
+            (
+                "ja",
+                "where the Pearl Harbor fleet sailed from, in a story about the attack",
+                r"真珠湾",
+                ("真珠湾",),
+            ),
+        )
+    ),
     # A quiz show's or an exam's question about the islands ("a Kuril question" that won a
     # jackpot, «задание о Курильской гряде» in the geography exam): the islands are what
     # was asked, the story is the quiz. A quiz on the islands' day is the dispute's own.
@@ -2809,7 +2864,7 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
             scope="text",
             effect="demote",
             unless=("dispute", "islanders"),
-            unless_there=True,
+            unless_there="place",
         )
         for lang, why, pattern, anchors in (
             (
@@ -3461,5 +3516,41 @@ DISPUTE_ASIDES: list[Guard] = [
         "острова как вид или ориентир места, а не предмет новости",
         B + r"(?:с\s+видом\s+на|обращ[её]н\w*\s+к|смотр\w+\s+на|откуда\s+видн\w+|напротив)\s+\Z",
         None,
+    ),
+]
+
+# A sentence on the state of Japan-Russia relations ("Relations have been frozen since 2022,
+# when Russia halted peace treaty talks over the Kurils"): in a story whose headline names
+# neither the islands nor the dispute (sanctions, gas contracts, a lawsuit), the islands and
+# the dispute it names are its background, when the text names them nowhere else.
+RELATIONS_BACKGROUND: list[Guard] = [
+    _guard(
+        "background.relations",
+        "en",
+        "background on the state of relations in a story about something else",
+        B
+        + r"(?:relations|ties)\s+(?:between\s+[\w-]+\s+and\s+[\w-]+\s+)?(?:[\w-]+\s+){0,3}?"
+        + r"(?:(?:been|remain(?:ed)?|are|were|grew|have|had)\s+)?"
+        + r"(?:frozen|soured|strained|deteriorated|chilled|worsened|cooled|stalled)"
+        + r"|(?:despite|amid)\s+(?:the\s+)?(?:frozen|strained|soured|chilly|frosty)\s+"
+        + r"(?:relations|ties)",
+        ("relations", "ties", "despite", "amid"),
+    ),
+    _guard(
+        "background.ru-relations",
+        "ru",
+        "фон: состояние отношений в новости о другом",
+        B
+        + r"(?:отношени\w+\s+(?:[\w-]+\s+){0,4}?"
+        + r"(?:ухудшил|заморож|охлади|охлажд|осложнил|обострил)\w*"
+        + r"|(?:заморозк|ухудшени|охлаждени)\w+\s+(?:[\w-]+\s+){0,2}?(?:диалог|отношени)\w*)",
+        ("отношени", "заморозк", "ухудшени", "охлаждени"),
+    ),
+    _guard(
+        "background.ja-relations",
+        "ja",
+        "background on the state of relations in a story about something else",
+        r"(?:日ロ|日露|両国)関係(?:が|は|の)?(?:冷え込|悪化|停滞|凍結)",
+        ("関係",),
     ),
 ]

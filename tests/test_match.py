@@ -2015,6 +2015,11 @@ EIGHTH_PART_LOOK_ALIKES = [
             "Петра Иванова «Итуруп. Рассвет» продано за 2 млн рублей.",
         ),
         ("演歌「択捉の海」がヒット", "新曲「択捉の海」は発売1週間で10万枚を売り上げた。"),
+        # where the Pearl Harbor fleet sailed from, in a story about the attack
+        (
+            "Veterans mark the Pearl Harbor anniversary in Honolulu",
+            "The Japanese carriers had gathered in Hitokappu Bay on Iturup before sailing.",
+        ),
         # a quiz's or an exam's question on the islands
         ("Quiz show contestant wins after a Kunashir question", "The answer was Kunashir."),
         ("ОГЭ по географии: задание о Курильских островах", "Справились 40% школьников."),
@@ -2251,6 +2256,63 @@ ELEVENTH_PART_LOOK_ALIKES = [
     ),
 ]
 
+TWELFTH_AND_THIRTEENTH_PART_LOOK_ALIKES = [
+    (
+        "Japanese trading house keeps its stake in an Arctic gas project",
+        "Ties between Tokyo and Moscow have been frozen since 2022, when peace treaty talks "
+        "over the Kuril Islands were suspended.",
+        "background.relations",
+        "state of relations",
+    ),
+    (
+        "Японский банк закрыл представительство в Москве",
+        "Отношения двух стран резко ухудшились после 2022 года, когда были прерваны "
+        "переговоры о мирном договоре и спор о Курилах зашел в тупик.",
+        "background.ru-relations",
+        "состояние отношений",
+    ),
+    (
+        "日本企業、ロシアの工場を売却",
+        "日ロ関係が冷え込む中、北方領土問題をめぐる交渉も止まっている。",
+        "background.ja-relations",
+        "state of relations",
+    ),
+    (
+        "三宅島の元島民が帰島20年の式典",
+        "噴火で避難した元島民らが集まった。",
+        "guard.ja-other-islanders",
+        "another island",
+    ),
+    (
+        "Column: the pension reform has become the pension fund's own Kuril Islands",
+        "Like a frozen territorial dispute, both sides claim the same ground.",
+        "guard.metaphor-likened",
+        "likened",
+    ),
+]
+
+TWELFTH_AND_THIRTEENTH_PART_ISLANDS_OWN_NEWS = [
+    # The state of relations beside the islands' own news, or in a headline on them.
+    (
+        "Russia holds drills on Iturup as ties with Japan stay frozen",
+        "Relations have soured since 2022, when Moscow halted peace treaty talks.",
+    ),
+    (
+        "Tokyo protests new Russian base",
+        "Ties have been frozen since 2022. Russia opened the base on Kunashir on Monday, "
+        "and Japan called the Kunashir base unacceptable.",
+    ),
+    (
+        "Bastion launchers deployed on Matua, Pacific Fleet says",
+        "The island lies between Kamchatka and Hokkaido.",
+    ),
+    ("択捉島の元島民が墓参", "元島民ら40人が単冠湾を望む墓地を訪れた。"),
+    (
+        "Museum on Iturup recalls the Pearl Harbor fleet's anchorage",
+        "Visitors to Kurilsk can see photographs of Hitokappu Bay in 1941.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2288,6 +2350,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *EIGHTH_PART_LOOK_ALIKES,
         *NINTH_AND_TENTH_PART_LOOK_ALIKES,
         *ELEVENTH_PART_LOOK_ALIKES,
+        *TWELFTH_AND_THIRTEENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2304,8 +2367,28 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *EIGHTH_PART_ISLANDS_OWN_NEWS,
         *NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS,
         *ELEVENTH_PART_ISLANDS_OWN_NEWS,
+        *TWELFTH_AND_THIRTEENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
     result = matcher.match_item(title, body)
     assert result.relevant, result.reason
+
+
+def test_match_command_names_a_background_sentence_and_a_pearl_harbor_story(runner, env):
+    from kurilwatch.cli import app
+
+    background = runner.invoke(
+        app,
+        [
+            "match",
+            "-t",
+            "Japanese utility signs a new LNG deal",
+            "Relations have been frozen since 2022, when talks on the Kuril Islands stopped.",
+        ],
+    )
+    assert background.exit_code == 3 and "background.relations" in background.output
+    harbor = runner.invoke(
+        app, ["match", "-t", "Pearl Harbor survivors gather", "The fleet left the Kurils in 1941."]
+    )
+    assert harbor.exit_code == 3 and "Pearl Harbor" in harbor.output, harbor.output
