@@ -354,7 +354,7 @@ class Matcher:
             Hit(h.rule, h.term, h.start, h.end, h.text, h.strength, zone(h.start)) for h in context
         ]
 
-        hits, context, background = _without_background(hits, context, text, layout)
+        hits, context, background = _without_background(hits, context, text, lowered, layout, lang)
         suppressed += background
 
         def waters() -> list[Hit]:
@@ -402,16 +402,18 @@ class Matcher:
 
 
 def _without_background(
-    hits: list[Hit], context: list[Hit], text: str, layout: _Layout
+    hits: list[Hit], context: list[Hit], text: str, lowered: str, layout: _Layout, lang: str
 ) -> tuple[list[Hit], list[Hit], list[Suppressed]]:
     """The names and dispute phrases of a sentence on the state of relations, set aside when
     the headline names neither and the text names the islands nowhere else."""
     disputes = [h for h in context if h.rule.endswith(".dispute")]
     if not (hits or disputes) or any(h.zone == "title" for h in (*hits, *disputes)):
         return hits, context, []
+    # (the text's own language's, and only where its words are: most texts have none)
     found = {
         layout.sentence(m.start()): guard
         for guard in RELATIONS_BACKGROUND
+        if guard.lang == lang and any(a in lowered for a in guard.anchors or ())
         for m in guard.pattern.finditer(text, layout.title_end)
     }
     if not found or any(layout.sentence(h.start) not in found for h in hits):

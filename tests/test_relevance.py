@@ -6,11 +6,12 @@ by someone else after the rules were fixed). The first thirteen blind parts (bli
 blind13_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part now is two blind parts written blind while the eleventh part's kinds
-were fixed, 30 items per language each, measured once on the final rules (with the topic
-veto) and each asserted on its own: the twelfth (heldback_*.jsonl: English and Japanese
-meet the targets, Russian misses them) and the thirteenth (heldback_part13_*.jsonl:
-every language misses them); strict expected failures hold the misses. With no held-back part
+The held-back part now is two blind parts written blind by separate helpers while the
+twelfth and thirteenth parts' kinds were fixed, 30 items per language each, measured once
+on the final rules (with the topic veto) and each asserted on its own: the fourteenth
+(heldback_*.jsonl: Japanese meets the targets, English and Russian miss them, held by
+strict expected failures) and the fifteenth (heldback_part15_*.jsonl: every language meets
+them). With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -103,12 +104,27 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
+FOURTEENTH_PART_FIGURES = {
+    "en": "en 0.882 / 1.000 (2 FP of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
+}
+_FOURTEENTH_PART_MISSED = pytest.mark.xfail(
     strict=True,
-    reason="no held-back part yet: the twelfth and thirteenth parts were studied, the "
-    "fourteenth and fifteenth are being written blind",
+    reason="the fourteenth blind part, measured once on the rules that had not seen it, is "
+    "below precision 0.98 in English and Russian (README: 'What counts as Kuril news'); "
+    "held, not tuned to",
 )
-@pytest.mark.parametrize("lang", LANGS)
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param("en", marks=_FOURTEENTH_PART_MISSED),
+        pytest.param("ru", marks=_FOURTEENTH_PART_MISSED),
+        "ja",
+    ],
+)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in FOURTEENTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
@@ -116,7 +132,17 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {FOURTEENTH_PART_FIGURES[lang]})")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_precision_and_recall_meet_the_targets_on_the_fifteenth_blind_part(lang):
+    # Measured once on the rules that had not seen it: 1.000 / 1.000 in every language.
+    rows = [r for r in FIFTEENTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = FIFTEENTH_PART_RESULTS[lang]
+    _assert_targets(c, _report(lang, c, "fifteenth blind part"))
 
 
 @pytest.mark.parametrize(
