@@ -143,6 +143,18 @@ BLIND_PARTS = {
         "talks to the islands while explaining the dispute; Iwo Jima's former islanders "
         "(元島民); a missile battalion on Matua beside the Pacific Fleet",
     ),
+    "blind14_": (
+        "fourteenth",
+        "precision/recall en 0.882/1.000, ja 1.000/1.000, ru 0.938/1.000 (3 false positives)",
+        "a 'Jeopardy!' clue naming both sides; 'the Parthenon marbles are Britain's Kuril "
+        "Islands'; an airliner named «Южно-Курильск»; and, caught only by the topic veto, "
+        "«Свои Курилы» for a neighbours' land quarrel",
+    ),
+    "blind15_": (
+        "fifteenth",
+        "precision/recall 1.000/1.000 in every language (no misses)",
+        "",  # no miss: nothing was fixed for it
+    ),
 }
 
 
@@ -281,7 +293,10 @@ def main() -> int:
             continue
         print(f"{ordinal} blind part ({len(blind)} items, {prefix}*.jsonl, now in the whole set):")
         print(f"  before the fix: {before}")
-        print(f"  the kinds it found ({kinds}) were then fixed, so these are no longer blind")
+        if kinds:
+            print(f"  the kinds it found ({kinds}) were then fixed, so these are no longer blind")
+        else:
+            print("  it missed nothing; it joined the whole set as it was, no longer blind")
         print("  figures; the held-back part below is")
         confusion_table(f"{ordinal} blind part, now", evaluate(matcher, blind))
     heldback_rows = [r for r in rows if r.heldback]

@@ -1150,6 +1150,8 @@ _VESSEL_RU = (
     r"|транспорт|крейсер|корвет|буксир|сейнер|лайнер|пароход|яхт|шхун|катер|плавбаз)\w*"
 )
 _QUOTE_OPEN = r"[«\"„“']"
+# Aircraft and trains take towns' names too (самолёт «Южно-Курильск»).
+_AIRCRAFT_RU = r"(?:самол[её]т|авиалайнер|вертол[её]т|борт|поезд|электропоезд)\w*"
 _SHIPS_EN = _names("en", ships=True)
 _SHIPS_RU = _names("ru", ships=True)
 _SHIPS_JA = _names("ja", ships=True)
@@ -2638,7 +2640,12 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + r"|kremlin|city|town|area|world|japan|russia|family|father|mother|grand\w+|parents"
         + r"|ancestors|people|islanders|residents|owners?)['’])(?-i:[a-z]+)['’]s\s+"
         + r"(?:own\s+|very\s+own\s+)?"
-        + r"|(?:answer|equivalent|version|counterpart)\s+(?:to|of)\s+the\s+)"
+        + r"|(?:answer|equivalent|version|counterpart)\s+(?:to|of)\s+the\s+"
+        # another country's, said to be so: "the marbles are Britain's Kuril Islands" (the
+        # sides' and the islands' own places own them literally)
+        + r"|(?:is|are|was|were|become|becomes|became)\s+(?:the\s+)?"
+        + r"(?!(?:Japan|Russia|Soviet|USSR|Moscow|Tokyo|Sakhalin|Hokkaido|Nemuro|Kamchatka"
+        + r"|Putin|Kremlin)['’])(?-i:[A-Z][\w.-]*)['’]s\s+(?:own\s+)?)"
         + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands?)?"
         # the name ends the phrase: "the family's Kuril Islands home" is a modifier
         + r"(?=[ \t]*(?:[.,;:!?)\"'”’—–\n]|\Z)|\s+(?:is|are|was|were|has|have|of|for|in|on|at"
@@ -2853,7 +2860,9 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
     ),
     # A quiz show's or an exam's question about the islands ("a Kuril question" that won a
     # jackpot, «задание о Курильской гряде» in the geography exam): the islands are what
-    # was asked, the story is the quiz. A quiz on the islands' day is the dispute's own.
+    # was asked, the story is the quiz, even when the question names both sides. A quiz on
+    # the islands' day is the dispute's own, one held on the islands or in their towns
+    # their local news.
     *(
         _guard(
             f"guard.{lang}-quiz".replace("en-", ""),
@@ -2862,7 +2871,7 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
             pattern,
             anchors,
             scope="text",
-            effect="demote",
+            effect="look-alike",
             unless=("dispute", "islanders"),
             unless_there="place",
         )
@@ -2870,8 +2879,11 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
             (
                 "en",
                 "the islands as a quiz show's or an exam's question, not the story's subject",
-                B + r"(?:quiz(?:zes)?|game\s+shows?|trivia|contestants?|jackpot)" + E,
-                ("quiz", "game", "trivia", "contestant", "jackpot"),
+                B
+                + r"(?:quiz(?:zes)?|game\s+shows?|trivia|contestants?|jackpot|jeopardy"
+                + r"|crosswords?)"
+                + E,
+                ("quiz", "game", "trivia", "contestant", "jackpot", "jeopardy", "crossword"),
             ),
             (
                 "ru",
@@ -3258,8 +3270,12 @@ GUARDS: list[Guard] = [
         "guard.ru-kuril-ship-name",
         "ru",
         "судно, названное в честь Курил",
-        B + _VESSEL_RU + r"\s+(?:[\w-]+\s+){0,3}" + _QUOTE_OPEN + r"курил\w*",
+        B
+        + rf"(?:{_VESSEL_RU}|{_AIRCRAFT_RU})\s+(?:[\w-]+,?\s+){{0,3}}{_QUOTE_OPEN}"
+        + r"(?:(?:южно|северо|мало)-)?курил\w*",
         None,
+        # the craft's name written again is the same craft («Лайнер «Курильск»» … «Курильск»)
+        echoes=True,
     ),
     # «Скорее Курилы японцам отдадут, чем мы его продадим», «Скорее японцы Курилы получат,
     # чем…»: the islands as the byword for what is never given up, in a joke about something

@@ -2020,12 +2020,9 @@ EIGHTH_PART_LOOK_ALIKES = [
             "Veterans mark the Pearl Harbor anniversary in Honolulu",
             "The Japanese carriers had gathered in Hitokappu Bay on Iturup before sailing.",
         ),
-        # a quiz's or an exam's question on the islands
-        ("Quiz show contestant wins after a Kunashir question", "The answer was Kunashir."),
-        ("ОГЭ по географии: задание о Курильских островах", "Справились 40% школьников."),
     ],
 )
-def test_a_work_titled_with_an_islands_name_or_a_quizs_question_decides_nothing_alone(title, body):
+def test_a_work_titled_with_an_islands_name_decides_nothing_alone(title, body):
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
     assert result.hits and all(h.strength == "weak" and h.note for h in result.hits), result.hits
@@ -2090,6 +2087,26 @@ def test_every_guard_applies_to_rules_that_exist():
 
 
 NINTH_AND_TENTH_PART_LOOK_ALIKES = [
+    # a quiz's or an exam's question on the islands (cancelled since the fourteenth part's
+    # quiz named both sides in its question)
+    (
+        "Quiz show contestant wins after a Kunashir question",
+        "The answer was Kunashir.",
+        "guard.quiz",
+        "quiz",
+    ),
+    (
+        "ОГЭ по географии: задание о Курильских островах",
+        "Справились 40% школьников.",
+        "guard.ru-quiz",
+        "викторины",
+    ),
+    (
+        "Jeopardy! champion loses on a Habomai clue",
+        "The clue asked which islets Japan and Russia both claim.",
+        "guard.quiz",
+        "quiz",
+    ),
     (
         "Security firm tracks 'Kunashir' hacking group behind bank phishing",
         "The group targeted lenders in Poland and the Baltics.",
@@ -2313,6 +2330,33 @@ TWELFTH_AND_THIRTEENTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+FOURTEENTH_PART_LOOK_ALIKES = [
+    (
+        "Opinion: the Elgin row is Greece's Kuril Islands",
+        "Both capitals restate positions every year.",
+        "guard.metaphor-likened",
+        "likened",
+    ),
+    (
+        "Самолет «Северо-Курильск» совершил вынужденную посадку в Хабаровске",
+        "Лайнер выполнял рейс во Владивосток.",
+        "guard.ru-kuril-ship-name",
+        "судно",
+    ),
+    (
+        "Поезд «Курилы» отправится из Москвы в Сочи",
+        "Фирменный состав получил новое имя.",
+        "guard.ru-kuril-ship-name",
+        "судно",
+    ),
+]
+
+FOURTEENTH_PART_ISLANDS_OWN_NEWS = [
+    ("Lavrov: Iturup and Kunashir are Russia's Kuril Islands", "He rejected Tokyo's claim."),
+    ("Самолет «Аврора» доставил врачей в Южно-Курильск", "Рейс выполнен по расписанию."),
+    ("Final Jeopardy aside, Kunashir residents get new school", "It opens in Yuzhno-Kurilsk."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2351,6 +2395,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *NINTH_AND_TENTH_PART_LOOK_ALIKES,
         *ELEVENTH_PART_LOOK_ALIKES,
         *TWELFTH_AND_THIRTEENTH_PART_LOOK_ALIKES,
+        *FOURTEENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2368,6 +2413,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *NINTH_AND_TENTH_PART_ISLANDS_OWN_NEWS,
         *ELEVENTH_PART_ISLANDS_OWN_NEWS,
         *TWELFTH_AND_THIRTEENTH_PART_ISLANDS_OWN_NEWS,
+        *FOURTEENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
