@@ -7,11 +7,11 @@ blind15_*.jsonl) each found kinds of miss that were then fixed: they are part of
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
-twelfth and thirteenth parts' kinds were fixed, 30 items per language each, measured once
-on the final rules (with the topic veto) and each asserted on its own: the fourteenth
-(heldback_*.jsonl: Japanese meets the targets, English and Russian miss them, held by
-strict expected failures) and the fifteenth (heldback_part15_*.jsonl: every language meets
-them). With no held-back part
+fourteenth and fifteenth parts' kinds were fixed, 30 items per language each, measured once
+on the final rules (with the topic veto) and each asserted on its own: the sixteenth
+(heldback_*.jsonl: every language meets the targets) and the seventeenth
+(heldback_part17_*.jsonl, written to be as hard as its writer could make it: every
+language misses them, held by a strict expected failure). With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -104,13 +104,10 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no held-back part yet: the fourteenth and fifteenth parts were studied, the "
-    "sixteenth and seventeenth are being written blind",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
+    # The sixteenth part, measured once on the rules that had not seen it: 1.000 / 1.000 in
+    # every language.
     rows: list[Labelled] = [r for r in SIXTEENTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
@@ -118,6 +115,28 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
     _assert_targets(c, _report(lang, c, "held-back part"))
+
+
+SEVENTEENTH_PART_FIGURES = {
+    "en": "en 0.882 / 1.000 (2 FP of 30)",
+    "ja": "ja 0.882 / 1.000 (2 FP of 30)",
+    "ru": "ru 1.000 / 0.933 (1 FN of 30)",
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the seventeenth blind part, measured once on the rules that had not seen it, is "
+    "below precision 0.98 in English and Japanese and recall 0.99 in Russian (README: 'What "
+    "counts as Kuril news'); held, not tuned to",
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_precision_and_recall_meet_the_targets_on_the_seventeenth_blind_part(lang):
+    rows = [r for r in SEVENTEENTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = SEVENTEENTH_PART_RESULTS[lang]
+    report = _report(lang, c, "seventeenth blind part")
+    _assert_targets(c, report + f" (when added: {SEVENTEENTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
