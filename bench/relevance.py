@@ -155,6 +155,21 @@ BLIND_PARTS = {
         "precision/recall 1.000/1.000 in every language (no misses)",
         "",  # no miss: nothing was fixed for it
     ),
+    "blind16_": (
+        "sixteenth",
+        "precision/recall 1.000/1.000 in every language (no misses)",
+        "",  # no miss: nothing was fixed for it
+    ),
+    "blind17_": (
+        "seventeenth",
+        "precision/recall en 0.882/1.000, ja 0.882/1.000, ru 1.000/0.933 (4 false positives,"
+        " 1 false negative)",
+        "Hokkaido towns placed by 'the Russian-held islands' (the city closest to them, their "
+        "mountains seen from the harbour); the state of relations with what froze them "
+        "between (日ロ関係は平和条約交渉が中断するなど、冷え込んだ); the Iturup settlement Kitovy "
+        "named alone; not fixed: salmon talks for Japan's own waters that name the islands' "
+        "safe operation only to say it is another matter",
+    ),
 }
 
 

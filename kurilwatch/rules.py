@@ -425,6 +425,21 @@ PLACES: list[Place] = [
             "ja": ("機関銃",),
         },
     ),
+    # Kitovy (Китовый), a settlement on Iturup with a fish plant: the word is also "whale's",
+    # so only the capitalised name after «в», «посёлок» or «поселке» counts.
+    Place(
+        "kitovy",
+        "town",
+        {"en": "Kuril Islands", "ru": "Курилы"},
+        {
+            "en": ("kitovy(?:y)?\\s+(?:village|settlement|fish)",),
+            "ru": (
+                "(?:(?<=в )|(?<=посёлок )|(?<=поселок )|(?<=посёлке )|(?<=поселке )"
+                "|(?<=посёлка )|(?<=поселка ))(?-i:Китов)(?:ом|ый|ого)",
+            ),
+        },
+        contains={"en": ("kitovy",), "ru": ("китов",)},
+    ),
     # «остров Уруп», «на острове Матуа»: named as islands, they are no river and no
     # community (the name is gated on, not the common «остров» before it).
     Place(
@@ -3522,7 +3537,10 @@ DISPUTE_ASIDES: list[Guard] = [
         + r"(?:faces?|facing|overlook(?:s|ing)?|look(?:s|ing)?\s+out\s+(?:on|at|over|across\s+to)"
         + r"|(?:with|has|offers?|commands?)\s+(?:a\s+)?(?:clear\s+|fine\s+)?views?\s+"
         + r"(?:of|across\s+to)"
-        + r"|within\s+sight\s+of|in\s+sight\s+of|across\s+the\s+(?:water|strait|sea)\s+from)"
+        + r"|within\s+sight\s+of|in\s+sight\s+of|across\s+the\s+(?:water|strait|sea)\s+from"
+        # a place located by them: "the city closest to the Russian-held islands", "the
+        # mountains of the Russian-held island are visible from the harbour"
+        + r"|(?:closest|nearest)\s+to|(?:mountains?|peaks?|silhouettes?|outlines?)\s+of)"
         + r"\s+(?:the\s+)?\Z",
         None,
     ),
@@ -3566,7 +3584,8 @@ RELATIONS_BACKGROUND: list[Guard] = [
         "background.ja-relations",
         "ja",
         "background on the state of relations in a story about something else",
-        r"(?:日ロ|日露|両国)関係(?:が|は|の)?(?:冷え込|悪化|停滞|凍結)",
+        # (with what froze them between: 日ロ関係は平和条約交渉が中断するなど、冷え込んだ)
+        r"(?:日ロ|日露|両国)関係[^。\n]{0,30}?(?:冷え込|悪化|停滞|凍結|冷却)",
         ("関係",),
     ),
 ]

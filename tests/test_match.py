@@ -2357,6 +2357,36 @@ FOURTEENTH_PART_ISLANDS_OWN_NEWS = [
     ("Final Jeopardy aside, Kunashir residents get new school", "It opens in Yuzhno-Kurilsk."),
 ]
 
+SEVENTEENTH_PART_LOOK_ALIKES = [
+    (
+        "Nemuro opens a new fish market",
+        "The city, the nearest to the Russian-held islands, spent 2 billion yen on it.",
+        "aside.faces",
+        "faces",
+    ),
+    (
+        "Sea eagles return to Rausu",
+        "The peaks of the Russian-held island are visible from the harbour on clear days.",
+        "aside.faces",
+        "faces",
+    ),
+    (
+        "日本の漁業会社、ロシアでの合弁を解消",
+        "日ロ関係は平和条約交渉が止まるなど冷え込んだままで、北方領土をめぐる協議もない。",
+        "background.ja-relations",
+        "state of relations",
+    ),
+]
+
+SEVENTEENTH_PART_ISLANDS_OWN_NEWS = [
+    ("Рыбозавод в поселке Китовый выпустил первую продукцию", "Цех работает круглосуточно."),
+    ("В Китовом открыли новую школу", "В ней будут учиться 90 детей."),
+    (
+        "Japanese boats detained near the Russian-held islands",
+        "Border guards took two schooners from Nemuro to Yuzhno-Kurilsk.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2370,6 +2400,8 @@ ELEVENTH_PART_ISLANDS_OWN_NEWS = [
 
 def test_urup_as_a_river_and_a_number_alone_are_not_the_islands():
     assert not matcher.match_item("Паводок на реке Уруп", "Вода поднялась в Отрадной.").relevant
+    # and «китовый» is a whale's, not the Iturup settlement
+    assert not matcher.match_item("Китовый ус нашли на пляже", "Находку передали в музей.").relevant
     assert not matcher.match_item("18th artillery division parades in Kursk", "").relevant
 
 
@@ -2396,6 +2428,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *ELEVENTH_PART_LOOK_ALIKES,
         *TWELFTH_AND_THIRTEENTH_PART_LOOK_ALIKES,
         *FOURTEENTH_PART_LOOK_ALIKES,
+        *SEVENTEENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2414,6 +2447,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *ELEVENTH_PART_ISLANDS_OWN_NEWS,
         *TWELFTH_AND_THIRTEENTH_PART_ISLANDS_OWN_NEWS,
         *FOURTEENTH_PART_ISLANDS_OWN_NEWS,
+        *SEVENTEENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):

@@ -2,8 +2,8 @@
 
 The targets hold per language on the development set (every file but the held-back part)
 and are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind
-by someone else after the rules were fixed). The first fifteen blind parts (blind1_*.jsonl to
-blind15_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+by someone else after the rules were fixed). The first seventeen blind parts (blind1_*.jsonl to
+blind17_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
@@ -37,12 +37,12 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-# The held-back part is two blind parts, each measured on its own: the sixteenth
-# (heldback_{lang}.jsonl) and the seventeenth (heldback_part17_{lang}.jsonl).
-SEVENTEENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part17_")]
-SIXTEENTH_PART = [r for r in HELDBACK if r not in SEVENTEENTH_PART]
-HELDBACK_RESULTS = evaluate(MATCHER, SIXTEENTH_PART)
-SEVENTEENTH_PART_RESULTS = evaluate(MATCHER, SEVENTEENTH_PART)
+# The held-back part is two blind parts, each measured on its own: the eighteenth
+# (heldback_{lang}.jsonl) and the nineteenth (heldback_part19_{lang}.jsonl).
+NINETEENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part19_")]
+EIGHTEENTH_PART = [r for r in HELDBACK if r not in NINETEENTH_PART]
+HELDBACK_RESULTS = evaluate(MATCHER, EIGHTEENTH_PART)
+NINETEENTH_PART_RESULTS = evaluate(MATCHER, NINETEENTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -104,39 +104,20 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="no held-back part yet: the sixteenth and seventeenth parts were studied, the "
+    "eighteenth and nineteenth are being written blind",
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    # The sixteenth part, measured once on the rules that had not seen it: 1.000 / 1.000 in
-    # every language.
-    rows: list[Labelled] = [r for r in SIXTEENTH_PART if r.lang == lang]
+    rows: list[Labelled] = [r for r in EIGHTEENTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
     _assert_targets(c, _report(lang, c, "held-back part"))
-
-
-SEVENTEENTH_PART_FIGURES = {
-    "en": "en 0.882 / 1.000 (2 FP of 30)",
-    "ja": "ja 0.882 / 1.000 (2 FP of 30)",
-    "ru": "ru 1.000 / 0.933 (1 FN of 30)",
-}
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="the seventeenth blind part, measured once on the rules that had not seen it, is "
-    "below precision 0.98 in English and Japanese and recall 0.99 in Russian (README: 'What "
-    "counts as Kuril news'); held, not tuned to",
-)
-@pytest.mark.parametrize("lang", LANGS)
-def test_precision_and_recall_meet_the_targets_on_the_seventeenth_blind_part(lang):
-    rows = [r for r in SEVENTEENTH_PART if r.lang == lang]
-    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
-    c = SEVENTEENTH_PART_RESULTS[lang]
-    report = _report(lang, c, "seventeenth blind part")
-    _assert_targets(c, report + f" (when added: {SEVENTEENTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
@@ -157,6 +138,8 @@ def test_precision_and_recall_meet_the_targets_on_the_seventeenth_blind_part(lan
         ("blind13_", 30),
         ("blind14_", 30),
         ("blind15_", 30),
+        ("blind16_", 30),
+        ("blind17_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
