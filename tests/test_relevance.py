@@ -7,11 +7,11 @@ blind17_*.jsonl) each found kinds of miss that were then fixed: they are part of
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
-fourteenth and fifteenth parts' kinds were fixed, 30 items per language each, measured once
-on the final rules (with the topic veto) and each asserted on its own: the sixteenth
-(heldback_*.jsonl: every language meets the targets) and the seventeenth
-(heldback_part17_*.jsonl, written to be as hard as its writer could make it: every
-language misses them, held by a strict expected failure). With no held-back part
+sixteenth and seventeenth parts' kinds were fixed, 30 items per language each, measured
+once on the final rules (with the topic veto) and each asserted on its own: the eighteenth
+(heldback_*.jsonl) and the nineteenth (heldback_part19_*.jsonl). Japanese meets the
+targets on both; English and Russian miss them on both, held by strict expected failures.
+With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -104,12 +104,26 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
+EIGHTEENTH_PART_FIGURES = {
+    "en": "en 0.933 / 0.933 (1 FP, 1 FN of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.933 / 0.933 (1 FP, 1 FN of 30)",
+}
+NINETEENTH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
+}
+_MISSED = pytest.mark.xfail(
     strict=True,
-    reason="no held-back part yet: the sixteenth and seventeenth parts were studied, the "
-    "eighteenth and nineteenth are being written blind",
+    reason="measured once on the rules that had not seen it, this blind part is below "
+    "precision 0.98 / recall 0.99 in English and Russian (README: 'What counts as Kuril "
+    "news'); held, not tuned to",
 )
-@pytest.mark.parametrize("lang", LANGS)
+_EN_RU_MISSED = ["ja", pytest.param("en", marks=_MISSED), pytest.param("ru", marks=_MISSED)]
+
+
+@pytest.mark.parametrize("lang", _EN_RU_MISSED)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in EIGHTEENTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
@@ -117,7 +131,17 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {EIGHTEENTH_PART_FIGURES[lang]})")
+
+
+@pytest.mark.parametrize("lang", _EN_RU_MISSED)
+def test_precision_and_recall_meet_the_targets_on_the_nineteenth_blind_part(lang):
+    rows = [r for r in NINETEENTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = NINETEENTH_PART_RESULTS[lang]
+    report = _report(lang, c, "nineteenth blind part")
+    _assert_targets(c, report + f" (when added: {NINETEENTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
