@@ -170,6 +170,21 @@ BLIND_PARTS = {
         "named alone; not fixed: salmon talks for Japan's own waters that name the islands' "
         "safe operation only to say it is another matter",
     ),
+    "blind18_": (
+        "eighteenth",
+        "precision/recall en 0.933/0.933, ja 1.000/1.000, ru 0.933/0.933 (2 false positives,"
+        " 2 false negatives)",
+        "'our own Kuril Islands' of a local quarrel; «Мы же не Курилы отдаём»; Kaigara named "
+        "as a reef; not fixed: the Kuril ferry going in for repairs, its island calls named "
+        "once, late",
+    ),
+    "blind19_": (
+        "nineteenth",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 0.938/1.000 (2 false positives)",
+        "the war's end as background in a story on internees' remains; the Sakhalin region "
+        "said to include the Kurils; and, caught only by the topic veto, a crab-imports "
+        "story with the dispute in one background sentence",
+    ),
 }
 
 

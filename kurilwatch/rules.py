@@ -221,7 +221,14 @@ PLACES: list[Place] = [
             )
             # Bare, the Japanese names no other place, word or person shares (Yuri is a given
             # name, Kaigara a surname): "Soviet soldiers came ashore on Shibotsu".
-            + ("shibotsu", "taraku", "suish[oō]u?", "akiyuri"),
+            # And Kaigara as a reef: "Kaigara, a reef with a lighthouse", "Kaigara reef".
+            + (
+                "shibotsu",
+                "taraku",
+                "suish[oō]u?",
+                "akiyuri",
+                "kaigara(?:,\\s+(?:a|the))?\\s+reef",
+            ),
             "ru": tuple(
                 f"{island}\\s+(?:{'|'.join(_HABOMAI_ISLETS_RU)})"
                 for island in ("остров\\w*", "о\\.", "островок\\w*")
@@ -2509,7 +2516,10 @@ _REGION_PAIR: list[Guard] = [
         "'Sakhalin and the Kurils' as the name of the region, in a story that names no place "
         "of the islands on its own",
         B
-        + r"sakhalin(?:\s+(?:region|oblast))?(?:\s+(?:and|&)\s+|[-–—/]\s*)(?:the\s+)?"
+        + r"sakhalin(?:\s+(?:region|oblast))?(?:\s+(?:and|&)\s+|[-–—/]\s*"
+        # or said to include them: "the Sakhalin region, which includes the Kuril Islands"
+        + r"|(?:\s+(?:region|oblast))?,?\s+which\s+(?:also\s+)?(?:includes|covers|takes\s+in)\s+)"
+        + r"(?:the\s+)?"
         + r"(?:kurile?s?|kuril(?:e|ian)?\s+islands)(?:['’]s?)?(?:\s+(?:region|oblast))?"
         + E,
         ("sakhalin",),
@@ -2523,7 +2533,11 @@ _REGION_PAIR: list[Guard] = [
         "островах не названо отдельно",
         B
         + r"(?:сахалин\w*(?:\s+област\w*)?\s+и\s+(?:курил(?:ы|ам|ами|ах)?|курильск\w+\s+остров\w*)"
-        + r"|сахалино-курильск\w*)(?!\w)",
+        + r"|сахалино-курильск\w*"
+        # the region said to include them: «Сахалинской области, в состав которой входят
+        # и Курильские острова»
+        + r"|сахалин\w*\s+област\w*,\s+(?:в\s+состав\s+которой|куда)\s+(?:также\s+)?"
+        + r"вход(?:ят|ит)\s+(?:и\s+)?(?:курил(?:ы|ам|ами|ах)?|курильск\w+\s+остров\w*))(?!\w)",
         ("сахалин",),
         applies_to=("ru.kurils", "ru.kurils-gen", "ru.kurilsk"),
         alone=True,
@@ -2633,10 +2647,12 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "a joke or a figure of speech built on the dispute ('my inbox is my Kuril Islands'), "
         "not the islands' news",
         B
-        + r"(?:my|your)\s+(?:(?:very\s+)?own\s+|little\s+|personal\s+|private\s+){0,2}"
+        + r"(?:(?:my|your)\s+(?:(?:very\s+)?own\s+|little\s+|personal\s+|private\s+){0,2}"
+        # "our own Kuril Islands" of a local quarrel ("our Kurils" alone may be Russia's)
+        + r"|our\s+(?:very\s+)?own\s+)"
         + rf"(?:{_BUSINESS_NAMES['en']})"
         + E,
-        ("my", "your"),
+        ("my", "your", "our"),
         echoes=True,
         reach=60,
     ),
@@ -2703,8 +2719,10 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "ru",
         "шутливое сравнение с Курилами («не отдадим, как Курилы»), а не новость об островах",
         B
-        + rf"{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?"
-        + r"курил(?:ы|ам|ами|ах)?(?!\w)",
+        + rf"(?:{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?"
+        + r"курил(?:ы|ам|ами|ах)?(?!\w)"
+        # «Мы же не Курилы отдаём»: it's hardly the Kurils we are giving away
+        + rf"|не\s+курил(?:ы|ам|ами|ах)?\s+(?:же\s+)?{_HANDED_OVER_RU})",
         None,
         echoes=True,
         reach=80,
@@ -3561,31 +3579,37 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.relations",
         "en",
-        "background on the state of relations in a story about something else",
+        "background on the state of relations or the war's end, in a story about something else",
         B
         + r"(?:relations|ties)\s+(?:between\s+[\w-]+\s+and\s+[\w-]+\s+)?(?:[\w-]+\s+){0,3}?"
         + r"(?:(?:been|remain(?:ed)?|are|were|grew|have|had)\s+)?"
         + r"(?:frozen|soured|strained|deteriorated|chilled|worsened|cooled|stalled)"
         + r"|(?:despite|amid)\s+(?:the\s+)?(?:frozen|strained|soured|chilly|frosty)\s+"
-        + r"(?:relations|ties)",
-        ("relations", "ties", "despite", "amid"),
+        + r"(?:relations|ties)"
+        # or on the war's end: "after the Soviet Union entered the war in August 1945 and
+        # seized … islands off Hokkaido", in a story on internees or veterans
+        + r"|soviet\s+union\s+(?:entered|declared)\s+(?:the\s+)?war"
+        + r"|soviet\s+entry\s+into\s+the\s+war",
+        ("relations", "ties", "despite", "amid", "soviet"),
     ),
     _guard(
         "background.ru-relations",
         "ru",
-        "фон: состояние отношений в новости о другом",
+        "фон: состояние отношений или конец войны в новости о другом",
         B
         + r"(?:отношени\w+\s+(?:[\w-]+\s+){0,4}?"
         + r"(?:ухудшил|заморож|охлади|охлажд|осложнил|обострил)\w*"
-        + r"|(?:заморозк|ухудшени|охлаждени)\w+\s+(?:[\w-]+\s+){0,2}?(?:диалог|отношени)\w*)",
-        ("отношени", "заморозк", "ухудшени", "охлаждени"),
+        + r"|(?:заморозк|ухудшени|охлаждени)\w+\s+(?:[\w-]+\s+){0,2}?(?:диалог|отношени)\w*"
+        + r"|вступлени\w+\s+ссср\s+в\s+войну|ссср\s+вступил\s+в\s+войну)",
+        ("отношени", "заморозк", "ухудшени", "охлаждени", "вступлени", "ссср"),
     ),
     _guard(
         "background.ja-relations",
         "ja",
-        "background on the state of relations in a story about something else",
+        "background on the state of relations or the war's end, in a story about something else",
         # (with what froze them between: 日ロ関係は平和条約交渉が中断するなど、冷え込んだ)
-        r"(?:日ロ|日露|両国)関係[^。\n]{0,30}?(?:冷え込|悪化|停滞|凍結|冷却)",
-        ("関係",),
+        r"(?:日ロ|日露|両国)関係[^。\n]{0,30}?(?:冷え込|悪化|停滞|凍結|冷却)"
+        r"|ソ連(?:軍)?(?:の対日参戦|が(?:対日)?参戦)",
+        ("関係", "ソ連"),
     ),
 ]

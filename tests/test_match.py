@@ -2387,6 +2387,54 @@ SEVENTEENTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+EIGHTEENTH_AND_NINETEENTH_PART_LOOK_ALIKES = [
+    (
+        "'Our own Kuril Islands': two villages argue over a pond",
+        "Neither council will pay to clean it.",
+        "guard.metaphor",
+        "figure of speech",
+    ),
+    (
+        "Глава района: «Мы же не Курилы отдаем», — о продаже стадиона",
+        "Депутаты одобрили сделку.",
+        "guard.ru-simile",
+        "сравнение",
+    ),
+    (
+        "В Сахалинской области выросли зарплаты",
+        "Зарплаты в Сахалинской области, в состав которой входят и Курильские острова, "
+        "выросли на 12%.",
+        "guard.ru-region-pair",
+        "название области",
+    ),
+    (
+        "Sakhalin's budget grows on gas revenue",
+        "Spending in the Sakhalin region, which includes the Kuril Islands, rose 8%.",
+        "guard.region-pair",
+        "name of the region",
+    ),
+    (
+        "Japanese veterans' letters go on show in Kyoto",
+        "They were written after the Soviet Union entered the war in 1945 and seized the "
+        "Kuril Islands.",
+        "background.relations",
+        "state of relations",
+    ),
+]
+
+EIGHTEENTH_AND_NINETEENTH_PART_ISLANDS_OWN_NEWS = [
+    ("Kelp season opens at Kaigara reef", "Nemuro boats pay fees agreed with Russia."),
+    ("Лавров: Курилы не отдадим", "Мирный договор возможен только без уступок, сказал он."),
+    (
+        "Former islanders recall August 1945 on Shikotan",
+        "The Soviet Union entered the war and its troops landed on Shikotan weeks later.",
+    ),
+    (
+        "Sakhalin region, which includes the Kuril Islands, opens a school on Iturup",
+        "The school in Kurilsk has 300 places.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2429,6 +2477,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *TWELFTH_AND_THIRTEENTH_PART_LOOK_ALIKES,
         *FOURTEENTH_PART_LOOK_ALIKES,
         *SEVENTEENTH_PART_LOOK_ALIKES,
+        *EIGHTEENTH_AND_NINETEENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2448,6 +2497,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *TWELFTH_AND_THIRTEENTH_PART_ISLANDS_OWN_NEWS,
         *FOURTEENTH_PART_ISLANDS_OWN_NEWS,
         *SEVENTEENTH_PART_ISLANDS_OWN_NEWS,
+        *EIGHTEENTH_AND_NINETEENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):

@@ -2,8 +2,8 @@
 
 The targets hold per language on the development set (every file but the held-back part)
 and are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind
-by someone else after the rules were fixed). The first seventeen blind parts (blind1_*.jsonl to
-blind17_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+by someone else after the rules were fixed). The first nineteen blind parts (blind1_*.jsonl to
+blind19_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
@@ -37,12 +37,12 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-# The held-back part is two blind parts, each measured on its own: the eighteenth
-# (heldback_{lang}.jsonl) and the nineteenth (heldback_part19_{lang}.jsonl).
-NINETEENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part19_")]
-EIGHTEENTH_PART = [r for r in HELDBACK if r not in NINETEENTH_PART]
-HELDBACK_RESULTS = evaluate(MATCHER, EIGHTEENTH_PART)
-NINETEENTH_PART_RESULTS = evaluate(MATCHER, NINETEENTH_PART)
+# The held-back part is two blind parts, each measured on its own: the twentieth
+# (heldback_{lang}.jsonl) and the twenty-first (heldback_part21_{lang}.jsonl).
+TWENTY_FIRST_PART = [r for r in HELDBACK if r.source.startswith("heldback_part21_")]
+TWENTIETH_PART = [r for r in HELDBACK if r not in TWENTY_FIRST_PART]
+HELDBACK_RESULTS = evaluate(MATCHER, TWENTIETH_PART)
+TWENTY_FIRST_PART_RESULTS = evaluate(MATCHER, TWENTY_FIRST_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -104,44 +104,20 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-EIGHTEENTH_PART_FIGURES = {
-    "en": "en 0.933 / 0.933 (1 FP, 1 FN of 30)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
-    "ru": "ru 0.933 / 0.933 (1 FP, 1 FN of 30)",
-}
-NINETEENTH_PART_FIGURES = {
-    "en": "en 0.938 / 1.000 (1 FP of 30)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
-    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
-}
-_MISSED = pytest.mark.xfail(
+@pytest.mark.xfail(
     strict=True,
-    reason="measured once on the rules that had not seen it, this blind part is below "
-    "precision 0.98 / recall 0.99 in English and Russian (README: 'What counts as Kuril "
-    "news'); held, not tuned to",
+    reason="no held-back part yet: the eighteenth and nineteenth parts were studied, the "
+    "twentieth and twenty-first are being written blind",
 )
-_EN_RU_MISSED = ["ja", pytest.param("en", marks=_MISSED), pytest.param("ru", marks=_MISSED)]
-
-
-@pytest.mark.parametrize("lang", _EN_RU_MISSED)
+@pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    rows: list[Labelled] = [r for r in EIGHTEENTH_PART if r.lang == lang]
+    rows: list[Labelled] = [r for r in TWENTIETH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    report = _report(lang, c, "held-back part")
-    _assert_targets(c, report + f" (when added: {EIGHTEENTH_PART_FIGURES[lang]})")
-
-
-@pytest.mark.parametrize("lang", _EN_RU_MISSED)
-def test_precision_and_recall_meet_the_targets_on_the_nineteenth_blind_part(lang):
-    rows = [r for r in NINETEENTH_PART if r.lang == lang]
-    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
-    c = NINETEENTH_PART_RESULTS[lang]
-    report = _report(lang, c, "nineteenth blind part")
-    _assert_targets(c, report + f" (when added: {NINETEENTH_PART_FIGURES[lang]})")
+    _assert_targets(c, _report(lang, c, "held-back part"))
 
 
 @pytest.mark.parametrize(
@@ -164,6 +140,8 @@ def test_precision_and_recall_meet_the_targets_on_the_nineteenth_blind_part(lang
         ("blind15_", 30),
         ("blind16_", 30),
         ("blind17_", 30),
+        ("blind18_", 30),
+        ("blind19_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
