@@ -7,11 +7,11 @@ blind19_*.jsonl) each found kinds of miss that were then fixed: they are part of
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
-sixteenth and seventeenth parts' kinds were fixed, 30 items per language each, measured
-once on the final rules (with the topic veto) and each asserted on its own: the eighteenth
-(heldback_*.jsonl) and the nineteenth (heldback_part19_*.jsonl). Japanese meets the
-targets on both; English and Russian miss them on both, held by strict expected failures.
-With no held-back part
+eighteenth and nineteenth parts' kinds were fixed, 30 items per language each, measured
+once on the final rules (with the topic veto) and each asserted on its own: the twentieth
+(heldback_*.jsonl: every language misses the targets) and the twenty-first
+(heldback_part21_*.jsonl: Russian meets them, English and Japanese miss them); strict
+expected failures hold the misses. With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -104,11 +104,28 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no held-back part yet: the eighteenth and nineteenth parts were studied, the "
-    "twentieth and twenty-first are being written blind",
-)
+TWENTIETH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30)",
+    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
+}
+TWENTY_FIRST_PART_FIGURES = {
+    "en": "en 1.000 / 0.867 (2 FN of 30)",
+    "ja": "ja 1.000 / 0.867 (2 FN of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
+
+
+def _missed(part: str, where: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True,
+        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
+        f"below precision 0.98 / recall 0.99 {where} (README: 'What counts as Kuril news'); "
+        "held, not tuned to",
+    )
+
+
+@_missed("twentieth", "in every language")
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in TWENTIETH_PART if r.lang == lang]
@@ -117,7 +134,27 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {TWENTIETH_PART_FIGURES[lang]})")
+
+
+_TWENTY_FIRST_MISSED = _missed("twenty-first", "in English and Japanese")
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param("en", marks=_TWENTY_FIRST_MISSED),
+        "ru",
+        pytest.param("ja", marks=_TWENTY_FIRST_MISSED),
+    ],
+)
+def test_precision_and_recall_meet_the_targets_on_the_twenty_first_blind_part(lang):
+    rows = [r for r in TWENTY_FIRST_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = TWENTY_FIRST_PART_RESULTS[lang]
+    report = _report(lang, c, "twenty-first blind part")
+    _assert_targets(c, report + f" (when added: {TWENTY_FIRST_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
