@@ -185,6 +185,20 @@ BLIND_PARTS = {
         "said to include the Kurils; and, caught only by the topic veto, a crab-imports "
         "story with the dispute in one background sentence",
     ),
+    "blind20_": (
+        "twentieth",
+        "precision/recall en 0.938/1.000, ja 0.938/1.000, ru 0.938/1.000 (3 false positives)",
+        "the peace-treaty talks frozen, as background in a story on sanctions; 「北方領土化」 "
+        "for another conflict; not fixed: «Это наши Курилы» from residents fighting a park's "
+        "development",
+    ),
+    "blind21_": (
+        "twenty-first",
+        "precision/recall en 1.000/0.867, ja 1.000/0.867, ru 1.000/1.000 (4 false negatives)",
+        "クリール諸島, a long-vowel spelling; 'a Russian-controlled rock'; the island "
+        "'east of Hokkaido' (北海道東方の島); not fixed: a long profile of a former islander "
+        "whose islands come late",
+    ),
 }
 
 

@@ -665,8 +665,9 @@ GROUP_RULES: list[Rule] = [
         "strong",
         "group",
         "クリル",
-        r"(?:南|北)?クリル(?:諸島|列島)|南クリル|クリリスク",
-        ("クリル", "クリリスク"),
+        # (and クリール, a long-vowel spelling some papers use: クリール諸島)
+        r"(?:南|北)?クリー?ル(?:諸島|列島)|南クリー?ル|クリリスク",
+        ("クリル", "クリール", "南クリル", "南クリール", "北クリル", "北クリール", "クリリスク"),
     ),
     # A bare クリル is also krill (クリルオイル): it counts only in context.
     _rule("ja.kuril-bare", "weak", "group", "クリル", r"クリル", ("クリル",), anchored_start=True),
@@ -735,7 +736,7 @@ CONTEXT_RULES: list[Rule] = [
                 "four\\s+islands",
                 "two\\s+islands",
                 "islands?\\s+(?:\\w+\\s+){0,2}(?:off|northeast\\s+of|near)\\s+hokkaido",
-                "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?)",
+                "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?|rocks?)",
                 # "an islet ... that Russia controls and Japan claims"
                 *(
                     f"{noun}\\s+(?:[\\w,-]+\\s+){{0,6}}?(?:(?:that|which)\\s+)?(?:(?:russia|moscow)\\s+"
@@ -926,7 +927,9 @@ CONTEXT_RULES: list[Rule] = [
         r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
         r"|(?:2|２|二)島|安全操業|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船"
         # a boat named by its name only (「第8北洋丸」), taken by Russia's border guards
-        r"|国境警備[^。]{0,20}(?:拿捕|連行)",
+        r"|国境警備[^。]{0,20}(?:拿捕|連行)"
+        # the islands named by where they are: 「北海道東方の島を訪れた」
+        r"|北海道(?:の)?(?:東方|北東|東)(?:沖)?の(?:島|島々)",
         (
             "領土",
             "平和条約",
@@ -939,6 +942,7 @@ CONTEXT_RULES: list[Rule] = [
             "中間ライン",
             "漁船",
             "国境警備",
+            "北海道",
         ),
     ),
     _rule(
@@ -2840,6 +2844,8 @@ _FIGURES_JA = (
     # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
     # Nemuro's own campaign, no figure
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
+    # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」)
+    r"|北方領土(?=化)"
 )
 # Islands whose former residents are not the Northern Territories': the four islands' own
 # and the Kurils' are (択捉島の元島民).
@@ -3588,9 +3594,17 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"(?:relations|ties)"
         # or on the war's end: "after the Soviet Union entered the war in August 1945 and
         # seized … islands off Hokkaido", in a story on internees or veterans
+        # the peace-treaty talks, or the talks with the other side, frozen (not a fishing
+        # regime's talks, which are the islands' own news)
+        + r"|(?:froze|frozen|suspended|halted|broke\s+off|pulled\s+out\s+of|withdrew\s+from)"
+        + r"\s+(?:the\s+)?(?:peace[\s-]+treaty\s+(?:talks|negotiations)"
+        + r"|(?:talks|negotiations|dialogue)\s+with\s+(?:tokyo|japan|moscow|russia))"
         + r"|soviet\s+union\s+(?:entered|declared)\s+(?:the\s+)?war"
         + r"|soviet\s+entry\s+into\s+the\s+war",
-        ("relations", "ties", "despite", "amid", "soviet"),
+        (
+            *("relations", "ties", "despite", "amid", "soviet", "froze", "frozen"),
+            *("suspended", "halted", "broke", "pulled", "withdrew"),
+        ),
     ),
     _guard(
         "background.ru-relations",
@@ -3600,8 +3614,13 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"(?:отношени\w+\s+(?:[\w-]+\s+){0,4}?"
         + r"(?:ухудшил|заморож|охлади|охлажд|осложнил|обострил)\w*"
         + r"|(?:заморозк|ухудшени|охлаждени)\w+\s+(?:[\w-]+\s+){0,2}?(?:диалог|отношени)\w*"
-        + r"|вступлени\w+\s+ссср\s+в\s+войну|ссср\s+вступил\s+в\s+войну)",
-        ("отношени", "заморозк", "ухудшени", "охлаждени", "вступлени", "ссср"),
+        + r"|вступлени\w+\s+ссср\s+в\s+войну|ссср\s+вступил\s+в\s+войну"
+        + r"|(?:заморозил|приостановил|прервал|вышл|вышел)\w*\s+(?:из\s+)?(?:переговор|диалог)\w*"
+        + r"\s+(?:о\s+мирном\s+договоре|с\s+(?:японией|токио|россией|москвой)))",
+        (
+            *("отношени", "заморозк", "ухудшени", "охлаждени", "вступлени", "ссср"),
+            *("заморозил", "приостановил", "прервал", "вышл", "вышел"),
+        ),
     ),
     _guard(
         "background.ja-relations",
@@ -3609,7 +3628,8 @@ RELATIONS_BACKGROUND: list[Guard] = [
         "background on the state of relations or the war's end, in a story about something else",
         # (with what froze them between: 日ロ関係は平和条約交渉が中断するなど、冷え込んだ)
         r"(?:日ロ|日露|両国)関係[^。\n]{0,30}?(?:冷え込|悪化|停滞|凍結|冷却)"
-        r"|ソ連(?:軍)?(?:の対日参戦|が(?:対日)?参戦)",
-        ("関係", "ソ連"),
+        r"|ソ連(?:軍)?(?:の対日参戦|が(?:対日)?参戦)"
+        r"|平和条約交渉(?:を|が|は)?(?:中断|凍結|停止)",
+        ("関係", "ソ連", "平和条約交渉"),
     ),
 ]

@@ -2435,6 +2435,46 @@ EIGHTEENTH_AND_NINETEENTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+TWENTIETH_AND_TWENTY_FIRST_PART_LOOK_ALIKES = [
+    (
+        "Russia expels a Japanese diplomat",
+        "Moscow froze peace treaty talks over the Kuril Islands in 2022.",
+        "background.relations",
+        "state of relations",
+    ),
+    (
+        "Япония ввела пошлины на российский алюминий",
+        "Москва заморозила переговоры о мирном договоре и диалог по Курилам в 2022 году.",
+        "background.ru-relations",
+        "состояние отношений",
+    ),
+    (
+        "中東の停戦交渉「北方領土化」の恐れ",
+        "占領が固定化する「北方領土化」を懸念する声がある。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+]
+
+TWENTIETH_AND_TWENTY_FIRST_PART_ISLANDS_OWN_NEWS = [
+    ("ロシア、クリール諸島に新たな免税特区", "日本政府は懸念を伝えた。"),
+    ("南クリール地区で停電", "住民約5千人に影響が出た。"),
+    (
+        "ロシア大統領の島訪問に抗議",
+        "大統領が北海道東方の島を訪れたことに、政府はロシア側に抗議した。",
+    ),
+    (
+        "Kelp boats cleared for a Russian-controlled rock off Nemuro",
+        "The cooperative pays fees to the Russian side under a private deal.",
+    ),
+    # A fishing regime's talks suspended are the islands' own waters, not relations.
+    (
+        "Hokkaido fishermen stay ashore",
+        "Russia suspended talks on the safe-operation agreement for waters off the southern "
+        "Kurils.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2478,6 +2518,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FOURTEENTH_PART_LOOK_ALIKES,
         *SEVENTEENTH_PART_LOOK_ALIKES,
         *EIGHTEENTH_AND_NINETEENTH_PART_LOOK_ALIKES,
+        *TWENTIETH_AND_TWENTY_FIRST_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2498,6 +2539,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FOURTEENTH_PART_ISLANDS_OWN_NEWS,
         *SEVENTEENTH_PART_ISLANDS_OWN_NEWS,
         *EIGHTEENTH_AND_NINETEENTH_PART_ISLANDS_OWN_NEWS,
+        *TWENTIETH_AND_TWENTY_FIRST_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
