@@ -199,6 +199,21 @@ BLIND_PARTS = {
         "'east of Hokkaido' (北海道東方の島); not fixed: a long profile of a former islander "
         "whose islands come late",
     ),
+    "blind22_": (
+        "twenty-second",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.938/1.000 (1 false positive)",
+        "«Свои Курилы» quoted for a dacha quarrel; and, caught only by the topic veto, a "
+        "concert at the monument of a song whose lyrics name 国後 and a Nemuro hometown-tax "
+        "story",
+    ),
+    "blind23_": (
+        "twenty-third",
+        "precision/recall en 1.000/0.933, ja 1.000/0.867, ru 0.938/1.000 (1 false positive,"
+        " 3 false negatives)",
+        "the Sakhalin region 'including the Kuril Islands' in a list of catches; the return "
+        "campaign's own institutions (北方領土問題対策協会, 「四島のかけはし」); not fixed: a "
+        "letter from a Shikotan islander whose island comes late",
+    ),
 }
 
 

@@ -681,6 +681,21 @@ GROUP_RULES: list[Rule] = [
         ("ビザなし交流", "北方墓参", "北方四島交流"),
         anchored_start=True,
     ),
+    # The return campaign's own institutions: their news is the dispute's (the Northern
+    # Territories Issue Association's budget, Nemuro's 「四島のかけはし」 exhibition).
+    _rule(
+        "ja.campaign",
+        "strong",
+        "group",
+        "北方領土",
+        r"北方領土問題対策協会|四島のかけはし|千島歯舞諸島居住者連盟|北方領土復帰期成同盟"
+        r"|北方四島交流センター",
+        (
+            *("北方領土問題対策協会", "四島のかけはし", "千島歯舞諸島居住者連盟"),
+            *("北方領土復帰期成同盟", "北方四島交流センター"),
+        ),
+        anchored_start=True,
+    ),
     _rule(
         "ja.weak",
         "weak",
@@ -2522,7 +2537,8 @@ _REGION_PAIR: list[Guard] = [
         B
         + r"sakhalin(?:\s+(?:region|oblast))?(?:\s+(?:and|&)\s+|[-–—/]\s*"
         # or said to include them: "the Sakhalin region, which includes the Kuril Islands"
-        + r"|(?:\s+(?:region|oblast))?,?\s+which\s+(?:also\s+)?(?:includes|covers|takes\s+in)\s+)"
+        + r"|(?:\s+(?:region|oblast))?,?\s+(?:which\s+(?:also\s+)?(?:includes|covers|takes\s+in)"
+        + r"|including)\s+)"
         + r"(?:the\s+)?"
         + r"(?:kurile?s?|kuril(?:e|ian)?\s+islands)(?:['’]s?)?(?:\s+(?:region|oblast))?"
         + E,
@@ -2540,8 +2556,9 @@ _REGION_PAIR: list[Guard] = [
         + r"|сахалино-курильск\w*"
         # the region said to include them: «Сахалинской области, в состав которой входят
         # и Курильские острова»
-        + r"|сахалин\w*\s+област\w*,\s+(?:в\s+состав\s+которой|куда)\s+(?:также\s+)?"
-        + r"вход(?:ят|ит)\s+(?:и\s+)?(?:курил(?:ы|ам|ами|ах)?|курильск\w+\s+остров\w*))(?!\w)",
+        + r"|сахалин\w*\s+област\w*,\s+(?:(?:в\s+состав\s+которой|куда)\s+(?:также\s+)?"
+        + r"вход(?:ят|ит)\s+(?:и\s+)?|включая\s+(?:и\s+)?)"
+        + r"(?:курил(?:ы|ам|ами|ах)?|курильск\w+\s+остров\w*))(?!\w)",
         ("сахалин",),
         applies_to=("ru.kurils", "ru.kurils-gen", "ru.kurilsk"),
         alone=True,
@@ -2715,6 +2732,19 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         ("местн", "собственн", "личн", "маленьк", "доморощенн", "дачн"),
         echoes=True,
         reach=60,
+    ),
+    # «Свои Курилы», «Это наши Курилы»: the phrase quoted alone, a headline's figure for a
+    # dacha's or a park's quarrel; the dispute's own story keeps it.
+    _guard(
+        "guard.ru-quoted-figure",
+        "ru",
+        "образ спора о чём-то другом в кавычках («Свои Курилы»), а не новость об островах",
+        r"(?<=[«\"„“])(?:это\s+)?(?:свои|наши)\s+(?:собственные\s+)?курил(?:ы|ам|ами|ах)?"
+        r"(?=[»\"“”!?.:,])",
+        ("свои", "наши"),
+        echoes=True,
+        reach=40,
+        unless=("dispute",),
     ),
     # «Не отдадим, как Курилы»: a club's player kept like the islands, a joke; the
     # dispute's own story keeps it.
@@ -3521,7 +3551,8 @@ GUARDS: list[Guard] = [
         "guard.ja-title",
         "ja",
         "part of a minister's title or an office's name, not the story's subject",
-        r"沖縄(?:・|及び|および)?北方領土?(?:問題)?(?:対策)?担当|北方領土(?:問題)?対策(?:協会|本部)"
+        # (the Issue Association itself is the campaign's: ja.campaign)
+        r"沖縄(?:・|及び|および)?北方領土?(?:問題)?(?:対策)?担当|北方領土(?:問題)?対策本部"
         r"|北方領土(?:問題)?(?:を|の)?担当(?:する)?(?:相|大臣)",
         None,
         effect="demote",

@@ -2475,6 +2475,31 @@ TWENTIETH_AND_TWENTY_FIRST_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+TWENTY_SECOND_AND_THIRD_PART_LOOK_ALIKES = [
+    (
+        "«Свои Курилы»: соседи по гаражу судятся из-за проезда",
+        "Спор длится шестой год.",
+        "guard.ru-quoted-figure",
+        "образ спора",
+    ),
+    (
+        "Вылов краба на Дальнем Востоке вырос",
+        "Второе место заняла Сахалинская область, включая Курильские острова.",
+        "guard.ru-region-pair",
+        "название области",
+    ),
+]
+
+TWENTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
+    ("北方領土問題対策協会が語り部育成へ", "元島民の二世が研修を受ける。"),
+    ("「四島のかけはし」に新展示", "根室市が元島民の証言映像を加えた。"),
+    # «Курилы — наши» of the dispute's own story stays theirs.
+    (
+        "Митинг «Это наши Курилы» прошел в Южно-Сахалинске",
+        "Участники выступили против передачи островов.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2519,6 +2544,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *SEVENTEENTH_PART_LOOK_ALIKES,
         *EIGHTEENTH_AND_NINETEENTH_PART_LOOK_ALIKES,
         *TWENTIETH_AND_TWENTY_FIRST_PART_LOOK_ALIKES,
+        *TWENTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2540,6 +2566,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *SEVENTEENTH_PART_ISLANDS_OWN_NEWS,
         *EIGHTEENTH_AND_NINETEENTH_PART_ISLANDS_OWN_NEWS,
         *TWENTIETH_AND_TWENTY_FIRST_PART_ISLANDS_OWN_NEWS,
+        *TWENTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
