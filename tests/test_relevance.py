@@ -7,11 +7,11 @@ blind23_*.jsonl) each found kinds of miss that were then fixed: they are part of
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
-twentieth and twenty-first parts' kinds were fixed, 30 items per language each, measured
-once on the final rules (with the topic veto) and each asserted on its own: the
-twenty-second (heldback_*.jsonl: English and Japanese meet the targets, Russian misses
-them) and the twenty-third (heldback_part23_*.jsonl: every language misses them); strict
-expected failures hold the misses. With no held-back part
+twenty-second and twenty-third parts' kinds were fixed, 30 items per language each,
+measured once on the final rules (with the topic veto) and each asserted on its own: the
+twenty-fourth (heldback_*.jsonl: English and Japanese meet the targets, Russian misses
+recall) and the twenty-fifth (heldback_part25_*.jsonl: Japanese and Russian meet them,
+English misses recall); strict expected failures hold the misses. With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -104,12 +104,29 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no held-back part yet: the twenty-second and twenty-third parts were studied, "
-    "the twenty-fourth and twenty-fifth are being written blind",
+TWENTY_FOURTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 0.867 (2 FN of 30)",
+}
+TWENTY_FIFTH_PART_FIGURES = {
+    "en": "en 1.000 / 0.933 (1 FN of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
+
+
+def _missed(part: str, where: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True,
+        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
+        f"below recall 0.99 {where} (README: 'What counts as Kuril news'); held, not tuned to",
+    )
+
+
+@pytest.mark.parametrize(
+    "lang", ["en", pytest.param("ru", marks=_missed("twenty-fourth", "in Russian")), "ja"]
 )
-@pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in TWENTY_FOURTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
@@ -117,7 +134,19 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {TWENTY_FOURTH_PART_FIGURES[lang]})")
+
+
+@pytest.mark.parametrize(
+    "lang", [pytest.param("en", marks=_missed("twenty-fifth", "in English")), "ru", "ja"]
+)
+def test_precision_and_recall_meet_the_targets_on_the_twenty_fifth_blind_part(lang):
+    rows = [r for r in TWENTY_FIFTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = TWENTY_FIFTH_PART_RESULTS[lang]
+    report = _report(lang, c, "twenty-fifth blind part")
+    _assert_targets(c, report + f" (when added: {TWENTY_FIFTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
