@@ -214,6 +214,19 @@ BLIND_PARTS = {
         "campaign's own institutions (北方領土問題対策協会, 「四島のかけはし」); not fixed: a "
         "letter from a Shikotan islander whose island comes late",
     ),
+    "blind24_": (
+        "twenty-fourth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/0.867 (2 false negatives)",
+        "«Кунасири», the Japanese name in Cyrillic; the islands 'which Japan calls the "
+        "northern territories'; and, caught only by the topic veto, a stadium row 'as frozen "
+        "as the Kurils' and a 'Kurilsky Lager'",
+    ),
+    "blind25_": (
+        "twenty-fifth",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "not fixed: a tsunami in 'a Russian island town' (Severo-Kurilsk) in a story about a "
+        "Kamchatka earthquake",
+    ),
 }
 
 

@@ -150,17 +150,18 @@ _HABOMAI_ISLETS_RU = (
 _ISLANDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "iturup": {
         "en": ("Iturup", ("iturup", "etorofu(?:-t[oō])?")),
-        "ru": ("Итуруп", ("итуруп",)),
+        # (and the Japanese names as Russian writes them: «Эторофу», «Кунасири», «Сикотан»)
+        "ru": ("Итуруп", ("итуруп", "эторофу")),
         "ja": ("択捉", ("択捉", "エトロフ", "えとろふ", "イトゥルップ")),
     },
     "kunashir": {
         "en": ("Kunashir", ("kunashiri?", "kunasiri")),
-        "ru": ("Кунашир", ("кунашир",)),
+        "ru": ("Кунашир", ("кунашир", "кунасири")),
         "ja": ("国後", ("国後", "クナシリ", "くなしり", "クナシル")),
     },
     "shikotan": {
         "en": ("Shikotan", ("shikotan",)),
-        "ru": ("Шикотан", ("шикотан",)),
+        "ru": ("Шикотан", ("шикотан", "сикотан")),
         "ja": ("色丹", ("色丹", "シコタン", "しこたん")),
     },
     "habomai": {
@@ -875,6 +876,9 @@ CONTEXT_RULES: list[Rule] = [
         + r"|декларац\w+\s+1956|1956\s+год\w*"
         + r"|соглашени\w+\s+о\s+(?:безопасн\w+\s+)?(?:промысл|ведени\w+\s+промысл)\w*"
         + r"|межправсоглашени\w*"
+        # the islands "which Japan calls …" (the Northern Territories, Kunasiri); the match
+        # starts at Japan's word, so the screen needs no anchor as common as «который»
+        + r"|(?<=в\s)японии\s+называ\w+|японц\w*\s+называ\w+|японск\w+\s+сторон\w*\s+называ\w+"
         # the safe-operation agreement by its year: «промысел по соглашению 1998 года»
         + r"|(?:межправительственн\w+\s+)?соглашени\w+\s+(?:от\s+)?1998\s+год\w*"
         # Russia detaining Japanese fishing boats: in the islands' waters.
@@ -901,6 +905,8 @@ CONTEXT_RULES: list[Rule] = [
             "соглашени",
             "межправсоглашени",
             "межправительственн",
+            "японии",
+            "японц",
             "задерж",
             "японск",
             "претенду",
@@ -2705,6 +2711,20 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         ("'s", "’s", "answer", "equivalent", "version", "counterpart"),
         echoes=True,
         reach=80,
+    ),
+    # "A stadium row as frozen as the Kurils": a simile; the dispute's own story keeps it.
+    _guard(
+        "guard.simile",
+        "en",
+        "a simile built on the dispute ('as frozen as the Kurils'), not the islands' news",
+        B
+        + r"as\s+(?:[\w-]+\s+){1,2}as\s+(?:the\s+)?"
+        + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands?)?(?:\s+(?:dispute|row|question))?"
+        + E,
+        ("as",),
+        echoes=True,
+        reach=60,
+        unless=("dispute",),
     ),
     # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
     # own statements are in the third person or the plural («не отдадим», «отдаст»).

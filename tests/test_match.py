@@ -2500,6 +2500,24 @@ TWENTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+TWENTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES = [
+    (
+        "Council's bus-lane feud 'as frozen as the Kurils'",
+        "Neither side has moved since 2019.",
+        "guard.simile",
+        "simile",
+    ),
+]
+
+TWENTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
+    ("Японский министр осудил визит российского министра на «Эторофу»", "Токио направил протест."),
+    (
+        "Бывшие жители островов помолились с борта судна",
+        "Они родились на островах, которые в Японии называют северными территориями.",
+    ),
+    ("Визит на остров, который японцы называют Сикотан", "МИД Японии выразил протест."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2545,6 +2563,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *EIGHTEENTH_AND_NINETEENTH_PART_LOOK_ALIKES,
         *TWENTIETH_AND_TWENTY_FIRST_PART_LOOK_ALIKES,
         *TWENTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
+        *TWENTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2567,6 +2586,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *EIGHTEENTH_AND_NINETEENTH_PART_ISLANDS_OWN_NEWS,
         *TWENTIETH_AND_TWENTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *TWENTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
+        *TWENTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):

@@ -2,8 +2,8 @@
 
 The targets hold per language on the development set (every file but the held-back part)
 and are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind
-by someone else after the rules were fixed). The first twenty-three blind parts (blind1_*.jsonl to
-blind23_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+by someone else after the rules were fixed). The first twenty-five blind parts (blind1_*.jsonl to
+blind25_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
@@ -37,12 +37,12 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-# The held-back part is two blind parts, each measured on its own: the twenty-fourth
-# (heldback_{lang}.jsonl) and the twenty-fifth (heldback_part25_{lang}.jsonl).
-TWENTY_FIFTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part25_")]
-TWENTY_FOURTH_PART = [r for r in HELDBACK if r not in TWENTY_FIFTH_PART]
-HELDBACK_RESULTS = evaluate(MATCHER, TWENTY_FOURTH_PART)
-TWENTY_FIFTH_PART_RESULTS = evaluate(MATCHER, TWENTY_FIFTH_PART)
+# The held-back part is two blind parts, each measured on its own: the twenty-sixth
+# (heldback_{lang}.jsonl) and the twenty-seventh (heldback_part27_{lang}.jsonl).
+TWENTY_SEVENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part27_")]
+TWENTY_SIXTH_PART = [r for r in HELDBACK if r not in TWENTY_SEVENTH_PART]
+HELDBACK_RESULTS = evaluate(MATCHER, TWENTY_SIXTH_PART)
+TWENTY_SEVENTH_PART_RESULTS = evaluate(MATCHER, TWENTY_SEVENTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -104,49 +104,20 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-TWENTY_FOURTH_PART_FIGURES = {
-    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
-    "ru": "ru 1.000 / 0.867 (2 FN of 30)",
-}
-TWENTY_FIFTH_PART_FIGURES = {
-    "en": "en 1.000 / 0.933 (1 FN of 30)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
-}
-
-
-def _missed(part: str, where: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        strict=True,
-        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
-        f"below recall 0.99 {where} (README: 'What counts as Kuril news'); held, not tuned to",
-    )
-
-
-@pytest.mark.parametrize(
-    "lang", ["en", pytest.param("ru", marks=_missed("twenty-fourth", "in Russian")), "ja"]
+@pytest.mark.xfail(
+    strict=True,
+    reason="no held-back part yet: the twenty-fourth and twenty-fifth parts were studied, "
+    "the twenty-sixth and twenty-seventh are being written blind",
 )
+@pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    rows: list[Labelled] = [r for r in TWENTY_FOURTH_PART if r.lang == lang]
+    rows: list[Labelled] = [r for r in TWENTY_SIXTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    report = _report(lang, c, "held-back part")
-    _assert_targets(c, report + f" (when added: {TWENTY_FOURTH_PART_FIGURES[lang]})")
-
-
-@pytest.mark.parametrize(
-    "lang", [pytest.param("en", marks=_missed("twenty-fifth", "in English")), "ru", "ja"]
-)
-def test_precision_and_recall_meet_the_targets_on_the_twenty_fifth_blind_part(lang):
-    rows = [r for r in TWENTY_FIFTH_PART if r.lang == lang]
-    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
-    c = TWENTY_FIFTH_PART_RESULTS[lang]
-    report = _report(lang, c, "twenty-fifth blind part")
-    _assert_targets(c, report + f" (when added: {TWENTY_FIFTH_PART_FIGURES[lang]})")
+    _assert_targets(c, _report(lang, c, "held-back part"))
 
 
 @pytest.mark.parametrize(
@@ -175,6 +146,8 @@ def test_precision_and_recall_meet_the_targets_on_the_twenty_fifth_blind_part(la
         ("blind21_", 30),
         ("blind22_", 30),
         ("blind23_", 30),
+        ("blind24_", 30),
+        ("blind25_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
