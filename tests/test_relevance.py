@@ -7,11 +7,10 @@ blind25_*.jsonl) each found kinds of miss that were then fixed: they are part of
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
-twenty-second and twenty-third parts' kinds were fixed, 30 items per language each,
+twenty-fourth and twenty-fifth parts' kinds were fixed, 30 items per language each,
 measured once on the final rules (with the topic veto) and each asserted on its own: the
-twenty-fourth (heldback_*.jsonl: English and Japanese meet the targets, Russian misses
-recall) and the twenty-fifth (heldback_part25_*.jsonl: Japanese and Russian meet them,
-English misses recall); strict expected failures hold the misses. With no held-back part
+twenty-sixth (heldback_*.jsonl) and the twenty-seventh (heldback_part27_*.jsonl). Both miss
+the targets in every language, held by strict expected failures. With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -104,11 +103,28 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no held-back part yet: the twenty-fourth and twenty-fifth parts were studied, "
-    "the twenty-sixth and twenty-seventh are being written blind",
-)
+TWENTY_SIXTH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30)",
+    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
+    "ru": "ru 0.882 / 1.000 (2 FP of 30)",
+}
+TWENTY_SEVENTH_PART_FIGURES = {
+    "en": "en 0.929 / 0.867 (1 FP, 2 FN of 30; the rules alone 0.933 / 0.933)",
+    "ja": "ja 1.000 / 0.933 (1 FN of 30)",
+    "ru": "ru 0.933 / 0.933 (1 FP, 1 FN of 30)",
+}
+
+
+def _missed(part: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True,
+        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
+        "below precision 0.98 / recall 0.99 in every language (README: 'What counts as Kuril "
+        "news'); held, not tuned to",
+    )
+
+
+@_missed("twenty-sixth")
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in TWENTY_SIXTH_PART if r.lang == lang]
@@ -117,7 +133,18 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {TWENTY_SIXTH_PART_FIGURES[lang]})")
+
+
+@_missed("twenty-seventh")
+@pytest.mark.parametrize("lang", LANGS)
+def test_precision_and_recall_meet_the_targets_on_the_twenty_seventh_blind_part(lang):
+    rows = [r for r in TWENTY_SEVENTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = TWENTY_SEVENTH_PART_RESULTS[lang]
+    report = _report(lang, c, "twenty-seventh blind part")
+    _assert_targets(c, report + f" (when added: {TWENTY_SEVENTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
