@@ -2897,6 +2897,33 @@ _FIGURES_JA = (
     # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」)
     r"|北方領土(?=化)"
 )
+
+
+def _story_about(
+    kind: str,
+    effect: str,
+    unless_there: str,
+    by_lang: tuple[tuple[str, str, str, tuple[str, ...]], ...],
+) -> list[Guard]:
+    """One text guard per language (lang, why, pattern, anchors) for a story about something
+    else that names the islands (a quiz, Pearl Harbor), giving way to the dispute's own and
+    to the islands' local news."""
+    return [
+        _guard(
+            f"guard.{lang}-{kind}".replace("en-", ""),
+            lang,
+            why,
+            pattern,
+            anchors,
+            scope="text",
+            effect=effect,
+            unless=("dispute", "islanders"),
+            unless_there=unless_there,
+        )
+        for lang, why, pattern, anchors in by_lang
+    ]
+
+
 # Islands whose former residents are not the Northern Territories': the four islands' own
 # and the Kurils' are (択捉島の元島民).
 _OUR_ISLANDS_JA = "択捉|国後|色丹|歯舞|志発|多楽|勇留|秋勇留|水晶|貝殻|得撫|占守|幌筵|新知|松輪"
@@ -2914,19 +2941,11 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
     ),
     # The Pearl Harbor attack force sailed from Hitokappu Bay on Iturup: in a story about
     # the attack, the islands are where its fleet left from.
-    *(
-        _guard(
-            f"guard.{lang}-pearl-harbor".replace("en-", ""),
-            lang,
-            why,
-            pattern,
-            anchors,
-            scope="text",
-            effect="demote",
-            unless=("dispute", "islanders"),
-            unless_there="town",
-        )
-        for lang, why, pattern, anchors in (
+    *_story_about(
+        "pearl-harbor",
+        "demote",
+        "town",
+        (
             (
                 "en",
                 "where the Pearl Harbor fleet sailed from, in a story about the attack",
@@ -2945,26 +2964,18 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
                 r"真珠湾",
                 ("真珠湾",),
             ),
-        )
+        ),
     ),
     # A quiz show's or an exam's question about the islands ("a Kuril question" that won a
     # jackpot, «задание о Курильской гряде» in the geography exam): the islands are what
     # was asked, the story is the quiz, even when the question names both sides. A quiz on
     # the islands' day is the dispute's own, one held on the islands or in their towns
     # their local news.
-    *(
-        _guard(
-            f"guard.{lang}-quiz".replace("en-", ""),
-            lang,
-            why,
-            pattern,
-            anchors,
-            scope="text",
-            effect="look-alike",
-            unless=("dispute", "islanders"),
-            unless_there="place",
-        )
-        for lang, why, pattern, anchors in (
+    *_story_about(
+        "quiz",
+        "look-alike",
+        "place",
+        (
             (
                 "en",
                 "the islands as a quiz show's or an exam's question, not the story's subject",
@@ -2986,7 +2997,7 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
                 r"クイズ番組|クイズ王|早押し|入試問題|試験問題",
                 ("クイズ番組", "クイズ王", "早押し", "入試問題", "試験問題"),
             ),
-        )
+        ),
     ),
     _guard(
         "guard.company-suffix",
