@@ -418,13 +418,14 @@ def _without_background(
     }
     if not found or any(layout.sentence(h.start) not in found for h in hits):
         return hits, context, []
-    aside = [h for h in (*hits, *disputes) if layout.sentence(h.start) in found]
-    kept_context = [h for h in context if h not in aside]
-    why = [
-        Suppressed(h, found[layout.sentence(h.start)].id, found[layout.sentence(h.start)].why)
-        for h in aside
-    ]
-    return [h for h in hits if h not in aside], kept_context, why
+    # (every name is in such a sentence by now; a dispute phrase may stand elsewhere)
+    aside = {
+        h: found[sentence]
+        for h in (*hits, *disputes)
+        if (sentence := layout.sentence(h.start)) in found
+    }
+    why = [Suppressed(h, guard.id, guard.why) for h, guard in aside.items()]
+    return [h for h in hits if h not in aside], [h for h in context if h not in aside], why
 
 
 # How far before a phrase of the dispute its aside's words may start.
@@ -703,7 +704,7 @@ _ALONE = {g.id for g in GUARDS if g.alone}
 # The rules of one island and of the islands' towns: where something is held "there".
 _LOCAL = {r.id for r in RULES if r.kind in ("island", "islet", "town")}
 _TOWNS = {r.id for r in RULES if r.kind == "town"}
-_OPENING_QUOTES = set("«\"„“‘'「")
+_OPENING_QUOTES = set(_CLOSING_QUOTES)
 
 
 def _decide(
