@@ -227,6 +227,22 @@ BLIND_PARTS = {
         "not fixed: a tsunami in 'a Russian island town' (Severo-Kurilsk) in a story about a "
         "Kamchatka earthquake",
     ),
+    "blind26_": (
+        "twenty-sixth",
+        "precision/recall en 0.938/1.000, ja 0.938/1.000, ru 0.882/1.000 (4 false positives)",
+        "figures of speech in quotes: 'the \u2018Kuril Islands\u2019 of corporate governance', "
+        "年金改革は「北方領土」か, a Kazan plot called «нашими Курилами»; the surname Курильский",
+    ),
+    "blind27_": (
+        "twenty-seventh",
+        "precision/recall en 0.929/0.867, ja 1.000/0.933, ru 0.933/0.933 (3 false positives, "
+        "4 false negatives)",
+        "sanctions stories with the unsigned peace treaty as background; Reidovo, a settlement "
+        "named alone; the prime minister viewing the islands from Cape Nosappu; visa-free "
+        "trips of the former residents 'to the islands'; and an observation tower 'facing the "
+        "disputed islands' that the topic veto rejected, kept now only because the topic "
+        "weights were retrained with it",
+    ),
 }
 
 

@@ -616,6 +616,17 @@ def _title_echoes(hits: list[Hit], text: str) -> list[Hit]:
     return out
 
 
+# A Russian surname that declines as an adjective (Курильский, Курильского, Курильская).
+_ADJECTIVE_SURNAME = re.compile(r"(\w+ск)(?:ий|ого|ому|им|ом|ая|ой|ую)", re.IGNORECASE)
+
+
+def _any_case(name: str) -> str:
+    """The name as a pattern: an adjective surname in any of its cases, else as written."""
+    if found := _ADJECTIVE_SURNAME.fullmatch(name):
+        return re.escape(found.group(1)) + "(?:ий|ого|ому|им|ом|ая|ой|ую)"
+    return re.escape(name)
+
+
 def _proper_name_echoes(
     hits: list[Hit], suppressed: list[Suppressed], text: str, proper_names: dict[str, Guard]
 ) -> tuple[list[Hit], list[Suppressed]]:
@@ -624,7 +635,7 @@ def _proper_name_echoes(
         (m.start(), m.end(), guard)
         for name, guard in proper_names.items()
         for m in re.finditer(
-            rf"(?<!\w){re.escape(name)}(?!\w){_NOT_THE_ISLANDS}", text, re.IGNORECASE
+            rf"(?<!\w){_any_case(name)}(?!\w){_NOT_THE_ISLANDS}", text, re.IGNORECASE
         )
     )
     starts = [span[0] for span in spans]

@@ -244,19 +244,21 @@ PLACES: list[Place] = [
         {
             "en": (
                 # and the districts' adjectives as Russian agencies transliterate them
-                # ("the Yuzhno-Kurilsky district court", "Kurilsky district")
+                # ("the Yuzhno-Kurilsky district court", "Kurilsky district"), and the
+                # settlements in any transliteration (Reydovo, Reidovo; -oye, -oe)
                 "yuzhno-kurilsk(?:y|iy|ii)?",
                 "severo-kurilsk(?:y|iy|ii)?",
                 "kurilsk(?:y|iy|ii)?",
-                "malokurilsk(?:oye)?",
-                "krabozavodsk(?:oye)?",
-                "reydovo",
+                "malokurilsk(?:oye|oe|oie)?",
+                "krabozavodsk(?:oye|oe|oie)?",
+                "re[iy]dovo",
+                "golovnino",
                 "goryach(?:y|iy)\\s+plyazh",
                 "furukamappu",
                 "shana\\s+village",
             ),
             # курильск (Южно-, Северо-, Мало-) is in the group's names below.
-            "ru": ("крабозаводск", "рейдово", "горяч\\w+\\s+пляж\\w*"),
+            "ru": ("крабозаводск", "рейдово", "головнино", "горяч\\w+\\s+пляж\\w*"),
             "ja": ("古釜布", "紗那", "穴澗", "斜古丹", "留夜別", "留別"),
         },
     ),
@@ -581,7 +583,10 @@ GROUP_RULES: list[Rule] = [
         "weak",
         "group",
         "бывшие жители островов",
-        B + r"бывш\w+\s+(?:японск\w+\s+)?(?:жител\w+\s+)?(?:остров\w*|островитян\w*)",
+        # (and their trips «на острова»: поездки бывших японских жителей на острова)
+        B
+        + r"бывш\w+\s+(?:японск\w+\s+)?(?:жител\w+\s+(?:на\s+|с\s+|южн\w+\s+)?)?"
+        + r"(?:остров\w*|островитян\w*)",
         ("бывш",),
         anchored_start=True,
     ),
@@ -590,7 +595,8 @@ GROUP_RULES: list[Rule] = [
         "weak",
         "group",
         "безвизовые обмены",
-        B + r"безвизов\w+\s+(?:обмен|поездк|посещени)\w*",
+        # (a word between: безвизового режима поездок, безвизовых групповых обменов)
+        B + r"безвизов\w+\s+(?:[\w-]+\s+){0,2}?(?:обмен|поездк|посещени)\w*",
         ("безвизов",),
         anchored_start=True,
     ),
@@ -950,7 +956,9 @@ CONTEXT_RULES: list[Rule] = [
         # a boat named by its name only (「第8北洋丸」), taken by Russia's border guards
         r"|国境警備[^。]{0,20}(?:拿捕|連行)"
         # the islands named by where they are: 「北海道東方の島を訪れた」
-        r"|北海道(?:の)?(?:東方|北東|東)(?:沖)?の(?:島|島々)",
+        r"|北海道(?:の)?(?:東方|北東|東)(?:沖)?の(?:島|島々)"
+        # or viewed from Cape Nosappu, the campaign's lookout: 納沙布岬から沖合の島々を視察
+        r"|納沙布岬[^。]{0,25}?(?:島々|島影|四島)を(?:望|眺|見渡|視察)",
         (
             "領土",
             "平和条約",
@@ -2451,6 +2459,25 @@ _PRODUCTS_RU_SINGULAR = (
     r"(?:водк(?:а|и|е|у|ой)|пив(?:о|а|у|ом)|коньяк(?:а|у|ом)?|бальзам(?:а|у|ом)?)"
 )
 _ISLAND_NAMES_RU = r"(?-i:Кунашир|Итуруп|Шикотан|Хабомаи|Уруп|Матуа)"
+# Officials and ranks, before a surname («экс-чиновника Курильского»).
+_OFFICIALS_RU = tuple(
+    f"{stem}{_SINGULAR_RU}"
+    for stem in (
+        *("чиновник", "депутат", "министр", "замминистр", "сенатор", "губернатор", "мэр"),
+        *("вице-губернатор", "вице-мэр", "полковник", "генерал", "майор", "подполковник"),
+        *("профессор", "журналист", "блогер", "экономист", "политолог", "следовател"),
+        *("фигурант", "осужденн", "задержанн", "замглав", "депутатк", "экс-мэр"),
+    )
+) + tuple(f"{stem}(?:ь|я|ю|ем|е)" for stem in ("заместител", "руководител", "председател"))
+# The nouns the adjective Курильский qualifies as the islands' (and its districts'): before
+# one of them it is no surname.
+_KURILSK_NOUNS_RU = (
+    r"(?:район|округ|гряд|остров|архипелаг|пролив|озер|залив|котловин|желоб|жёлоб|хребет"
+    r"|заповедник|рыб|порт|аэропорт|берег|вулкан|десант|операци|чай|бобр|муниципал|школ"
+    r"|больниц|сельск|поселк|посёлк|поселени|туристск|морск|погранотряд|флот|дивизи|ТОР"
+    r"|земл|суд|прокуратур|отдел|администраци|дум|собрани|завод|комбинат|предприяти"
+    r"|компани|лосос|краб|улиц|проспект|переул|площад|набережн|шоссе|бульвар|сквер|парк)\w*"
+)
 
 _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
     _guard(
@@ -2485,6 +2512,33 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         + rf"|(?:{_GIVEN_NAME_RU}\s+)?(?P<named>(?-i:Курил))\s+{_A_PERSONS_ACT_RU}(?!\w))",
         ("курил", "кунашир", "итуруп", "шикотан"),
         applies_to=("ru.kurils-gen", "ru.kunashir", "ru.iturup", "ru.shikotan"),
+        reach=60,
+        echoes=True,
+    ),
+    # «Виктора Курильского осудили», «экс-чиновника Курильского», «В. Курильский»: the
+    # adjective as a surname, after a given name, an initial or a role, and not before the
+    # noun it would qualify (глава Курильского района is the district's). The group `name`
+    # is the person wherever the text writes the surname again, in any case («Сам Курильский»).
+    _guard(
+        "guard.ru-adjective-surname",
+        "ru",
+        "фамилия человека (Курильский, Курильская), а не острова",
+        B
+        + r"(?:(?:экс-|бывш\w+\s+)?(?:"
+        + "|".join((*_ROLES_RU, *_OFFICIALS_RU))
+        + r")\s+(?:"
+        + _GIVEN_NAME_RU
+        + r"\s+)?|"
+        # (a given name, not a verb opening the sentence: «Перекрыли Курильскую улицу»)
+        + _GIVEN_NAME_RU
+        + r"(?<!ли)(?<!ло)(?<!ть)(?<!ет)(?<!ют)(?<!ят)(?<!ут)(?<!ит)(?<!ешь)(?<!ишь)"
+        + r"\s+(?:(?-i:[А-ЯЁ][а-яё]+(?:вич|вна|вича|вны|вичу|вне|вичем|вной|ичн\w+))\s+)?"
+        + r"|(?-i:[А-ЯЁ])\.\s*(?:(?-i:[А-ЯЁ])\.\s*)?)"
+        + r"(?P<name>(?-i:Курильск(?:ий|ого|ому|им|ом|ая|ой|ую)))(?!\w)"
+        + rf"(?!\s+(?:[а-яё]+(?:ого|ому|ой|ым|ом|ий|ый|ая|ое|ую|ых|ие)\s+)?{_KURILSK_NOUNS_RU})",
+        ("курильск",),
+        flags=re.IGNORECASE,
+        applies_to=("ru.kurilsk",),
         reach=60,
         echoes=True,
     ),
@@ -2728,6 +2782,22 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         reach=60,
         unless=("dispute",),
     ),
+    # "The 'Kuril Islands' of corporate governance": the name alone in quotes, owned by a
+    # field or a trade (Japan's own included), a figure for its quarrel; the islands "of
+    # Russia" or "of the Sakhalin region" in quotes are still the islands.
+    _guard(
+        "guard.quoted-figure",
+        "en",
+        "the name in quotes as a figure for another field's quarrel ('the \u2018Kuril "
+        "Islands\u2019 of corporate governance'), not the islands' news",
+        r"['‘\"“](?:the\s+)?"
+        + rf"(?:{_BUSINESS_NAMES['en']})"
+        + r"(?=['’\"”]\s+of\s+(?!(?:the\s+)?(?:russia|japan|soviet|ussr|sakhalin|hokkaido"
+        + r"|kamchatka|nemuro|kuril|far\s+east|pacific|okhotsk)\w*(?!['’]s)\b))",
+        ("'", "‘", '"', "“"),
+        echoes=True,
+        reach=60,
+    ),
     # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
     # own statements are in the third person or the plural («не отдадим», «отдаст»).
     _guard(
@@ -2761,7 +2831,8 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "guard.ru-quoted-figure",
         "ru",
         "образ спора о чём-то другом в кавычках («Свои Курилы»), а не новость об островах",
-        r"(?<=[«\"„“])(?:это\s+)?(?:свои|наши)\s+(?:собственные\s+)?"
+        # (in any case: жильцы называют участок «нашими Курилами»)
+        r"(?<=[«\"„“])(?:это\s+)?(?:сво|наш)(?:и|их|им|ими)\s+(?:собственн\w+\s+)?"
         + rf"{_KURILS_PLURAL_RU}(?=[»\"“”!?.:,])",
         ("свои", "наши"),
         echoes=True,
@@ -2898,6 +2969,9 @@ _FIGURES_JA = (
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
     # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」)
     r"|北方領土(?=化)"
+    # the name alone in quotes, likened (「北方領土」のようだ) or asked of something else
+    # in a headline (年金改革は「北方領土」か); 「北方領土」か「南クリル」か is the naming's own
+    r"|(?<=[「『])(?:北方領土|北方四島)(?=[」』](?:の?よう|みたい|か(?:[\s。？?！!]|$)))"
 )
 
 
@@ -3639,6 +3713,26 @@ DISPUTE_ASIDES: list[Guard] = [
         B + r"(?:с\s+видом\s+на|обращ[её]н\w*\s+к|смотр\w+\s+на|откуда\s+видн\w+|напротив)\s+\Z",
         None,
     ),
+    # "a standoff that has become, like the famous territorial row with Moscow, a dispute no
+    # one expects to settle": another quarrel likened to the dispute
+    _guard(
+        "aside.likened",
+        "en",
+        "the dispute as what another quarrel is likened to, not the story's subject",
+        B
+        + r"(?:like|unlike|akin\s+to|similar\s+to|reminiscent\s+of|much\s+as|as\s+[\w-]+\s+as)"
+        + r"\s+(?:the\s+|a\s+|japan['’]s\s+|russia['’]s\s+)?(?:(?:famous|famously|long-running"
+        + r"|decades-old|old|intractable|interminable|bitter|perennial|notorious|endless|frozen"
+        + r"|unresolved|proverbial|seemingly\s+eternal)\s+){0,3}\Z",
+        None,
+    ),
+    _guard(
+        "aside.ru-likened",
+        "ru",
+        "спор как образ для другой ссоры, а не предмет новости",
+        B + r"(?:подобно|наподобие|словно|будто|точно\s+так\s+же,?\s+как)\s+(?:[\w-]+\s+){0,2}\Z",
+        None,
+    ),
 ]
 
 # A sentence on the state of Japan-Russia relations ("Relations have been frozen since 2022,
@@ -3664,10 +3758,16 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"\s+(?:the\s+)?(?:peace[\s-]+treaty\s+(?:talks|negotiations)"
         + r"|(?:talks|negotiations|dialogue)\s+with\s+(?:tokyo|japan|moscow|russia))"
         + r"|soviet\s+union\s+(?:entered|declared)\s+(?:the\s+)?war"
-        + r"|soviet\s+entry\s+into\s+the\s+war",
+        + r"|soviet\s+entry\s+into\s+the\s+war"
+        # or on the treaty never signed: "a neighbour with which it has never signed a peace
+        # treaty", in a story on sanctions or trade
+        + r"|(?:never|not\s+yet|yet\s+to|have\s+not|has\s+not|had\s+not|did\s+not|didn['’]t"
+        + r"|haven['’]t|hasn['’]t)\s+(?:formally\s+|even\s+)?sign(?:ed)?\s+(?:a\s+|any\s+)?"
+        + r"(?:formal\s+)?peace\s+treaty"
+        + r"|(?:technically|formally)\s+(?:still\s+)?(?:remain\s+)?at\s+war",
         (
             *("relations", "ties", "despite", "amid", "soviet", "froze", "frozen"),
-            *("suspended", "halted", "broke", "pulled", "withdrew"),
+            *("suspended", "halted", "broke", "pulled", "withdrew", "sign", "at war"),
         ),
     ),
     _guard(
@@ -3680,10 +3780,15 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"|(?:заморозк|ухудшени|охлаждени)\w+\s+(?:[\w-]+\s+){0,2}?(?:диалог|отношени)\w*"
         + r"|вступлени\w+\s+ссср\s+в\s+войну|ссср\s+вступил\s+в\s+войну"
         + r"|(?:заморозил|приостановил|прервал|вышл|вышел)\w*\s+(?:из\s+)?(?:переговор|диалог)\w*"
-        + r"\s+(?:о\s+мирном\s+договоре|с\s+(?:японией|токио|россией|москвой)))",
+        + r"\s+(?:о\s+мирном\s+договоре|с\s+(?:японией|токио|россией|москвой))"
+        # or on the treaty never signed («страны, так и не подписавшие мирный договор»)
+        + r"|(?:так\s+и\s+|до\s+сих\s+пор\s+|ещё\s+|еще\s+|всё\s+ещё\s+|все\s+еще\s+)?"
+        + r"не\s+подпис\w+\s+(?:[\w-]+\s+){0,2}?мирн\w+\s+договор\w*"
+        + r"|формально\s+(?:всё\s+ещё\s+|все\s+еще\s+|до\s+сих\s+пор\s+)?наход\w+\s+в\s+состоянии"
+        + r"\s+войны)",
         (
             *("отношени", "заморозк", "ухудшени", "охлаждени", "вступлени", "ссср"),
-            *("заморозил", "приостановил", "прервал", "вышл", "вышел"),
+            *("заморозил", "приостановил", "прервал", "вышл", "вышел", "подпис", "состоянии"),
         ),
     ),
     _guard(
@@ -3693,7 +3798,10 @@ RELATIONS_BACKGROUND: list[Guard] = [
         # (with what froze them between: 日ロ関係は平和条約交渉が中断するなど、冷え込んだ)
         r"(?:日ロ|日露|両国)関係[^。\n]{0,30}?(?:冷え込|悪化|停滞|凍結|冷却)"
         r"|ソ連(?:軍)?(?:の対日参戦|が(?:対日)?参戦)"
-        r"|平和条約交渉(?:を|が|は)?(?:中断|凍結|停止)",
-        ("関係", "ソ連", "平和条約交渉"),
+        r"|平和条約交渉(?:を|が|は)?(?:中断|凍結|停止)"
+        # or on the treaty never signed (平和条約を締結していない隣国)
+        r"|平和条約(?:を|が|は)?(?:いまだ|未だ|まだ)?(?:締結|結ば|結ん)(?:していない|しておらず|されていない"
+        r"|されておらず|れていない|れておらず|でいない|でおらず)|平和条約(?:が|は)?未締結",
+        ("関係", "ソ連", "平和条約"),
     ),
 ]

@@ -2518,6 +2518,97 @@ TWENTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
     ("Визит на остров, который японцы называют Сикотан", "МИД Японии выразил протест."),
 ]
 
+TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
+    (
+        "Opinion: The 'Kuril Islands' of Britain's rail franchising",
+        "A row every minister inherits and none resolves.",
+        "guard.quoted-figure",
+        "in quotes as a figure",
+    ),
+    (
+        "Analysis: the “Northern Territories” of Seoul's housing market",
+        "Prices in two districts have stayed frozen for a decade.",
+        "guard.quoted-figure",
+        "in quotes as a figure",
+    ),
+    (
+        "〈コラム〉消費税は「北方領土」か",
+        "議論されるたびに先送りされる。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+    (
+        "部活動の地域移行、学校現場の「北方領土」のように",
+        "誰も手を付けられない問題だ。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+    (
+        "Дачники в Тверской области спорят о меже",
+        "Соседи называют полоску земли «своими Курилами».",
+        "guard.ru-quoted-figure",
+        "образ спора",
+    ),
+    (
+        "Бывшего депутата Курильского задержали в Самаре",
+        "Курильский подозревается в мошенничестве.",
+        "guard.ru-adjective-surname",
+        "фамилия человека",
+    ),
+    (
+        "Суд в Омске оштрафовал Анну Курильскую",
+        "Предпринимательница Курильская не согласна с решением.",
+        "guard.ru-adjective-surname",
+        "фамилия человека",
+    ),
+    (
+        "Japanese carmaker halts Russian exports",
+        "The move comes as Tokyo and Moscow have yet to sign a peace treaty formally ending the "
+        "Second World War.",
+        "background.relations",
+        "background on the state of relations",
+    ),
+    (
+        "Япония продлила санкции против банков России",
+        "Страны до сих пор не подписали мирный договор.",
+        "background.ru-relations",
+        "фон",
+    ),
+    (
+        "日本、ロシア産木材の輸入禁止を延長",
+        "両国は平和条約を締結していない。",
+        "background.ja-relations",
+        "background on the state of relations",
+    ),
+    (
+        "Hospital merger talks drag on",
+        "Like the famous territorial dispute with Moscow, the board's quarrel seems eternal.",
+        "aside.likened",
+        "likened",
+    ),
+]
+
+TWENTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
+    ("Глава Курильского района проверил ремонт школы", "Работы завершат к сентябрю."),
+    ("Мэр Курильского городского округа ответил на вопросы жителей", "Прием прошел в Курильске."),
+    ("В. Иванов назначен главой Южно-Курильского округа", "Ранее он работал в Сахалине."),
+    ("Gidrostroy expands the fish plant at Reidovo", "Capacity rises by a third."),
+    ("Salmon hatchery opens in Krabozavodskoe", "It will release 20 million fry."),
+    ("外相、納沙布岬から島々を視察", "元島民と懇談した。"),
+    (
+        "Кремль: безвизового режима поездок не будет",
+        "Речь о поездках бывших японских жителей на острова.",
+    ),
+    (
+        "The 'Kuril Islands' of the Sakhalin region get a new ferry",
+        "The Igor Farkhutdinov will be replaced next year.",
+    ),
+    (
+        "Japan says it has not signed a peace treaty with Russia because of the islands",
+        "Tokyo says the four islands are its territory.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2564,6 +2655,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *TWENTIETH_AND_TWENTY_FIRST_PART_LOOK_ALIKES,
         *TWENTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *TWENTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
+        *TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2587,6 +2679,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *TWENTIETH_AND_TWENTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *TWENTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *TWENTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
+        *TWENTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):

@@ -2,15 +2,13 @@
 
 The targets hold per language on the development set (every file but the held-back part)
 and are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind
-by someone else after the rules were fixed). The first twenty-five blind parts (blind1_*.jsonl to
-blind25_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+by someone else after the rules were fixed). The first twenty-seven blind parts (blind1_*.jsonl to
+blind27_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part now is two blind parts written blind by separate helpers while the
-twenty-fourth and twenty-fifth parts' kinds were fixed, 30 items per language each,
-measured once on the final rules (with the topic veto) and each asserted on its own: the
-twenty-sixth (heldback_*.jsonl) and the twenty-seventh (heldback_part27_*.jsonl). Both miss
-the targets in every language, held by strict expected failures. With no held-back part
+The held-back part is, between rounds, empty: the twenty-sixth and twenty-seventh parts
+were studied, and the twenty-eighth (heldback_*.jsonl) and twenty-ninth
+(heldback_part29_*.jsonl) are being written blind by separate helpers. With no held-back part
 the test fails by design (it never skips), naming the file it wants. To put a new one in,
 copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
 heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
@@ -36,12 +34,11 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-# The held-back part is two blind parts, each measured on its own: the twenty-sixth
-# (heldback_{lang}.jsonl) and the twenty-seventh (heldback_part27_{lang}.jsonl).
-TWENTY_SEVENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part27_")]
-TWENTY_SIXTH_PART = [r for r in HELDBACK if r not in TWENTY_SEVENTH_PART]
-HELDBACK_RESULTS = evaluate(MATCHER, TWENTY_SIXTH_PART)
-TWENTY_SEVENTH_PART_RESULTS = evaluate(MATCHER, TWENTY_SEVENTH_PART)
+# The held-back part is two blind parts, each measured on its own: the twenty-eighth
+# (heldback_{lang}.jsonl) and the twenty-ninth (heldback_part29_{lang}.jsonl).
+TWENTY_NINTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part29_")]
+TWENTY_EIGHTH_PART = [r for r in HELDBACK if r not in TWENTY_NINTH_PART]
+HELDBACK_RESULTS = evaluate(MATCHER, TWENTY_EIGHTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -103,48 +100,20 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-TWENTY_SIXTH_PART_FIGURES = {
-    "en": "en 0.938 / 1.000 (1 FP of 30)",
-    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
-    "ru": "ru 0.882 / 1.000 (2 FP of 30)",
-}
-TWENTY_SEVENTH_PART_FIGURES = {
-    "en": "en 0.929 / 0.867 (1 FP, 2 FN of 30; the rules alone 0.933 / 0.933)",
-    "ja": "ja 1.000 / 0.933 (1 FN of 30)",
-    "ru": "ru 0.933 / 0.933 (1 FP, 1 FN of 30)",
-}
-
-
-def _missed(part: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        strict=True,
-        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
-        "below precision 0.98 / recall 0.99 in every language (README: 'What counts as Kuril "
-        "news'); held, not tuned to",
-    )
-
-
-@_missed("twenty-sixth")
+@pytest.mark.xfail(
+    strict=True,
+    reason="no held-back part yet: the twenty-sixth and twenty-seventh parts were studied, "
+    "the twenty-eighth and twenty-ninth are being written blind",
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    rows: list[Labelled] = [r for r in TWENTY_SIXTH_PART if r.lang == lang]
+    rows: list[Labelled] = [r for r in TWENTY_EIGHTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    report = _report(lang, c, "held-back part")
-    _assert_targets(c, report + f" (when added: {TWENTY_SIXTH_PART_FIGURES[lang]})")
-
-
-@_missed("twenty-seventh")
-@pytest.mark.parametrize("lang", LANGS)
-def test_precision_and_recall_meet_the_targets_on_the_twenty_seventh_blind_part(lang):
-    rows = [r for r in TWENTY_SEVENTH_PART if r.lang == lang]
-    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
-    c = TWENTY_SEVENTH_PART_RESULTS[lang]
-    report = _report(lang, c, "twenty-seventh blind part")
-    _assert_targets(c, report + f" (when added: {TWENTY_SEVENTH_PART_FIGURES[lang]})")
+    _assert_targets(c, _report(lang, c, "held-back part"))
 
 
 @pytest.mark.parametrize(
@@ -175,6 +144,8 @@ def test_precision_and_recall_meet_the_targets_on_the_twenty_seventh_blind_part(
         ("blind23_", 30),
         ("blind24_", 30),
         ("blind25_", 30),
+        ("blind26_", 30),
+        ("blind27_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
