@@ -243,6 +243,19 @@ BLIND_PARTS = {
         "disputed islands' that the topic veto rejected, kept now only because the topic "
         "weights were retrained with it",
     ),
+    "blind28_": (
+        "twenty-eighth",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 0.938/1.000 (2 false positives)",
+        "安全操業 as a fishing crew's safe working (a coast guard's course); a Takeshima story "
+        "whose headline's dispute phrase is Dokdo's; and, caught only by the topic veto, "
+        "シコタンハコベ, a plant first collected on Shikotan",
+    ),
+    "blind29_": (
+        "twenty-ninth",
+        "precision/recall en 0.882/1.000, ja 0.938/1.000, ru 1.000/1.000 (3 false positives)",
+        '"Habomai Kombu Chips", a quoted product name; a trawler named in apposition (\'two '
+        "trawlers, the Shikotan and …'); 「北方領土」 as a department store annex's nickname",
+    ),
 }
 
 

@@ -764,7 +764,11 @@ def _decide(
     head_dispute = [h for h in dispute_hits if h.zone in ("title", "lead")]
     dispute_up_front = bool(head_dispute) and len(sides) == 2
     if about is not None:
-        dispute_up_front = dispute_up_front and any(h.zone == "title" for h in head_dispute)
+        # (and not the other subject's own dispute: «претензий на острова Токто»)
+        others = [h for h in context if h.strength == "topic" and h.term == about]
+        dispute_up_front = dispute_up_front and any(
+            h.zone == "title" and not _attached(h, others, layout) for h in head_dispute
+        )
     if evidence:
         # An ambiguous name in the headline does not outweigh another subject named there.
         if any(h.zone == "title" and (h.strength != "weak" or not head_topic) for h in evidence):
@@ -885,6 +889,22 @@ def _decide(
             return result(False, "a dispute phrase, but not between Japan and Russia")
         return result(False, "a dispute mentioned only far down the text")
     return result(False, "no Kuril terms")
+
+
+# How close a dispute phrase stands to another subject's name to be that subject's own
+# ("claims to the islands of Dokdo", «претензий на острова Токто»).
+_ATTACHED = 25
+
+
+def _attached(phrase: Hit, others: list[Hit], layout: _Layout) -> bool:
+    """Whether a phrase of the dispute is written beside another subject's name, in the same
+    sentence: that subject's dispute, not the islands'."""
+    sentence = layout.sentence(phrase.start)
+    return any(
+        layout.sentence(o.start) == sentence
+        and (0 <= o.start - phrase.end <= _ATTACHED or 0 <= phrase.start - o.end <= _ATTACHED)
+        for o in others
+    )
 
 
 # "The islands" in a headline without a name: not a proper name's ("Sado Island", "острова

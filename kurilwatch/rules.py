@@ -743,6 +743,14 @@ GROUP_RULES: list[Rule] = [
 
 RULES: list[Rule] = _place_rules() + GROUP_RULES
 
+# 安全操業, the safe-operation fishing regime of the islands' waters, and not the words'
+# everyday sense: a fishing crew's or a factory's safe working (安全操業の講習会, 工場の安全操業).
+_SAFE_OPERATION_JA = (
+    r"(?<!工場の)(?<!工場)(?<!工場での)(?<!施設の)(?<!設備の)(?<!プラントの)(?<!原発の)"
+    r"(?<!製油所の)(?<!炉の)安全操業"
+    r"(?!\s*(?:の|に向けた|を)?(?:講習|研修|訓練|教室|指導|意識|宣言|週間|大会|推進|管理|体制|教育"
+    r"|マニュアル|徹底|呼びかけ))"
+)
 # --- Context: the dispute without a name, and the two sides ------------------------------
 CONTEXT_RULES: list[Rule] = [
     _rule(
@@ -865,7 +873,7 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "bilateral",
         "日ロ",
-        r"日ロ|日露|日ソ|安全操業",
+        rf"日ロ|日露|日ソ|{_SAFE_OPERATION_JA}",
         ("日ロ", "日露", "日ソ", "安全操業"),
         anchored_start=True,
     ),
@@ -952,7 +960,8 @@ CONTEXT_RULES: list[Rule] = [
         "dispute",
         "領土問題",
         r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
-        r"|(?:2|２|二)島|安全操業|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船"
+        rf"|(?:2|２|二)島|{_SAFE_OPERATION_JA}"
+        r"|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船"
         # a boat named by its name only (「第8北洋丸」), taken by Russia's border guards
         r"|国境警備[^。]{0,20}(?:拿捕|連行)"
         # the islands named by where they are: 「北海道東方の島を訪れた」
@@ -1093,8 +1102,8 @@ WATERS_RULES: list[Rule] = [
         "context",
         "waters",
         "四島周辺水域",
-        r"民間協定|民間取り決め|協定|安全操業|採取料|協力金|入漁料|国境警備|監視船|実効支配"
-        r"|中間ライン|許可証",
+        rf"民間協定|民間取り決め|協定|{_SAFE_OPERATION_JA}|採取料|協力金|入漁料|国境警備|監視船"
+        r"|実効支配|中間ライン|許可証",
         (
             *("民間協定", "民間取り決め", "協定", "安全操業", "採取料", "協力金", "入漁料"),
             *("国境警備", "監視船", "実効支配", "中間ライン", "許可証"),
@@ -2868,8 +2877,12 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         r"|(?<=['\"‘“«])(?:(?!(?:South|Southern|North|Northern|Greater|Lesser|Middle)\b)"
         r"[A-Z][a-z]+\s+){1,2}Kurile?(?:sk(?:y|iy|aya))?\s+"
         r"(?!(?:Islands?|Isles|Chain|Ridge|Arc|District|Region|Ministry|Reserve)\b)[A-Z][a-z]+"
-        r"(?=['\"’”»])",
-        ("kuril",),
+        r"(?=['\"’”»])"
+        # an island's name opening a product's quoted title-case name: "Habomai Kombu Chips"
+        r"|(?<=['\"‘“«])(?:Habomai|Shikotan|Iturup|Kunashiri?|Etorofu)\s+"
+        r"(?!(?:Islands?|Isles|Islets?|Chain|Ridge|District|Region|Strait|Reserve|Airport|Bay"
+        r"|Group)\b)(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?=['\"’”»])",
+        ("kuril", "habomai", "shikotan", "iturup", "kunashir", "etorofu"),
         flags=0,
         echoes=True,
     ),
@@ -2969,6 +2982,14 @@ _FIGURES_JA = (
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
     # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」)
     r"|北方領土(?=化)"
+    # a nickname among a firm's or a school's own people (社員の間では「北方領土」と呼ばれ
+    # てきた), or of a building or a corner (「北方領土」と呼ばれた別館); the islands
+    # themselves are called so by the sides (日本が「北方領土」と呼ぶ島々)
+    r"|(?<=[「『])(?:北方領土|北方四島)(?=[」』]と(?:呼ばれ|呼ん|呼ぶ|称され|名付けられ)[^。]{0,6}?"
+    r"(?:別館|本館|新館|売り場|フロア|部署|部屋|席|建物|棟|コーナー|区画|駐車場|校舎|倉庫|支店"
+    r"|窓際|デスク|閑職))"
+    r"|(?:社内|社員|職員|店員|従業員|生徒|学生|部員|選手|常連客|常連)(?:の間)?(?:で|では|から)"
+    r"[^。「」]{0,15}[「『](?:北方領土|北方四島)(?=[」』])"
     # the name alone in quotes, likened (「北方領土」のようだ) or asked of something else
     # in a headline (年金改革は「北方領土」か); 「北方領土」か「南クリル」か is the naming's own
     r"|(?<=[「『])(?:北方領土|北方四島)(?=[」』](?:の?よう|みたい|か(?:[\s。？?！!]|$)))"
@@ -3240,7 +3261,8 @@ GUARDS: list[Guard] = [
         B
         + r"(?:"
         + _VESSEL_EN
-        + r"\s+(?:the\s+)?[\"“']?(?:"
+        # (or in apposition: "two Russian trawlers, the Shikotan and the Polar Star")
+        + r"(?:,\s+the\s+|\s+(?:the\s+)?)[\"“']?(?:"
         + _SHIPS_EN
         # "escort ships Shimushu and Kunashiri": each name of the list is a ship's
         + r")(?:[\"”']?(?:,\s*|\s+and\s+|\s+or\s+)[\"“']?(?:"
@@ -3354,6 +3376,12 @@ GUARDS: list[Guard] = [
         # a species' type locality: "first described from specimens collected in the Kurils"
         + r")|described\s+from\s+(?:(?:[\w-]+\s+){0,4}?(?:in|on|from)\s+)?(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
+        # or first collected on one of its islands ("first collected on Shikotan in 1890")
+        + r")|first\s+(?:collected|described|recorded|discovered)\s+(?:on|in|from)\s+(?:the\s+)?"
+        + r"(?:island\s+of\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r"|"
+        + _names("en")
         + r"))",
         (
             "described",
@@ -3366,6 +3394,7 @@ GUARDS: list[Guard] = [
             "widespread",
             "distributed",
             "named",
+            "first",
             *_anchors(_GROWN_EN),
         ),
     ),
@@ -3569,8 +3598,11 @@ GUARDS: list[Guard] = [
         r"|原産地?(?:は|が)[^。]{0,12}?(?:千島列島|千島|北方四島|クリル諸島)"
         # named after the islands (a ship, a plant): 千島列島の島にちなんで名付けられた
         r"|(?:千島列島|千島|北方四島|クリル諸島|択捉島?|国後島?|色丹島?)(?:の島)?"
-        r"(?:にちな[んむみ]|から(?:名付け|命名)|の名を冠)",
-        ("原産", "分布", "自生", "ちな", "名付け", "命名", "冠"),
+        r"(?:にちな[んむみ]|から(?:名付け|命名)|の名を冠)"
+        # a species first collected there (色丹島で最初に採集された), its name's origin
+        r"|(?:千島列島|千島|北方四島|クリル諸島|択捉島?|国後島?|色丹島?)(?:で|から)(?:最初に|初めて)?"
+        r"(?:採集|採取|発見|記載)(?:され)",
+        ("原産", "分布", "自生", "ちな", "名付け", "命名", "冠", "採集", "採取", "発見", "記載"),
     ),
     _guard(
         "guard.ja-chishima-name",

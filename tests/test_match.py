@@ -2609,6 +2609,47 @@ TWENTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+TWENTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES = [
+    (
+        "Retailer recalls 'Shikotan Smoked Salmon Bites'",
+        "The snack was sold in Sapporo stores.",
+        "guard.brand-name",
+        "a brand's name in quotes",
+    ),
+    (
+        "Iceland detains two Russian trawlers, the Kunashir and the Nordic Star",
+        "The ships were fishing without permits off the Westfjords.",
+        "guard.ship-name",
+        "a ship named after an island",
+    ),
+    (
+        "社内で「北方領土」と呼ばれる倉庫、取り壊しへ",
+        "本社から最も遠い倉庫だった。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+    (
+        "国後島で初めて採集されたスミレ、植物園で開花",
+        "名前は島にちなむ。",
+        "guard.ja-origin",
+        "origin of a plant",
+    ),
+    (
+        "Alpine sedge first collected on Iturup flowers in Sapporo garden",
+        "Visitors crowded the rock garden.",
+        "guard.origin",
+        "where a plant, a breed or a word comes from",
+    ),
+]
+
+TWENTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS = [
+    ("日ロ安全操業の交渉が妥結", "北海道の漁船が四島周辺で操業する。"),
+    ("安全操業の出漁、ロシア側の許可遅れる", "根室の漁船は北方四島周辺での操業を待つ。"),
+    ("Russian coast guard ship Kunashir patrols off Shikotan", "Japan protested the patrol."),
+    ("日本が「北方領土」と呼ぶ島々でロシアが演習", "日本政府は抗議した。"),
+    ("Сеул и Токио спорят о Токто, Москва отвечает Токио по Курилам", "МИД России заявил протест."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2656,6 +2697,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *TWENTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *TWENTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
         *TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
+        *TWENTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2680,11 +2722,26 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *TWENTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *TWENTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
         *TWENTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
+        *TWENTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
     result = matcher.match_item(title, body)
     assert result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("冬の海難防止へ 海保が漁業者向けに安全操業講習会", "救命胴衣の着用を呼びかけた。"),
+        ("工場の安全操業を徹底 化学メーカー", "従業員向けに安全操業の研修を開いた。"),
+        ("原発の安全操業へ、ロシア製部品の調達を見直し", "電力会社が発表した。"),
+    ],
+)
+def test_safe_working_is_not_the_safe_operation_fishing_regime(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert not any(h.text == "安全操業" for h in result.context), result.context
 
 
 def test_match_command_names_a_background_sentence_and_a_pearl_harbor_story(runner, env):
