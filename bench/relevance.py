@@ -256,6 +256,23 @@ BLIND_PARTS = {
         '"Habomai Kombu Chips", a quoted product name; a trawler named in apposition (\'two '
         "trawlers, the Shikotan and …'); 「北方領土」 as a department store annex's nickname",
     ),
+    "blind30_": (
+        "thirtieth",
+        "precision/recall en 0.938/1.000, ja 1.000/0.933, ru 1.000/0.933 (1 false positive, "
+        "2 false negatives)",
+        "'a Kuril Islands situation' of a football transfer; a sea memorial of former "
+        "islanders out of Nemuro port naming no island; a base 'on the island of Simushir' "
+        "named only in a short report's last sentence; and, caught only by the topic veto, "
+        "«курильской» сайры, a fake label",
+    ),
+    "blind31_": (
+        "thirty-first",
+        "precision/recall en 0.933/0.933, ja 0.938/1.000, ru 1.000/1.000 (2 false positives, "
+        "1 false negative)",
+        "surges from a 2006 earthquake in the Kurils in a story about Crescent City; "
+        "「永田町の北方領土」化; 'Kaigara, a rocky islet' and 'waters Russia controls'; and, "
+        "caught only by the topic veto, a garden society СНТ «Курилы»",
+    ),
 }
 
 

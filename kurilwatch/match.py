@@ -58,6 +58,10 @@ _LEAD_CHARS = {"ja": 160, "other": 400}
 _BODY_SENTENCES = 3
 # An article of this many sentences or more is long: one mention in it is not enough.
 _LONG_ARTICLE = 8
+# A report this short (body sentences) has one subject: a name standing as its place is it.
+_SHORT_REPORT = 5
+# A place denied ("not around the four islands but on the high seas"): 北方四島周辺ではなく.
+_NEGATED_AFTER = re.compile(r"\w{0,4}?(?:ではなく|でなく|ではない|じゃなく)")
 # Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
 _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
 _WORD = re.compile(r"\w")
@@ -812,6 +816,20 @@ def _decide(
             return result(True, f"{used} in the lead")
         if dispute_up_front:
             return result(True, f"the territorial dispute up front; {used} further down")
+        # A short report about nothing else whose one mention, however late, is the place
+        # where its subject stands ("the base on the island of Simushir was abandoned"), not
+        # one place of a list (Ainu who lived in Hokkaido, Sakhalin and the Kurils).
+        if (
+            about is None
+            and strong
+            and layout.body_sentences < _SHORT_REPORT
+            and not listed
+            and any(
+                _locative(layout.text, h) and not _NEGATED_AFTER.match(layout.text, h.end)
+                for h in strong
+            )
+        ):
+            return result(True, f"{used} late, as the place of a short report's subject")
         if len(sentences) >= _BODY_SENTENCES:
             return result(True, f"{used} in {len(sentences)} sentences")
         # A long feature or column whose names come late: the dispute's own phrases run
@@ -946,7 +964,7 @@ def _headline_islands(layout: _Layout) -> str | None:
 # direction is no place of the event: "went on to the Kurils", «направлялись на Курилы».
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?P<en>on|at|in|near|off)\s+(?:the\s+)?(?:island\s+of\s+)?"
-    r"|(?<!\w)(?:(?P<ru>на|в|во)|у|около|близ)\s+(?:остров\w*\s+)?)$",
+    r"|(?<!\w)(?:(?P<ru>на|в|во)|у|около|близ)\s+(?:(?P<isle>остров\w*)\s+)?)$",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"(?:島|諸島|列島|群島)?(?:で|沖|周辺|近海|に上陸|を訪)")
@@ -985,7 +1003,10 @@ def _locative(text: str, hit: Hit) -> bool:
     if before is None:
         return False
     if before.group("ru"):
-        return _PREPOSITIONAL_RU.search(hit.text) is not None
+        # (after «острове» the name stands in apposition, uninflected: на острове Симушир;
+        # the case is the first word's, «острове» of a hit «острове Матуа» too)
+        first = before.group("isle") or hit.text.split(maxsplit=1)[0]
+        return _PREPOSITIONAL_RU.search(first) is not None
     return _POSSESSIVE_AFTER.match(text, hit.end) is None
 
 

@@ -228,7 +228,8 @@ PLACES: list[Place] = [
                 "taraku",
                 "suish[oō]u?",
                 "akiyuri",
-                "kaigara(?:,\\s+(?:a|the))?\\s+reef",
+                # (any noun of a rock: "Kaigara, a rocky islet", "Kaigara islet")
+                "kaigara(?:,\\s+(?:a|the)(?:\\s+[\\w-]+){0,2}?)?\\s+(?:reef|islet|rock|isle)",
             ),
             "ru": tuple(
                 f"{island}\\s+(?:{'|'.join(_HABOMAI_ISLETS_RU)})"
@@ -773,7 +774,7 @@ CONTEXT_RULES: list[Rule] = [
                     "(?:controls|holds|administers|occupies)"
                     "|(?:japan|tokyo)\\s+claims\\s+(?:and|but)\\s+(?:russia|moscow)\\s+"
                     "(?:controls|holds|administers|occupies))"
-                    for noun in ("islands?", "islets?", "isles", "reefs?")
+                    for noun in ("islands?", "islets?", "isles", "reefs?", "waters")
                 ),
                 "islands?\\s+(?:claimed|seized|occupied)\\s+by",
                 "islands'?\\s+return",
@@ -966,8 +967,9 @@ CONTEXT_RULES: list[Rule] = [
         r"|国境警備[^。]{0,20}(?:拿捕|連行)"
         # the islands named by where they are: 「北海道東方の島を訪れた」
         r"|北海道(?:の)?(?:東方|北東|東)(?:沖)?の(?:島|島々)"
-        # or viewed from Cape Nosappu, the campaign's lookout: 納沙布岬から沖合の島々を視察
-        r"|納沙布岬[^。]{0,25}?(?:島々|島影|四島)を(?:望|眺|見渡|視察)",
+        # or viewed from Cape Nosappu, the campaign's lookout, or from a boat out of Nemuro or
+        # Rausu: 納沙布岬から沖合の島々を視察, 根室港を出港し、島々を望む海上で慰霊式
+        r"|(?:納沙布岬|根室|羅臼|標津|野付)[^。]{0,25}?(?:島々|島影|四島)を(?:望|眺|見渡|視察)",
         (
             "領土",
             "平和条約",
@@ -1445,6 +1447,8 @@ _BUSINESSES = {
         "турбаз\\w*",
         # a housing estate (ЖК «Курилы»), a residential quarter or a business centre
         "жк",
+        # a garden or a dacha society (СНТ «Курилы», садовое товарищество «Курилы»)
+        *("снт", "днт", "тсн", "тсж", "дпк", "товариществ\\w*"),
         "жил\\w+\\s+комплекс\\w*",
         "микрорайон\\w*",
         "бизнес-центр\\w*",
@@ -2807,6 +2811,36 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         echoes=True,
         reach=60,
     ),
+    # "surges from a 2006 earthquake in the Kuril Islands sank boats" in Crescent City: the
+    # islands as where a past quake struck, in a story about a coast its tsunami reached
+    _guard(
+        "guard.distant-cause",
+        "en",
+        "the islands as where a past earthquake struck, in a story about a coast its waves reached",
+        B
+        + r"(?:surges?|tsunamis?|waves?|swells?|debris)\s+(?:[\w-]+\s+){0,3}?(?:from|generated\s+by"
+        + r"|triggered\s+by|caused\s+by|spawned\s+by|unleashed\s+by)\s+(?:an?|the)\s+"
+        + r"(?:19|20)\d\d\s+(?:magnitude[\s-][\d.]+\s+)?(?:earthquake|quake)\s+(?:in|off|near)\s+"
+        + rf"(?:the\s+)?(?:{'|'.join(_KURILS_EN)})(?:\s+islands?)?",
+        ("surge", "tsunami", "wave", "swell", "debris"),
+        reach=160,
+    ),
+    # "a Kuril Islands situation", "a Northern Territories scenario": the name made a kind of
+    # deadlock, with an article no report of the islands gives them; and a quote opening
+    # "Like the Kurils —"
+    _guard(
+        "guard.figure-kind",
+        "en",
+        "the dispute made a kind of deadlock ('a Kuril Islands situation'), a figure of speech",
+        B
+        + r"(?:an?\s+(?:real\s+|classic\s+|proper\s+|sort\s+of\s+|kind\s+of\s+)?['‘\"“]?"
+        + rf"(?:{_BUSINESS_NAMES['en']})['’\"”]?[\s-]+(?:situation|scenario|moment|standoff"
+        + r"|stand-off|syndrome|stalemate|deadlock|impasse|problem|style|type)\b"
+        + rf"|(?<=['‘\"“])like\s+(?:the\s+)?(?:{_BUSINESS_NAMES['en']})\s*[—–:-])",
+        ("a ", "an ", "like"),
+        echoes=True,
+        reach=60,
+    ),
     # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
     # own statements are in the third person or the plural («не отдадим», «отдаст»).
     _guard(
@@ -2894,7 +2928,10 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         r"[\w-]+(?:\s+[\w-]+)?(?=[»\"“”])"
         # the adjective after the product's noun: «Сайра курильская», «Чай курильский»
         r"|(?<=[«\"„“])(?:(?!(?:остров|гряд|район|округ|хребт|город|заповедник|южн|северн"
-        r"|мал)\w*)[\w-]+\s+){1,3}курильск\w+(?=[»\"“”])",
+        r"|мал)\w*)[\w-]+\s+){1,3}курильск\w+(?:\s+(?-i:[а-яё])[\w-]*){0,2}(?=[»\"“”])"
+        # the adjective alone in quotes before a product, a label's claim: «курильской» сайры
+        r"|(?<=[«\"„“])курильск\w+(?=[»\"“”]\s+(?:сайр|икр|краб|рыб|лосос|горбуш|кет|нерк|кальмар"
+        r"|минтай|морепродукт|консерв|водк|пив|вод|чай|мед|мёд)\w*)",
         ("курильск",),
         echoes=True,
     ),
@@ -2980,8 +3017,14 @@ _FIGURES_JA = (
     # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
     # Nemuro's own campaign, no figure
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
-    # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」)
-    r"|北方領土(?=化)"
+    # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」,
+    # 「永田町の北方領土」化)
+    r"|北方領土(?=[」』]?化)"
+    # a place or a field of Japan's own that owns it (永田町の北方領土だ), never a side's or
+    # the islanders' (日本の北方領土, 元島民の北方領土)
+    rf"|(?<![{KANJI}])(?!日本|わが国|我が国|ロシア|ソ連|北海道|根室|道東|政府|島民|元島民|住民"
+    rf"|四島|千島|国民|全国|本土)[{KANJI}]{{2,4}}の[「『]?(?:北方領土|北方四島)(?=[」』]|の?よう|みたい"
+    r"|だ|です)"
     # a nickname among a firm's or a school's own people (社員の間では「北方領土」と呼ばれ
     # てきた), or of a building or a corner (「北方領土」と呼ばれた別館); the islands
     # themselves are called so by the sides (日本が「北方領土」と呼ぶ島々)

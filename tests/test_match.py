@@ -2650,6 +2650,67 @@ TWENTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS = [
     ("Сеул и Токио спорят о Токто, Москва отвечает Токио по Курилам", "МИД России заявил протест."),
 ]
 
+THIRTIETH_AND_THIRTY_FIRST_PART_LOOK_ALIKES = [
+    (
+        "Coach: our derby rivalry is a real Kuril Islands situation",
+        "Neither club will give an inch.",
+        "guard.figure-kind",
+        "a kind of deadlock",
+    ),
+    (
+        "'Like the Northern Territories — nobody gives anything back': mayor on library row",
+        "The council and the trust both claim the building.",
+        "guard.figure-kind",
+        "a kind of deadlock",
+    ),
+    (
+        "Hilo marks 60 years since its tsunami wall went up",
+        "Waves from a 1952 earthquake off the Kurils flooded the bayfront before the wall was "
+        "built.",
+        "guard.distant-cause",
+        "where a past earthquake struck",
+    ),
+    (
+        "Суд в Тверской области ликвидировал СНТ «Курилы»",
+        "Садоводы не платили взносы пять лет.",
+        "guard.ru-business-name",
+        "название компании",
+    ),
+    (
+        "В Омске продавали «курильскую» икру из Китая",
+        "Партию изъяли из магазинов.",
+        "guard.ru-brand-name",
+        "название компании или марки",
+    ),
+    (
+        "予算の配分は「霞が関の北方領土」化",
+        "どの省も譲らない。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+    (
+        "党内調整は難航、関係者「派閥の北方領土だ」",
+        "結論は持ち越された。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+]
+
+THIRTIETH_AND_THIRTY_FIRST_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Kelp boats from Nemuro head for Kaigara, a small rocky islet",
+        "The harvest runs to September.",
+    ),
+    (
+        "Экспедиция обследовала маяк",
+        "Ученые описали постройки. Маяк на острове Матуа не работает с 1990-х годов.",
+    ),
+    ("元島民ら洋上慰霊", "根室港を出港し、島々を望む海上で手を合わせた。"),
+    ("Tsunami from a 2025 earthquake off the Kurils floods Severo-Kurilsk", "Residents fled."),
+    ("北方領土は日本の北方領土だ、首相が強調", "ロシア側は反発した。"),
+    ("Кафе «Курилы» открылось в Южно-Курильске", "Оно работает круглосуточно."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2698,6 +2759,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *TWENTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
         *TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
         *TWENTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
+        *THIRTIETH_AND_THIRTY_FIRST_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2723,6 +2785,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *TWENTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
         *TWENTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *TWENTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
+        *THIRTIETH_AND_THIRTY_FIRST_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
