@@ -273,6 +273,18 @@ BLIND_PARTS = {
         "「永田町の北方領土」化; 'Kaigara, a rocky islet' and 'waters Russia controls'; and, "
         "caught only by the topic veto, a garden society СНТ «Курилы»",
     ),
+    "blind32_": (
+        "thirty-second",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "former residents asking to 'visit family graves', no island named; and, caught only "
+        "by the topic veto, a football banner «Курилы не отдадим — и Соколова тоже»",
+    ),
+    "blind33_": (
+        "thirty-third",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 1.000/1.000 (1 false positive)",
+        "a shareholder feud that 'became Osaka's \u2018Kuril Islands\u2019', 'the corporate "
+        "world's Kuril Islands'",
+    ),
 }
 
 

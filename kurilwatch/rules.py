@@ -557,7 +557,15 @@ GROUP_RULES: list[Rule] = [
         "weak",
         "group",
         "visa-free exchanges",
-        *_lat(("visa-free\\s+(?:exchanges?|visits?|travel)", "grave\\s+visits?")),
+        *_lat(
+            (
+                "visa-free\\s+(?:exchanges?|visits?|travel)",
+                "grave\\s+visits?",
+                # "visit their ancestral graves", "travel to family graves"
+                "visit(?:s|ing)?\\s+(?:[\\w-]+\\s+){0,2}?(?:ancestral|family|ancestors['’]?)\\s+graves",
+                "travel\\s+to\\s+(?:their\\s+)?(?:ancestral|family)\\s+graves",
+            )
+        ),
         anchored_start=True,
     ),
     # The islands unnamed, as the former residents' lost home ("the islands they were forced
@@ -2767,17 +2775,20 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + r"|kremlin|city|town|area|world|japan|russia|family|father|mother|grand\w+|parents"
         + r"|ancestors|people|islanders|residents|owners?)['’])(?-i:[a-z]+)['’]s\s+"
         + r"(?:own\s+|very\s+own\s+)?"
+        # a field's "world" ("the corporate world's Kuril Islands"), never "the world's"
+        + r"|(?<=[a-z]\s)(?<!the\s)world['’]s\s+(?:own\s+)?"
         + r"|(?:answer|equivalent|version|counterpart)\s+(?:to|of)\s+the\s+"
         # another country's, said to be so: "the marbles are Britain's Kuril Islands" (the
         # sides' and the islands' own places own them literally)
         + r"|(?:is|are|was|were|become|becomes|became)\s+(?:the\s+)?"
         + r"(?!(?:Japan|Russia|Soviet|USSR|Moscow|Tokyo|Sakhalin|Hokkaido|Nemuro|Kamchatka"
-        + r"|Putin|Kremlin)['’])(?-i:[A-Z][\w.-]*)['’]s\s+(?:own\s+)?)"
+        # (the name may be in quotes: "became Osaka's 'Kuril Islands'")
+        + r"|Putin|Kremlin)['’])(?-i:[A-Z][\w.-]*)(?:['’]s|(?<=s)['’])\s+(?:own\s+)?['‘\"“]?)"
         + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands?)?"
         # the name ends the phrase: "the family's Kuril Islands home" is a modifier
         + r"(?=[ \t]*(?:[.,;:!?)\"'”’—–\n]|\Z)|\s+(?:is|are|was|were|has|have|of|for|in|on|at"
         + r"|and|but|that|which|where|when|with|since|after|before)\b)",
-        ("'s", "’s", "answer", "equivalent", "version", "counterpart"),
+        ("'s", "’s", "s'", "s’", "answer", "equivalent", "version", "counterpart"),
         echoes=True,
         reach=80,
     ),
@@ -2892,7 +2903,10 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + rf"(?:{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?"
         + rf"{_KURILS_PLURAL_RU}(?!\w)"
         # «Мы же не Курилы отдаём»: it's hardly the Kurils we are giving away
-        + rf"|не\s+{_KURILS_PLURAL_RU}\s+(?:же\s+)?{_HANDED_OVER_RU})",
+        + rf"|не\s+{_KURILS_PLURAL_RU}\s+(?:же\s+)?{_HANDED_OVER_RU}"
+        # «Курилы не отдадим — и Соколова тоже»: the slogan stretched to something else
+        + rf"|{_KURILS_PLURAL_RU}\s+не\s+{_HANDED_OVER_RU}\s*[—–,-]+\s*(?:и|а\s+также|как\s+и)\s+"
+        + r"(?:[\w-]+\s+){1,3}?тоже)",
         None,
         echoes=True,
         reach=80,

@@ -2711,6 +2711,39 @@ THIRTIETH_AND_THIRTY_FIRST_PART_ISLANDS_OWN_NEWS = [
     ("Кафе «Курилы» открылось в Южно-Курильске", "Оно работает круглосуточно."),
 ]
 
+THIRTY_SECOND_AND_THIRD_PART_LOOK_ALIKES = [
+    (
+        "The merger talks that became Brussels' 'Kuril Islands'",
+        "Neither bank will give ground.",
+        "guard.metaphor-likened",
+        "likened to the dispute",
+    ),
+    (
+        "Why pension reform is the political world's Kuril Islands",
+        "Everyone agrees, nobody moves.",
+        "guard.metaphor-likened",
+        "likened to the dispute",
+    ),
+    (
+        "Фанаты «Зенита»: «Курилы не отдадим, а также Иванова тоже»",
+        "Болельщики против продажи нападающего.",
+        "guard.ru-simile",
+        "шутливое сравнение",
+    ),
+]
+
+THIRTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Japan asks Russia to let former residents visit ancestral graves",
+        "Moscow has frozen the programme since 2022.",
+    ),
+    (
+        "Митинг в Южно-Сахалинске: «Курилы не отдадим»",
+        "Участники выступили против передачи островов.",
+    ),
+    ("The world's Kuril Islands experts meet in Sapporo", "They discussed the peace treaty."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2760,6 +2793,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
         *TWENTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
         *THIRTIETH_AND_THIRTY_FIRST_PART_LOOK_ALIKES,
+        *THIRTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2786,6 +2820,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *TWENTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *TWENTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
         *THIRTIETH_AND_THIRTY_FIRST_PART_ISLANDS_OWN_NEWS,
+        *THIRTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
