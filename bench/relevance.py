@@ -285,6 +285,20 @@ BLIND_PARTS = {
         "a shareholder feud that 'became Osaka's \u2018Kuril Islands\u2019', 'the corporate "
         "world's Kuril Islands'",
     ),
+    "blind34_": (
+        "thirty-fourth",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 0.938/1.000 (2 false positives)",
+        "Nemuro 'better known for its proximity to Russian-held islands' in a saury story; "
+        "«У нас тут свои Курилы» with words before it in the quote; and, caught only by the "
+        "topic veto, 'Kuril Seafood' and Kuril Seafood Inc.",
+    ),
+    "blind35_": (
+        "thirty-fifth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/1.000 (no miss; the rules "
+        "alone 0.938 in Japanese and Russian)",
+        "caught only by the topic veto: the escort ship 「択捉（えとろふ）」 with its reading "
+        "in brackets, and canned fish «Курильские»",
+    ),
 }
 
 

@@ -575,6 +575,7 @@ def _apply_guards(
     if proper_names:
         hits, suppressed = _proper_name_echoes(hits, suppressed, text, proper_names)
     hits = _title_echoes(hits, text)
+    hits, suppressed = _reading_echoes(hits, suppressed, text)
     # A region's name ("Sakhalin and the Kurils") is the islands' when the text names them
     # on their own as well.
     if any(h.strength == "strong" for h in hits):
@@ -629,6 +630,24 @@ def _any_case(name: str) -> str:
     if found := _ADJECTIVE_SURNAME.fullmatch(name):
         return re.escape(found.group(1)) + "(?:ий|ого|ому|им|ом|ая|ой|ую)"
     return re.escape(name)
+
+
+def _reading_echoes(
+    hits: list[Hit], suppressed: list[Suppressed], text: str
+) -> tuple[list[Hit], list[Suppressed]]:
+    """A name's reading in brackets right after a look-alike («択捉（えとろふ）», the escort
+    ship's) is the same look-alike."""
+    if not suppressed or not any(text[h.start - 1 : h.start] in "（(" for h in hits if h.start):
+        return hits, suppressed
+    by_end = {s.hit.end: s for s in suppressed}
+    kept: list[Hit] = []
+    for hit in hits:
+        before = by_end.get(hit.start - 1) if text[hit.start - 1 : hit.start] in "（(" else None
+        if before is None:
+            kept.append(hit)
+        else:
+            suppressed = [*suppressed, Suppressed(hit, before.guard, before.why)]
+    return kept, suppressed
 
 
 def _proper_name_echoes(

@@ -1455,6 +1455,8 @@ _BUSINESSES = {
         "турбаз\\w*",
         # a housing estate (ЖК «Курилы»), a residential quarter or a business centre
         "жк",
+        # canned fish and sweets sold under it (консервы «Курильские»)
+        *("консерв\\w*", "конфет\\w*", "мороженое"),
         # a garden or a dacha society (СНТ «Курилы», садовое товарищество «Курилы»)
         *("снт", "днт", "тсн", "тсж", "дпк", "товариществ\\w*"),
         "жил\\w+\\s+комплекс\\w*",
@@ -2886,11 +2888,12 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "ru",
         "образ спора о чём-то другом в кавычках («Свои Курилы»), а не новость об островах",
         # (in any case: жильцы называют участок «нашими Курилами»)
-        r"(?<=[«\"„“])(?:это\s+)?(?:сво|наш)(?:и|их|им|ими)\s+(?:собственн\w+\s+)?"
-        + rf"{_KURILS_PLURAL_RU}(?=[»\"“”!?.:,])",
+        # (words before it in the quote: «У нас тут свои Курилы — каждый считает…»)
+        r"[«\"„“](?:[\w-]+\s+){0,4}?(?:это\s+)?(?:сво|наш)(?:и|их|им|ими)\s+(?:собственн\w+\s+)?"
+        + rf"{_KURILS_PLURAL_RU}(?=\s*[»\"“”!?.:,—–])",
         ("свои", "наши"),
         echoes=True,
-        reach=40,
+        reach=60,
         unless=("dispute",),
     ),
     # «Не отдадим, как Курилы»: a club's player kept like the islands, a joke; the
@@ -2927,7 +2930,7 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         r"(?!(?:Islands?|Isles|Chain|Ridge|Arc|District|Region|Ministry|Reserve)\b)[A-Z][a-z]+"
         r"(?=['\"’”»])"
         # an island's name opening a product's quoted title-case name: "Habomai Kombu Chips"
-        r"|(?<=['\"‘“«])(?:Habomai|Shikotan|Iturup|Kunashiri?|Etorofu)\s+"
+        r"|(?<=['\"‘“«])(?:Habomai|Shikotan|Iturup|Kunashiri?|Etorofu|Kurile?)\s+"
         r"(?!(?:Islands?|Isles|Islets?|Chain|Ridge|District|Region|Strait|Reserve|Airport|Bay"
         r"|Group)\b)(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?=['\"’”»])",
         ("kuril", "habomai", "shikotan", "iturup", "kunashir", "etorofu"),
@@ -3157,7 +3160,8 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         "guard.company-suffix",
         "en",
         "a company's name made of an island's name and a suffix ('Shikotan Labs'), not the islands",
-        B + rf"(?:{_SHIPS_EN}|kurils?)\s+{_COMPANY_SUFFIXES_EN}" + E,
+        # (and a trade's word between: "Kuril Seafood Inc.")
+        B + rf"(?:{_SHIPS_EN}|kurils?)\s+(?:(?-i:[A-Z][a-z]+)\s+)?{_COMPANY_SUFFIXES_EN}" + E,
         # every match holds its suffix
         (
             *("lab", "tech", "capital", "venture", "system", "solution", "software", "robotic"),
@@ -3791,7 +3795,9 @@ DISPUTE_ASIDES: list[Guard] = [
         + r"|within\s+sight\s+of|in\s+sight\s+of|across\s+the\s+(?:water|strait|sea)\s+from"
         # a place located by them: "the city closest to the Russian-held islands", "the
         # mountains of the Russian-held island are visible from the harbour"
-        + r"|(?:closest|nearest)\s+to|(?:mountains?|peaks?|silhouettes?|outlines?)\s+of)"
+        + r"|(?:closest|nearest)\s+to|(?:mountains?|peaks?|silhouettes?|outlines?)\s+of"
+        # a town known for being near them: "better known for its proximity to"
+        + r"|(?:proximity|closeness|nearness)\s+to|gateway\s+to)"
         + r"\s+(?:the\s+)?\Z",
         None,
     ),

@@ -2744,6 +2744,52 @@ THIRTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
     ("The world's Kuril Islands experts meet in Sapporo", "They discussed the peace treaty."),
 ]
 
+THIRTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES = [
+    (
+        "Nemuro's crab festival draws record crowds",
+        "The city, known mostly for its proximity to the Russian-held islands, sold out of "
+        "hanasaki crab by noon.",
+        "aside.faces",
+        "what a place faces",
+    ),
+    (
+        "Portland wholesaler 'Kuril Harvest' fined over labels",
+        "The company sold Russian crab as Alaskan.",
+        "guard.brand-name",
+        "a brand's name in quotes",
+    ),
+    (
+        "Kuril Seafood Inc. settles customs case",
+        "The Seattle firm paid $2 million.",
+        "guard.company-suffix",
+        "a company's name",
+    ),
+    (
+        "Спор дачников под Тверью",
+        "«Здесь у нас свои Курилы — никто не уступит», — сказал председатель.",
+        "guard.ru-quoted-figure",
+        "образ спора",
+    ),
+    (
+        "Магазины сняли с продажи консервы «Курильские»",
+        "В банках нашли бактерии.",
+        "guard.ru-business-name",
+        "название компании",
+    ),
+    (
+        "海防艦「国後（くなしり）」の模型を展示",
+        "呉市の博物館で公開された。",
+        "guard.ja-ship-name",
+        "a ship named after an island",
+    ),
+]
+
+THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
+    ("Russia builds pier on Shikotan, closest to Hokkaido", "Japan protested the work."),
+    ("国後島（くなしり）で地震", "震度4を観測した。"),
+    ("Жители Курил: «Это наши Курилы, и мы никуда не уедем»", "На Итурупе прошел митинг."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2794,6 +2840,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *TWENTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
         *THIRTIETH_AND_THIRTY_FIRST_PART_LOOK_ALIKES,
         *THIRTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
+        *THIRTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2821,6 +2868,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *TWENTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
         *THIRTIETH_AND_THIRTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *THIRTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
+        *THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
