@@ -3038,10 +3038,21 @@ _FIGURES_JA = (
     # 「永田町の北方領土」化)
     r"|北方領土(?=[」』]?化)"
     # a place or a field of Japan's own that owns it (永田町の北方領土だ), never a side's or
-    # the islanders' (日本の北方領土, 元島民の北方領土)
-    rf"|(?<![{KANJI}])(?!日本|わが国|我が国|ロシア|ソ連|北海道|根室|道東|政府|島民|元島民|住民"
-    rf"|四島|千島|国民|全国|本土)[{KANJI}]{{2,4}}の[「『]?(?:北方領土|北方四島)(?=[」』]|の?よう|みたい"
-    r"|だ|です)"
+    # the islanders' (日本の北方領土, 元島民の北方領土); written from the name back, so that
+    # it is tried only where the name stands
+    r"|(?:(?<=["
+    + KANJI
+    + r"]{2}の)|(?<=["
+    + KANJI
+    + r"]{2}の[「『]))"
+    + "".join(
+        f"(?<!{owner}の)(?<!{owner}の「)(?<!{owner}の『)"
+        for owner in (
+            *("日本", "わが国", "我が国", "ソ連", "海道", "根室", "道東", "政府", "島民", "住民"),
+            *("四島", "千島", "国民", "全国", "本土", "ロシア"),
+        )
+    )
+    + r"(?:北方領土|北方四島)(?=[」』]|の?よう|みたい|だ|です)"
     # a nickname among a firm's or a school's own people (社員の間では「北方領土」と呼ばれ
     # てきた), or of a building or a corner (「北方領土」と呼ばれた別館); the islands
     # themselves are called so by the sides (日本が「北方領土」と呼ぶ島々)
@@ -3853,17 +3864,25 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"\s+(?:the\s+)?(?:peace[\s-]+treaty\s+(?:talks|negotiations)"
         + r"|(?:talks|negotiations|dialogue)\s+with\s+(?:tokyo|japan|moscow|russia))"
         + r"|soviet\s+union\s+(?:entered|declared)\s+(?:the\s+)?war"
-        + r"|soviet\s+entry\s+into\s+the\s+war"
-        # or on the treaty never signed: "a neighbour with which it has never signed a peace
-        # treaty", in a story on sanctions or trade
-        + r"|(?:never|not\s+yet|yet\s+to|have\s+not|has\s+not|had\s+not|did\s+not|didn['’]t"
-        + r"|haven['’]t|hasn['’]t)\s+(?:formally\s+|even\s+)?sign(?:ed)?\s+(?:a\s+|any\s+)?"
-        + r"(?:formal\s+)?peace\s+treaty"
-        + r"|(?:technically|formally)\s+(?:still\s+)?(?:remain\s+)?at\s+war",
+        + r"|soviet\s+entry\s+into\s+the\s+war",
         (
             *("relations", "ties", "despite", "amid", "soviet", "froze", "frozen"),
-            *("suspended", "halted", "broke", "pulled", "withdrew", "sign", "at war"),
+            *("suspended", "halted", "broke", "pulled", "withdrew"),
         ),
+    ),
+    # or on the treaty never signed: "a neighbour with which it has never signed a peace
+    # treaty", in a story on sanctions or trade (a guard of its own, so that it runs only
+    # on the texts that name a peace treaty or a war)
+    _guard(
+        "background.treaty",
+        "en",
+        "background on the state of relations or the war's end, in a story about something else",
+        B
+        + r"(?:(?:never|not\s+yet|yet\s+to|have\s+not|has\s+not|had\s+not|did\s+not|didn['’]t"
+        + r"|haven['’]t|hasn['’]t)\s+(?:formally\s+|even\s+)?sign(?:ed)?\s+(?:a\s+|any\s+)?"
+        + r"(?:formal\s+)?peace\s+treaty"
+        + r"|(?:technically|formally)\s+(?:still\s+)?(?:remain\s+)?at\s+war)",
+        ("peace", "at war"),
     ),
     _guard(
         "background.ru-relations",
@@ -3875,16 +3894,22 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"|(?:заморозк|ухудшени|охлаждени)\w+\s+(?:[\w-]+\s+){0,2}?(?:диалог|отношени)\w*"
         + r"|вступлени\w+\s+ссср\s+в\s+войну|ссср\s+вступил\s+в\s+войну"
         + r"|(?:заморозил|приостановил|прервал|вышл|вышел)\w*\s+(?:из\s+)?(?:переговор|диалог)\w*"
-        + r"\s+(?:о\s+мирном\s+договоре|с\s+(?:японией|токио|россией|москвой))"
-        # or on the treaty never signed («страны, так и не подписавшие мирный договор»)
-        + r"|(?:так\s+и\s+|до\s+сих\s+пор\s+|ещё\s+|еще\s+|всё\s+ещё\s+|все\s+еще\s+)?"
-        + r"не\s+подпис\w+\s+(?:[\w-]+\s+){0,2}?мирн\w+\s+договор\w*"
-        + r"|формально\s+(?:всё\s+ещё\s+|все\s+еще\s+|до\s+сих\s+пор\s+)?наход\w+\s+в\s+состоянии"
-        + r"\s+войны)",
+        + r"\s+(?:о\s+мирном\s+договоре|с\s+(?:японией|токио|россией|москвой)))",
         (
             *("отношени", "заморозк", "ухудшени", "охлаждени", "вступлени", "ссср"),
-            *("заморозил", "приостановил", "прервал", "вышл", "вышел", "подпис", "состоянии"),
+            *("заморозил", "приостановил", "прервал", "вышл", "вышел"),
         ),
+    ),
+    # or on the treaty never signed («страны, так и не подписавшие мирный договор»)
+    _guard(
+        "background.ru-treaty",
+        "ru",
+        "фон: состояние отношений или конец войны в новости о другом",
+        B
+        + r"(?:не\s+подпис\w+\s+(?:[\w-]+\s+){0,2}?мирн\w+\s+договор\w*"
+        + r"|формально\s+(?:всё\s+ещё\s+|все\s+еще\s+|до\s+сих\s+пор\s+)?наход\w+\s+в\s+состоянии"
+        + r"\s+войны)",
+        ("мирн", "состоянии войны"),
     ),
     _guard(
         "background.ja-relations",

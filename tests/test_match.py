@@ -2565,13 +2565,13 @@ TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
         "Japanese carmaker halts Russian exports",
         "The move comes as Tokyo and Moscow have yet to sign a peace treaty formally ending the "
         "Second World War.",
-        "background.relations",
+        "background.treaty",
         "background on the state of relations",
     ),
     (
         "Япония продлила санкции против банков России",
         "Страны до сих пор не подписали мирный договор.",
-        "background.ru-relations",
+        "background.ru-treaty",
         "фон",
     ),
     (
