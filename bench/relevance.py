@@ -299,6 +299,23 @@ BLIND_PARTS = {
         "caught only by the topic veto: the escort ship 「択捉（えとろふ）」 with its reading "
         "in brackets, and canned fish «Курильские»",
     ),
+    "blind36_": (
+        "thirty-sixth",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 1.000/1.000 (1 false positive)",
+        "salmon talks that name the islands' safe-operation talks as another framework; and, "
+        "caught only by the topic veto, 'Shikotan, Brooklyn's newest izakaya' and an "
+        "Ogasawara reversion ceremony recalling the former islanders",
+    ),
+    "blind37_": (
+        "thirty-seventh",
+        "precision/recall en 0.867/0.867, ja 1.000/1.000, ru 0.933/0.933 (3 false positives, "
+        "3 false negatives)",
+        "the 'Chishima (Kuril) Trench'; 'Physicist born in Severo-Kurilsk' in a headline; "
+        "Golovnin's capture on Kunashir in 1811 in a story on his Ryazan estate; kelp in "
+        "'Russian-controlled waters' off Kaigara; Matua beside 'the Kuril chain'; Moscow on "
+        "'four islands' called Japan's 'inherent territory'; and, caught only by the topic "
+        "veto, «хоть Курилы отдавай» and 北方領土を間近に望む根室市",
+    ),
 }
 
 

@@ -58,9 +58,13 @@ _LEAD_CHARS = {"ja": 160, "other": 400}
 _BODY_SENTENCES = 3
 # An article of this many sentences or more is long: one mention in it is not enough.
 _LONG_ARTICLE = 8
+# The islands' names that are also other places' (Urup a river, Matua a community):
+# ambiguous alone, they are the islands' beside one of the chain's own names.
+_AMBIGUOUS_ISLANDS = {"en.urup-matua", "ru.urup-matua"}
 # A report this short (body sentences) has one subject: a name standing as its place is it.
 _SHORT_REPORT = 5
 # A place denied ("not around the four islands but on the high seas"): 北方四島周辺ではなく.
+_OLD_YEAR = re.compile(r"(?<!\d)(?:1[0-8]\d\d|19[0-4]\d)(?!\d)")
 _NEGATED_AFTER = re.compile(r"\w{0,4}?(?:ではなく|でなく|ではない|じゃなく)")
 # Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
 _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
@@ -752,15 +756,18 @@ def _decide(
     sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds
     dispute_hits = [h for h in context if h.rule.endswith(".dispute")]
 
+    strong = [h for h in hits if h.strength in ("strong", "user")]
+
     def in_context(hit: Hit) -> bool:
         needs = _NEEDS.get(hit.rule, ("dispute", "both"))
         return (
             ("dispute" in needs and bool(dispute_hits))
             or ("both" in needs and len(sides) == 2)
             or bool(set(needs) & sides)
+            # an ambiguous island's name beside the chain's own ("Matua … the Kuril chain")
+            or (hit.rule in _AMBIGUOUS_ISLANDS and bool(strong))
         )
 
-    strong = [h for h in hits if h.strength in ("strong", "user")]
     weak = [h for h in hits if h.strength == "weak"]
     evidence = strong + [h for h in weak if in_context(h)]
     about = _other_subject(context, evidence, layout)
@@ -844,7 +851,10 @@ def _decide(
             and layout.body_sentences < _SHORT_REPORT
             and not listed
             and any(
-                _locative(layout.text, h) and not _NEGATED_AFTER.match(layout.text, h.end)
+                _locative(layout.text, h)
+                and not _NEGATED_AFTER.match(layout.text, h.end)
+                # (not a past century's event: «в 1811 году был захвачен на острове Кунашир»)
+                and not _OLD_YEAR.search(layout.text, *layout.sentence_span(h.start))
                 for h in strong
             )
         ):

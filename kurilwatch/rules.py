@@ -775,7 +775,7 @@ CONTEXT_RULES: list[Rule] = [
                 "four\\s+islands",
                 "two\\s+islands",
                 "islands?\\s+(?:\\w+\\s+){0,2}(?:off|northeast\\s+of|near)\\s+hokkaido",
-                "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?|rocks?)",
+                "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?|rocks?|waters)",
                 # "an islet ... that Russia controls and Japan claims"
                 *(
                     f"{noun}\\s+(?:[\\w,-]+\\s+){{0,6}}?(?:(?:that|which)\\s+)?(?:(?:russia|moscow)\\s+"
@@ -913,7 +913,11 @@ CONTEXT_RULES: list[Rule] = [
         + r"из\s+(?:немуро|нэмуро|раусу|хоккайдо)"
         # a place Japan claims ("на который претендует Япония") or the islands it claims
         + r"|претенду\w+\s+(?:\w+\s+)?(?:япони\w*|токио)(?!\w)"
-        + r"|претенду\w+\s+на\s+(?:\w+\s+)?(?:остров\w*|итуруп|кунашир|шикотан|хабомаи|курил)\w*)",
+        + r"|претенду\w+\s+на\s+(?:\w+\s+)?(?:остров\w*|итуруп|кунашир|шикотан|хабомаи|курил)\w*"
+        # Japan's claim in its own words, as Moscow quotes it: the four islands its
+        # "inherent territory", "illegally occupied"
+        + r"|четыр\w+\s+(?:спорн\w+\s+|южн\w+\s+)?остров\w*"
+        + r"|исконн\w+\s+(?:японск\w+\s+)?территори\w*|незаконно\s+оккупир\w*)",
         (
             "территориальн",
             "мирн",
@@ -933,6 +937,7 @@ CONTEXT_RULES: list[Rule] = [
             "задерж",
             "японск",
             "претенду",
+            *("четыр", "исконн", "незаконно"),
         ),
         anchored_start=True,
     ),
@@ -1166,6 +1171,12 @@ _TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("宗谷海峡", "ラペルーズ"),
     },
     "Okinawa": {"en": ("okinawa",), "ru": ("окинав",), "ja": ("沖縄",)},
+    # Other islands returned to Japan, whose anniversaries recall the ones not returned.
+    "the Ogasawara Islands": {
+        "en": ("ogasawara", "bonin\\s+islands?", "chichijima"),
+        "ru": ("огасавар", "бонин"),
+        "ja": ("小笠原", "父島"),
+    },
     "the South China Sea": {
         "en": ("south\\s+china\\s+sea", "spratlys?", "paracels?", "scarborough\\s+shoal"),
         "ru": ("южно-китайск\\w+\\s+мор", "спратли", "парасел", "скарборо"),
@@ -2240,7 +2251,9 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "en",
         "where someone was born or grew up, not the story's subject",
         B
-        + rf"(?:{_A_NAME_EN}[\s-]+(?:native|born|bred|raised)"
+        # ("Kuril-born", "a Shikotan native"; a capitalised word before a space and "born"
+        # is a headline's noun: "Physicist born in Severo-Kurilsk wins prize")
+        + rf"(?:{_A_NAME_EN}(?:-(?:born|bred|raised)|[\s-]+native)"
         + rf"|natives?\s+of\s+(?:the\s+)?{_A_NAME_EN}"
         + r"|(?:born|grew\s+up|raised|brought\s+up|hails?|hailing)\s+(?:\w+\s+){0,2}"
         + rf"(?:in|on|from)\s+(?:the\s+)?{_A_NAME_EN})"
@@ -2692,7 +2705,9 @@ _BUSINESS_APPOSITION_EN = (
     B
     + r"(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\boff\s)(?<!\bnear\s)(?<!\bfrom\s)"
     + r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
-    + rf"(?:,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})"
+    # (or a place's: "Shikotan, Brooklyn's newest izakaya")
+    + r"(?:,\s+(?:a\s+|an\s+|the\s+|(?-i:[A-Z])[\w-]*['’]s\s+)"
+    + rf"(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})"
     + rf"|['’]s?\s+(?:{_ORDINALS_EN}\s+){{0,2}}(?:{'|'.join(_WHAT_A_BAND_OR_A_VENUE_HAS_EN)})"
     # a band's members without the possessive: "Kurils frontman quits"
     + r"|\s+(?:frontm[ae]n|frontwom[ae]n|drummers?|guitarists?|bassists?)"
@@ -2710,7 +2725,11 @@ _HANDED_OVER_RU = (
     r"|прода\w*|переда\w*|подар\w*|достан\w*)"
 )
 _RACING_JA = r"(?:重賞|競馬場?|ステークス|騎手|番人気|馬券|調教師|馬主)"
-_VIEWING_JA = r"(?:を|が)?(?:望む|望め|望ん|望み|眺め|眺望|見渡|一望)"
+# (with how near between: 北方領土を間近に望む根室市)
+_VIEWING_JA = (
+    r"(?:を|が)?(?:間近に|目の前に|眼前に|正面に|対岸に|すぐ近くに)?(?:望む|望め|望ん|望み|眺め|眺望|見渡"
+    r"|一望)"
+)
 _JOKES_AND_ELSEWHERE: list[Guard] = [
     # "He'll leave when the Kurils come back": the islands' return as the byword for never,
     # a joke about something else; the dispute's own story keeps it.
@@ -2907,6 +2926,8 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + rf"{_KURILS_PLURAL_RU}(?!\w)"
         # «Мы же не Курилы отдаём»: it's hardly the Kurils we are giving away
         + rf"|не\s+{_KURILS_PLURAL_RU}\s+(?:же\s+)?{_HANDED_OVER_RU}"
+        # «Цены — хоть Курилы отдавай»: an idiom of a price, a joke
+        + rf"|хоть\s+(?:и\s+)?{_KURILS_PLURAL_RU}\s+{_HANDED_OVER_RU}"
         # «Курилы не отдадим — и Соколова тоже»: the slogan stretched to something else
         + rf"|{_KURILS_PLURAL_RU}\s+не\s+{_HANDED_OVER_RU}\s*[—–,-]+\s*(?:и|а\s+также|как\s+и)\s+"
         + r"(?:[\w-]+\s+){1,3}?тоже)",
@@ -3260,10 +3281,21 @@ GUARDS: list[Guard] = [
         "en",
         "the Kuril-Kamchatka Trench is a deep-sea feature",
         B
-        + r"(?:kurile?(?:[\s–—-]+kamchatka(?:n)?)?\s+(?:trench|subduction\s+zone)"
+        # (or glossing another name: "the Chishima (Kuril) Trench")
+        + r"(?:kurile?(?:[\s–—-]+kamchatka(?:n)?)?\)?\s+(?:trench|subduction\s+zone)"
         + r"|kurile?[\s–—-]+kamchatka(?:n)?)"
         + E,
         ("kamchatka", "trench", "subduction"),
+    ),
+    _guard(
+        "guard.another-framework",
+        "en",
+        "the islands' own arrangement named only as another one than the story's",
+        B
+        + r"(?:separate|distinct|different)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+        + r"(?:agreements?|frameworks?|arrangements?|talks|deals?|accords?|regimes?)",
+        ("separate", "distinct", "different"),
+        scope="sentence",
     ),
     _guard(
         "guard.kuril-basin",
@@ -3640,6 +3672,17 @@ GUARDS: list[Guard] = [
         ),
     ),
     # --- Japanese ---
+    # The islands' own regime named only to say the story's is another (サケ・マス交渉は、
+    # 四島周辺の「安全操業」とは別のものだ; このほかにも…安全操業の交渉など複数の枠組みがある).
+    _guard(
+        "guard.ja-another-framework",
+        "ja",
+        "the islands' own arrangement named only as another one than the story's",
+        r"とは別(?:の|に|だ|で|個)|とは異なる|別の枠組み"
+        r"|(?:このほか|ほかにも)[^。]{0,80}?(?:など)?(?:複数の)?(?:枠組み|交渉)(?:が|も)(?:ある|存在)",
+        ("別", "異なる", "このほか", "ほかにも"),
+        scope="sentence",
+    ),
     _guard(
         "guard.ja-trench",
         "ja",

@@ -2790,6 +2790,69 @@ THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
     ("Жители Курил: «Это наши Курилы, и мы никуда не уедем»", "На Итурупе прошел митинг."),
 ]
 
+THIRTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
+    (
+        "サケ・マス漁の条件決まる",
+        "根室の漁船が来月出漁する。このほかにも北方四島周辺の水域で行われる操業の交渉など複数の"
+        "枠組みがある。",
+        "guard.ja-another-framework",
+        "another one than the story's",
+    ),
+    (
+        "Japan sets salmon quota for its own waters",
+        "Boats from Nemuro sail next month. The talks are separate from the arrangement for "
+        "boats near Kunashir.",
+        "guard.another-framework",
+        "another one than the story's",
+    ),
+    (
+        "Shikotan, Manhattan's smallest sushi bar, closes",
+        "The owner cited rising rents.",
+        "guard.business-apposition",
+        "",
+    ),
+    (
+        "Towns finish tsunami towers for a Chishima (Kuril) Trench quake",
+        "Sendai's plan is complete.",
+        "guard.kuril-trench",
+        "deep-sea feature",
+    ),
+    (
+        "Автосалон: «Скидки такие, что хоть Курилы отдавай»",
+        "Реклама висит в центре Хабаровска.",
+        "guard.ru-simile",
+        "шутливое сравнение",
+    ),
+]
+
+# Names those guards demote to ambiguous ones, which then want context they do not have.
+THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED = [
+    (
+        "Painter born in Yuzhno-Kurilsk opens Paris show",
+        "The exhibition runs until May.",
+        "where someone was born",
+    ),
+    (
+        "北方領土を間近に望む標津町でサケ漁最盛期",
+        "定置網に多くのサケがかかった。",
+        "a view from elsewhere",
+    ),
+]
+
+THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
+    ("Nemuro boats start kelp harvest in Russian-controlled waters", "Tokyo paid the fee."),
+    (
+        "Russia deploys troops to remote island",
+        "Marines landed on Matua, a volcanic island. The base is part of a build-up along "
+        "the Kuril chain.",
+    ),
+    (
+        "МИД России ответил Токио",
+        "Япония вновь назвала четыре острова своей исконной территорией. Москва заявила протест.",
+    ),
+    ("Экспедиция осмотрела маяк", "Маяк на острове Матуа построен в 2015 году и не работает."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2841,6 +2904,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *THIRTIETH_AND_THIRTY_FIRST_PART_LOOK_ALIKES,
         *THIRTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *THIRTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
+        *THIRTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2869,6 +2933,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *THIRTIETH_AND_THIRTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *THIRTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
+        *THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -2888,6 +2953,13 @@ def test_safe_working_is_not_the_safe_operation_fishing_regime(title, body):
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
     assert not any(h.text == "安全操業" for h in result.context), result.context
+
+
+@pytest.mark.parametrize(("title", "body", "why"), THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED)
+def test_the_blind_parts_demoted_names_stay_ambiguous_without_context(title, body, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert result.hits and all(h.strength == "weak" and why in h.note for h in result.hits)
 
 
 def test_match_command_names_a_background_sentence_and_a_pearl_harbor_story(runner, env):
