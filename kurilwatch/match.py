@@ -830,7 +830,7 @@ def _decide(
         # Three of the islands' places or more in that one sentence (a ferry's route
         # "Korsakov - Kurilsk - Yuzhno-Kurilsk", "residents of Iturup, Kunashir and
         # Shikotan") are what the story says, not an aside naming the Kurils once.
-        several = len({h.rule for h in evidence}) >= _NAMED_ISLANDS
+        several = len({_place_named(layout.text, h) for h in evidence}) >= _NAMED_ISLANDS
         aside = (
             len(sentences) == 1
             and bool(layout.text[: layout.title_end].strip())
@@ -1005,6 +1005,12 @@ _PREPOSITIONAL_RU = re.compile(r"(?:[^иы]е|ах|ях|их|ых|ом|ем|ой
 _POSSESSIVE_AFTER = re.compile(
     r"(?:\s+(?:islands?|isles|chain|districts?|region))?(?:['’]s|s['’]|['’](?=\s))", re.IGNORECASE
 )
+
+
+def _place_named(text: str, hit: Hit) -> str:
+    """The place a hit names, with the prefix its rule leaves out («Южно-» of «Южно-Курильск»)."""
+    prefix = _TOWN_PREFIX.search(text, max(0, hit.start - 7), hit.start)
+    return ((prefix.group(0) if prefix else "") + hit.text).lower()
 
 
 # The islands' towns as the group's rules find them: "Kurilsk", «Курильске» after «Южно-».

@@ -2792,6 +2792,12 @@ THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
 
 THIRTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
     (
+        "白馬岳で高山植物が見頃",
+        "この花は得撫島（ウルップ島）で最初に見つかったことから名がついた。",
+        "guard.ja-origin",
+        "origin of a plant",
+    ),
+    (
         "サケ・マス漁の条件決まる",
         "根室の漁船が来月出漁する。このほかにも北方四島周辺の水域で行われる操業の交渉など複数の"
         "枠組みがある。",
@@ -2840,6 +2846,11 @@ THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED = [
 ]
 
 THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Паром «Остров Сахалин» встает на ремонт",
+        "Судно выйдет из строя в ноябре. Пассажиров по маршруту Корсаков – Курильск – "
+        "Южно-Курильск – Малокурильское перевезет другое судно, сообщили в министерстве.",
+    ),
     ("Nemuro boats start kelp harvest in Russian-controlled waters", "Tokyo paid the fee."),
     (
         "Russia deploys troops to remote island",
