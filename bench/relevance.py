@@ -316,6 +316,21 @@ BLIND_PARTS = {
         "'four islands' called Japan's 'inherent territory'; and, caught only by the topic "
         "veto, «хоть Курилы отдавай» and 北方領土を間近に望む根室市",
     ),
+    "blind38_": (
+        "thirty-eighth",
+        "precision/recall en 0.789/1.000, ja 1.000/1.000, ru 0.938/1.000 (5 false positives)",
+        "'The Northern Territories', a novel's title; a veteran's obituary naming the raids "
+        "on Paramushir and Shumshu; Abe's 'failed bid to settle the dispute' in a story on "
+        "his killer's trial; an asteroid 'named Kunashiri after the island'; a Volga island "
+        "that locals 'call «нашими Курилами»'",
+    ),
+    "blind39_": (
+        "thirty-ninth",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "former residents unable to 'tend family graves', their island named once as a "
+        "birthplace; and, caught only by the topic veto, 'the Japan and Kuril trenches' and a "
+        "feud that 'has become its own \u2018Kuril Islands\u2019'",
+    ),
 }
 
 

@@ -561,8 +561,12 @@ GROUP_RULES: list[Rule] = [
             (
                 "visa-free\\s+(?:exchanges?|visits?|travel)",
                 "grave\\s+visits?",
-                # "visit their ancestral graves", "travel to family graves"
-                "visit(?:s|ing)?\\s+(?:[\\w-]+\\s+){0,2}?(?:ancestral|family|ancestors['’]?)\\s+graves",
+                # "visit their ancestral graves", "tend family graves", "travel to family graves"
+                *(
+                    f"{verb}(?:s|ing|ed)?\\s+(?:[\\w-]+\\s+){{0,2}}?"
+                    "(?:ancestral|family|ancestors['’]?)\\s+graves"
+                    for verb in ("visit", "tend", "clean")
+                ),
                 "travel\\s+to\\s+(?:their\\s+)?(?:ancestral|family)\\s+graves",
             )
         ),
@@ -2799,6 +2803,9 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         # a field's "world" ("the corporate world's Kuril Islands"), never "the world's"
         + r"|(?<=[a-z]\s)(?<!the\s)world['’]s\s+(?:own\s+)?"
         + r"|(?:answer|equivalent|version|counterpart)\s+(?:to|of)\s+the\s+"
+        # "the feud has become its own 'Kuril Islands'"
+        + r"|(?:is|are|was|were|become|becomes|became)\s+(?:its|their|his|her)\s+(?:very\s+)?own\s+"
+        + r"['‘\"“]?"
         # another country's, said to be so: "the marbles are Britain's Kuril Islands" (the
         # sides' and the islands' own places own them literally)
         + r"|(?:is|are|was|were|become|becomes|became)\s+(?:the\s+)?"
@@ -2809,7 +2816,7 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         # the name ends the phrase: "the family's Kuril Islands home" is a modifier
         + r"(?=[ \t]*(?:[.,;:!?)\"'”’—–\n]|\Z)|\s+(?:is|are|was|were|has|have|of|for|in|on|at"
         + r"|and|but|that|which|where|when|with|since|after|before)\b)",
-        ("'s", "’s", "s'", "s’", "answer", "equivalent", "version", "counterpart"),
+        ("'s", "’s", "s'", "s’", "answer", "equivalent", "version", "counterpart", "own"),
         echoes=True,
         reach=80,
     ),
@@ -2873,6 +2880,17 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         echoes=True,
         reach=60,
     ),
+    # 'The Northern Territories', a novel reviewed: a work's title in quotes opening with
+    # its article ("The"), which no report of the islands quotes with them
+    _guard(
+        "guard.quoted-the-title",
+        "en",
+        "a work's title in quotes ('The Northern Territories', a novel), not the islands",
+        r"['‘\"“]The\s+(?i:" + _BUSINESS_NAMES["en"] + r")(?=['’\"”])",
+        ("'the", "‘the", '"the', "“the"),
+        flags=0,
+        echoes=True,
+    ),
     # «Отдам Курилы за диплом»: a first-person trade offer is a joke or a slogan; the sides'
     # own statements are in the third person or the plural («не отдадим», «отдаст»).
     _guard(
@@ -2913,7 +2931,23 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         ("свои", "наши"),
         echoes=True,
         reach=60,
-        unless=("dispute",),
+        # (the dispute's own slogan, or Moscow's to Tokyo: «Это наши Курилы», — ответила Японии)
+        unless=("dispute", "japan"),
+    ),
+    # «остров, который местные в шутку называют «нашими Курилами»»: a nickname given to a
+    # plot or an island of a local quarrel, a figure even beside that quarrel's words of
+    # handing over; a rally's slogan «Это наши Курилы» is no nickname.
+    _guard(
+        "guard.ru-nickname",
+        "ru",
+        "прозвище места местного спора («называют «нашими Курилами»»), а не новость об островах",
+        B
+        + r"(?:называ\w+|прозва\w+|прозвищ\w*|окрестил\w*|зовут)\s+(?:[\w-]+\s+){0,3}?"
+        + r"[«\"„“](?:[\w-]+\s+){0,2}?(?:сво|наш)\w*\s+"
+        + rf"{_KURILS_PLURAL_RU}(?!\w)",
+        ("называ", "прозва", "прозвищ", "окрестил", "зовут"),
+        echoes=True,
+        reach=80,
     ),
     # «Не отдадим, как Курилы»: a club's player kept like the islands, a joke; the
     # dispute's own story keeps it.
@@ -3155,6 +3189,56 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
             ),
         ),
     ),
+    # "Walter Brandt, Navy flier who bombed Japanese bases at Paramushir, dies at 101": an
+    # obituary whose islands are the war's, where a veteran fought; a former islander's
+    # obituary (元島民, the return) or a local figure's is the islands' own.
+    *_story_about(
+        "war-obituary",
+        "demote",
+        "town",
+        tuple(
+            (
+                lang,
+                why,
+                rf"(?:{died})(?=[\s\S]*?(?:{war}))|(?:{war})(?=[\s\S]*?(?:{died}))",
+                anchors,
+            )
+            for lang, why, died, war, anchors in (
+                (
+                    "en",
+                    "where someone fought in the war, in their obituary",
+                    r"\b(?:dies|died|dead)\s+at\s+(?:age\s+)?\d{2,3}\b",
+                    r"\b(?:world\s+war|wartime|during\s+the\s+war|veterans?)\b",
+                    ("died", "dies", "dead", "war", "veteran"),
+                ),
+                (
+                    "ru",
+                    "где человек воевал, в его некрологе",
+                    r"(?<!\w)(?:скончал\w*|умер\w*)\s+(?:[\w-]+\s+){0,3}?(?:на\s+\d{2,3}|в\s+возрасте)",
+                    r"(?<!\w)(?:ветеран\w*|во\s+время\s+войны|(?:велик\w+\s+отечественн|втор\w+\s+"
+                    r"миров)\w*\s+войн)",
+                    ("скончал", "умер", "ветеран", "войн"),
+                ),
+                (
+                    "ja",
+                    "where someone fought in the war, in their obituary",
+                    r"死去|死亡|亡くなった",
+                    r"大戦|戦時中|従軍|出征|元兵士|元日本兵",
+                    (
+                        "死去",
+                        "死亡",
+                        "亡くなった",
+                        "大戦",
+                        "戦時中",
+                        "従軍",
+                        "出征",
+                        "元兵士",
+                        "元日本兵",
+                    ),
+                ),
+            )
+        ),
+    ),
     # A quiz show's or an exam's question about the islands ("a Kuril question" that won a
     # jackpot, «задание о Курильской гряде» in the geography exam): the islands are what
     # was asked, the story is the quiz, even when the question names both sides. A quiz on
@@ -3282,7 +3366,8 @@ GUARDS: list[Guard] = [
         "the Kuril-Kamchatka Trench is a deep-sea feature",
         B
         # (or glossing another name: "the Chishima (Kuril) Trench")
-        + r"(?:kurile?(?:[\s–—-]+kamchatka(?:n)?)?\)?\s+(?:trench|subduction\s+zone)"
+        # (or two trenches: "the Japan and Kuril trenches")
+        + r"(?:kurile?(?:[\s–—-]+kamchatka(?:n)?)?\)?\s+(?:trench(?:es)?|subduction\s+zone)"
         + r"|kurile?[\s–—-]+kamchatka(?:n)?)"
         + E,
         ("kamchatka", "trench", "subduction"),
@@ -3480,8 +3565,14 @@ GUARDS: list[Guard] = [
         # a species' type locality: "first described from specimens collected in the Kurils"
         + r")|described\s+from\s+(?:(?:[\w-]+\s+){0,4}?(?:in|on|from)\s+)?(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
+        # or a thing named with the island's name after it ("later named Kunashiri after the
+        # island"), the name its own
+        + r")|named\s+(?:"
+        + _names("en")
+        + r")\s+(?:after|for)\s+(?:the|an?|its|their)\s+"
+        + r"(?:island|islands|islet|isle|place|home)\b"
         # or first collected on one of its islands ("first collected on Shikotan in 1890")
-        + r")|first\s+(?:collected|described|recorded|discovered)\s+(?:on|in|from)\s+(?:the\s+)?"
+        + r"|first\s+(?:collected|described|recorded|discovered)\s+(?:on|in|from)\s+(?:the\s+)?"
         + r"(?:island\s+of\s+)?(?:"
         + "|".join(_KURILS_EN)
         + r"|"
@@ -3916,6 +4007,26 @@ RELATIONS_BACKGROUND: list[Guard] = [
             *("relations", "ties", "despite", "amid", "soviet", "froze", "frozen"),
             *("suspended", "halted", "broke", "pulled", "withdrew"),
         ),
+    ),
+    # or on a leader's record: "dozens of meetings with Putin in a failed bid to settle the
+    # dispute over four Russian-held islands", in a story on his trial or his funeral
+    _guard(
+        "background.failed-bid",
+        "en",
+        "background on the state of relations or the war's end, in a story about something else",
+        B
+        + r"(?:failed|unsuccessful|fruitless|vain|futile)\s+"
+        + r"(?:bid|attempt|effort|push|quest|drive)s?\s+to\s+(?:settle|resolve|end|solve|break)",
+        ("failed", "unsuccessful", "fruitless", "vain", "futile"),
+    ),
+    _guard(
+        "background.ru-failed-bid",
+        "ru",
+        "фон: состояние отношений или конец войны в новости о другом",
+        B
+        + r"(?:(?:безуспешн|тщетн)\w*\s+(?:[\w-]+\s+){0,3}?(?:урегулир|реш|добива|пыта)\w*"
+        + r"|так\s+и\s+не\s+(?:удалось|смог\w*|сумел\w*)\s+(?:[\w-]+\s+){0,2}?(?:урегулир|реш)\w*)",
+        ("безуспешн", "тщетн", "так и не"),
     ),
     # or on the treaty never signed: "a neighbour with which it has never signed a peace
     # treaty", in a story on sanctions or trade (a guard of its own, so that it runs only

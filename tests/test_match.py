@@ -2546,8 +2546,8 @@ TWENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
     (
         "Дачники в Тверской области спорят о меже",
         "Соседи называют полоску земли «своими Курилами».",
-        "guard.ru-quoted-figure",
-        "образ спора",
+        "guard.ru-nickname",
+        "прозвище места",
     ),
     (
         "Бывшего депутата Курильского задержали в Самаре",
@@ -2864,6 +2864,65 @@ THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Экспедиция осмотрела маяк", "Маяк на острове Матуа построен в 2015 году и не работает."),
 ]
 
+THIRTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES = [
+    (
+        "Book review: 'The Kuril Islands' is a quiet Danish family saga",
+        "'The Kuril Islands' follows three sisters in Aarhus.",
+        "guard.quoted-the-title",
+        "a work's title in quotes",
+    ),
+    (
+        "Comet named Shikotan after the island makes its closest pass",
+        "Amateurs can see it with binoculars; it was later named Shikotan after the island "
+        "by its Sapporo discoverer.",
+        "guard.origin",
+        "where a plant, a breed or a word comes from",
+    ),
+    (
+        "Castle dispute has become its own 'Kuril Islands'",
+        "Two heirs claim the keep.",
+        "guard.metaphor-likened",
+        "likened to the dispute",
+    ),
+    (
+        "Drills planned for the Japan and Kuril trenches quake scenario",
+        "Kushiro will test its sirens.",
+        "guard.kuril-trench",
+        "deep-sea feature",
+    ),
+    (
+        "Соседи по даче в Подмосковье судятся за пруд",
+        "Жители в шутку называют его «нашими Курилами»; спор о передаче участка идет третий год.",
+        "guard.ru-nickname",
+        "прозвище места",
+    ),
+]
+
+THIRTY_EIGHTH_AND_NINTH_PART_DEMOTED_MORE = [
+    (
+        "Yuri Ivanov, Soviet marine who landed on Shumshu in 1945, dies at 99",
+        "The World War II veteran later taught history in Omsk.",
+        "where someone fought in the war",
+    ),
+]
+
+THIRTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Former residents fly over their old homes",
+        "Unable to tend family graves since Russia halted the visits, 70 people from Hokkaido "
+        "prayed from the plane.",
+    ),
+    ("Former Shikotan islander who campaigned for the return dies at 92", "She was born there."),
+    (
+        "Abe's envoy: talks with Putin to settle the Kuril dispute failed",
+        "He spoke in Tokyo.",
+    ),
+    (
+        "«Это наши Курилы»: Захарова ответила Японии",
+        "Москва отвергла претензии Токио.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -2916,6 +2975,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *THIRTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *THIRTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
         *THIRTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
+        *THIRTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -2945,6 +3005,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *THIRTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
         *THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
+        *THIRTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -2966,7 +3027,10 @@ def test_safe_working_is_not_the_safe_operation_fishing_regime(title, body):
     assert not any(h.text == "安全操業" for h in result.context), result.context
 
 
-@pytest.mark.parametrize(("title", "body", "why"), THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED)
+@pytest.mark.parametrize(
+    ("title", "body", "why"),
+    [*THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED, *THIRTY_EIGHTH_AND_NINTH_PART_DEMOTED_MORE],
+)
 def test_the_blind_parts_demoted_names_stay_ambiguous_without_context(title, body, why):
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
