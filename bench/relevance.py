@@ -331,6 +331,22 @@ BLIND_PARTS = {
         "birthplace; and, caught only by the topic veto, 'the Japan and Kuril trenches' and a "
         "feud that 'has become its own \u2018Kuril Islands\u2019'",
     ),
+    "blind40_": (
+        "fortieth",
+        "precision/recall en 1.000/1.000, ja 1.000/0.933, ru 0.938/1.000 (1 false positive, "
+        "1 false negative)",
+        "a sea memorial of former islanders off Cape Nosappu naming no island; a writer's "
+        "obituary 'served on the Kurils' as a border guard; and, caught only by the topic "
+        "veto, a trio's album 'Shikotan'",
+    ),
+    "blind41_": (
+        "forty-first",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 0.933/0.933 (2 false positives, "
+        "1 false negative)",
+        "「まるで北方領土だ」 of a town boundary; «Это вам не Курилы»; Japan asking that former "
+        "residents visit their relatives' graves; and, caught only by the topic veto, caviar "
+        "'marked «Курилы»' and 'the minister for Okinawa, Northern Territories'",
+    ),
 }
 
 

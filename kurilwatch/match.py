@@ -1015,7 +1015,9 @@ def _place_named(text: str, hit: Hit) -> str:
 
 # The islands' towns as the group's rules find them: "Kurilsk", «Курильске» after «Южно-».
 _TOWN_PREFIX = re.compile(r"(?:южно|северо|мало|yuzhno|severo)-$", re.IGNORECASE)
-_TOWN = re.compile(r"курильск(?:е|а|у|ом)?|kurilsk", re.IGNORECASE)
+_TOWN = re.compile(
+    r"(?:мало)?курильск(?:ое|ого|ому|ом|е|а|у|ом)?|(?:malo)?kurilsk(?:oye|oe)?", re.IGNORECASE
+)
 
 
 def _held_there(text: str, hits: list[Hit], on_an_island: bool = True) -> bool:

@@ -596,10 +596,12 @@ GROUP_RULES: list[Rule] = [
         "weak",
         "group",
         "бывшие жители островов",
-        # (and their trips «на острова»: поездки бывших японских жителей на острова)
+        # (and their trips «на острова»: поездки бывших японских жителей на острова; or their
+        # visits to the graves: поездки бывших японских жителей для посещения захоронений)
         B
         + r"бывш\w+\s+(?:японск\w+\s+)?(?:жител\w+\s+(?:на\s+|с\s+|южн\w+\s+)?)?"
-        + r"(?:остров\w*|островитян\w*)",
+        + r"(?:остров\w*|островитян\w*)"
+        + r"|бывш\w+\s+(?:японск\w+\s+)?жител\w*[^.!?\n]{0,80}?(?:могил|захоронени)\w*",
         ("бывш",),
         anchored_start=True,
     ),
@@ -986,7 +988,9 @@ CONTEXT_RULES: list[Rule] = [
         r"|北海道(?:の)?(?:東方|北東|東)(?:沖)?の(?:島|島々)"
         # or viewed from Cape Nosappu, the campaign's lookout, or from a boat out of Nemuro or
         # Rausu: 納沙布岬から沖合の島々を視察, 根室港を出港し、島々を望む海上で慰霊式
-        r"|(?:納沙布岬|根室|羅臼|標津|野付)[^。]{0,25}?(?:島々|島影|四島)を(?:望|眺|見渡|視察)",
+        r"|(?:納沙布岬|根室|羅臼|標津|野付)[^。]{0,25}?(?:島々|島影|四島)を(?:望|眺|見渡|視察)"
+        # a memorial at sea off Nemuro, the former islanders' for the graves they cannot visit
+        r"|(?:納沙布岬|根室)[^。]{0,30}?洋上(?:で)?(?:の)?慰霊",
         (
             "領土",
             "平和条約",
@@ -1000,6 +1004,7 @@ CONTEXT_RULES: list[Rule] = [
             "漁船",
             "国境警備",
             "北海道",
+            "洋上",
         ),
     ),
     _rule(
@@ -1148,6 +1153,35 @@ CONTEXT_RULES.append(
         anchored_start=True,
     )
 )
+# And in English and Russian: a campaigner's obituary, a quiz on the return movement.
+CONTEXT_RULES += [
+    _rule(
+        "en.islanders",
+        "context",
+        "islanders",
+        "former islanders",
+        *_lat(
+            (
+                "former\\s+(?:japanese\\s+)?(?:islanders|island\\s+residents|residents)",
+                "grave\\s+visits?",
+                "return\\s+movement",
+                "campaign(?:ed|s|ing|er|ers)?\\s+for\\s+(?:the\\s+)?return",
+            )
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.islanders",
+        "context",
+        "islanders",
+        "бывшие жители островов",
+        B
+        + r"(?:бывш\w+\s+(?:японск\w+\s+)?(?:жител|островитян)\w*"
+        + r"|посещени\w+\s+(?:могил|захоронени)\w*|движени\w+\s+за\s+возвращени\w*)",
+        ("бывш", "посещени", "движени"),
+        anchored_start=True,
+    ),
+]
 
 # --- Other subjects: a story whose headline names one of these is about it, and a name of
 # the islands in its text is a passing mention unless it comes back throughout. The kinds:
@@ -1470,6 +1504,8 @@ _BUSINESSES = {
         "турбаз\\w*",
         # a housing estate (ЖК «Курилы»), a residential quarter or a business centre
         "жк",
+        # a label or a marking on a tin (маркировка «Курилы»), a claim, not the place
+        *("маркировк\\w*", "этикетк\\w*"),
         # canned fish and sweets sold under it (консервы «Курильские»)
         *("консерв\\w*", "конфет\\w*", "мороженое"),
         # a garden or a dacha society (СНТ «Курилы», садовое товарищество «Курилы»)
@@ -2880,6 +2916,21 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         echoes=True,
         reach=60,
     ),
+    # "Stockholm trio's 'Shikotan'": a band's or an author's work, its title in quotes after
+    # its maker's possessive
+    _guard(
+        "guard.makers-title",
+        "en",
+        "a work's title in quotes after its maker ('the trio's \u2018Shikotan\u2019'), not "
+        "the islands",
+        B
+        + r"(?:trio|duo|quartet|quintet|band|singer|rapper|songwriter|composer|novelist|author"
+        + r"|poet|director|filmmaker|artist|painter|photographer)['’]s\s+(?:new\s+|latest\s+|"
+        + rf"debut\s+)?['‘\"“](?:{_BUSINESS_NAMES['en']})['’\"”]",
+        ("'s", "’s"),
+        echoes=True,
+        reach=80,
+    ),
     # 'The Northern Territories', a novel reviewed: a work's title in quotes opening with
     # its article ("The"), which no report of the islands quotes with them
     _guard(
@@ -2960,6 +3011,8 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + rf"{_KURILS_PLURAL_RU}(?!\w)"
         # «Мы же не Курилы отдаём»: it's hardly the Kurils we are giving away
         + rf"|не\s+{_KURILS_PLURAL_RU}\s+(?:же\s+)?{_HANDED_OVER_RU}"
+        # «Это вам не Курилы»: it's not the Kurils, you know, a retort
+        + rf"|это\s+(?:вам|тебе|им|же)\s+не\s+{_KURILS_PLURAL_RU}(?!\w)"
         # «Цены — хоть Курилы отдавай»: an idiom of a price, a joke
         + rf"|хоть\s+(?:и\s+)?{_KURILS_PLURAL_RU}\s+{_HANDED_OVER_RU}"
         # «Курилы не отдадим — и Соколова тоже»: the slogan stretched to something else
@@ -3116,6 +3169,8 @@ _FIGURES_JA = (
     r"|窓際|デスク|閑職))"
     r"|(?:社内|社員|職員|店員|従業員|生徒|学生|部員|選手|常連客|常連)(?:の間)?(?:で|では|から)"
     r"[^。「」]{0,15}[「『](?:北方領土|北方四島)(?=[」』])"
+    # likened with まるで (「まるで北方領土だ」, まるで町の北方領土)
+    r"|まるで(?:[^。」]{0,10}?の)?[「『]?(?:北方領土|北方四島)"
     # the name alone in quotes, likened (「北方領土」のようだ) or asked of something else
     # in a headline (年金改革は「北方領土」か); 「北方領土」か「南クリル」か is the naming's own
     r"|(?<=[「『])(?:北方領土|北方四島)(?=[」』](?:の?よう|みたい|か(?:[\s。？?！!]|$)))"
@@ -3189,54 +3244,34 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
             ),
         ),
     ),
-    # "Walter Brandt, Navy flier who bombed Japanese bases at Paramushir, dies at 101": an
-    # obituary whose islands are the war's, where a veteran fought; a former islander's
-    # obituary (元島民, the return) or a local figure's is the islands' own.
+    # "Walter Brandt, Navy flier who bombed Japanese bases at Paramushir, dies at 101", «в
+    # юности служил на Курилах пограничником»: an obituary whose islands are where someone
+    # fought, served or lived; a former islander's obituary (元島民, the return) or a local
+    # figure's (a town of the islands named) is the islands' own.
     *_story_about(
-        "war-obituary",
+        "obituary",
         "demote",
         "town",
-        tuple(
+        (
             (
-                lang,
-                why,
-                rf"(?:{died})(?=[\s\S]*?(?:{war}))|(?:{war})(?=[\s\S]*?(?:{died}))",
-                anchors,
-            )
-            for lang, why, died, war, anchors in (
-                (
-                    "en",
-                    "where someone fought in the war, in their obituary",
-                    r"\b(?:dies|died|dead)\s+at\s+(?:age\s+)?\d{2,3}\b",
-                    r"\b(?:world\s+war|wartime|during\s+the\s+war|veterans?)\b",
-                    ("died", "dies", "dead", "war", "veteran"),
-                ),
-                (
-                    "ru",
-                    "где человек воевал, в его некрологе",
-                    r"(?<!\w)(?:скончал\w*|умер\w*)\s+(?:[\w-]+\s+){0,3}?(?:на\s+\d{2,3}|в\s+возрасте)",
-                    r"(?<!\w)(?:ветеран\w*|во\s+время\s+войны|(?:велик\w+\s+отечественн|втор\w+\s+"
-                    r"миров)\w*\s+войн)",
-                    ("скончал", "умер", "ветеран", "войн"),
-                ),
-                (
-                    "ja",
-                    "where someone fought in the war, in their obituary",
-                    r"死去|死亡|亡くなった",
-                    r"大戦|戦時中|従軍|出征|元兵士|元日本兵",
-                    (
-                        "死去",
-                        "死亡",
-                        "亡くなった",
-                        "大戦",
-                        "戦時中",
-                        "従軍",
-                        "出征",
-                        "元兵士",
-                        "元日本兵",
-                    ),
-                ),
-            )
+                "en",
+                "where someone lived, served or fought, in their obituary",
+                r"\b(?:dies|died|dead)\s+at\s+(?:age\s+)?\d{2,3}\b",
+                ("died", "dies", "dead"),
+            ),
+            (
+                "ru",
+                "где человек жил, служил или воевал, в его некрологе",
+                r"(?<!\w)(?:скончал\w*|умер\w*)\s+(?:[\w-]+\s+){0,3}?(?:на\s+\d{2,3}|в\s+возрасте)"
+                r"|(?<!\w)на\s+\d{2,3}-?м\s+году\s+жизни",
+                ("скончал", "умер", "году жизни"),
+            ),
+            (
+                "ja",
+                "where someone lived, served or fought, in their obituary",
+                r"(?:歳|才)で(?:死去|亡くなった)|死去した|死去、",
+                ("死去", "亡くなった"),
+            ),
         ),
     ),
     # A quiz show's or an exam's question about the islands ("a Kuril question" that won a
@@ -3597,7 +3632,9 @@ GUARDS: list[Guard] = [
         "guard.title-en",
         "en",
         "part of a minister's title or an office's name, not the story's subject",
-        r"(?:Okinawa\s+and\s+Northern\s+Territories(?:\s+Affairs)?|Northern\s+Territories\s+"
+        # (a headline's comma for the "and": "minister for Okinawa, Northern Territories")
+        r"(?:Okinawa(?:\s+and|,)\s+(?:the\s+)?Northern\s+Territories(?:\s+Affairs)?"
+        r"|Northern\s+Territories\s+"
         r"(?:Affairs|Issue\s+Association)|Headquarters\s+for\s+Northern\s+Territories)",
         ("territories",),
         flags=0,

@@ -2902,7 +2902,7 @@ THIRTY_EIGHTH_AND_NINTH_PART_DEMOTED_MORE = [
     (
         "Yuri Ivanov, Soviet marine who landed on Shumshu in 1945, dies at 99",
         "The World War II veteran later taught history in Omsk.",
-        "where someone fought in the war",
+        "where someone lived, served or fought",
     ),
 ]
 
@@ -2920,6 +2920,59 @@ THIRTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS = [
     (
         "«Это наши Курилы»: Захарова ответила Японии",
         "Москва отвергла претензии Токио.",
+    ),
+]
+
+FORTIETH_AND_FORTY_FIRST_PART_LOOK_ALIKES = [
+    (
+        "Review: the quartet's 'Iturup' is a slow, icy record",
+        "Eight tracks of drone.",
+        "guard.makers-title",
+        "a work's title in quotes after its maker",
+    ),
+    (
+        "町境問題、議員「まるで北方領土」",
+        "両町とも譲らない。",
+        "guard.ja-figure-of-speech",
+        "figure of speech",
+    ),
+    (
+        "Спор о парковке в Химках",
+        "«Это вам не Курилы, делить тут нечего», — сказал глава управы.",
+        "guard.ru-simile",
+        "шутливое сравнение",
+    ),
+    (
+        "Полиция изъяла рыбу с маркировкой «Курилы»",
+        "Рыбу привезли из Китая.",
+        "guard.ru-business-name",
+        "название компании",
+    ),
+]
+
+FORTIETH_AND_FORTY_FIRST_PART_DEMOTED = [
+    (
+        "Умер писатель Петр Сомов",
+        "На 80-м году жизни скончался прозаик; в юности он служил на Курилах.",
+        "где человек жил, служил или воевал",
+    ),
+    (
+        "Minister for Okinawa, Northern Territories denies funding lapse",
+        "He spoke in Tokyo.",
+        "part of a minister's title",
+    ),
+]
+
+FORTIETH_AND_FORTY_FIRST_PART_ISLANDS_OWN_NEWS = [
+    ("元島民ら納沙布岬沖で洋上慰霊", "故郷の方角に手を合わせた。"),
+    (
+        "Япония попросила Россию пустить бывших жителей к могилам предков",
+        "Речь о поездках бывших японских жителей для посещения захоронений родственников.",
+    ),
+    ("Скончался Иван Петров, сорок лет руководивший школой в Крабозаводском", "Ему было 80."),
+    (
+        "Former Habomai islander who campaigned for the return dies at 90",
+        "She joined many grave visits.",
     ),
 ]
 
@@ -2976,6 +3029,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *THIRTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
         *THIRTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
         *THIRTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
+        *FORTIETH_AND_FORTY_FIRST_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3006,6 +3060,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *THIRTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
         *THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *THIRTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
+        *FORTIETH_AND_FORTY_FIRST_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3029,7 +3084,11 @@ def test_safe_working_is_not_the_safe_operation_fishing_regime(title, body):
 
 @pytest.mark.parametrize(
     ("title", "body", "why"),
-    [*THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED, *THIRTY_EIGHTH_AND_NINTH_PART_DEMOTED_MORE],
+    [
+        *THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED,
+        *THIRTY_EIGHTH_AND_NINTH_PART_DEMOTED_MORE,
+        *FORTIETH_AND_FORTY_FIRST_PART_DEMOTED,
+    ],
 )
 def test_the_blind_parts_demoted_names_stay_ambiguous_without_context(title, body, why):
     result = matcher.match_item(title, body)
