@@ -347,6 +347,19 @@ BLIND_PARTS = {
         "residents visit their relatives' graves; and, caught only by the topic veto, caviar "
         "'marked «Курилы»' and 'the minister for Okinawa, Northern Territories'",
     ),
+    "blind42_": (
+        "forty-second",
+        "precision/recall en 1.000/1.000, ja 1.000/0.933, ru 1.000/1.000 (1 false negative)",
+        "drills with Tokyo's 「わが国の立場と相いれない」, the islands named last in katakana; "
+        "and, caught only by the topic veto, 'Habomai is a 24-seat counter' and "
+        "「はぼまい花咲ガニまつり」",
+    ),
+    "blind43_": (
+        "forty-third",
+        "precision/recall en 1.000/1.000, ja 1.000/0.933, ru 1.000/1.000 (1 false negative)",
+        "a former islander's daughter as storyteller, no island named: the Soviet landing "
+        "and the islanders driven off 「故郷の島」",
+    ),
 }
 
 

@@ -982,6 +982,10 @@ CONTEXT_RULES: list[Rule] = [
         r"領土問題|平和条約|領土交渉|返還|実効支配|不法占拠|占拠|日ソ共同宣言|二つの島"
         rf"|(?:2|２|二)島|{_SAFE_OPERATION_JA}"
         r"|中間ライン|漁船.{0,20}(?:拿捕|連行)|(?:拿捕|連行)され.{0,10}漁船"
+        # Tokyo's protest formula (「わが国の立場と相いれない」), and the islanders driven off
+        # their islands by the Soviet landing (故郷の島を追われた, ソ連兵が上陸した)
+        r"|(?:わが国|我が国|日本)の(?:法的)?立場(?:と相いれ|と相容れ|に反)"
+        r"|(?:故郷の)?島(?:を|から)追われ|ソ連(?:軍|兵)(?:が|の)(?:島に)?上陸"
         # a boat named by its name only (「第8北洋丸」), taken by Russia's border guards
         r"|国境警備[^。]{0,20}(?:拿捕|連行)"
         # the islands named by where they are: 「北海道東方の島を訪れた」
@@ -1005,6 +1009,7 @@ CONTEXT_RULES: list[Rule] = [
             "国境警備",
             "北海道",
             "洋上",
+            *("立場", "追われ", "ソ連"),
         ),
     ),
     _rule(
@@ -2737,6 +2742,9 @@ _VENUE_NOUN_ANCHORS_EN = (
     *("restaurant", "bar", "caf", "bistro", "brew", "izakaya", "grill", "kitchen", "diner"),
     *("eatery", "records", "lounge", "tavern", "pub", "frontm", "frontw", "drummer"),
     *("guitarist", "bassist"),
+    # ("Habomai is a 24-seat counter")
+    *("counter", "steakhouse", "gastropub", "sushi", "trio", "duo", "quartet", "quintet"),
+    *("ensemble", "choir", "outfit", "piece", "baker", "shop", "hotel", "inn"),
 )
 _BUSINESS_APPOSITION_EN = (
     # Any capitalised word or two for the name (the guard cancels only the hits it
@@ -2745,8 +2753,10 @@ _BUSINESS_APPOSITION_EN = (
     B
     + r"(?<!\bon\s)(?<!\bin\s)(?<!\bat\s)(?<!\bto\s)(?<!\boff\s)(?<!\bnear\s)(?<!\bfrom\s)"
     + r"(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?"
+    # (or "Habomai is a 24-seat counter")
+    + rf"(?:\s+(?:is|was)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})\b"
     # (or a place's: "Shikotan, Brooklyn's newest izakaya")
-    + r"(?:,\s+(?:a\s+|an\s+|the\s+|(?-i:[A-Z])[\w-]*['’]s\s+)"
+    + r"|,\s+(?:a\s+|an\s+|the\s+|(?-i:[A-Z])[\w-]*['’]s\s+)"
     + rf"(?:[\w-]+\s+){{0,3}}(?:{'|'.join(_VENUES_EN)})"
     + rf"|['’]s?\s+(?:{_ORDINALS_EN}\s+){{0,2}}(?:{'|'.join(_WHAT_A_BAND_OR_A_VENUE_HAS_EN)})"
     # a band's members without the possessive: "Kurils frontman quits"
@@ -3800,6 +3810,17 @@ GUARDS: list[Guard] = [
         ),
     ),
     # --- Japanese ---
+    # 「はぼまい花咲ガニまつり」: a festival's or a race's quoted name holding the name (or its
+    # reading), held in Nemuro; the campaign's own rallies (大会) keep it.
+    _guard(
+        "guard.ja-event-name",
+        "ja",
+        "part of a festival's or an event's name (「はぼまい花咲ガニまつり」), not the islands",
+        rf"「[^」]{{0,12}}?(?:{_ANY_NAME_JA}|はぼまい|しこたん|えとろふ|くなしり)[^」]{{0,12}}?"
+        r"(?:まつり|祭り|祭|フェスタ|フェス|フェア|マラソン)」",
+        ("まつり", "祭", "フェス", "フェア", "マラソン"),
+        echoes=True,
+    ),
     # The islands' own regime named only to say the story's is another (サケ・マス交渉は、
     # 四島周辺の「安全操業」とは別のものだ; このほかにも…安全操業の交渉など複数の枠組みがある).
     _guard(

@@ -2976,6 +2976,30 @@ FORTIETH_AND_FORTY_FIRST_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+FORTY_SECOND_AND_THIRD_PART_LOOK_ALIKES = [
+    (
+        "Review: the counter that makes Soho's best crab",
+        "Kunashiri is a 12-seat sushi counter run by a chef from Nemuro.",
+        "guard.business-apposition",
+        "the name of a restaurant",
+    ),
+    (
+        "根室で「しこたん昆布フェア」",
+        "昆布の加工品が並んだ。",
+        "guard.ja-event-name",
+        "an event's name",
+    ),
+]
+
+FORTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
+    (
+        "ロシア軍が演習、政府が抗議",
+        "官房長官は「わが国の立場と相いれない」と述べた。演習はクナシリ（国後）島で行われた。",
+    ),
+    ("元島民2世が語り部に", "父はソ連兵が上陸した夏を語った。"),
+    ("「北方領土返還要求全国大会」を開催", "首相があいさつした。"),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3030,6 +3054,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *THIRTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
         *THIRTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
         *FORTIETH_AND_FORTY_FIRST_PART_LOOK_ALIKES,
+        *FORTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3061,6 +3086,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *THIRTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *THIRTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
         *FORTIETH_AND_FORTY_FIRST_PART_ISLANDS_OWN_NEWS,
+        *FORTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
