@@ -6,14 +6,16 @@ by someone else after the rules were fixed). The first forty-three blind parts (
 blind43_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part is, between rounds, empty: the forty-second and forty-third parts
-were studied, and the forty-fourth (heldback_*.jsonl) and forty-fifth
-(heldback_part45_*.jsonl) are being written blind by separate helpers. With no held-back part
-the test fails by design (it never skips), naming the file it wants. To put a new one in,
-copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
-heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
-misses a target, say so honestly: mark
-test_precision_and_recall_meet_the_targets_on_the_held_back_part
+The held-back part now is two blind parts written blind by separate helpers while the
+forty-second and forty-third parts' kinds were fixed, 30 items per language each, measured
+once on the final rules (with the topic veto) and each asserted on its own: the forty-fourth
+(heldback_*.jsonl) and the forty-fifth (heldback_part45_*.jsonl). The forty-fourth meets the
+targets in every language, the forty-fifth in Japanese; its English and Russian miss by one
+false positive each, held by strict expected failures. With no held-back part the test fails
+by design (it never skips), naming the file it wants. To put a new one in, copy its three
+files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl
+(ids unique across the set, both labels in each) and run this file. If it misses a target,
+say so honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -39,6 +41,7 @@ RESULTS = evaluate(MATCHER, DEVELOPMENT)
 FORTY_FIFTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part45_")]
 FORTY_FOURTH_PART = [r for r in HELDBACK if r not in FORTY_FIFTH_PART]
 HELDBACK_RESULTS = evaluate(MATCHER, FORTY_FOURTH_PART)
+FORTY_FIFTH_PART_RESULTS = evaluate(MATCHER, FORTY_FIFTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -100,11 +103,27 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no held-back part yet: the forty-second and forty-third parts were studied, "
-    "the forty-fourth and forty-fifth are being written blind",
-)
+FORTY_FOURTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+}
+FORTY_FIFTH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30; the rules alone 0.750)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30)",
+}
+
+
+def _missed(part: str, where: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True,
+        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
+        f"below precision 0.98 {where} (README: 'What counts as Kuril news'); held, not "
+        "tuned to",
+    )
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in FORTY_FOURTH_PART if r.lang == lang]
@@ -113,7 +132,24 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {FORTY_FOURTH_PART_FIGURES[lang]})")
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param("en", marks=_missed("forty-fifth", "in English")),
+        pytest.param("ru", marks=_missed("forty-fifth", "in Russian")),
+        "ja",
+    ],
+)
+def test_precision_and_recall_meet_the_targets_on_the_forty_fifth_blind_part(lang):
+    rows = [r for r in FORTY_FIFTH_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = FORTY_FIFTH_PART_RESULTS[lang]
+    report = _report(lang, c, "forty-fifth blind part")
+    _assert_targets(c, report + f" (when added: {FORTY_FIFTH_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
