@@ -360,6 +360,23 @@ BLIND_PARTS = {
         "a former islander's daughter as storyteller, no island named: the Soviet landing "
         "and the islanders driven off 「故郷の島」",
     ),
+    "blind44_": (
+        "forty-fourth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/1.000 (no miss; the rules "
+        "alone 0.938 in Russian)",
+        "caught only by the topic veto: «Он для нас как Курилы — не продаётся» of a footballer",
+    ),
+    "blind45_": (
+        "forty-fifth",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 0.938/1.000 (2 false positives; "
+        "the rules alone en 0.750)",
+        "Hans Island's deal contrasted with 'the Russia-Japan row over the Kurils'; a "
+        "Sakhalin-1 stake kept 'despite sanctions, the absence of a peace treaty and the "
+        "dispute over the southern Kurils'; and, caught only by the topic veto, the Sakhalin "
+        "region 'which administratively also covers the Kuril chain', 'a refrigerated cargo "
+        "ship, the Kuril Star', 'Kuril, the new 40-cover place', eagles stopping over on the "
+        "Kuril chain",
+    ),
 }
 
 

@@ -1231,6 +1231,10 @@ _TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         "ja": ("フォークランド", "マルビナス"),
     },
     "Crimea": {"en": ("crimea",), "ru": ("крым",), "ja": ("クリミア",)},
+    # Other territorial disputes the islands are compared with.
+    "Hans Island": {"en": ("hans\\s+island",), "ru": ("остров\\w*\\s+ганс",), "ja": ("ハンス島",)},
+    "Essequibo": {"en": ("essequibo",), "ru": ("эссекибо",), "ja": ("エセキボ",)},
+    "Kashmir": {"en": ("kashmir",), "ru": ("кашмир",), "ja": ("カシミール",)},
     # Other countries' lands lost in the war, which Japanese calls their "northern
     # territories" (フィンランドの「北方領土」カレリア).
     "Karelia": {"en": ("karelia",), "ru": ("карели",), "ja": ("カレリア",)},
@@ -2680,10 +2684,12 @@ _REGION_PAIR: list[Guard] = [
         B
         + r"sakhalin(?:\s+(?:region|oblast))?(?:\s+(?:and|&)\s+|[-–—/]\s*"
         # or said to include them: "the Sakhalin region, which includes the Kuril Islands"
-        + r"|(?:\s+(?:region|oblast))?,?\s+(?:which\s+(?:also\s+)?(?:includes|covers|takes\s+in)"
+        + r"|(?:\s+(?:region|oblast))?,?\s+(?:which\s+(?:administratively\s+)?(?:also\s+)?"
+        + r"(?:administratively\s+)?(?:includes|covers|takes\s+in|encompasses|spans)"
         + r"|including)\s+)"
         + r"(?:the\s+)?"
-        + r"(?:kurile?s?|kuril(?:e|ian)?\s+islands)(?:['’]s?)?(?:\s+(?:region|oblast))?"
+        # (the chain's words too: "which administratively also covers the Kuril chain")
+        + r"(?:kurile?s?|kuril(?:e|ian)?\s+(?:islands|chain))(?:['’]s?)?(?:\s+(?:region|oblast))?"
         + E,
         ("sakhalin",),
         applies_to=("en.kurils",),
@@ -2726,6 +2732,8 @@ _VENUES_EN = (
     *(b for b in _BUSINESSES["en"] if not b.startswith(("chain", "brand"))),
     *("trios?", "duos?", "quartets?", "quintets?", "(?:three|four|five|six)-piece", "outfits?"),
     *("ensembles?", "choirs?", "counters?", "gastropubs?", "steakhouses?", "sushi\\s+bars?"),
+    # "the new 40-cover place on Mare Street"
+    "\\d+-(?:cover|seat|seater)\\s+(?:place|spot|room|joint|venue)",
 )
 _WHAT_A_BAND_OR_A_VENUE_HAS_EN = (
     # (not a singer: "Kunashir's singers win a Sakhalin contest" is the island's choir)
@@ -2744,7 +2752,8 @@ _VENUE_NOUN_ANCHORS_EN = (
     *("guitarist", "bassist"),
     # ("Habomai is a 24-seat counter")
     *("counter", "steakhouse", "gastropub", "sushi", "trio", "duo", "quartet", "quintet"),
-    *("ensemble", "choir", "outfit", "piece", "baker", "shop", "hotel", "inn"),
+    *("ensemble", "choir", "outfit", "piece", "baker", "shop", "hotel", "inn", "-cover"),
+    "-seat",
 )
 _BUSINESS_APPOSITION_EN = (
     # Any capitalised word or two for the name (the guard cancels only the hits it
@@ -3019,6 +3028,9 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         B
         + rf"(?:{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?"
         + rf"{_KURILS_PLURAL_RU}(?!\w)"
+        # «Он для нас как Курилы — не продаётся»: the verb after the likening
+        + rf"|как\s+(?:и\s+)?{_KURILS_PLURAL_RU}\s*[—–,-]+\s*(?:[\w-]+\s+){{0,2}}?(?:не\s+)?"
+        + rf"{_HANDED_OVER_RU}"
         # «Мы же не Курилы отдаём»: it's hardly the Kurils we are giving away
         + rf"|не\s+{_KURILS_PLURAL_RU}\s+(?:же\s+)?{_HANDED_OVER_RU}"
         # «Это вам не Курилы»: it's not the Kurils, you know, a retort
@@ -3518,13 +3530,15 @@ GUARDS: list[Guard] = [
         "a ship named after the islands, in another sea's news",
         B
         + rf"(?i:{_VESSEL_EN})"
-        + r"\s+(?:the\s+)?(?:[\"“'](?i:kurile?s?)(?:\s+(?-i:[A-Z])\w*)?[\"”']"
+        # (or in apposition: "a refrigerated cargo ship, the Kuril Star")
+        + r"(?:,\s+the\s+|\s+(?:the\s+)?)(?:[\"“'](?i:kurile?s?)(?:\s+(?-i:[A-Z])\w*)?[\"”']"
         + r"|(?i:kurile?s?)\s+(?!(?:Islands?|Isles|Strait|Chain|Ridge|Trench|Current)\b)"
         + r"(?-i:[A-Z])\w+)",
         _VESSEL_EN_ANCHORS,
         flags=0,
         reach=60,
         applies_to=("en.kurils",),
+        echoes=True,
     ),
     # "shearwaters … flew a loop across the Pacific, passing Japan, the Kuril Islands and the
     # Aleutians": the chain as one waypoint between other places on a migration's, a
@@ -4097,7 +4111,10 @@ RELATIONS_BACKGROUND: list[Guard] = [
         + r"(?:(?:never|not\s+yet|yet\s+to|have\s+not|has\s+not|had\s+not|did\s+not|didn['’]t"
         + r"|haven['’]t|hasn['’]t)\s+(?:formally\s+|even\s+)?sign(?:ed)?\s+(?:a\s+|any\s+)?"
         + r"(?:formal\s+)?peace\s+treaty"
-        + r"|(?:technically|formally)\s+(?:still\s+)?(?:remain\s+)?at\s+war)",
+        + r"|(?:technically|formally)\s+(?:still\s+)?(?:remain\s+)?at\s+war"
+        # "despite the absence of a peace treaty", among a deal's obstacles
+        + r"|(?:despite|notwithstanding)\s+(?:[\w,-]+\s+){0,4}?(?:the\s+)?(?:lack|absence)\s+of\s+"
+        + r"(?:a\s+)?peace\s+treaty)",
         ("peace", "at war"),
     ),
     _guard(
@@ -4122,7 +4139,11 @@ RELATIONS_BACKGROUND: list[Guard] = [
         "ru",
         "фон: состояние отношений или конец войны в новости о другом",
         B
-        + r"(?:не\s+подпис\w+\s+(?:[\w-]+\s+){0,2}?мирн\w+\s+договор\w*"
+        # (or among a deal's obstacles: «несмотря на санкции, отсутствие мирного договора и
+        # спор о южных Курилах»)
+        + r"(?:несмотря\s+на\s+(?:[\w,-]+\s+){0,4}?отсутстви\w+\s+мирн\w+\s+договор\w*"
+        + r"(?:\s+и\s+(?:территориальн\w+\s+)?спор\w*\s+о\s+(?:[\w-]+\s+){0,2}?курил\w*)?"
+        + r"|не\s+подпис\w+\s+(?:[\w-]+\s+){0,2}?мирн\w+\s+договор\w*"
         + r"|формально\s+(?:всё\s+ещё\s+|все\s+еще\s+|до\s+сих\s+пор\s+)?наход\w+\s+в\s+состоянии"
         + r"\s+войны)",
         ("мирн", "состоянии войны"),

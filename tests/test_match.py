@@ -3000,6 +3000,50 @@ FORTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
     ("「北方領土返還要求全国大会」を開催", "首相があいさつした。"),
 ]
 
+FORTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES = [
+    (
+        "Sakhalin governor backs new coal port",
+        "The Sakhalin region, which administratively also covers the Kuril chain, exported 40 "
+        "million tonnes last year.",
+        "guard.region-pair",
+        "as the name of the region",
+    ),
+    (
+        "Trawler aground off Iceland",
+        "A Russian fishing vessel, the Kuril Wave, ran onto rocks near Husavik.",
+        "guard.kuril-ship-name",
+        "a ship named after the islands",
+    ),
+    (
+        "Вратарь не продается",
+        "«Он для нас как Курилы — никому не отдадим», — сказал президент клуба.",
+        "guard.ru-simile",
+        "шутливое сравнение",
+    ),
+    (
+        "Японская компания осталась в проекте «Сахалин-2»",
+        "Токио сохранил долю несмотря на санкции, отсутствие мирного договора и спор о южных "
+        "Курилах.",
+        "background.ru-treaty",
+        "фон",
+    ),
+    (
+        "Kuril, the new 30-seat place in Soho, opens its doors",
+        "The menu runs to 14 courses.",
+        "guard.business-apposition",
+        "the name of a restaurant",
+    ),
+]
+
+FORTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Sakhalin governor visits Iturup",
+        "The Sakhalin region, which administratively also covers the Kuril chain, opened a "
+        "school on Iturup.",
+    ),
+    ("Patrol ship, the Kuril Star, sails for Shikotan", "Japan protested."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3055,6 +3099,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *THIRTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
         *FORTIETH_AND_FORTY_FIRST_PART_LOOK_ALIKES,
         *FORTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
+        *FORTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3087,6 +3132,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *THIRTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
         *FORTIETH_AND_FORTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *FORTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
+        *FORTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
