@@ -3159,43 +3159,44 @@ _OWNER_OF_A_FIGURE_JA = (
     # a bare 市 or 町 (「用地は市の北方領土」): the speaker's own town, not a named one
     rf"|(?<![{KANJI}])(?:市|町|村|区|県|業界|社内|家庭))"
 )
+# 北方領土 or 北方四島 as a fixed-width class, for lookbehinds that end at the name.
+_NAME_JA = "[北][方][領四][土島]"
 _FIGURES_JA = (
     rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『]?(?:北方領土|北方四島)"
     # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
     # Nemuro's own campaign, no figure
     r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
+    # the figures said by what stands around the name, each tried only where the name
+    # stands: the match is the name, its conditions zero-width around it
+    r"|(?:北方領土|北方四島)(?:"
     # another conflict "becoming a Northern Territories" (ウクライナの「北方領土化」,
     # 「永田町の北方領土」化)
-    r"|北方領土(?=[」』]?化)"
+    r"(?=[」』]?化)"
     # a place or a field of Japan's own that owns it (永田町の北方領土だ), never a side's or
-    # the islanders' (日本の北方領土, 元島民の北方領土); written from the name back, so that
-    # it is tried only where the name stands
-    r"|(?:(?<=["
-    + KANJI
-    + r"]{2}の)|(?<=["
-    + KANJI
-    + r"]{2}の[「『]))"
+    # the islanders' (日本の北方領土, 元島民の北方領土)
+    rf"|(?:(?<=[{KANJI}]{{2}}の{_NAME_JA})|(?<=[{KANJI}]{{2}}の[「『]{_NAME_JA}))"
     + "".join(
-        f"(?<!{owner}の)(?<!{owner}の「)(?<!{owner}の『)"
+        f"(?<!{owner}の{_NAME_JA})(?<!{owner}の[「『]{_NAME_JA})"
         for owner in (
             *("日本", "わが国", "我が国", "ソ連", "海道", "根室", "道東", "政府", "島民", "住民"),
             *("四島", "千島", "国民", "全国", "本土", "ロシア"),
         )
     )
-    + r"(?:北方領土|北方四島)(?=[」』]|の?よう|みたい|だ|です)"
-    # a nickname among a firm's or a school's own people (社員の間では「北方領土」と呼ばれ
-    # てきた), or of a building or a corner (「北方領土」と呼ばれた別館); the islands
+    + r"(?=[」』]|の?よう|みたい|だ|です)"
+    # a nickname of a building or a corner (「北方領土」と呼ばれた別館); the islands
     # themselves are called so by the sides (日本が「北方領土」と呼ぶ島々)
-    r"|(?<=[「『])(?:北方領土|北方四島)(?=[」』]と(?:呼ばれ|呼ん|呼ぶ|称され|名付けられ)[^。]{0,6}?"
+    + rf"|(?<=[「『]{_NAME_JA})(?=[」』]と(?:呼ばれ|呼ん|呼ぶ|称され|名付けられ)[^。]{{0,6}}?"
     r"(?:別館|本館|新館|売り場|フロア|部署|部屋|席|建物|棟|コーナー|区画|駐車場|校舎|倉庫|支店"
     r"|窓際|デスク|閑職))"
+    # the name alone in quotes, likened (「北方領土」のようだ) or asked of something else
+    # in a headline (年金改革は「北方領土」か); 「北方領土」か「南クリル」か is the naming's own
+     + rf"|(?<=[「『]{_NAME_JA})(?=[」』](?:の?よう|みたい|か(?:[\s。？?！!]|$))))"
+    # a nickname among a firm's or a school's own people (社員の間では「北方領土」と呼ばれ
+    # てきた)
     r"|(?:社内|社員|職員|店員|従業員|生徒|学生|部員|選手|常連客|常連)(?:の間)?(?:で|では|から)"
     r"[^。「」]{0,15}[「『](?:北方領土|北方四島)(?=[」』])"
     # likened with まるで (「まるで北方領土だ」, まるで町の北方領土)
     r"|まるで(?:[^。」]{0,10}?の)?[「『]?(?:北方領土|北方四島)"
-    # the name alone in quotes, likened (「北方領土」のようだ) or asked of something else
-    # in a headline (年金改革は「北方領土」か); 「北方領土」か「南クリル」か is the naming's own
-    r"|(?<=[「『])(?:北方領土|北方四島)(?=[」』](?:の?よう|みたい|か(?:[\s。？?！!]|$)))"
 )
 
 
