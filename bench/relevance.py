@@ -377,6 +377,20 @@ BLIND_PARTS = {
         "ship, the Kuril Star', 'Kuril, the new 40-cover place', eagles stopping over on the "
         "Kuril chain",
     ),
+    "blind46_": (
+        "forty-sixth",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "a kelp harvest under a private deal with Russia, Kaigara named last as 'part of the "
+        "territory Japan claims'; and, caught only by the topic veto, a merger's 'Kuril "
+        "Islands' stalemate ('the Kuril Islands of Japanese M&A'), a band's album 'Northern "
+        "Territories' echoed with its comma inside the quotes, tiger cubs named «Итуруп и "
+        "Кунашир»",
+    ),
+    "blind47_": (
+        "forty-seventh",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 1.000/1.000 (1 false positive)",
+        "「安全操業できない」, squid boats unable to work safely on the Yamato Bank",
+    ),
 }
 
 

@@ -605,7 +605,8 @@ def _quoted_title(text: str, hit: Hit) -> str | None:
     if closing is None:
         return None
     end = text.find(closing, hit.end, hit.end + _TITLE_LENGTH)
-    return text[hit.start : end].lower() if end >= 0 else None
+    # (a comma or a stop inside the quotes, as American copy puts it, is no part of the title)
+    return text[hit.start : end].rstrip(".,;:!?").lower() if end >= 0 else None
 
 
 def _title_echoes(hits: list[Hit], text: str) -> list[Hit]:

@@ -764,7 +764,7 @@ _SAFE_OPERATION_JA = (
     r"(?<!工場の)(?<!工場)(?<!工場での)(?<!施設の)(?<!設備の)(?<!プラントの)(?<!原発の)"
     r"(?<!製油所の)(?<!炉の)安全操業"
     r"(?!\s*(?:の|に向けた|を)?(?:講習|研修|訓練|教室|指導|意識|宣言|週間|大会|推進|管理|体制|教育"
-    r"|マニュアル|徹底|呼びかけ))"
+    r"|マニュアル|徹底|呼びかけ|できな|できず|できる|に支障))"
 )
 # --- Context: the dispute without a name, and the two sides ------------------------------
 CONTEXT_RULES: list[Rule] = [
@@ -791,6 +791,11 @@ CONTEXT_RULES: list[Rule] = [
                     for noun in ("islands?", "islets?", "isles", "reefs?", "waters")
                 ),
                 "islands?\\s+(?:claimed|seized|occupied)\\s+by",
+                # "part of the territory Japan claims"
+                *(
+                    f"{noun}\\s+(?:that\\s+|which\\s+)?(?:japan|tokyo)\\s+claims\\b"
+                    for noun in ("territory", "territories")
+                ),
                 "islands'?\\s+return",
                 "return\\s+of\\s+the(?:\\s+four)?\\s+islands",
                 "soviet\\s+(?:seizure|occupation)\\s+of",
@@ -1064,6 +1069,12 @@ _WATERS_EN = (
         for what in ("fishing", "kelp", "kombu", "fisheries")
     ),
     "russian\\s+(?:\\w+\\s+)?(?:permits?|licen[cs]es?|quotas?)",
+    # ("permits issued by Russian authorities", "talks with Russian officials")
+    "permits?\\s+(?:\\w+\\s+){0,2}by\\s+(?:the\\s+)?russian",
+    *(
+        f"{talks}\\s+with\\s+(?:the\\s+)?russian\\s+(?:officials|authorities|side|counterparts)"
+        for talks in ("negotiations", "talks")
+    ),
     "border\\s+guards?",
     "coast\\s*guard\\s+(?:boats?|ships?|vessels?)",
     "patrol\\s+(?:boats?|ships?|vessels?)",
@@ -1885,8 +1896,11 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         # «малыша назвали Итуруп», «получил имя Итуруп»: a name given, the name ending the
         # clause (not «назвал Курилы неотъемлемой частью», which says what they are)
         + r"|(?:назвал[аио]?|нарекл[аио]?|(?:получил[аио]?|дали|присвоили|выбрали)\s+"
-        + rf"(?:\w+\s+)?(?:имя|кличку))\s+{_QUOTE_OPEN}?(?=\w+[»\"“”]?[ \t]*(?:[—–.,;:!?)\n]|\Z)))"
-        + rf"(?P<name>(?:{_BUSINESS_NAMES['ru']}))",
+        # (or two names given at once: «тигрят назвали Итуруп и Кунашир»)
+        + rf"(?:\w+\s+)?(?:имя|кличку))\s+{_QUOTE_OPEN}?(?=\w+[»\"“”]?(?:\s+и\s+[«\"]?\w+[»\"]?)?"
+        + r"[ \t]*(?:[—–.,;:!?)\n]|\Z)))"
+        + rf"(?P<name>(?:{_BUSINESS_NAMES['ru']}))"
+        + rf"(?:[»\"]?\s+и\s+[«\"]?(?:{_BUSINESS_NAMES['ru']}))?",
         ("кличк", "назвал", "нарекл", "имя", "кличку", *_anchors(_ANIMALS_RU)),
         echoes=True,
     ),
@@ -2899,8 +2913,11 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "Islands\u2019 of corporate governance'), not the islands' news",
         r"['‘\"“](?:the\s+)?"
         + rf"(?:{_BUSINESS_NAMES['en']})"
-        + r"(?=['’\"”]\s+of\s+(?!(?:the\s+)?(?:russia|japan|soviet|ussr|sakhalin|hokkaido"
-        + r"|kamchatka|nemuro|kuril|far\s+east|pacific|okhotsk)\w*(?!['’]s)\b))",
+        # (the quote closing after the name, or after what owns it: "the Kuril Islands of
+        # Japanese M&A," a fund manager said)
+        + r"(?=(?:['’\"”]\s+|\s+)of\s+(?!(?:the\s+)?(?:russia|japan|soviet|ussr|sakhalin|hokkaido"
+        # (the word itself: "of Japan", not "of Japanese M&A" or "of Japan's governance")
+        + r"|kamchatka|nemuro|kuril|far\s+east|pacific|okhotsk|russian|soviet)\b(?!['’]s)))",
         ("'", "‘", '"', "“"),
         echoes=True,
         reach=60,
@@ -2927,11 +2944,16 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "en",
         "the dispute made a kind of deadlock ('a Kuril Islands situation'), a figure of speech",
         B
-        + r"(?:an?\s+(?:real\s+|classic\s+|proper\s+|sort\s+of\s+|kind\s+of\s+)?['‘\"“]?"
+        + r"(?:(?:an?\s+(?:real\s+|classic\s+|proper\s+|sort\s+of\s+|kind\s+of\s+)?['‘\"“]?"
+        # (or the name in quotes without one: "see 'Kuril Islands' stalemate")
+        + r"|(?<=['‘\"“]))"
         + rf"(?:{_BUSINESS_NAMES['en']})['’\"”]?[\s-]+(?:situation|scenario|moment|standoff"
         + r"|stand-off|syndrome|stalemate|deadlock|impasse|problem|style|type)\b"
         + rf"|(?<=['‘\"“])like\s+(?:the\s+)?(?:{_BUSINESS_NAMES['en']})\s*[—–:-])",
-        ("a ", "an ", "like"),
+        (
+            *("situation", "scenario", "moment", "standoff", "stand-off", "syndrome"),
+            *("stalemate", "deadlock", "impasse", "problem", "style", "type", "like"),
+        ),
         echoes=True,
         reach=60,
     ),

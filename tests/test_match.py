@@ -3044,6 +3044,38 @@ FORTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS = [
     ("Patrol ship, the Kuril Star, sails for Shikotan", "Japan protested."),
 ]
 
+FORTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
+    (
+        "Analysts see 'Northern Territories' stalemate in port merger",
+        "Neither bidder will sell.",
+        "guard.figure-kind",
+        "a kind of deadlock",
+    ),
+    (
+        "Court fight drags on",
+        'The feud has become "the Kuril Islands of Japanese banking," a lawyer said.',
+        "guard.quoted-figure",
+        "in quotes as a figure",
+    ),
+    (
+        "Медвежат в зоопарке Перми назвали Шикотан и Итуруп",
+        "Имена выбрали посетители.",
+        "guard.ru-animal-name",
+        "кличка животного",
+    ),
+]
+
+FORTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Nemuro kelp boats head out under private deal with Russia",
+        "The boats pay a fee and need permits issued by Russian authorities. The harvest was "
+        "delayed after talks with Russian officials. The grounds surround Kaigara Island, "
+        "part of the territory Japan claims.",
+    ),
+    ("Tokyo protests as Moscow calls them the 'Kuril Islands' of Russia", "Japan objected."),
+    ("北方四島周辺の安全操業、今年も出漁できず", "ロシア側の許可が出ていない。"),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3100,6 +3132,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FORTIETH_AND_FORTY_FIRST_PART_LOOK_ALIKES,
         *FORTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *FORTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
+        *FORTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3133,6 +3166,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FORTIETH_AND_FORTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *FORTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *FORTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
+        *FORTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3144,6 +3178,7 @@ def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
     ("title", "body"),
     [
         ("冬の海難防止へ 海保が漁業者向けに安全操業講習会", "救命胴衣の着用を呼びかけた。"),
+        ("大和堆で違法操業続く", "漁業者は「安全操業できない」と訴えた。"),
         ("工場の安全操業を徹底 化学メーカー", "従業員向けに安全操業の研修を開いた。"),
         ("原発の安全操業へ、ロシア製部品の調達を見直し", "電力会社が発表した。"),
     ],

@@ -2,20 +2,17 @@
 
 The targets hold per language on the development set (every file but the held-back part)
 and are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind
-by someone else after the rules were fixed). The first forty-five blind parts (blind1_*.jsonl to
-blind45_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+by someone else after the rules were fixed). The first forty-seven blind parts (blind1_*.jsonl to
+blind47_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part now is two blind parts written blind by separate helpers while the
-forty-fourth and forty-fifth parts' kinds were fixed, 30 items per language each, measured
-once on the final rules (with the topic veto) and each asserted on its own: the
-forty-sixth (heldback_*.jsonl) and the forty-seventh (heldback_part47_*.jsonl). Both meet
-the targets in Russian; the forty-sixth in Japanese too, the forty-seventh in English too;
-the other two cells miss by one item each, held by strict expected failures. With no
-held-back part the test fails by design (it never skips), naming the file it wants. To
-put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
-heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
-and run this file. If it misses a target, say so honestly: mark
+The held-back part is, between rounds, empty: the forty-sixth and forty-seventh parts
+were studied, and the forty-eighth (heldback_*.jsonl) and forty-ninth
+(heldback_part49_*.jsonl) are being written blind by separate helpers. With no held-back
+part the test fails by design (it never skips), naming the file it wants. To put a new one
+in, copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If
+it misses a target, say so honestly: mark
 test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
@@ -37,12 +34,11 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-# The held-back part is two blind parts, each measured on its own: the forty-sixth
-# (heldback_{lang}.jsonl) and the forty-seventh (heldback_part47_{lang}.jsonl).
-FORTY_SEVENTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part47_")]
-FORTY_SIXTH_PART = [r for r in HELDBACK if r not in FORTY_SEVENTH_PART]
-HELDBACK_RESULTS = evaluate(MATCHER, FORTY_SIXTH_PART)
-FORTY_SEVENTH_PART_RESULTS = evaluate(MATCHER, FORTY_SEVENTH_PART)
+# The held-back part is two blind parts, each measured on its own: the forty-eighth
+# (heldback_{lang}.jsonl) and the forty-ninth (heldback_part49_{lang}.jsonl).
+FORTY_NINTH_PART = [r for r in HELDBACK if r.source.startswith("heldback_part49_")]
+FORTY_EIGHTH_PART = [r for r in HELDBACK if r not in FORTY_NINTH_PART]
+HELDBACK_RESULTS = evaluate(MATCHER, FORTY_EIGHTH_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -104,50 +100,20 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-FORTY_SIXTH_PART_FIGURES = {
-    "en": "en 1.000 / 0.933 (1 FN of 30; the rules alone 0.875 / 0.933)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
-}
-FORTY_SEVENTH_PART_FIGURES = {
-    "en": "en 1.000 / 1.000 (0 misses of 30)",
-    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
-}
-
-
-def _missed(part: str, where: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        strict=True,
-        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
-        f"below precision 0.98 / recall 0.99 {where} (README: 'What counts as Kuril news'); "
-        "held, not tuned to",
-    )
-
-
-@pytest.mark.parametrize(
-    "lang", [pytest.param("en", marks=_missed("forty-sixth", "in English")), "ru", "ja"]
+@pytest.mark.xfail(
+    strict=True,
+    reason="no held-back part yet: the forty-sixth and forty-seventh parts were studied, "
+    "the forty-eighth and forty-ninth are being written blind",
 )
+@pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
-    rows: list[Labelled] = [r for r in FORTY_SIXTH_PART if r.lang == lang]
+    rows: list[Labelled] = [r for r in FORTY_EIGHTH_PART if r.lang == lang]
     # The held-back figure is the one that matters: without its items this fails, never
     # skips (the next blind part, written after the fix, goes in heldback_*.jsonl).
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    report = _report(lang, c, "held-back part")
-    _assert_targets(c, report + f" (when added: {FORTY_SIXTH_PART_FIGURES[lang]})")
-
-
-@pytest.mark.parametrize(
-    "lang", ["en", "ru", pytest.param("ja", marks=_missed("forty-seventh", "in Japanese"))]
-)
-def test_precision_and_recall_meet_the_targets_on_the_forty_seventh_blind_part(lang):
-    rows = [r for r in FORTY_SEVENTH_PART if r.lang == lang]
-    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
-    c = FORTY_SEVENTH_PART_RESULTS[lang]
-    report = _report(lang, c, "forty-seventh blind part")
-    _assert_targets(c, report + f" (when added: {FORTY_SEVENTH_PART_FIGURES[lang]})")
+    _assert_targets(c, _report(lang, c, "held-back part"))
 
 
 @pytest.mark.parametrize(
@@ -198,6 +164,8 @@ def test_precision_and_recall_meet_the_targets_on_the_forty_seventh_blind_part(l
         ("blind43_", 30),
         ("blind44_", 30),
         ("blind45_", 30),
+        ("blind46_", 30),
+        ("blind47_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
