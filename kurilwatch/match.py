@@ -63,8 +63,9 @@ _LONG_ARTICLE = 8
 _AMBIGUOUS_ISLANDS = {"en.urup-matua", "ru.urup-matua"}
 # A report this short (body sentences) has one subject: a name standing as its place is it.
 _SHORT_REPORT = 5
-# A place denied ("not around the four islands but on the high seas"): 北方四島周辺ではなく.
+# A past century's year: an event then is history, not a short report's place.
 _OLD_YEAR = re.compile(r"(?<!\d)(?:1[0-8]\d\d|19[0-4]\d)(?!\d)")
+# A place denied ("not around the four islands but on the high seas"): 北方四島周辺ではなく.
 _NEGATED_AFTER = re.compile(r"\w{0,4}?(?:ではなく|でなく|ではない|じゃなく)")
 # Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
 _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
@@ -1008,16 +1009,21 @@ _POSSESSIVE_AFTER = re.compile(
 )
 
 
+def _town_prefix(text: str, hit: Hit) -> str:
+    """The town's prefix a hit's rule leaves out before it («Южно-» of «Южно-Курильск»)."""
+    prefix = _TOWN_PREFIX.search(text, max(0, hit.start - 8), hit.start)
+    return prefix.group(0) if prefix else ""
+
+
 def _place_named(text: str, hit: Hit) -> str:
-    """The place a hit names, with the prefix its rule leaves out («Южно-» of «Южно-Курильск»)."""
-    prefix = _TOWN_PREFIX.search(text, max(0, hit.start - 7), hit.start)
-    return ((prefix.group(0) if prefix else "") + hit.text).lower()
+    """The place a hit names, with the prefix its rule leaves out."""
+    return (_town_prefix(text, hit) + hit.text).lower()
 
 
 # The islands' towns as the group's rules find them: "Kurilsk", «Курильске» after «Южно-».
 _TOWN_PREFIX = re.compile(r"(?:южно|северо|мало|yuzhno|severo)-$", re.IGNORECASE)
 _TOWN = re.compile(
-    r"(?:мало)?курильск(?:ое|ого|ому|ом|е|а|у|ом)?|(?:malo)?kurilsk(?:oye|oe)?", re.IGNORECASE
+    r"(?:мало)?курильск(?:ое|ого|ому|ом|е|а|у)?|(?:malo)?kurilsk(?:oye|oe)?", re.IGNORECASE
 )
 
 
@@ -1025,8 +1031,7 @@ def _held_there(text: str, hits: list[Hit], on_an_island: bool = True) -> bool:
     """Whether the text is local news of the islands: it names one of their towns (a quiz is
     never about those), or (`on_an_island`) puts something on one of them ("on Iturup")."""
     for hit in hits:
-        town = hit.rule in _TOWNS or _TOWN_PREFIX.search(text, max(0, hit.start - 8), hit.start)
-        if town or _TOWN.fullmatch(hit.text):
+        if hit.rule in _TOWNS or _town_prefix(text, hit) or _TOWN.fullmatch(hit.text):
             return True
         if on_an_island and hit.rule in _LOCAL and _locative(text, hit):
             return True
@@ -1057,7 +1062,6 @@ _LIST_SEPARATOR = re.compile(
 # A list of at least this many subjects, the islands one of them, is an agenda; its items
 # are short (words, or characters in Japanese), and a longer sentence is no list.
 _LIST_ITEMS = 4
-_WORD_CHAR = re.compile(r"\w")
 _LIST_ITEM_WORDS = 4
 _LIST_ITEM_CHARS_JA = 12
 _LIST_SENTENCE_CHARS = 600
@@ -1078,7 +1082,7 @@ def _listed(layout: _Layout, evidence: list[Hit]) -> int:
         position = m.end()
     items.append((position, end))
     # Separators with nothing between them (";;") are no subjects.
-    items = [(s, e) for s, e in items if _WORD_CHAR.search(text, s, e)]
+    items = [(s, e) for s, e in items if _WORD.search(text, s, e)]
     if len(items) < _LIST_ITEMS:
         return 0
     holding = {i for i, (s, e) in enumerate(items) for h in evidence if s <= h.start < e}

@@ -2917,7 +2917,7 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         # Japanese M&A," a fund manager said)
         + r"(?=(?:['’\"”]\s+|\s+)of\s+(?!(?:the\s+)?(?:russia|japan|soviet|ussr|sakhalin|hokkaido"
         # (the word itself: "of Japan", not "of Japanese M&A" or "of Japan's governance")
-        + r"|kamchatka|nemuro|kuril|far\s+east|pacific|okhotsk|russian|soviet)\b(?!['’]s)))",
+        + r"|kamchatka|nemuro|kuril|far\s+east|pacific|okhotsk|russian)\b(?!['’]s)))",
         ("'", "‘", '"', "“"),
         echoes=True,
         reach=60,
@@ -3429,6 +3429,10 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
     ),
 ]
 
+# After a vessel's word, its name: "the trawler Shikotan", or in apposition ("two Russian
+# trawlers, the Shikotan and the Polar Star", "a refrigerated cargo ship, the Kuril Star").
+_AFTER_A_VESSEL_EN = r"(?:,\s+the\s+|\s+(?:the\s+)?)"
+_ANOTHER_FRAMEWORK_WHY = "the islands' own arrangement named only as another one than the story's"
 GUARDS: list[Guard] = [
     # --- English ---
     _guard(
@@ -3455,7 +3459,7 @@ GUARDS: list[Guard] = [
     _guard(
         "guard.another-framework",
         "en",
-        "the islands' own arrangement named only as another one than the story's",
+        _ANOTHER_FRAMEWORK_WHY,
         B
         + r"(?:separate|distinct|different)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
         + r"(?:agreements?|frameworks?|arrangements?|talks|deals?|accords?|regimes?)",
@@ -3530,8 +3534,8 @@ GUARDS: list[Guard] = [
         B
         + r"(?:"
         + _VESSEL_EN
-        # (or in apposition: "two Russian trawlers, the Shikotan and the Polar Star")
-        + r"(?:,\s+the\s+|\s+(?:the\s+)?)[\"“']?(?:"
+        + _AFTER_A_VESSEL_EN
+        + r"[\"“']?(?:"
         + _SHIPS_EN
         # "escort ships Shimushu and Kunashiri": each name of the list is a ship's
         + r")(?:[\"”']?(?:,\s*|\s+and\s+|\s+or\s+)[\"“']?(?:"
@@ -3553,8 +3557,8 @@ GUARDS: list[Guard] = [
         "a ship named after the islands, in another sea's news",
         B
         + rf"(?i:{_VESSEL_EN})"
-        # (or in apposition: "a refrigerated cargo ship, the Kuril Star")
-        + r"(?:,\s+the\s+|\s+(?:the\s+)?)(?:[\"“'](?i:kurile?s?)(?:\s+(?-i:[A-Z])\w*)?[\"”']"
+        + _AFTER_A_VESSEL_EN
+        + r"(?:[\"“'](?i:kurile?s?)(?:\s+(?-i:[A-Z])\w*)?[\"”']"
         + r"|(?i:kurile?s?)\s+(?!(?:Islands?|Isles|Strait|Chain|Ridge|Trench|Current)\b)"
         + r"(?-i:[A-Z])\w+)",
         _VESSEL_EN_ANCHORS,
@@ -3863,7 +3867,7 @@ GUARDS: list[Guard] = [
     _guard(
         "guard.ja-another-framework",
         "ja",
-        "the islands' own arrangement named only as another one than the story's",
+        _ANOTHER_FRAMEWORK_WHY,
         r"とは別(?:の|に|だ|で|個)|とは異なる|別の枠組み"
         r"|(?:このほか|ほかにも)[^。]{0,80}?(?:など)?(?:複数の)?(?:枠組み|交渉)(?:が|も)(?:ある|存在)",
         ("別", "異なる", "このほか", "ほかにも"),
@@ -4078,11 +4082,15 @@ DISPUTE_ASIDES: list[Guard] = [
 # when Russia halted peace treaty talks over the Kurils"): in a story whose headline names
 # neither the islands nor the dispute (sanctions, gas contracts, a lawsuit), the islands and
 # the dispute it names are its background, when the text names them nowhere else.
+_BACKGROUND_WHY = (
+    "background on the state of relations or the war's end, in a story about something else"
+)
+_BACKGROUND_WHY_RU = "фон: состояние отношений или конец войны в новости о другом"
 RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.relations",
         "en",
-        "background on the state of relations or the war's end, in a story about something else",
+        _BACKGROUND_WHY,
         B
         + r"(?:relations|ties)\s+(?:between\s+[\w-]+\s+and\s+[\w-]+\s+)?(?:[\w-]+\s+){0,3}?"
         + r"(?:(?:been|remain(?:ed)?|are|were|grew|have|had)\s+)?"
@@ -4108,7 +4116,7 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.failed-bid",
         "en",
-        "background on the state of relations or the war's end, in a story about something else",
+        _BACKGROUND_WHY,
         B
         + r"(?:failed|unsuccessful|fruitless|vain|futile)\s+"
         + r"(?:bid|attempt|effort|push|quest|drive)s?\s+to\s+(?:settle|resolve|end|solve|break)",
@@ -4117,7 +4125,7 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.ru-failed-bid",
         "ru",
-        "фон: состояние отношений или конец войны в новости о другом",
+        _BACKGROUND_WHY_RU,
         B
         + r"(?:(?:безуспешн|тщетн)\w*\s+(?:[\w-]+\s+){0,3}?(?:урегулир|реш|добива|пыта)\w*"
         + r"|так\s+и\s+не\s+(?:удалось|смог\w*|сумел\w*)\s+(?:[\w-]+\s+){0,2}?(?:урегулир|реш)\w*)",
@@ -4129,7 +4137,7 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.treaty",
         "en",
-        "background on the state of relations or the war's end, in a story about something else",
+        _BACKGROUND_WHY,
         B
         + r"(?:(?:never|not\s+yet|yet\s+to|have\s+not|has\s+not|had\s+not|did\s+not|didn['’]t"
         + r"|haven['’]t|hasn['’]t)\s+(?:formally\s+|even\s+)?sign(?:ed)?\s+(?:a\s+|any\s+)?"
@@ -4143,7 +4151,7 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.ru-relations",
         "ru",
-        "фон: состояние отношений или конец войны в новости о другом",
+        _BACKGROUND_WHY_RU,
         B
         + r"(?:отношени\w+\s+(?:[\w-]+\s+){0,4}?"
         + r"(?:ухудшил|заморож|охлади|охлажд|осложнил|обострил)\w*"
@@ -4160,7 +4168,7 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.ru-treaty",
         "ru",
-        "фон: состояние отношений или конец войны в новости о другом",
+        _BACKGROUND_WHY_RU,
         B
         # (or among a deal's obstacles: «несмотря на санкции, отсутствие мирного договора и
         # спор о южных Курилах»)
@@ -4174,7 +4182,7 @@ RELATIONS_BACKGROUND: list[Guard] = [
     _guard(
         "background.ja-relations",
         "ja",
-        "background on the state of relations or the war's end, in a story about something else",
+        _BACKGROUND_WHY,
         # (with what froze them between: 日ロ関係は平和条約交渉が中断するなど、冷え込んだ)
         r"(?:日ロ|日露|両国)関係[^。\n]{0,30}?(?:冷え込|悪化|停滞|凍結|冷却)"
         r"|ソ連(?:軍)?(?:の対日参戦|が(?:対日)?参戦)"
