@@ -391,6 +391,20 @@ BLIND_PARTS = {
         "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 1.000/1.000 (1 false positive)",
         "「安全操業できない」, squid boats unable to work safely on the Yamato Bank",
     ),
+    "blind48_": (
+        "forty-eighth",
+        "precision/recall en 1.000/1.000, ja 0.882/1.000, ru 1.000/1.000 (2 false positives)",
+        "a bear seen in 根室市歯舞, then 「同市歯舞」; squid boats on the Yamato Bank whose "
+        "「安全操業が確保できず」; and, caught only by the topic veto, shearwaters flying "
+        "'past Japan and along the Kuril chain into the Bering Sea'",
+    ),
+    "blind49_": (
+        "forty-ninth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/1.000",
+        "none; caught only by the topic veto: rhenium's one mineral on an Iturup volcano in a "
+        "metals market story, a coach's «не отдадим, как японцам Курилы» («ни очки, ни "
+        "Курилы»), a snowstorm in Kamchatka from «циклон с Курил»",
+    ),
 }
 
 

@@ -764,7 +764,9 @@ _SAFE_OPERATION_JA = (
     r"(?<!工場の)(?<!工場)(?<!工場での)(?<!施設の)(?<!設備の)(?<!プラントの)(?<!原発の)"
     r"(?<!製油所の)(?<!炉の)安全操業"
     r"(?!\s*(?:の|に向けた|を)?(?:講習|研修|訓練|教室|指導|意識|宣言|週間|大会|推進|管理|体制|教育"
-    r"|マニュアル|徹底|呼びかけ|できな|できず|できる|に支障))"
+    r"|マニュアル|徹底|呼びかけ|できな|できず|できる|に支障"
+    # 安全操業が確保できず: operating safely could not be ensured, the everyday sense again
+    r"|(?:が|を)(?:十分に?)?確保(?:でき|され)(?:な|ず)))"
 )
 # --- Context: the dispute without a name, and the two sides ------------------------------
 CONTEXT_RULES: list[Rule] = [
@@ -2286,14 +2288,15 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "ru",
         "положение циклона, указанное по островам: ориентир, а не событие на них",
         B
-        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|над|(?:в|из)\s+район\w*"
+        + rf"{_WEATHER_RU}[^.!?\n]{{0,40}}?(?<!\w)(?:у|к|близ|вблизи|около|над"
+        + r"|(?:в|из|с)\s+район\w*"
         + r"|(?:восточнее|южнее|севернее|западнее|юго-восточнее|северо-восточнее)"
         + r"|(?:с|со\s+стороны)\s+(?:юга|севера|востока|запада|юго-востока|северо-востока)"
         + r"|(?:к|в)\s+(?:югу|северу|востоку|западу|юго-востоку|северо-востоку)\s+от"
         + r"|в\s+сторону"
-        # where it comes from: «со стороны Курил», «из-за Курил» («от»/«из» would end
-        # the match at another place: «от Японского моря к Курилам»)
-        + r"|со\s+стороны|из-за)\s+"
+        # where it comes from: «со стороны Курил», «из-за Курил», «циклон с Курил» («от»/«из»
+        # would end the match at another place: «от Японского моря к Курилам»)
+        + r"|со\s+стороны|из-за|с)\s+"
         + _A_NAME_RU,
         ("циклон", "тайфун", "ураган", "шторм", "депресси", "фронт", "ложбин"),
         reach=140,
@@ -3048,8 +3051,11 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "ru",
         "шутливое сравнение с Курилами («не отдадим, как Курилы»), а не новость об островах",
         B
-        + rf"(?:{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?"
+        + rf"(?:{_HANDED_OVER_RU}[^.!?»\n]{{0,30}}?,?\s+как\s+(?:и\s+)?(?:японц\w+\s+|японии\s+)?"
         + rf"{_KURILS_PLURAL_RU}(?!\w)"
+        # «ни очки, ни Курилы японцам»: the islands listed beside a club's points
+        + r"|ни\s+(?!пяд|земл|остров|клочк|Сахалин|Крым)[\w-]+(?:\s+[\w-]+)?,\s+ни\s+"
+        + rf"{_KURILS_PLURAL_RU}(?!\w)(?=[^.!?»\n]{{0,30}}?[»\"“”])"
         # «Он для нас как Курилы — не продаётся»: the verb after the likening
         + rf"|как\s+(?:и\s+)?{_KURILS_PLURAL_RU}\s*[—–,-]+\s*(?:[\w-]+\s+){{0,2}}?(?:не\s+)?"
         + rf"{_HANDED_OVER_RU}"
@@ -3578,8 +3584,12 @@ GUARDS: list[Guard] = [
         r"(?<![^.!?\n])(?=[^.!?\n]*\b(?i:migrat\w*|fl(?:y|ies|ew|own|ight)|routes?|loops?"
         + r"|voyages?|journeys?|cruises?|itinerar\w+|wander\w*)\b)[^.!?\n]*?"
         + r"\b(?i:passing|past|via|over|along|across|crossing|through)\s+(?:the\s+)?"
-        + r"(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?,\s+(?:the\s+)?(?-i:Kurils?|Kurile?s?"
-        + r"\s+Islands)(?:,\s+|\s+and\s+)(?:(?:and|then)\s+)?(?:the\s+)?(?-i:[A-Z])[^.!?\n]*",
+        + r"(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+        # "past Japan, the Kurils and …", "past Japan and along the Kuril chain into …"
+        + r"(?:,\s+|\s+and\s+(?:(?i:passing|past|via|over|along|across|through)\s+)?)"
+        + r"(?:the\s+)?(?-i:Kurils?|Kurile?s?\s+(?:Islands|chain|island\s+chain|arc))"
+        + r"(?:,\s+|\s+and\s+|\s+(?:into|to|towards?)\s+)(?:(?:and|then)\s+)?(?:the\s+)?"
+        + r"(?-i:[A-Z])[^.!?\n]*",
         ("passing", "past", "via", "over", "along", "across", "crossing", "through"),
         flags=0,
         scope="sentence",
@@ -3937,7 +3947,9 @@ GUARDS: list[Guard] = [
         r"歯舞(?:漁協|漁業協同組合|漁港|地区|市場|支所|会館|小学校|中学校|産|ブランド|昆布しょうゆ"
         r"|[0-9０-９一二三四五六七八九]+丁目|保育所|郵便局|診療所|出張所|町内会"
         # a school's short name (歯舞小, 歯舞中), never the islets' own words
-        r"|(?:小|中)(?![学]?(?:島|諸島|群島)))|根室(?:市|・)歯舞|はぼまい昆布"
+        r"|(?:小|中)(?![学]?(?:島|諸島|群島)))|はぼまい昆布"
+        # the district after its city, or after 同市 ('the said city') once the city is named
+        r"|(?:根室(?:市|・)|同市|市内)歯舞(?!群島|諸島)"
         # one of a list of cooperatives: 歯舞、落石、根室湾中部の3漁協
         r"|歯舞(?=(?:[、・と][^。、]{1,8}){1,4}?の?[0-9０-９一二三四五六七八九]*(?:漁協|漁業協同組合))",
         None,

@@ -3076,6 +3076,41 @@ FORTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("北方四島周辺の安全操業、今年も出漁できず", "ロシア側の許可が出ていない。"),
 ]
 
+FORTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES = [
+    (
+        "根室市歯舞でキツネ目撃",
+        "同市歯舞の住宅街で9日、キツネが見つかった。",
+        "guard.ja-habomai-district",
+        "Nemuro City",
+    ),
+    (
+        "Tagged terns trace a loop around the North Pacific",
+        "The birds flew north past Japan and along the Kuril chain into the Bering Sea.",
+        "guard.route-waypoint",
+        "one waypoint of a route",
+    ),
+    (
+        "Шторм с Курил оставил Сахалин без света",
+        "Циклон, сместившийся с района Курильских островов, оборвал провода в Корсакове.",
+        "guard.ru-weather-reference",
+        "ориентир",
+    ),
+    (
+        "Тренер: «Победу не отдадим, как японцам Курилы»",
+        "«Мы своё не отдаём — ни очки, ни Курилы», — пошутил он после игры.",
+        "guard.ru-simile",
+        "шутливое сравнение",
+    ),
+]
+
+FORTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS = [
+    ("根室市の歯舞群島沖で漁船が拿捕", "ロシア国境警備局が発表した。"),
+    ("Ferry sails from Korsakov past Sakhalin and along the Kurils to Iturup", "It runs weekly."),
+    ("Циклон с Охотского моря обрушился на Курилы", "В Курильске сорвало крыши."),
+    ("Депутат: «Не отдадим ни пяди земли, ни Курил»", "Он ответил Токио на ноту."),
+    ("北方四島周辺の安全操業が確保できず、漁業者が懸念", "ロシア側の許可が遅れている。"),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3133,6 +3168,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FORTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *FORTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
         *FORTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
+        *FORTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3167,6 +3203,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FORTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *FORTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
         *FORTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
+        *FORTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
