@@ -247,11 +247,21 @@ class Farm:
             server.server_close()
 
 
+class _FarmServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # a class attribute: listen() reads it while the constructor runs
+    request_queue_size = 64
+
+    def server_activate(self) -> None:
+        super().server_activate()
+        # A client that hangs up before accept() would leave a blocking accept, and so
+        # shutdown(), waiting for ever; with a timeout the accept gives up and the loop goes on.
+        self.socket.settimeout(1.0)
+
+
 def _serve(address: str, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
     """A threaded server on `address`, any free port, serving in a daemon thread."""
-    server = ThreadingHTTPServer((address, 0), handler)
-    server.daemon_threads = True
-    server.request_queue_size = 64
+    server = _FarmServer((address, 0), handler)
     threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     ).start()

@@ -55,7 +55,9 @@ class Request:
     at: float = 0.0  # time.monotonic() when it arrived
 
 
-class _QuietServer(ThreadingHTTPServer):
+class QuietServer(ThreadingHTTPServer):
+    """A threaded server whose accept gives up after a second, so shutdown never hangs."""
+
     daemon_threads = True
 
     def server_activate(self) -> None:
@@ -131,7 +133,7 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
