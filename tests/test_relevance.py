@@ -6,9 +6,12 @@ by someone else after the rules were fixed). The first forty-nine blind parts (b
 blind49_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
-The held-back part is, between rounds, empty: the forty-eighth and forty-ninth parts
-were studied, and the fiftieth (heldback_*.jsonl) and fifty-first
-(heldback_part51_*.jsonl) are being written blind by separate helpers. With no
+The held-back part now is two blind parts written blind by separate helpers while the
+forty-eighth and forty-ninth parts' kinds were fixed, 30 items per language each, measured
+once on the final rules (with the topic veto) and each asserted on its own: the fiftieth
+(heldback_*.jsonl) and the fifty-first (heldback_part51_*.jsonl). The fiftieth meets the
+targets in every language; the fifty-first misses in each by one item, held by strict
+expected failures. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -39,6 +42,7 @@ RESULTS = evaluate(MATCHER, DEVELOPMENT)
 FIFTY_FIRST_PART = [r for r in HELDBACK if r.source.startswith("heldback_part51_")]
 FIFTIETH_PART = [r for r in HELDBACK if r not in FIFTY_FIRST_PART]
 HELDBACK_RESULTS = evaluate(MATCHER, FIFTIETH_PART)
+FIFTY_FIRST_PART_RESULTS = evaluate(MATCHER, FIFTY_FIRST_PART)
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.99
 LANGS = ["en", "ru", "ja"]
@@ -100,11 +104,27 @@ def test_precision_and_recall_meet_the_targets(lang):
     _assert_targets(c, report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no held-back part yet: the forty-eighth and forty-ninth parts were studied, "
-    "the fiftieth and fifty-first are being written blind",
-)
+FIFTIETH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+}
+FIFTY_FIRST_PART_FIGURES = {
+    "en": "en 1.000 / 0.933 (1 FN of 30; the rules alone 0.875 / 0.933)",
+    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30; the rules alone 0.882)",
+}
+
+
+def _missed(part: str, where: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True,
+        reason=f"the {part} blind part, measured once on the rules that had not seen it, is "
+        f"below precision 0.98 / recall 0.99 {where} (README: 'What counts as Kuril news'); "
+        "held, not tuned to",
+    )
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     rows: list[Labelled] = [r for r in FIFTIETH_PART if r.lang == lang]
@@ -113,7 +133,24 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     assert rows, f"no held-back items in tests/data/relevance/heldback_{lang}.jsonl"
     assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
     c = HELDBACK_RESULTS[lang]
-    _assert_targets(c, _report(lang, c, "held-back part"))
+    report = _report(lang, c, "held-back part")
+    _assert_targets(c, report + f" (when added: {FIFTIETH_PART_FIGURES[lang]})")
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        pytest.param("en", marks=_missed("fifty-first", "in English")),
+        pytest.param("ru", marks=_missed("fifty-first", "in Russian")),
+        pytest.param("ja", marks=_missed("fifty-first", "in Japanese")),
+    ],
+)
+def test_precision_and_recall_meet_the_targets_on_the_fifty_first_blind_part(lang):
+    rows = [r for r in FIFTY_FIRST_PART if r.lang == lang]
+    assert len(rows) == 30 and {r.label for r in rows} == {True, False}, lang
+    c = FIFTY_FIRST_PART_RESULTS[lang]
+    report = _report(lang, c, "fifty-first blind part")
+    _assert_targets(c, report + f" (when added: {FIFTY_FIRST_PART_FIGURES[lang]})")
 
 
 @pytest.mark.parametrize(
