@@ -405,6 +405,22 @@ BLIND_PARTS = {
         "metals market story, a coach's «не отдадим, как японцам Курилы» («ни очки, ни "
         "Курилы»), a snowstorm in Kamchatka from «циклон с Курил»",
     ),
+    "blind50_": (
+        "fiftieth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/1.000",
+        "none; caught only by the topic veto: 'Northern Territories', a game's expansion; "
+        "«Курил в туалете…», a smoker's headline",
+    ),
+    "blind51_": (
+        "fifty-first",
+        "precision/recall en 1.000/0.933, ja 0.938/1.000, ru 0.938/1.000 (1 false negative, "
+        "2 false positives)",
+        "a kelp harvest in 'waters that Tokyo regards as its own', Kaigara named last; a "
+        "professor 「北方領土問題などロシア外交に詳しい」 in an election story; Armenia's and "
+        "Azerbaijan's peace treaty; and, caught only by the topic veto, the reefer ship "
+        "Kurilsk, Nemuro 'the city that looks across a narrow strait to the Russian-held "
+        "Northern Territories', an expert «автор монографий о … курильской проблеме»",
+    ),
 }
 
 

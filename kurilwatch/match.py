@@ -577,6 +577,10 @@ def _apply_guards(
             names.append((span[0], span[1]) if span else (hit.start, hit.end))
         else:
             suppressed.append(Suppressed(hit, chosen.id, chosen.why))
+            # (what the look-alike's words hold, 領土問題 in 北方領土問題に詳しい教授, is
+            # not context of its own either)
+            if span:
+                names.append((span[0], span[1]))
     if proper_names:
         hits, suppressed = _proper_name_echoes(hits, suppressed, text, proper_names)
     hits = _title_echoes(hits, text)

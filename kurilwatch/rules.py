@@ -262,6 +262,8 @@ PLACES: list[Place] = [
             "ru": ("крабозаводск", "рейдово", "головнино", "горяч\\w+\\s+пляж\\w*"),
             "ja": ("古釜布", "紗那", "穴澗", "斜古丹", "留夜別", "留別"),
         },
+        # (the reefer Kurilsk, the ferry Severo-Kurilsk)
+        ship_name=True,
     ),
     Place(
         "northern-islands",
@@ -798,6 +800,12 @@ CONTEXT_RULES: list[Rule] = [
                     f"{noun}\\s+(?:that\\s+|which\\s+)?(?:japan|tokyo)\\s+claims\\b"
                     for noun in ("territory", "territories")
                 ),
+                # "waters that Tokyo regards as its own but which Moscow has controlled"
+                *(
+                    f"{noun}\\s+(?:that\\s+|which\\s+)?(?:japan|tokyo)\\s+(?:regards|considers|sees)"
+                    "\\s+as\\s+(?:its\\s+own|japanese)"
+                    for noun in ("islands?", "islets?", "waters", "territory", "territories")
+                ),
                 "islands'?\\s+return",
                 "return\\s+of\\s+the(?:\\s+four)?\\s+islands",
                 "soviet\\s+(?:seizure|occupation)\\s+of",
@@ -1070,7 +1078,7 @@ _WATERS_EN = (
         f"{what}\\s+(?:agreement|accord|deal)s?"
         for what in ("fishing", "kelp", "kombu", "fisheries")
     ),
-    "russian\\s+(?:\\w+\\s+)?(?:permits?|licen[cs]es?|quotas?)",
+    "russian(?:-issued)?\\s+(?:\\w+\\s+)?(?:permits?|licen[cs]es?|quotas?)",
     # ("permits issued by Russian authorities", "talks with Russian officials")
     "permits?\\s+(?:\\w+\\s+){0,2}by\\s+(?:the\\s+)?russian",
     *(
@@ -1248,6 +1256,11 @@ _TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "Hans Island": {"en": ("hans\\s+island",), "ru": ("остров\\w*\\s+ганс",), "ja": ("ハンス島",)},
     "Essequibo": {"en": ("essequibo",), "ru": ("эссекибо",), "ja": ("エセキボ",)},
     "Kashmir": {"en": ("kashmir",), "ru": ("кашмир",), "ja": ("カシミール",)},
+    "Armenia and Azerbaijan": {
+        "en": ("armenia", "azerbaijan", "karabakh"),
+        "ru": ("армени", "азербайджан", "карабах"),
+        "ja": ("アルメニア", "アゼルバイジャン", "カラバフ"),
+    },
     # Other countries' lands lost in the war, which Japanese calls their "northern
     # territories" (フィンランドの「北方領土」カレリア).
     "Karelia": {"en": ("karelia",), "ru": ("карели",), "ja": ("カレリア",)},
@@ -1581,16 +1594,19 @@ _WORKS = {
     "en": (
         *("films?", "movies?", "documentar(?:y|ies)", "albums?", "songs?", "singles?"),
         *("novels?", "books?", "poems?", "plays?", "operas?", "paintings?", "memoirs?"),
+        *("games?", "expansions?", "add-ons?", "episodes?", "podcasts?", "musicals?"),
     ),
     "ru": (
         *("фильм\\w*", "сериал\\w*", "спектакл\\w*", "альбом\\w*", "песн\\w*", "сингл\\w*"),
         *("роман\\w*", "повест\\w*", "книг\\w*", "стихотворени\\w*", "поэм\\w*"),
         "опер(?:а|ы|у|ой)",
+        *("игр(?:а|ы|у|ой|е)", "дополнени\\w*", "мюзикл\\w*", "подкаст\\w*"),
         *("картин\\w*", "полотн\\w*", "гравюр\\w*", "этюд\\w*", "фотографи\\w*"),
     ),
     "ja": (
         *("映画", "ドラマ", "アルバム", "シングル", "楽曲", "小説", "詩集", "写真集", "舞台"),
         *("ヒット曲", "ヒット", "歌謡曲", "演歌", "曲", "歌", "作品", "絵画", "油彩画"),
+        *("ゲーム", "拡張パック", "ミュージカル"),
     ),
 }
 # Nouns that take a bare name after them ("the band Kunashir", "the restaurant Kurils").
@@ -3596,6 +3612,57 @@ GUARDS: list[Guard] = [
         applies_to=("en.kurils",),
         unless=("dispute",),
     ),
+    # "Nemuro, the eastern Hokkaido city that looks across a narrow strait to the
+    # Russian-held Northern Territories, …": a place described by its view of the islands,
+    # in a story about that place.
+    _guard(
+        "guard.described-by-view",
+        "en",
+        "the islands in a description of another place (the city that looks across to them)",
+        B
+        + r"(?:city|town|port|village|harbou?r|cape|peninsula|coast|island)\s+(?:that|which)\s+"
+        + r"(?:looks?|faces?|overlooks?|lies|sits|stands|gazes?)\b[^.!?;\n]{0,40}?\b"
+        + r"(?:to|at|towards?|on|opposite|across|over)\s+(?:the\s+)?"
+        + r"(?:(?:Russian|Soviet)-(?:held|controlled|occupied)\s+|disputed\s+)?(?="
+        + r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)\b)"
+        + r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)",
+        ("city", "town", "port", "village", "harbo", "cape", "peninsula", "coast", "island"),
+        reach=120,
+        unless=("dispute",),
+    ),
+    # "…, an expert on Russia-Japan relations and the Kuril dispute, said the yen …": the
+    # islands as someone's field, not the story's subject.
+    _guard(
+        "guard.expert-field",
+        "en",
+        "the islands as an expert's field, not the story's subject",
+        B
+        + r"(?:expert|specialist|scholar|authority|researcher|analyst|historian)s?\s+"
+        + r"(?:[\w'’-]+\s+){0,3}?(?:on|of|in)\s+(?:[\w'’,-]+\s+){0,6}?(?:the\s+)?"
+        + r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)\b",
+        ("expert", "specialist", "scholar", "authority", "researcher", "analyst", "historian"),
+        reach=120,
+    ),
+    _guard(
+        "guard.ru-expert-field",
+        "ru",
+        "острова как область занятий эксперта, а не предмет новости",
+        B
+        + r"(?:автор\w*|специалист\w*|эксперт\w*|исследовател\w*|знаток\w*|историк\w*)\s+"
+        + r"(?:[\w-]+\s+){0,6}?(?:по|о|об)\s+(?:[\w,-]+\s+){0,6}?"
+        + r"(?:курильск\w+\s+(?:проблем|вопрос|спор|тем)\w*|курил(?:ам|ах))(?!\w)",
+        ("автор", "специалист", "эксперт", "исследовател", "знаток", "историк"),
+        reach=120,
+    ),
+    _guard(
+        "guard.ja-expert-field",
+        "ja",
+        "北方領土 as an expert's field (北方領土問題に詳しい教授), not the story's subject",
+        r"(?:北方領土|北方四島)(?:問題|交渉)?(?:など|や)?(?:[ァ-ヶー一-龥]{1,8}?(?:外交|関係|政治|問題))?"
+        + r"(?:に詳しい|が専門の?|を専門とする|の専門家|研究の第一人者)",
+        ("北方領土", "北方四島"),
+        reach=60,
+    ),
     # "The small izakaya … takes its name from the chef's grandmother's hometown": a venue
     # whose name is explained as a name is not a story about the place it was named after.
     _guard(
@@ -3802,7 +3869,9 @@ GUARDS: list[Guard] = [
         "«Курил» в начале фразы — прошедшее время глагола «курить»",
         r"(?:(?<![^.!?…\n«\"„“ ])(?<![\w,;:—-] ))"
         + r"Курил(?=\s+(?:с|со|по|много|мало|давно|всю|всё|всегда|раньше|он|я|ли|когда|как"
-        + r"|сигарет\w*|трубк\w*|кальян\w*)\b)",
+        + r"|сигарет\w*|трубк\w*|кальян\w*"
+        # «Курил в туалете», «Курил на борту»: where one smoked
+        + r"|в|во|на|прямо|тайком|дважды|электронн\w*|вейп\w*)\b)",
         ("курил",),
         flags=0,
     ),

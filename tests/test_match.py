@@ -3111,6 +3111,70 @@ FORTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS = [
     ("北方四島周辺の安全操業が確保できず、漁業者が懸念", "ロシア側の許可が遅れている。"),
 ]
 
+FIFTIETH_AND_FIFTY_FIRST_PART_LOOK_ALIKES = [
+    (
+        "«Курил в туалете»: пассажира оштрафовали",
+        "Суд назначил штраф за нарушение на борту.",
+        "guard.ru-smoking-sentence-start",
+        "прошедшее время",
+    ),
+    (
+        "Busan port holds reefer ship Kurilsk",
+        "Officials are checking the refrigerated cargo vessel Kurilsk and its crew.",
+        "guard.ship-name",
+        "a ship named",
+    ),
+    (
+        "Saury landings hit a record low",
+        "Landings at Nemuro, the city that looks across a narrow strait to the Russian-held "
+        "Northern Territories, fell again.",
+        "guard.described-by-view",
+        "a description of another place",
+    ),
+    (
+        "Yen slides to a 30-year low",
+        "Taro Sato, an expert on Russia-Japan relations and the Kuril Islands, said exporters "
+        "gain.",
+        "guard.expert-field",
+        "an expert's field",
+    ),
+    (
+        "Иена на минимуме",
+        "Так считает эксперт, автор ряда монографий о российско-японских отношениях и "
+        "курильской проблеме.",
+        "guard.ru-expert-field",
+        "область занятий эксперта",
+    ),
+    (
+        "プーチン氏通算5選",
+        "北方領土問題などロシア外交に詳しい北海道大学の教授は「信任の演出だ」と述べた。",
+        "guard.ja-expert-field",
+        "an expert's field",
+    ),
+]
+
+FIFTIETH_AND_FIFTY_FIRST_PART_DEMOTED = [
+    (
+        "Studio delays 'Northern Territories', the second expansion for its strategy game",
+        "Pre-orders will be refunded.",
+        "the title of",
+    ),
+    ("«Итуруп», новое дополнение к игре, выйдет весной", "Студия перенесла релиз.", "название"),
+]
+
+FIFTIETH_AND_FIFTY_FIRST_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Nemuro kelp fishermen wait as talks with Russia drag on",
+        "Fishermen pay fees for permission to harvest kelp in waters that Tokyo regards as its "
+        "own but which Moscow has controlled since 1945. Each boat carries a Russian-issued "
+        "permit. The beds lie around Kaigara Island.",
+    ),
+    ("Ferry Kurilsk sails for Iturup", "The ship will carry 200 passengers to Kurilsk."),
+    ("Expert on the Kuril dispute: Moscow will not hand over Shikotan", "He spoke in Tokyo."),
+    ("Шторм на Курилах: в Курильске сорваны крыши", "В туалете школы выбило окна."),
+    ("北方領土問題に詳しい教授、元島民の墓参再開を提言", "色丹島への訪問を求めた。"),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3169,6 +3233,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FORTY_FOURTH_AND_FIFTH_PART_LOOK_ALIKES,
         *FORTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
         *FORTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
+        *FIFTIETH_AND_FIFTY_FIRST_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3204,6 +3269,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FORTY_FOURTH_AND_FIFTH_PART_ISLANDS_OWN_NEWS,
         *FORTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *FORTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
+        *FIFTIETH_AND_FIFTY_FIRST_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3232,6 +3298,7 @@ def test_safe_working_is_not_the_safe_operation_fishing_regime(title, body):
         *THIRTY_SIXTH_AND_SEVENTH_PART_DEMOTED,
         *THIRTY_EIGHTH_AND_NINTH_PART_DEMOTED_MORE,
         *FORTIETH_AND_FORTY_FIRST_PART_DEMOTED,
+        *FIFTIETH_AND_FIFTY_FIRST_PART_DEMOTED,
     ],
 )
 def test_the_blind_parts_demoted_names_stay_ambiguous_without_context(title, body, why):
@@ -3257,3 +3324,13 @@ def test_match_command_names_a_background_sentence_and_a_pearl_harbor_story(runn
         app, ["match", "-t", "Pearl Harbor survivors gather", "The fleet left the Kurils in 1941."]
     )
     assert harbor.exit_code == 3 and "Pearl Harbor" in harbor.output, harbor.output
+
+
+def test_another_pairs_peace_treaty_is_theirs_not_the_islands_dispute():
+    result = matcher.match_item(
+        "Армения и Азербайджан парафировали мирный договор",
+        "Документ предусматривает отказ от территориальных претензий. Россия и Япония так и "
+        "не подписали мирный договор после войны.",
+    )
+    assert not result.relevant, result.reason
+    assert result.about == "Armenia and Azerbaijan"
