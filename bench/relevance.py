@@ -421,6 +421,20 @@ BLIND_PARTS = {
         "Kurilsk, Nemuro 'the city that looks across a narrow strait to the Russian-held "
         "Northern Territories', an expert «автор монографий о … курильской проблеме»",
     ),
+    "blind52_": (
+        "fifty-second",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "a kelp harvest 'under a private agreement' in 'the waters around Kaigara Island, a "
+        "Russian-controlled islet', all in the last sentence; and, caught only by the topic "
+        "veto, sea otters 「千島列島周辺などから輸入され」",
+    ),
+    "blind53_": (
+        "fifty-third",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 1.000/1.000 (1 false positive)",
+        "a governor's press conference that also took questions on 「北方領土返還要求運動」's "
+        "budget; and, caught only by the topic veto, a pianist's 'Shikotan', Osaka's "
+        "'Northern Territories', «Курилка», «курево» и «Курилы» in a language column",
+    ),
 }
 
 

@@ -824,8 +824,9 @@ def _decide(
         # list of subjects (a budget's lines, a minister's agenda), with no phrase of the
         # dispute beside the name's own (北方領土問題): an aside in a story about something
         # else, even in the lead.
+        # (or right after it: 返還 in 北方領土返還要求運動, one compound noun)
         own = [
-            d for d in dispute_hits if any(d.start < e.end and e.start < d.end for e in evidence)
+            d for d in dispute_hits if any(d.start <= e.end and e.start < d.end for e in evidence)
         ]
         listed = _listed(layout, evidence) if len(sentences) == 1 else 0
         # Named later, but as the place where the story's event happens ("the drills were
@@ -903,10 +904,18 @@ def _decide(
         # an agreement is a passing mention.
         read = waters_of() if about is None and len(sides) == 2 else []
         fishing = [h for h in read if h.rule.endswith(".fishing") and h.zone != "body"]
-        waters = [h for h in read if h.rule.endswith(".waters")] or dispute_hits
+        arrangements = [h for h in read if h.rule.endswith(".waters")]
+        waters = arrangements or dispute_hits
         water_sentences = {layout.sentence(h.start) for h in waters}
         beside = any(abs(w - n) <= 1 for w in water_sentences for n in sentences)
-        if fishing and len(water_sentences) >= 2 and beside:
+        # (or once, in the names' own sentence with the dispute: "under a private agreement
+        # … the waters around Kaigara Island, a Russian-controlled islet")
+        disputed_there = (
+            {layout.sentence(h.start) for h in arrangements}
+            & sentences
+            & {layout.sentence(h.start) for h in dispute_hits}
+        )
+        if fishing and (len(water_sentences) >= 2 or disputed_there) and beside:
             return result(
                 True,
                 f"fishing in the islands' waters ({fishing[0].text!r} up front, "

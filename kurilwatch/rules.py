@@ -2985,7 +2985,9 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "the islands",
         B
         + r"(?:trio|duo|quartet|quintet|band|singer|rapper|songwriter|composer|novelist|author"
-        + r"|poet|director|filmmaker|artist|painter|photographer)['’]s\s+(?:new\s+|latest\s+|"
+        + r"|poet|director|filmmaker|artist|painter|photographer|pianist|guitarist|violinist"
+        + r"|cellist|saxophonist|drummer|producer|playwright|choreographer|sculptor|designer"
+        + r"|studio|label)['’]s\s+(?:new\s+|latest\s+|"
         + rf"debut\s+)?['‘\"“](?:{_BUSINESS_NAMES['en']})['’\"”]",
         ("'s", "’s"),
         echoes=True,
@@ -3538,6 +3540,19 @@ GUARDS: list[Guard] = [
         flags=0,
         unless=("japan",),
     ),
+    # "Osaka's 'Northern Territories'": a city's or a firm's quoted nickname for its own
+    # quarrel; Japan's own "Northern Territories" in quotes is the islands' name.
+    _guard(
+        "guard.possessive-quoted-figure",
+        "en",
+        "another place's 'Northern Territories' in quotes, a nickname, not the islands",
+        r"\b(?!(?:Japan|Tokyo|Russia|Moscow|Hokkaido|Nemuro)['’]s)(?-i:[A-Z])[\w-]+['’]s\s+"
+        r"['‘\"“](?:the\s+)?(?i:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands)['’\"”]",
+        ("'s", "’s"),
+        flags=0,
+        echoes=True,
+        reach=60,
+    ),
     # A bare "the Northern Territories" in a story about Ghana that never names Japan.
     _guard(
         "guard.colonial-northern-territories-text",
@@ -3875,6 +3890,19 @@ GUARDS: list[Guard] = [
         ("курил",),
         flags=0,
     ),
+    # «Курилка», «курево» и «Курилы»: words in quotes discussed as words (a language
+    # column), one of them lower-case, the islands' name one item of the list
+    _guard(
+        "guard.ru-words-as-words",
+        "ru",
+        "слово в ряду слов в кавычках (заметка о языке), а не новость об островах",
+        r"(?=(?:[«\"„“][\w-]+[»\"“”],?\s+){0,4}(?:и\s+|или\s+)?[«\"„“](?-i:[а-яё])[\w-]*[»\"“”])"
+        r"(?:[«\"„“][\w-]+[»\"“”],?\s+){1,4}(?:и\s+|или\s+)?[«\"„“](?:Курил\w*|курил\w*)[»\"“”]",
+        ("«", '"', "„", "“"),
+        flags=0,
+        echoes=True,
+        reach=80,
+    ),
     _guard(
         "guard.ru-quoted-name",
         "ru",
@@ -3986,10 +4014,12 @@ GUARDS: list[Guard] = [
         # a species first collected or found there (色丹島で最初に採集された, 得撫島（ウルップ
         # 島）で最初に見つかった), its name's origin
         rf"|(?:{_ANY_NAME_JA})(?:島)?(?:（[^）]{{1,12}}）)?(?:で|から)(?:最初に|初めて)?"
-        r"(?:採集|採取|発見|記載|見つか)",
+        r"(?:採集|採取|発見|記載|見つか)"
+        # animals brought from there to a zoo (千島列島周辺などから輸入され)
+        r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から(?:輸入|持ち込|連れ)",
         (
             *("原産", "分布", "自生", "ちな", "名付け", "命名", "冠", "採集", "採取", "発見"),
-            *("記載", "見つか"),
+            *("記載", "見つか", "輸入", "持ち込", "連れ"),
         ),
     ),
     _guard(

@@ -3175,6 +3175,44 @@ FIFTIETH_AND_FIFTY_FIRST_PART_ISLANDS_OWN_NEWS = [
     ("北方領土問題に詳しい教授、元島民の墓参再開を提言", "色丹島への訪問を求めた。"),
 ]
 
+FIFTY_SECOND_AND_THIRD_PART_LOOK_ALIKES = [
+    (
+        "国内のラッコ、残り2頭に",
+        "ラッコはアラスカや千島列島周辺などから輸入されていた。",
+        "guard.ja-origin",
+        "the origin of",
+    ),
+    (
+        "Norwegian pianist's 'Shikotan' is a wintry triumph",
+        "The eight tracks were recorded near Bergen.",
+        "guard.makers-title",
+        "after its maker",
+    ),
+    (
+        "Osaka's 'Northern Territories': rail yard feud stalls redevelopment",
+        'Officials call the strip of sidings "the Northern Territories".',
+        "guard.possessive-quoted-figure",
+        "a nickname",
+    ),
+    (
+        "«Курилка», «курево» и «Курилы»: откуда слова",
+        "Филолог разбирает слова, связанные с глаголом «курить».",
+        "guard.ru-words-as-words",
+        "заметка о языке",
+    ),
+]
+
+FIFTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Hokkaido kelp crews head out as the season opens",
+        "About 200 small boats left port for the kelp harvest. Cooperatives hoped for a "
+        "better catch. Under a private agreement renewed each year for a fee, they harvest "
+        "the waters around Kaigara Island, a Russian-controlled islet of the Habomai group.",
+    ),
+    ("Japan's 'Northern Territories' policy under review", "Tokyo will keep its claim."),
+    ("Названия «Итуруп» и «Кунашир» сохранят за аэропортами", "Так решили на Курилах."),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3234,6 +3272,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FORTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
         *FORTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
         *FIFTIETH_AND_FIFTY_FIRST_PART_LOOK_ALIKES,
+        *FIFTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3270,6 +3309,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FORTY_SIXTH_AND_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *FORTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
         *FIFTIETH_AND_FIFTY_FIRST_PART_ISLANDS_OWN_NEWS,
+        *FIFTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3334,3 +3374,13 @@ def test_another_pairs_peace_treaty_is_theirs_not_the_islands_dispute():
     )
     assert not result.relevant, result.reason
     assert result.about == "Armenia and Azerbaijan"
+
+
+def test_a_compound_of_the_name_and_the_dispute_is_one_aside_of_a_press_conference():
+    result = matcher.match_item(
+        "泊原発の再稼働「安全性確認が大前提」　北海道知事",
+        "知事は12日の定例会見で、再稼働について述べた。知事は会見で、人口減少対策や、"
+        "北方領土返還要求運動の啓発事業の予算についても質問に答えた。",
+    )
+    assert not result.relevant, result.reason
+    assert "passing mention" in result.reason
