@@ -3456,6 +3456,8 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
 # After a vessel's word, its name: "the trawler Shikotan", or in apposition ("two Russian
 # trawlers, the Shikotan and the Polar Star", "a refrigerated cargo ship, the Kuril Star").
 _AFTER_A_VESSEL_EN = r"(?:,\s+the\s+|\s+(?:the\s+)?)"
+# The group's names, capitalised, as the view and expert-field guards read them.
+_GROUP_NAME_EN = r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)\b"
 _ANOTHER_FRAMEWORK_WHY = "the islands' own arrangement named only as another one than the story's"
 GUARDS: list[Guard] = [
     # --- English ---
@@ -3638,9 +3640,8 @@ GUARDS: list[Guard] = [
         + r"(?:city|town|port|village|harbou?r|cape|peninsula|coast|island)\s+(?:that|which)\s+"
         + r"(?:looks?|faces?|overlooks?|lies|sits|stands|gazes?)\b[^.!?;\n]{0,40}?\b"
         + r"(?:to|at|towards?|on|opposite|across|over)\s+(?:the\s+)?"
-        + r"(?:(?:Russian|Soviet)-(?:held|controlled|occupied)\s+|disputed\s+)?(?="
-        + r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)\b)"
-        + r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)",
+        + r"(?:(?:Russian|Soviet)-(?:held|controlled|occupied)\s+|disputed\s+)?"
+        + _GROUP_NAME_EN,
         ("city", "town", "port", "village", "harbo", "cape", "peninsula", "coast", "island"),
         reach=120,
         unless=("dispute",),
@@ -3654,7 +3655,7 @@ GUARDS: list[Guard] = [
         B
         + r"(?:expert|specialist|scholar|authority|researcher|analyst|historian)s?\s+"
         + r"(?:[\w'’-]+\s+){0,3}?(?:on|of|in)\s+(?:[\w'’,-]+\s+){0,6}?(?:the\s+)?"
-        + r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)\b",
+        + _GROUP_NAME_EN,
         ("expert", "specialist", "scholar", "authority", "researcher", "analyst", "historian"),
         reach=120,
     ),
