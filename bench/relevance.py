@@ -435,6 +435,15 @@ BLIND_PARTS = {
         "budget; and, caught only by the topic veto, a pianist's 'Shikotan', Osaka's "
         "'Northern Territories', «Курилка», «курево» и «Курилы» in a language column",
     ),
+    "blind56_": (
+        "fifty-sixth",
+        "precision/recall en 1.000/0.867, ja 1.000/1.000, ru 1.000/0.933 (3 false negatives)",
+        "short reports that name their place only in the last sentence: tsunami damage 'in "
+        "Severo-Kurilsk, on Paramushir' after a Kamchatka quake, a gold deposit 'on Urup' "
+        "under a headline's 'Pacific island', ash on «город» that is Severo-Kurilsk; and, "
+        "caught only by the topic veto, Golovnin captured «в 1811 году … на Кунашире» in a "
+        "museum's exhibition",
+    ),
 }
 
 

@@ -831,8 +831,9 @@ def _decide(
         listed = _listed(layout, evidence) if len(sentences) == 1 else 0
         # Named later, but as the place where the story's event happens ("the drills were
         # held on Iturup", «учения прошли на Итурупе», 択捉島で): not an aside.
+        # (not a past century's event there: «в 1811 году был схвачен японцами на Кунашире»)
         later = min(sentences) != layout.first_body_sentence and not any(
-            _locative(layout.text, h) for h in evidence
+            _locative(layout.text, h) and not _past_century(layout, h) for h in evidence
         )
         # Three of the islands' places or more in that one sentence (a ferry's route
         # "Korsakov - Kurilsk - Yuzhno-Kurilsk", "residents of Iturup, Kunashir and
@@ -853,16 +854,15 @@ def _decide(
         # where its subject stands ("the base on the island of Simushir was abandoned"), not
         # one place of a list (Ainu who lived in Hokkaido, Sakhalin and the Kurils).
         if (
-            about is None
+            (about is None or (several and _held_there(layout.text, strong, False)))
             and strong
             and layout.body_sentences < _SHORT_REPORT
             and not listed
             and any(
                 _locative(layout.text, h)
                 and not _NEGATED_AFTER.match(layout.text, h.end)
-                # (not a past century's event: «в 1811 году был захвачен на острове Кунашир»)
-                and not _OLD_YEAR.search(layout.text, *layout.sentence_span(h.start))
-                for h in strong
+                and not _past_century(layout, h)
+                for h in evidence
             )
         ):
             return result(True, f"{used} late, as the place of a short report's subject")
@@ -890,11 +890,21 @@ def _decide(
         # острова, 44人が島へ), in a text that names no other subject and names the Kurils
         # twice or more: the islands it names further down are the ones it is about, however
         # late (one line on the Kurils in a story about other islands' ferries is an aside).
-        headline_islands = _headline_islands(layout) if about is None and len(strong) >= 2 else None
+        # So is a headline's unnamed town or port (на город выпал пеплопад) where one of the
+        # names further down is one of the islands' towns.
+        headline_islands = None
+        if about is None and len(strong) >= 2:
+            named_first = strong[0]
+            headline_islands = _headline_islands(layout, _HEADLINE_ISLANDS)
+            towns = [h for h in strong if _held_there(layout.text, [h], False)]
+            if headline_islands is None and towns:
+                headline_islands = _headline_islands(layout, _HEADLINE_TOWN)
+                named_first = towns[0]
         if headline_islands:
             return result(
                 True,
-                f"the headline's {headline_islands!r}, named further down ({strong[0].text!r})",
+                f"the headline's {headline_islands!r}, named further down "
+                f"({_town_prefix(layout.text, named_first) + named_first.text!r})",
             )
         # A story about fishing (up front) whose boats work the islands' waters under the
         # arrangements that exist only there (the private kelp agreement, Russian permits,
@@ -958,6 +968,11 @@ def _decide(
 _ATTACHED = 25
 
 
+def _past_century(layout: _Layout, hit: Hit) -> bool:
+    """Whether the hit's sentence dates its event to a past century («в 1811 году»)."""
+    return _OLD_YEAR.search(layout.text, *layout.sentence_span(hit.start)) is not None
+
+
 def _attached(phrase: Hit, others: list[Hit], layout: _Layout) -> bool:
     """Whether a phrase of the dispute is written beside another subject's name, in the same
     sentence: that subject's dispute, not the islands'."""
@@ -977,22 +992,29 @@ _HEADLINE_ISLANDS = re.compile(
     r"|(?<![\u3400-\u4dbf\u4e00-\u9fff\u30a1-\u30fa\u30fc])島(?![根原田村本袋])(?:々|民)?",
     re.IGNORECASE,
 )
+# A town or a port in a headline, unnamed: «на город выпал пепел», "port flooded".
+_HEADLINE_TOWN = re.compile(
+    r"(?<![\w'’-])(?:towns?|ports?|village|settlement)(?![\w'’-])"
+    r"|(?<![\w-])(?:город(?:а|е|у|ом)?|пос[её]л(?:ок|ка|ке|ку)|порт(?:а|у|е|ом)?)(?![\w-])",
+    re.IGNORECASE,
+)
 # Capitalised words that are no name before "Islands" in a title-case headline.
 _NOT_A_NAME_BEFORE = {"the", "a", "an", "to", "on", "in", "for", "at", "of", "and", "from"}
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\s*$")
 _NEXT_NAME = re.compile(r"\s+(?:of\s+)?(?-i:[A-ZА-ЯЁ])")
 
 
-def _headline_islands(layout: _Layout) -> str | None:
-    """The word for the islands where a headline writes it without a name ("кто пришел на
-    острова", "44人が島へ"), or None."""
+def _headline_islands(layout: _Layout, words: re.Pattern[str]) -> str | None:
+    """The word for the islands (or a town) where a headline writes it without a name
+    ("кто пришел на острова", "44人が島へ"), or None."""
     text, end = layout.text, layout.title_end
-    for m in _HEADLINE_ISLANDS.finditer(text, 0, end):
+    for m in words.finditer(text, 0, end):
         if m.group(0).endswith(("島", "々", "民")):
             return m.group(0)
         before = _PREVIOUS_WORD.search(text, 0, m.start())
         if (
-            m.group(0)[0] in "Ii"
+            # (a lower-case "island" after a capital is an adjective's: "Pacific island")
+            m.group(0)[0] in "IPTVS"
             and before
             and before.group(1)[0].isupper()
             and before.group(1).lower() not in _NOT_A_NAME_BEFORE

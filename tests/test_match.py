@@ -3389,3 +3389,74 @@ def test_the_dispute_as_an_aside_of_another_story_is_not_its_subject(title, body
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
     assert why in result.reason
+
+
+# Late names that are the place of a short report's event, and what still reads as an aside.
+LATE_PLACES_OF_SHORT_REPORTS = [
+    # an ambiguous island's name, in context, as the place of the subject
+    (
+        "State geologists award a nickel licence",
+        "A Russian company paid 90 million roubles for the right to explore the deposit. "
+        "It plans a camp for 150 workers. The ore body lies on Urup, between Iturup and "
+        "Simushir in the Kuril chain.",
+        "names the islands late, as the place of a short report's subject",
+    ),
+    # three of the islands' places and one of their towns, the other subject the cause
+    (
+        "Tsunami after Kamchatka quake sweeps boats from harbour",
+        "A magnitude 7.8 earthquake off Kamchatka on Tuesday sent a tsunami across the North "
+        "Pacific. The highest wave, 1.5 metres, struck the harbour of Severo-Kurilsk, on "
+        "Paramushir in the northern Kurils, and carried away fishing boats, the emergencies "
+        "ministry said.",
+        "names the islands late, as the place of a short report's subject",
+    ),
+    # the headline's unnamed town, one of the islands' towns further down
+    (
+        "В городе третьи сутки нет света",
+        "Энергетики ищут место повреждения кабеля. Жителям раздают генераторы. В школах "
+        "отменены занятия. Речь идёт о Курильске, главном городе Итурупа, сообщили в "
+        "районной администрации.",
+        "the headline's 'городе', named further down ('Курильске')",
+    ),
+    # the headline's unnamed island: a lower-case "island" after a capital is no name
+    (
+        "Anglers flock to a remote Pacific island for its salmon run",
+        "The first charter boats of the season left at dawn. Guides said the pink salmon "
+        "were early this year. Hotels were full by June. Prices for a week rose by a third. "
+        "Most visitors fly in by way of Sakhalin. The rivers of Iturup are the draw, local "
+        "officials said, and Kunashir is next.",
+        "the headline's 'island', named further down ('Iturup')",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "reason"), LATE_PLACES_OF_SHORT_REPORTS)
+def test_a_late_name_is_the_place_of_a_short_reports_event(title, body, reason):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+    assert result.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # a past century's event on an island, in a story about an exhibition elsewhere
+        (
+            "Выставка к юбилею мореплавателя открылась в Калуге",
+            "В областном музее показывают карты и судовые журналы экспедиции. Среди "
+            "экспонатов — копия письма, которое капитан написал после того, как в 1792 году "
+            "его шлюп зимовал на Шикотане. Выставка продлится до весны.",
+        ),
+        # one town named once, no more: the Kamchatka story's aside
+        (
+            "Tsunami after Kamchatka quake sweeps boats from harbour",
+            "A magnitude 7.8 earthquake off Kamchatka on Tuesday sent a tsunami across the "
+            "North Pacific. The highest wave struck the harbour of Petropavlovsk-Kamchatsky "
+            "and carried away fishing boats. A warning was also issued for Severo-Kurilsk.",
+        ),
+    ],
+)
+def test_a_late_name_that_is_no_place_of_the_event_stays_an_aside(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert result.reason.startswith("passing mention in"), result.reason
