@@ -13,7 +13,10 @@ fifty-fourth (heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55
 ids hb54-*). Both meet the targets in every language. A third blind part, the fifty-sixth
 (ids hb57-*), written in the same hours and measured once on the same rules, missed recall
 in English (two false negatives) and Russian (one); its kinds were fixed and it joined the
-development set as blind56_*.jsonl. With no
+development set as blind56_*.jsonl. A fourth, the fifty-seventh (heldback_part57_*.jsonl, ids
+hb58-*), written blind while the fifty-sixth was studied and measured once on the rules
+that fixed it, misses precision in English and Japanese (one false positive each), held by
+strict expected failures. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -39,8 +42,8 @@ HELDBACK = [r for r in ROWS if r.heldback]
 MATCHER = Matcher()
 DEVELOPMENT = [r for r in ROWS if not r.heldback]
 RESULTS = evaluate(MATCHER, DEVELOPMENT)
-# The held-back part is two blind parts, each measured on its own: the fifty-fourth
-# (heldback_{lang}.jsonl) and the fifty-fifth (heldback_part55_{lang}.jsonl, in
+# The held-back part is blind parts each measured on its own: the fifty-fourth
+# (heldback_{lang}.jsonl) and the others (heldback_partNN_{lang}.jsonl, in
 # OTHER_HELD_BACK_PARTS below).
 FIFTY_FOURTH_PART = [r for r in HELDBACK if not r.source.startswith("heldback_part")]
 HELDBACK_RESULTS = evaluate(MATCHER, FIFTY_FOURTH_PART)
@@ -129,10 +132,16 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     _assert_targets(c, report + f" (when added: {FIFTY_FOURTH_PART_FIGURES[lang]})")
 
 
+FIFTY_SEVENTH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30; the rules alone 0.882)",
+    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
+    "fifty-seventh": ("heldback_part57_", FIFTY_SEVENTH_PART_FIGURES),
 }
 
 
@@ -149,6 +158,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
+        pytest.param("fifty-seventh", "en", marks=_missed("fifty-seventh", "in English")),
+        pytest.param("fifty-seventh", "ja", marks=_missed("fifty-seventh", "in Japanese")),
+        ("fifty-seventh", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
