@@ -444,6 +444,14 @@ BLIND_PARTS = {
         "caught only by the topic veto, Golovnin captured «в 1811 году … на Кунашире» in a "
         "museum's exhibition",
     ),
+    "blind57_": (
+        "fifty-seventh",
+        "precision/recall en 0.938/1.000, ja 0.938/1.000, ru 1.000/1.000 (2 false positives)",
+        "Nemuro 'better known … as the base of the movement seeking the return of "
+        "Russian-held islands' in a crab festival's story; 「クリミアが第二の北方領土に」 in a "
+        "headline on Ukraine; and, caught only by the topic veto, the tanker Iturup of the "
+        "headline as 'the Gabon-flagged Iturup' in the lead",
+    ),
 }
 
 

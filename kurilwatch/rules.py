@@ -3243,6 +3243,8 @@ _FIGURES_JA = (
     r"[^。「」]{0,15}[「『](?:北方領土|北方四島)(?=[」』])"
     # likened with まるで (「まるで北方領土だ」, まるで町の北方領土)
     r"|まるで(?:[^。」]{0,10}?の)?[「『]?(?:北方領土|北方四島)"
+    # another land as "a second Northern Territories" (クリミアが第二の北方領土に)
+    r"|(?:第二|第2|第２|二つ目|もう一つ|もうひとつ)の[「『]?(?:北方領土|北方四島)"
 )
 
 
@@ -3586,6 +3588,8 @@ GUARDS: list[Guard] = [
         + r")(?:[\s-]class|-gata|-maru))",
         (*_VESSEL_EN_ANCHORS, "class", "gata", "maru", "m/v", "mv", "ss", "fv", "rfs", "ijn"),
         reach=60,
+        # (the tanker Iturup of the headline is "the Gabon-flagged Iturup" further down)
+        echoes=True,
     ),
     # "the refrigerated cargo ship Kuril Star", "Reefer 'Kuril Star'": the chain's own name
     # as a ship's, either quoted or followed by the rest of the ship's capitalised name
@@ -4157,7 +4161,13 @@ DISPUTE_ASIDES: list[Guard] = [
         # mountains of the Russian-held island are visible from the harbour"
         + r"|(?:closest|nearest)\s+to|(?:mountains?|peaks?|silhouettes?|outlines?)\s+of"
         # a town known for being near them: "better known for its proximity to"
-        + r"|(?:proximity|closeness|nearness)\s+to|gateway\s+to)"
+        + r"|(?:proximity|closeness|nearness)\s+to|gateway\s+to"
+        # a town known as the return movement's home: "the base of the movement seeking
+        # the return of the Russian-held islands"
+        + r"|(?:base|home|heart|cradle|centre|center|birthplace|hub|headquarters)\s+of\s+"
+        + r"(?:the\s+|a\s+|japan['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:movement|campaign|drive)\s+"
+        + r"(?:seeking|demanding|calling\s+for|for|to\s+(?:win|seek|demand))\s+(?:the\s+)?"
+        + r"(?:return\s+of)?)"
         + r"\s+(?:the\s+)?\Z",
         None,
     ),

@@ -3213,6 +3213,42 @@ FIFTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS = [
     ("Названия «Итуруп» и «Кунашир» сохранят за аэропортами", "Так решили на Курилах."),
 ]
 
+FIFTY_SEVENTH_PART_LOOK_ALIKES = [
+    (
+        "Tanker Ural Star among ships added to sanctions list",
+        "The listed vessels include the tanker Shikotan, registered in Palau. The "
+        "Palau-registered Shikotan loaded crude at Ust-Luga in May, tracking data show.",
+        "guard.ship-name",
+        "a ship named after an island",
+    ),
+    (
+        "Sea urchin fair opens in Nemuro",
+        "Thousands came to the fair in this port city, the home of the campaign for the "
+        "return of the Russian-held islands, to taste the first catch of the season.",
+        "aside.faces",
+        "not the story's subject",
+    ),
+    (
+        "台湾海峡の緊張　「第二の北方領土を生むな」と専門家",
+        "専門家は実効支配の固定化を懸念した。",
+        "guard.ja-figure-of-speech",
+        "a figure of speech",
+    ),
+]
+
+FIFTY_SEVENTH_PART_ISLANDS_OWN_NEWS = [
+    (
+        "Return movement rallies in Nemuro",
+        "The city, the home of the campaign for the return of the Russian-held islands, held "
+        "a rally on Sunday. Former residents demanded the return of the four islands from "
+        "Russia, and Japan's minister spoke.",
+    ),
+    (
+        "Tanker Iturup runs aground off Iturup",
+        "The tanker Iturup ran aground on Iturup on Monday, border guards in the Kurils said.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3273,6 +3309,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FORTY_EIGHTH_AND_NINTH_PART_LOOK_ALIKES,
         *FIFTIETH_AND_FIFTY_FIRST_PART_LOOK_ALIKES,
         *FIFTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
+        *FIFTY_SEVENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3310,6 +3347,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FORTY_EIGHTH_AND_NINTH_PART_ISLANDS_OWN_NEWS,
         *FIFTIETH_AND_FIFTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *FIFTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
+        *FIFTY_SEVENTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):

@@ -1,10 +1,11 @@
 """Matcher quality on the labelled evaluation set in tests/data/relevance/.
 
-The targets hold per language on the development set (every file but the held-back part)
-and are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind
-by someone else after the rules were fixed). The first fifty-three blind parts (blind1_*.jsonl to
-blind53_*.jsonl) and the fifty-sixth (blind56_*.jsonl) each found kinds of miss that were then
-fixed: they are part of the development set now, so their figures are no longer blind ones.
+The targets hold per language on the development set (every file but the held-back part) and
+are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind by
+someone else after the rules were fixed). The first fifty-three blind parts (blind1_*.jsonl
+to blind53_*.jsonl), the fifty-sixth and the fifty-seventh (blind56_*.jsonl,
+blind57_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
 fifty-second and fifty-third parts' kinds were fixed, 30 items per language each, measured
@@ -13,10 +14,10 @@ fifty-fourth (heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55
 ids hb54-*). Both meet the targets in every language. A third blind part, the fifty-sixth
 (ids hb57-*), written in the same hours and measured once on the same rules, missed recall
 in English (two false negatives) and Russian (one); its kinds were fixed and it joined the
-development set as blind56_*.jsonl. A fourth, the fifty-seventh (heldback_part57_*.jsonl, ids
-hb58-*), written blind while the fifty-sixth was studied and measured once on the rules
-that fixed it, misses precision in English and Japanese (one false positive each), held by
-strict expected failures. With no
+development set as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind
+while the fifty-sixth was studied and measured once on the rules that fixed it, missed
+precision in English and Japanese (one false positive each); its kinds were fixed and it
+joined the development set as blind57_*.jsonl. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -132,16 +133,10 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     _assert_targets(c, report + f" (when added: {FIFTY_FOURTH_PART_FIGURES[lang]})")
 
 
-FIFTY_SEVENTH_PART_FIGURES = {
-    "en": "en 0.938 / 1.000 (1 FP of 30; the rules alone 0.882)",
-    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
-}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
-    "fifty-seventh": ("heldback_part57_", FIFTY_SEVENTH_PART_FIGURES),
 }
 
 
@@ -158,9 +153,6 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
-        pytest.param("fifty-seventh", "en", marks=_missed("fifty-seventh", "in English")),
-        pytest.param("fifty-seventh", "ja", marks=_missed("fifty-seventh", "in Japanese")),
-        ("fifty-seventh", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
@@ -229,6 +221,7 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind52_", 30),
         ("blind53_", 30),
         ("blind56_", 30),
+        ("blind57_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
