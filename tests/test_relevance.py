@@ -9,15 +9,18 @@ development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
 fifty-second and fifty-third parts' kinds were fixed, 30 items per language each, measured
-once on the final rules (with the topic veto) and each asserted on its own: the
-fifty-fourth (heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl,
-ids hb54-*). Both meet the targets in every language. A third blind part, the fifty-sixth
-(ids hb57-*), written in the same hours and measured once on the same rules, missed recall
-in English (two false negatives) and Russian (one); its kinds were fixed and it joined the
-development set as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind
-while the fifty-sixth was studied and measured once on the rules that fixed it, missed
-precision in English and Japanese (one false positive each); its kinds were fixed and it
-joined the development set as blind57_*.jsonl. With no
+once on the final rules (with the topic veto) and each asserted on its own: the fifty-fourth
+(heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl, ids hb54-*).
+Both meet the targets in every language. A third blind part, the fifty-sixth (ids hb57-*),
+written in the same hours and measured once on the same rules, missed recall in English (two
+false negatives) and Russian (one); its kinds were fixed and it joined the development set
+as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind while the
+fifty-sixth was studied and measured once on the rules that fixed it, missed precision in
+English and Japanese (one false positive each); its kinds were fixed and it joined the
+development set as blind57_*.jsonl. A fifth, the fifty-eighth (heldback_part58_*.jsonl, ids
+hb61-*), written blind while the fifty-seventh was studied and measured once on the rules
+that fixed it, misses precision in English and Japanese and recall in Japanese, held by
+strict expected failures. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -133,10 +136,16 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     _assert_targets(c, report + f" (when added: {FIFTY_FOURTH_PART_FIGURES[lang]})")
 
 
+FIFTY_EIGHTH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30; the rules alone 0.882)",
+    "ja": "ja 0.933 / 0.933 (1 FP, 1 FN of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
+    "fifty-eighth": ("heldback_part58_", FIFTY_EIGHTH_PART_FIGURES),
 }
 
 
@@ -153,6 +162,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
+        pytest.param("fifty-eighth", "en", marks=_missed("fifty-eighth", "in English")),
+        pytest.param("fifty-eighth", "ja", marks=_missed("fifty-eighth", "in Japanese")),
+        ("fifty-eighth", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
