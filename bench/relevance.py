@@ -452,6 +452,16 @@ BLIND_PARTS = {
         "headline on Ukraine; and, caught only by the topic veto, the tanker Iturup of the "
         "headline as 'the Gabon-flagged Iturup' in the lead",
     ),
+    "blind58_": (
+        "fifty-eighth",
+        "precision/recall en 0.938/1.000, ja 0.933/0.933, ru 1.000/1.000 (2 false positives, "
+        "1 false negative)",
+        "Nemuro 'the hub of the campaign to reclaim the Russian-held islands' in a saury "
+        "story; フィンランドの“北方領土”カレリア in Western quotes; former islanders' offshore "
+        "memorial from Nemuro, no island named; and, caught only by the topic veto, 'Kuril "
+        "Resources' shares, «всё равно что Курилы отдать» of a footballer, crab sold «под "
+        "видом «курильского»»",
+    ),
 }
 
 

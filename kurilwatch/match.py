@@ -862,7 +862,9 @@ def _decide(
                 _locative(layout.text, h)
                 and not _NEGATED_AFTER.match(layout.text, h.end)
                 and not _past_century(layout, h)
+                # (an ambiguous island's name in context too, never a people's: 元島民で)
                 for h in evidence
+                if h.strength != "weak" or h.rule in _AMBIGUOUS_ISLANDS
             )
         ):
             return result(True, f"{used} late, as the place of a short report's subject")

@@ -725,8 +725,20 @@ GROUP_RULES: list[Rule] = [
         "weak",
         "group",
         "北方領土",
-        r"元島民|四島|(?:2|２|二)島(?:返還|先行|引き渡し)",
-        ("元島民", "四島", "島"),
+        r"四島|(?:2|２|二)島(?:返還|先行|引き渡し)",
+        ("四島", "島"),
+    ),
+    # The former islanders, unnamed islands and all (元島民ら洋上慰霊, from Nemuro): with
+    # Japan beside them, the Northern Territories' (another island's are guarded:
+    # 硫黄島の元島民).
+    _rule(
+        "ja.former-islanders",
+        "weak",
+        "group",
+        "北方領土",
+        r"元島民",
+        ("元島民",),
+        needs=("dispute", "both", "japan"),
     ),
     # Joint economic activities: agreed by Japan and Russia in 2016 for the four islands
     # only (tours, fish farms, greenhouses there); with both sides named, theirs.
@@ -3180,6 +3192,8 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
 _COMPANY_SUFFIXES_EN = (
     r"(?-i:Labs?|Tech|Technologies|Capital|Ventures|Systems|Solutions|Software|Robotics"
     r"|Analytics|Digital|Holdings|Partners|Studios?|Games|Inc|Ltd|LLC|Corp"
+    # a listed explorer's ("Kuril Resources")
+    r"|Resources|Minerals|Mining|Metals|Exploration|Petroleum"
     # "the Habomai Group" is the islets themselves
     r"|(?<!abomai\s)Group(?!\s+of\b))"
 )
@@ -3208,10 +3222,11 @@ _OWNER_OF_A_FIGURE_JA = (
 # 北方領土 or 北方四島 as a fixed-width class, for lookbehinds that end at the name.
 _NAME_JA = "[北][方][領四][土島]"
 _FIGURES_JA = (
-    rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『]?(?:北方領土|北方四島)"
+    # (in Japanese brackets or Western quotes: フィンランドの“北方領土”カレリア)
+    rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『“\"]?(?:北方領土|北方四島)"
     # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
     # Nemuro's own campaign, no figure
-    r"(?=[」』]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
+    r"(?=[」』”\"]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
     # the figures said by what stands around the name, each tried only where the name
     # stands: the match is the name, its conditions zero-width around it
     r"|(?:北方領土|北方四島)(?:"
@@ -3285,7 +3300,7 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         rf"(?<![{KANJI}])(?!(?:{_OUR_ISLANDS_JA})島)[{KANJI}]{{1,3}}(?:島|諸島|列島)(?:村)?"
         rf"(?:・[{KANJI}]{{1,4}}(?:島|諸島))?(?:の|から避難した)?元島民",
         ("元島民",),
-        applies_to=("ja.weak",),
+        applies_to=("ja.former-islanders",),
         echoes=True,
     ),
     # The Pearl Harbor attack force sailed from Hitokappu Bay on Iturup: in a story about
@@ -3388,7 +3403,8 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         (
             *("lab", "tech", "capital", "venture", "system", "solution", "software", "robotic"),
             *("analytic", "digital", "holding", "partner", "studio", "game", "inc", "ltd", "llc"),
-            *("corp", "group"),
+            *("corp", "group", "resource", "mineral", "mining", "metal", "exploration"),
+            "petroleum",
         ),
         reach=40,
     ),
@@ -3880,6 +3896,32 @@ GUARDS: list[Guard] = [
         echoes=True,
         unless=("dispute",),
     ),
+    # «Продать его сейчас — всё равно что Курилы отдать»: the islands as the byword for what
+    # is never given up, likened to something else (a club's player), either word order.
+    _guard(
+        "guard.ru-likened-to-giving-up",
+        "ru",
+        "оборот «всё равно что Курилы отдать» — сравнение о другом, а не об островах",
+        B
+        + r"(?:вс[её]\s+равно,?\s+что|равносильн\w*(?:\s+тому,?\s+чтобы)?"
+        + r"|(?:то\s+же\s+самое|одно\s+и\s+то\s+же),?\s+что|это\s+как)\s+"
+        + rf"(?:[\w-]+\s+){{0,2}}?(?:курил\w*\s+(?:[\w-]+\s+){{0,2}}?{_HANDED_OVER_RU}"
+        + rf"|{_HANDED_OVER_RU}\s+(?:[\w-]+\s+){{0,2}}?курил\w*)",
+        ("равно", "равносильн", "самое", "одно", "это"),
+        reach=80,
+        echoes=True,
+        unless=("dispute",),
+    ),
+    # «Китайского краба продавали под видом «курильского»»: the islands' name as a label a
+    # product is passed off under, an origin claimed, not the islands' news.
+    _guard(
+        "guard.ru-passed-off-as",
+        "ru",
+        "товар, выданный за «курильский»: название как ярлык происхождения, а не острова",
+        B + r"(?:под\s+видом|под\s+маркой|выда\w+\s+за|как)\s+[«\"„“]курильск\w*[»\"“”]",
+        ("под", "выда", "как"),
+        reach=60,
+    ),
     # «Курил с четырнадцати лет»: capitalised only because it opens a sentence or a quote,
     # and followed by what follows a verb (a preposition, an adverb, a pronoun), not a noun
     # the genitive "Курил" would depend on.
@@ -4166,8 +4208,8 @@ DISPUTE_ASIDES: list[Guard] = [
         # the return of the Russian-held islands"
         + r"|(?:base|home|heart|cradle|centre|center|birthplace|hub|headquarters)\s+of\s+"
         + r"(?:the\s+|a\s+|japan['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:movement|campaign|drive)\s+"
-        + r"(?:seeking|demanding|calling\s+for|for|to\s+(?:win|seek|demand))\s+(?:the\s+)?"
-        + r"(?:return\s+of)?)"
+        # (whatever it seeks them with: "to reclaim", "to win back", "for the return of")
+        + r"(?:seeking|demanding|calling\s+for|for|to)(?:\s+[\w-]+){0,3}?)"
         + r"\s+(?:the\s+)?\Z",
         None,
     ),

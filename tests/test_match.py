@@ -3249,6 +3249,50 @@ FIFTY_SEVENTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+FIFTY_EIGHTH_PART_LOOK_ALIKES = [
+    (
+        "Scallop prices slide at Nemuro auction",
+        "Prices fell at the auction in this city, the hub of the drive to win back the "
+        "Russian-held islands, as buyers held off.",
+        "aside.faces",
+        "not the story's subject",
+    ),
+    (
+        "Kuril Minerals drills new copper target in Chile",
+        "The explorer said assays were due in March.",
+        "guard.company-suffix",
+        "a company's name",
+    ),
+    (
+        "モルドバの“北方領土”　沿ドニエストルの帰属問題",
+        "帰属を巡る協議は進んでいない。",
+        "guard.ja-figure-of-speech",
+        "a figure of speech",
+    ),
+    (
+        "Тренер «Спартака»: отпустить капитана — это как Курилы отдать",
+        "Клуб не намерен продавать игрока.",
+        "guard.ru-likened-to-giving-up",
+        "сравнение о другом",
+    ),
+    (
+        "Под видом «курильской» продавали горбушу из Китая",
+        "Партию изъяли на рынке.",
+        "guard.ru-passed-off-as",
+        "ярлык происхождения",
+    ),
+]
+
+FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS = [
+    # the former islanders, their islands unnamed, with Japan (Nemuro) beside them
+    ("元島民らが洋上慰霊　根室から船で", "元島民と家族が船上から古里の島に祈った。"),
+    # the dispute's own comparison keeps the names
+    (
+        "«Это как Курилы отдать»: депутат о передаче островов Японии",
+        "Депутат выступил против территориальных уступок Токио.",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3310,6 +3354,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FIFTIETH_AND_FIFTY_FIRST_PART_LOOK_ALIKES,
         *FIFTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *FIFTY_SEVENTH_PART_LOOK_ALIKES,
+        *FIFTY_EIGHTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3348,6 +3393,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FIFTIETH_AND_FIFTY_FIRST_PART_ISLANDS_OWN_NEWS,
         *FIFTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *FIFTY_SEVENTH_PART_ISLANDS_OWN_NEWS,
+        *FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3498,3 +3544,11 @@ def test_a_late_name_that_is_no_place_of_the_event_stays_an_aside(title, body):
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
     assert result.reason.startswith("passing mention in"), result.reason
+
+
+def test_another_islands_former_residents_stay_theirs_beside_japan():
+    result = matcher.match_item(
+        "硫黄島の元島民が墓参　政府主催", "元島民らは島に残る墓に手を合わせた。"
+    )
+    assert not result.relevant, result.reason
+    assert {s.guard for s in result.suppressed} == {"guard.ja-other-islanders"}
