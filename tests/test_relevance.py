@@ -20,7 +20,10 @@ English and Japanese (one false positive each); its kinds were fixed and it join
 development set as blind57_*.jsonl. A fifth, the fifty-eighth (ids hb61-*), written blind
 while the fifty-seventh was studied and measured once on the rules that fixed it, missed
 precision in English and Japanese and recall in Japanese; its kinds were fixed and it joined
-the development set as blind58_*.jsonl. With no
+the development set as blind58_*.jsonl. A sixth, the fifty-ninth (heldback_part59_*.jsonl,
+ids hb59-*), written blind while the fifty-eighth was studied and measured once on the rules
+that fixed it, meets the targets in English and Japanese and misses them in Russian (one
+false positive, one false negative), held by strict expected failures. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -136,10 +139,16 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     _assert_targets(c, report + f" (when added: {FIFTY_FOURTH_PART_FIGURES[lang]})")
 
 
+FIFTY_NINTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 0.933 / 0.933 (1 FP, 1 FN of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
+    "fifty-ninth": ("heldback_part59_", FIFTY_NINTH_PART_FIGURES),
 }
 
 
@@ -156,6 +165,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
+        ("fifty-ninth", "en"),
+        ("fifty-ninth", "ja"),
+        pytest.param("fifty-ninth", "ru", marks=_missed("fifty-ninth", "in Russian")),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
