@@ -462,6 +462,16 @@ BLIND_PARTS = {
         "Resources' shares, «всё равно что Курилы отдать» of a footballer, crab sold «под "
         "видом «курильского»»",
     ),
+    "blind59_": (
+        "fifty-ninth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 0.933/0.933 (1 false positive, "
+        "1 false negative)",
+        "a salmon-quota story whose one line on the southern Kurils says the talks «не "
+        "связаны с отдельным соглашением 1998 года»; housing in Горячие Ключи for the "
+        "division «дислоцированной на Итурупе и Кунашире», named in two sentences of five; "
+        "and, caught only by the topic veto, a subsidiary likened to 'Northern Territories', "
+        "Kuril Pacific Trading LLC, 「うちの北方領土」 of a city's occupied lot",
+    ),
 }
 
 

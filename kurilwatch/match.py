@@ -853,10 +853,15 @@ def _decide(
         # A short report about nothing else whose one mention, however late, is the place
         # where its subject stands ("the base on the island of Simushir was abandoned"), not
         # one place of a list (Ainu who lived in Hokkaido, Sakhalin and the Kurils).
+        # (or a report short of a long article that names them in two of its sentences: housing
+        # built in a settlement "for the division stationed on Iturup and Kunashir")
         if (
             (about is None or (several and _held_there(layout.text, strong, False)))
             and strong
-            and layout.body_sentences < _SHORT_REPORT
+            and (
+                layout.body_sentences < _SHORT_REPORT
+                or (len(sentences) >= 2 and layout.body_sentences < _LONG_ARTICLE)
+            )
             and not listed
             and any(
                 _locative(layout.text, h)

@@ -3216,6 +3216,8 @@ _OWNER_OF_A_FIGURE_JA = (
     # (not the sides' own people, the Ainu's claim, or a programme's 「北方領土」 special)
     rf"(?:(?<![{_KATAKANA}])(?!{_NOT_AN_OWNER_JA})[{_KATAKANA}]{{3,}}|中国|韓国|台湾|英国|米国"
     r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム)"
+    # (or うち alone: 庁内の通称は「うちの北方領土」)
+    r"|(?<![ぁ-ん])うち(?=の[「『“]?北方)"
     # a bare 市 or 町 (「用地は市の北方領土」): the speaker's own town, not a named one
     rf"|(?<![{KANJI}])(?:市|町|村|区|県|業界|社内|家庭))"
 )
@@ -3397,8 +3399,8 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         "guard.company-suffix",
         "en",
         "a company's name made of an island's name and a suffix ('Shikotan Labs'), not the islands",
-        # (and a trade's word between: "Kuril Seafood Inc.")
-        B + rf"(?:{_SHIPS_EN}|kurils?)\s+(?:(?-i:[A-Z][a-z]+)\s+)?{_COMPANY_SUFFIXES_EN}" + E,
+        # (and a trade's words between: "Kuril Seafood Inc.", "Kuril Pacific Trading LLC")
+        B + rf"(?:{_SHIPS_EN}|kurils?)\s+(?:(?-i:[A-Z][a-z]+)\s+){{0,2}}{_COMPANY_SUFFIXES_EN}" + E,
         # every match holds its suffix
         (
             *("lab", "tech", "capital", "venture", "system", "solution", "software", "robotic"),
@@ -3407,6 +3409,8 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
             "petroleum",
         ),
         reach=40,
+        # (the firm named again without its suffix: "Kuril Pacific charged")
+        echoes=True,
     ),
     _guard(
         "guard.ru-company-suffix",
@@ -3505,9 +3509,10 @@ GUARDS: list[Guard] = [
         "en",
         _ANOTHER_FRAMEWORK_WHY,
         B
-        + r"(?:separate|distinct|different)\s+from\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+        + r"(?:(?:separate|distinct|different)\s+from|not\s+(?:linked|related|connected|tied)\s+to"
+        + r"|unrelated\s+to)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
         + r"(?:agreements?|frameworks?|arrangements?|talks|deals?|accords?|regimes?)",
-        ("separate", "distinct", "different"),
+        ("separate", "distinct", "different", "not", "unrelated"),
         scope="sentence",
     ),
     _guard(
@@ -3572,6 +3577,19 @@ GUARDS: list[Guard] = [
         flags=0,
         echoes=True,
         reach=60,
+    ),
+    # "likens its stranded subsidiary to 'Northern Territories'": something else likened to
+    # the islands, quoted, a figure of speech; the name echoes where the likening is quoted.
+    _guard(
+        "guard.likened-quoted-figure",
+        "en",
+        "something else likened to the 'Northern Territories', a figure of speech, not the islands",
+        r"\b(?:liken(?:s|ed|ing)?|compar(?:es|ed|ing))\b[^.;!?\n]{0,60}?\bto\s+(?:the\s+|its\s+|a\s+)?"
+        r"['‘\"“](?:the\s+)?(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands)\b",
+        ("liken", "compar"),
+        echoes=True,
+        reach=100,
+        unless=("dispute",),
     ),
     # A bare "the Northern Territories" in a story about Ghana that never names Japan.
     _guard(
@@ -4025,6 +4043,18 @@ GUARDS: list[Guard] = [
         r"とは別(?:の|に|だ|で|個)|とは異なる|別の枠組み"
         r"|(?:このほか|ほかにも)[^。]{0,80}?(?:など)?(?:複数の)?(?:枠組み|交渉)(?:が|も)(?:ある|存在)",
         ("別", "異なる", "このほか", "ほかにも"),
+        scope="sentence",
+    ),
+    _guard(
+        "guard.ru-another-framework",
+        "ru",
+        "острова названы лишь в другом соглашении, не в том, о котором новость",
+        B
+        # (said unrelated: «не связаны с отдельным соглашением 1998 года о промысле … у южных
+        # Курил»; «отдельно от соглашения действует договорённость» may be the islands' too)
+        + r"не\s+(?:связан\w*|имеют\s+отношения)\s+(?:с|к)\s+"
+        + r"(?:[\w-]+\s+){0,4}?(?:соглашени|договор|переговор|режим|механизм|договоренност)\w*",
+        ("не",),
         scope="sentence",
     ),
     _guard(

@@ -3293,6 +3293,42 @@ FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+FIFTY_NINTH_PART_LOOK_ALIKES = [
+    (
+        "Union likens pay freeze to the 'Northern Territories'",
+        'Workers said the promised raise was "our Northern Territories: always promised, '
+        'never returned". Talks resume on Monday.',
+        "guard.likened-quoted-figure",
+        "a figure of speech",
+    ),
+    (
+        "Kuril Bay Seafood Holdings shares fall",
+        "Kuril Bay said profit halved. Kuril Bay shares closed down 4%.",
+        "guard.company-suffix",
+        "a company's name",
+    ),
+    (
+        "倉庫の明け渡し交渉が決着　社内では「うちの北方領土」",
+        "長年の懸案が片付いた。",
+        "guard.ja-figure-of-speech",
+        "a figure of speech",
+    ),
+    (
+        "Россия и Норвегия договорились о квотах на треску",
+        "Эти договоренности не связаны с соглашением о промысле у южных Курил, которое "
+        "Москва приостановила.",
+        "guard.ru-another-framework",
+        "в другом соглашении",
+    ),
+    (
+        "Norway and Russia agree cod quotas",
+        "The deal is not linked to the separate fishing agreement for the waters off the "
+        "southern Kurils, which Moscow suspended.",
+        "guard.another-framework",
+        "another one than the story's",
+    ),
+]
+
 ELEVENTH_PART_ISLANDS_OWN_NEWS = [
     ("Учения 18-й пулеметно-артиллерийской дивизии завершились", "Стрельбы шли неделю."),
     ("18th Machine Gun Artillery Division gets new Bastion launchers", "Troops trained."),
@@ -3355,6 +3391,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FIFTY_SECOND_AND_THIRD_PART_LOOK_ALIKES,
         *FIFTY_SEVENTH_PART_LOOK_ALIKES,
         *FIFTY_EIGHTH_PART_LOOK_ALIKES,
+        *FIFTY_NINTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3510,6 +3547,14 @@ LATE_PLACES_OF_SHORT_REPORTS = [
         "Most visitors fly in by way of Sakhalin. The rivers of Iturup are the draw, local "
         "officials said, and Kunashir is next.",
         "the headline's 'island', named further down ('Iturup')",
+    ),
+    # a report short of a long article, named in two sentences, one of them the place
+    (
+        "В селе построят новую амбулаторию",
+        "Строительство начнётся весной. Подрядчик уже завёз технику. Амбулатория будет "
+        "обслуживать около 900 жителей. Она появится в селе Малокурильское на Шикотане. "
+        "Сейчас ближайший фельдшерский пункт находится в Крабозаводском.",
+        "names the islands late, as the place of a short report's subject",
     ),
 ]
 
