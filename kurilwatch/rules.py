@@ -2828,6 +2828,15 @@ _HANDED_OVER_RU = (
     r"(?:отда\w*|верн\w*|возвра\w*|получ\w*|забер\w*|отбер\w*|отним\w*|уступ\w*"
     r"|прода\w*|переда\w*|подар\w*|достан\w*)"
 )
+
+
+def _kurils_handed_over_ru(gap: int) -> str:
+    """The Kurils handed over or got back in either word order («Курилы отдать», «отдадут
+    японцам Курилы»), with at most `gap` words between."""
+    between = rf"(?:[\w-]+\s+){{0,{gap}}}?"
+    return rf"(?:курил\w*\s+{between}{_HANDED_OVER_RU}|{_HANDED_OVER_RU}\s+{between}курил\w*)"
+
+
 _RACING_JA = r"(?:重賞|競馬場?|ステークス|騎手|番人気|馬券|調教師|馬主)"
 # (with how near between: 北方領土を間近に望む根室市)
 _VIEWING_JA = (
@@ -3906,8 +3915,7 @@ GUARDS: list[Guard] = [
         "ru",
         "поговорка «скорее Курилы отдадут (получат), чем…» — шутка о другом, а не об островах",
         B
-        + rf"скорее\s+(?:[\w-]+\s+){{0,3}}?(?:курил\w*\s+(?:[\w-]+\s+){{0,3}}?{_HANDED_OVER_RU}"
-        + rf"|{_HANDED_OVER_RU}\s+(?:[\w-]+\s+){{0,3}}?курил\w*)"
+        + rf"скорее\s+(?:[\w-]+\s+){{0,3}}?{_kurils_handed_over_ru(3)}"
         + r"(?:\s+[\w-]+){0,3}?\s*,\s*чем",
         ("скорее",),
         reach=80,
@@ -3923,8 +3931,7 @@ GUARDS: list[Guard] = [
         B
         + r"(?:вс[её]\s+равно,?\s+что|равносильн\w*(?:\s+тому,?\s+чтобы)?"
         + r"|(?:то\s+же\s+самое|одно\s+и\s+то\s+же),?\s+что|это\s+как)\s+"
-        + rf"(?:[\w-]+\s+){{0,2}}?(?:курил\w*\s+(?:[\w-]+\s+){{0,2}}?{_HANDED_OVER_RU}"
-        + rf"|{_HANDED_OVER_RU}\s+(?:[\w-]+\s+){{0,2}}?курил\w*)",
+        + rf"(?:[\w-]+\s+){{0,2}}?{_kurils_handed_over_ru(2)}",
         ("равно", "равносильн", "самое", "одно", "это"),
         reach=80,
         echoes=True,
