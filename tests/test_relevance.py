@@ -23,7 +23,11 @@ precision in English and Japanese and recall in Japanese; its kinds were fixed a
 the development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), written blind
 while the fifty-eighth was studied and measured once on the rules that fixed it, met the
 targets in English and Japanese and missed them in Russian (one false positive, one false
-negative); its kinds were fixed and it joined the development set as blind59_*.jsonl. With no
+negative); its kinds were fixed and it joined the development set as blind59_*.jsonl. A
+seventh, the sixtieth (heldback_part60_*.jsonl, ids hb65-*), written blind in a later
+session and measured once on the rules of the one before, meets the targets in English and
+Japanese and misses recall in Russian (one false negative), held by a strict expected
+failure. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -139,10 +143,16 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     _assert_targets(c, report + f" (when added: {FIFTY_FOURTH_PART_FIGURES[lang]})")
 
 
+SIXTIETH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 0.933 (1 FN of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
+    "sixtieth": ("heldback_part60_", SIXTIETH_PART_FIGURES),
 }
 
 
@@ -159,6 +169,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
+        ("sixtieth", "en"),
+        ("sixtieth", "ja"),
+        pytest.param("sixtieth", "ru", marks=_missed("sixtieth", "in Russian")),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
