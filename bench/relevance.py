@@ -472,6 +472,12 @@ BLIND_PARTS = {
         "and, caught only by the topic veto, a subsidiary likened to 'Northern Territories', "
         "Kuril Pacific Trading LLC, 「うちの北方領土」 of a city's occupied lot",
     ),
+    "blind60_": (
+        "sixtieth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/0.933 (1 false negative)",
+        "a long column on the 1956 declaration, the dispute's phrases throughout, that names "
+        "Shikotan, the Habomai and the «северные территории» only in its last sentence",
+    ),
 }
 
 

@@ -877,19 +877,30 @@ def _decide(
             return result(True, f"{used} in {len(sentences)} sentences")
         # A long feature or column whose names come late: the dispute's own phrases run
         # through it (three or more, both sides named) and the islands come back in a
-        # second sentence, or it names four of the islands' places or more in two
-        # sentences (a tax regime "in Kurilsk … on Iturup, Kunashir and Shikotan").
-        if about is None and len(sentences) >= 2 and layout.body_sentences >= _LONG_ARTICLE:
+        # second sentence or are named three places at once (a column on the 1956
+        # declaration ending on "Shikotan and the Habomai … the Northern Territories"), or
+        # it names four of the islands' places or more in two sentences (a tax regime "in
+        # Kurilsk … on Iturup, Kunashir and Shikotan").
+        if about is None and layout.body_sentences >= _LONG_ARTICLE:
             places = {
                 h.rule for h in evidence if not h.rule.endswith((".exchanges", ".joint-activities"))
             }
-            if len(dispute_hits) >= _NAMED_ISLANDS and len(sides) == 2:
+            if (
+                (len(sentences) >= 2 or several)
+                and len(dispute_hits) >= _NAMED_ISLANDS
+                and len(sides) == 2
+            ):
+                where = (
+                    f"in {len(sentences)} sentences"
+                    if len(sentences) >= 2
+                    else "in one sentence naming three of their places or more"
+                )
                 return result(
                     True,
                     f"a long feature on the dispute ({len(dispute_hits)} of its phrases), "
-                    f"{used} late, in {len(sentences)} sentences",
+                    f"{used} late, {where}",
                 )
-            if len(places) > _NAMED_ISLANDS:
+            if len(sentences) >= 2 and len(places) > _NAMED_ISLANDS:
                 return result(
                     True, f"a long feature naming {len(places)} of the islands' places late"
                 )

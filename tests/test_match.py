@@ -3559,6 +3559,48 @@ LATE_PLACES_OF_SHORT_REPORTS = [
 ]
 
 
+# A long column on the dispute (its phrases run through it, both sides named) that names the
+# islands only once, at the end, but three of their places at once: about them.
+LONG_COLUMNS_NAMING_THE_ISLANDS_AT_THE_END = [
+    (
+        "Analysis: the treaty both capitals keep quoting",
+        "Seventy years on, a joint statement signed in Moscow still frames every conversation "
+        "between Tokyo and the Kremlin. It ended the state of war and restored diplomatic "
+        "ties. Its best-known clause promised a transfer of territory, but only after a peace "
+        "treaty. Moscow has always read that as a gesture, not as an admission. Tokyo, for its "
+        "part, spent decades pressing for all four islands. In 1960 the Soviet side added "
+        "conditions, and for thirty years it denied that any territorial issue existed. "
+        "Leaders revived the text in 2001 and again in 2018. Then Russia's amended constitution "
+        "banned ceding land, and talks stopped in 2022. Neither side will call the document "
+        "dead. The two islands it names, Shikotan and the Habomai group, now with about 3,000 "
+        "Russian residents, still appear in Japanese textbooks as part of the Northern "
+        "Territories.",
+    ),
+    (
+        "Мнение: договор, которого нет",
+        "Почти семьдесят лет назад стороны подписали документ о прекращении состояния войны. "
+        "Он восстановил дипломатические отношения между СССР и Японией. В нём говорилось о "
+        "передаче земли, но только после заключения мирного договора. В Москве это всегда "
+        "называли жестом доброй воли. Токио же десятилетиями требовал вернуть все четыре "
+        "острова. В 1960 году советская сторона выдвинула новые условия, а затем отрицала сам "
+        "территориальный вопрос. В 2001 и 2018 годах к документу возвращались снова. После "
+        "поправок к Конституции России переговоры прервались. Никто не спешит объявлять "
+        "документ мёртвым. А Шикотан и острова Хабомаи, о которых в нём идёт речь, в японских "
+        "учебниках по-прежнему значатся северными территориями.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), LONG_COLUMNS_NAMING_THE_ISLANDS_AT_THE_END)
+def test_a_long_column_on_the_dispute_naming_three_places_once_at_the_end_is_about_them(
+    title, body
+):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+    assert result.reason.startswith("a long feature on the dispute ("), result.reason
+    assert result.reason.endswith("in one sentence naming three of their places or more")
+
+
 @pytest.mark.parametrize(("title", "body", "reason"), LATE_PLACES_OF_SHORT_REPORTS)
 def test_a_late_name_is_the_place_of_a_short_reports_event(title, body, reason):
     result = matcher.match_item(title, body)

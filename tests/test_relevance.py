@@ -3,8 +3,8 @@
 The targets hold per language on the development set (every file but the held-back part) and
 are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind by
 someone else after the rules were fixed). The first fifty-three blind parts (blind1_*.jsonl
-to blind53_*.jsonl) and the fifty-sixth to the fifty-ninth (blind56_*.jsonl to
-blind59_*.jsonl) each found kinds of miss that were then fixed: they are part of the
+to blind53_*.jsonl) and the fifty-sixth to the sixtieth (blind56_*.jsonl to
+blind60_*.jsonl) each found kinds of miss that were then fixed: they are part of the
 development set now, so their figures are no longer blind ones.
 
 The held-back part now is two blind parts written blind by separate helpers while the
@@ -24,10 +24,10 @@ the development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), w
 while the fifty-eighth was studied and measured once on the rules that fixed it, met the
 targets in English and Japanese and missed them in Russian (one false positive, one false
 negative); its kinds were fixed and it joined the development set as blind59_*.jsonl. A
-seventh, the sixtieth (heldback_part60_*.jsonl, ids hb65-*), written blind in a later
-session and measured once on the rules of the one before, meets the targets in English and
-Japanese and misses recall in Russian (one false negative), held by a strict expected
-failure. With no
+seventh, the sixtieth (ids hb65-*), written blind in a later session and measured once on
+the rules of the one before, met the targets in English and Japanese and missed recall in
+Russian (one false negative); its kind was fixed and it joined the development set as
+blind60_*.jsonl. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -143,16 +143,10 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
     _assert_targets(c, report + f" (when added: {FIFTY_FOURTH_PART_FIGURES[lang]})")
 
 
-SIXTIETH_PART_FIGURES = {
-    "en": "en 1.000 / 1.000 (0 misses of 30)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
-    "ru": "ru 1.000 / 0.933 (1 FN of 30)",
-}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
-    "sixtieth": ("heldback_part60_", SIXTIETH_PART_FIGURES),
 }
 
 
@@ -169,9 +163,6 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
-        ("sixtieth", "en"),
-        ("sixtieth", "ja"),
-        pytest.param("sixtieth", "ru", marks=_missed("sixtieth", "in Russian")),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
@@ -243,6 +234,7 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind57_", 30),
         ("blind58_", 30),
         ("blind59_", 30),
+        ("blind60_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
