@@ -478,6 +478,33 @@ BLIND_PARTS = {
         "a long column on the 1956 declaration, the dispute's phrases throughout, that names "
         "Shikotan, the Habomai and the «северные территории» only in its last sentence",
     ),
+    "blind61_": (
+        "sixty-first",
+        "precision/recall en 1.000/0.933, ja 0.938/1.000, ru 1.000/0.933 (1 false positive, "
+        "2 false negatives)",
+        "former residents' memorial at sea 'within sight of the island where many of them "
+        "were born'; a concert at 北方四島交流センター「ニホロ」 (and 披露 read as 露, Russia); "
+        "a division's feature naming its units «дислоцированные на Итурупе и Кунашире» late; "
+        "and, caught only by the topic veto, 'native to the Russian Far East and the Kuril "
+        "Islands', «Свои Курилы» of a dacha row",
+    ),
+    "blind62_": (
+        "sixty-second",
+        "precision/recall en 0.933/0.933, ja 1.000/0.933, ru 1.000/1.000 (1 false positive, "
+        "2 false negatives)",
+        "'our own little 'Northern Territories'' of a neighbourhood row; youth envoys for the "
+        "campaign over 'the islands off eastern Hokkaido that Soviet troops occupied'; a "
+        "storyteller's feature with ビザなし渡航による墓参; and, caught only by the topic "
+        "veto, a Kurilian Bobtail that 'descends from cats once found on the Kuril Islands', "
+        "the Berlin duo Shikotan, a skater's 'home town of Severo-Kurilsk', the Kurils "
+        "'take their name from' a verb",
+    ),
+    "blind63_": (
+        "sixty-third",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 1.000/1.000 (1 false positive)",
+        "'Tokyo's own 'Northern Territories'' of two wards' landfill; and, caught only by the "
+        "topic veto, the 'Habomai shore' of a story about the Habomai fishery cooperative",
+    ),
 }
 
 

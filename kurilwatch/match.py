@@ -595,7 +595,9 @@ def _apply_guards(
 
 # A proper name written again is the islands' own when it is followed by their noun: a
 # player called Kuril does not make "the Kuril Islands" of the same text a person.
-_NOT_THE_ISLANDS = r"(?!\s+(?:islands?|isles|chain|остров\w*)\b|\s*(?:島|諸島|列島))"
+_NOT_THE_ISLANDS = (
+    r"(?!\s+(?:islands?|isles|islets?|group|chain|остров\w*)\b|\s*(?:島|諸島|列島|群島))"
+)
 _NOT_THE_ISLANDS_AFTER = re.compile(_NOT_THE_ISLANDS, re.IGNORECASE)
 
 
@@ -700,8 +702,9 @@ def _echoes(
     def business(hit: Hit) -> Suppressed | None:
         if not _NOT_THE_ISLANDS_AFTER.match(text, hit.end):
             return None
-        quoted = text[max(0, hit.start - 1) : hit.start] in _OPENING_QUOTES
-        return by_text.get(hit.text.lower()) or (by_term.get(hit.term) if quoted else None)
+        return by_text.get(hit.text.lower()) or (
+            by_term.get(hit.term) if _quoted(text, hit) else None
+        )
 
     kept: list[Hit] = []
     for hit in hits:
@@ -711,6 +714,22 @@ def _echoes(
         else:
             suppressed = [*suppressed, Suppressed(hit, found.guard, found.why)]
     return kept, suppressed
+
+
+def _quoted(text: str, hit: Hit) -> bool:
+    """Whether a hit stands in quotes: opening them, or closing a short quote that opened a
+    few words before («Свои Курилы»)."""
+    if text[max(0, hit.start - 1) : hit.start] in _OPENING_QUOTES:
+        return True
+    if text[hit.end : hit.end + 1] not in _CLOSING_QUOTE_CHARS:
+        return False
+    before = text[max(0, hit.start - _QUOTED_WORDS) : hit.start]
+    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+    return opened >= 0 and not any(c in before[opened + 1 :] for c in _CLOSING_QUOTE_CHARS | {"\n"})
+
+
+# How far before a name a short quote it closes may open.
+_QUOTED_WORDS = 30
 
 
 def _windows(spans: list[tuple[int, int]], margin: int, size: int) -> list[tuple[int, int]]:
@@ -749,6 +768,7 @@ _ALONE = {g.id for g in GUARDS if g.alone}
 _LOCAL = {r.id for r in RULES if r.kind in ("island", "islet", "town")}
 _TOWNS = {r.id for r in RULES if r.kind == "town"}
 _OPENING_QUOTES = set(_CLOSING_QUOTES)
+_CLOSING_QUOTE_CHARS = set(_CLOSING_QUOTES.values())
 
 
 def _decide(
@@ -904,6 +924,27 @@ def _decide(
                 return result(
                     True, f"a long feature naming {len(places)} of the islands' places late"
                 )
+            # Or, with both sides named, it names them twice, once as where its subject
+            # stands on two of their places ("the division's units stationed on Iturup and
+            # Kunashir"): a garrison's feature, not an aside naming one place.
+            if len(sentences) >= 2 and len(sides) == 2:
+                for hit in evidence:
+                    if hit.strength == "weak" or not _locative(layout.text, hit):
+                        continue
+                    if _NEGATED_AFTER.match(layout.text, hit.end) or _past_century(layout, hit):
+                        continue
+                    sentence = layout.sentence(hit.start)
+                    there = {
+                        _place_named(layout.text, e)
+                        for e in evidence
+                        if layout.sentence(e.start) == sentence
+                    }
+                    if len(there) >= 2:
+                        return result(
+                            True,
+                            f"a long feature whose subject stands on {len(there)} of the "
+                            f"islands' places ({hit.text!r}), named in {len(sentences)} sentences",
+                        )
         # A headline about "the islands" or "the island" without naming them (кто пришел на
         # острова, 44人が島へ), in a text that names no other subject and names the Kurils
         # twice or more: the islands it names further down are the ones it is about, however

@@ -575,8 +575,9 @@ GROUP_RULES: list[Rule] = [
         anchored_start=True,
     ),
     # The islands unnamed, as the former residents' lost home ("the islands they were forced
-    # to leave") or by the ship that takes them there (the Etopirika, built for the visits):
-    # with Japan beside it (Nemuro, Hokkaido), only these islands' story.
+    # to leave", "the island where many of them were born") or by the ship that takes them
+    # there (the Etopirika, built for the visits): with Japan beside it (Nemuro, Hokkaido),
+    # only these islands' story.
     _rule(
         "en.islands-they-left",
         "weak",
@@ -587,6 +588,9 @@ GROUP_RULES: list[Rule] = [
                 "islands?\\s+(?:they|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)"
                 "\\s+(?:forced\\s+to\\s+(?:leave|flee)|driven\\s+(?:from|off)|expelled\\s+from"
                 "|deported\\s+from)",
+                # "within sight of the island where many of them were born"
+                "islands?\\s+where\\s+(?:(?:many|most|some|all|several)\\s+of\\s+)?(?:they|them"
+                "|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)\\s+born",
                 "etopirika",
             )
         ),
@@ -740,6 +744,17 @@ GROUP_RULES: list[Rule] = [
         ("元島民",),
         needs=("dispute", "both", "japan"),
     ),
+    # The visa-free exchanges by another of their names (ビザなし渡航による墓参): visa-free
+    # travel anywhere else too (中国へのビザなし渡航), so only with the dispute or both sides.
+    _rule(
+        "ja.visa-free-travel",
+        "weak",
+        "group",
+        "北方領土",
+        r"ビザなし(?:渡航|訪問)",
+        ("ビザなし",),
+        anchored_start=True,
+    ),
     # Joint economic activities: agreed by Japan and Russia in 2016 for the four islands
     # only (tours, fish farms, greenhouses there); with both sides named, theirs.
     _rule(
@@ -796,7 +811,12 @@ CONTEXT_RULES: list[Rule] = [
                 "disputed\\s+islands?",
                 "four\\s+islands",
                 "two\\s+islands",
-                "islands?\\s+(?:\\w+\\s+){0,2}(?:off|northeast\\s+of|near)\\s+hokkaido",
+                # (off its east only: Rishiri and Rebun are "islands off northern Hokkaido")
+                "islands?\\s+(?:\\w+\\s+){0,2}(?:off|northeast\\s+of|near)\\s+"
+                "(?:(?:north)?east(?:ern)?\\s+)?hokkaido",
+                # "the islands that Soviet troops occupied in 1945"
+                "islands?\\s+(?:that\\s+|which\\s+)?(?:the\\s+)?(?:soviet|red\\s+army)\\s+"
+                "(?:troops\\s+|forces\\s+|soldiers\\s+|union\\s+)?(?:occupied|seized|captured|took)",
                 "russian-(?:held|controlled|occupied)\\s+(?:islands?|islets?|isles|reefs?|rocks?|waters)",
                 # "an islet ... that Russia controls and Japan claims"
                 *(
@@ -1066,7 +1086,9 @@ CONTEXT_RULES: list[Rule] = [
         "context",
         "russia",
         "ロシア",
-        r"ロシア|露|ソ連|ソビエト|日ロ|日ソ|国境警備|連邦保安庁",
+        # (露 alone, never inside another word: 披露, 暴露, 結露, 玉露, 露出, 露天, 露店)
+        r"ロシア|(?<![披暴吐結甘朝夜発白玉雨草])露(?![出天骨店呈見頭営光地])"
+        r"|ソ連|ソビエト|日ロ|日ソ|国境警備|連邦保安庁",
         ("ロシア", "露", "ソ連", "ソビエト", "日ロ", "日ソ", "国境警備", "連邦保安庁"),
         anchored_start=True,
     ),
@@ -1504,6 +1526,7 @@ _BUSINESSES = {
         "vodkas?",
         "festivals?",
         "bands?",
+        *("duos?", "trios?", "quartets?"),
         "nightclubs?",
         "start-?ups?",
         # a hacking group or its malware is named like a work, after anything at all
@@ -1622,7 +1645,10 @@ _WORKS = {
     ),
 }
 # Nouns that take a bare name after them ("the band Kunashir", "the restaurant Kurils").
-_NAMED_BARE_EN = ("band", "restaurant", "café", "cafe", "bistro", "brewery", "brand")
+_NAMED_BARE_EN = (
+    *("band", "duo", "trio", "quartet", "restaurant", "café", "cafe", "bistro", "brewery"),
+    "brand",
+)
 # The names a business takes: the group's and each island's.
 _BUSINESS_NAMES = {
     "en": rf"(?:{'|'.join(_KURILS_EN)}|northern\s+territories|{_SHIPS_EN})(?:\s+islands?)?",
@@ -1904,6 +1930,9 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         + r"|nemuro(?:'s|\s+city'?s?)\s+habomai|habomai,\s+nemuro)"
         + E,
         ("habomai", "nemuro"),
+        # (the "Habomai shore" of the same story is the district's; "the Habomai islets"
+        # never echo it)
+        echoes=True,
     ),
     _guard(
         "guard.ru-street-name",
@@ -2350,9 +2379,11 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         + rf"(?:{_A_NAME_EN}(?:-(?:born|bred|raised)|[\s-]+native)"
         + rf"|natives?\s+of\s+(?:the\s+)?{_A_NAME_EN}"
         + r"|(?:born|grew\s+up|raised|brought\s+up|hails?|hailing)\s+(?:\w+\s+){0,2}"
-        + rf"(?:in|on|from)\s+(?:the\s+)?{_A_NAME_EN})"
+        + rf"(?:in|on|from)\s+(?:the\s+)?{_A_NAME_EN}"
+        # "her home town of Severo-Kurilsk"
+        + rf"|(?:home\s*town|native\s+(?:town|village|island)|birthplace)\s+(?:of\s+)?{_A_NAME_EN})"
         + E,
-        ("native", "born", "bred", "raised", "grew", "brought", "hail"),
+        ("native", "born", "bred", "raised", "grew", "brought", "hail", "home", "birthplace"),
         effect="demote",
     ),
     _guard(
@@ -2886,11 +2917,16 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "not the islands' news",
         B
         + r"(?:(?:my|your)\s+(?:(?:very\s+)?own\s+|little\s+|personal\s+|private\s+){0,2}"
-        # "our own Kuril Islands" of a local quarrel ("our Kurils" alone may be Russia's)
-        + r"|our\s+(?:very\s+)?own\s+)"
+        # "our own Kuril Islands" of a local quarrel ("our Kurils" alone may be Russia's),
+        # "our own little 'Northern Territories'", and a named place's "own" ("Tokyo's own
+        # 'Northern Territories'" of two wards' quarrel; the sides' and the islands' own
+        # places own them literally; a field's, "the fund's own", is metaphor-likened's)
+        + r"|(?:our|(?!(?:Japan|Russia|Soviet|USSR|Moscow|Sakhalin|Hokkaido|Nemuro|Kamchatka"
+        + r"|Putin|Kremlin)['’])(?-i:[A-Z])[\w-]*['’]s)\s+(?:very\s+)?own\s+"
+        + r"(?:little\s+|personal\s+|private\s+|tiny\s+)?)['‘\"“]?"
         + rf"(?:{_BUSINESS_NAMES['en']})"
         + E,
-        ("my", "your", "our"),
+        ("my", "your", "our", "own"),
         echoes=True,
         reach=60,
     ),
@@ -3726,6 +3762,19 @@ GUARDS: list[Guard] = [
         ("北方領土", "北方四島"),
         reach=60,
     ),
+    # 「北方四島交流センター「ニホロ」で開かれ」: the exchanges' hall in Nemuro as the place
+    # of a concert or a meeting, a venue's name (a rally held there says so in its own
+    # words: 返還, 元島民).
+    _guard(
+        "guard.ja-hall-as-venue",
+        "ja",
+        "会場の施設名（北方四島交流センターで開かれた演奏会）で、島のニュースではない",
+        r"北方四島交流センター(?:「[^」]{1,12}」|（[^）]{1,12}）)?(?:で|にて)(?:[^。、]{0,12}?)?"
+        r"(?:開かれ|開催|行われ|催され|開幕|開会)",
+        ("北方四島交流センター",),
+        effect="demote",
+        reach=60,
+    ),
     # "The small izakaya … takes its name from the chef's grandmother's hometown": a venue
     # whose name is explained as a name is not a story about the place it was named after.
     _guard(
@@ -3770,6 +3819,48 @@ GUARDS: list[Guard] = [
             if lang in p.names
         ),
     ),
+    # "The Kurils take their name from the verb kurit'", «название «Курилы» происходит от»,
+    # 千島の地名の由来: where the name comes from, a word's story, not the islands' news.
+    _guard(
+        "guard.etymology",
+        "en",
+        "where the name comes from, not news of the islands",
+        B
+        + r"(?:(?:"
+        + "|".join(_KURILS_EN)
+        + r"|"
+        + _names("en")
+        + r")(?:\s+islands?)?\s+(?:take|takes|took|get|gets|got|derive|derives|derived|owe|owes)"
+        + r"\s+(?:their|its)\s+name\s+from"
+        + r"|name\s+(?:of\s+the\s+)?['‘\"“]?(?:"
+        + "|".join(_KURILS_EN)
+        + r")['’\"”]?\s+(?:comes|came|derives|is\s+derived|stems|originates)\s+from"
+        + r"|etymology\s+of\s+(?:the\s+)?(?:name\s+)?['‘\"“]?(?:"
+        + "|".join(_KURILS_EN)
+        + r"))",
+        ("name", "etymology"),
+        reach=80,
+    ),
+    _guard(
+        "guard.ru-etymology",
+        "ru",
+        "происхождение названия, а не новость об островах",
+        B
+        + r"(?:курил\w*\s+(?:острова\s+)?(?:получили|получил[аио]?|обязаны)\s+(?:сво\w+\s+)?"
+        + r"назван\w*\s+(?:от|по|благодаря)"
+        + r"|назван\w*\s+[«\"„“]?курил\w*[»\"“”]?\s+(?:происходит|произошло|восходит|связан\w*)"
+        + r"|этимологи\w*\s+(?:названия\s+)?[«\"„“]?курил\w*)",
+        ("назван", "этимолог"),
+        reach=80,
+    ),
+    _guard(
+        "guard.ja-etymology",
+        "ja",
+        "地名の由来・語源で、島のニュースではない",
+        r"(?:千島|クリル)(?:列島|諸島)?(?:という)?(?:の)?(?:名前|名称|地名|名)?の?(?:由来|語源)",
+        ("由来", "語源"),
+        reach=40,
+    ),
     _guard(
         "guard.origin",
         "en",
@@ -3777,7 +3868,13 @@ GUARDS: list[Guard] = [
         B
         + r"(?:(?:originat\w+|native|endemic|indigenous|descended|common|widespread"
         + r"|distributed)\s+(?:\w+\s+){0,2}"
-        + r"(?:from|to|in|on|across|throughout)\s+(?:the\s+)?(?:\w+\s+(?:and|or)\s+(?:the\s+)?)?(?:"
+        # ("native to the Russian Far East and the Kuril Islands")
+        + r"(?:from|to|in|on|across|throughout)\s+(?:the\s+)?"
+        + r"(?:(?:[\w-]+,?\s+){1,3}(?:and|or)\s+(?:the\s+)?)?(?:"
+        + "|".join(_KURILS_EN)
+        # a breed that "descends from short-tailed cats once found on the Kuril Islands"
+        + r")|descend(?:s|ed|ing)?\s+from\s+[^.;!?\n]{0,50}?\b(?:found|living|kept|bred)\s+"
+        + r"(?:on|in)\s+(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
         # "named after islands in the Kuril chain", "named for an island of the Kurils"
         + r")|named\s+(?:after|for)\s+(?:(?:the|an?|islands?|isles|of|in)\s+){0,4}(?:"
@@ -3810,7 +3907,7 @@ GUARDS: list[Guard] = [
             "native",
             "endemic",
             "indigenous",
-            "descended",
+            "descend",
             "common",
             "widespread",
             "distributed",

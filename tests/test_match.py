@@ -3293,6 +3293,108 @@ FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+SIXTY_FIRST_TO_THIRD_PART_LOOK_ALIKES = [
+    (
+        "Our very own 'Kurils': the allotment row that will not end",
+        "Two neighbours have argued over a metre of soil for a decade. The council has given up.",
+        "guard.metaphor",
+        "a figure of speech",
+    ),
+    (
+        "Osaka's own 'Northern Territories' finally settled",
+        "A strip of reclaimed land claimed by two wards was divided by a court on Monday.",
+        "guard.metaphor",
+        "a figure of speech",
+    ),
+    (
+        "New hybrid poplar trial",
+        "Breeders crossed a European poplar with a relative native to northern Japan, Sakhalin "
+        "and the Kuril Islands, hoping for hardier trees.",
+        "guard.origin",
+        "where a plant, a breed or a word comes from",
+    ),
+    (
+        "Short-tailed cats win in Riga",
+        "The breed descends from cats once found on the Kuril Islands and is now bred across "
+        "Europe.",
+        "guard.origin",
+        "where a plant, a breed or a word comes from",
+    ),
+    (
+        "London trio Iturup sign to an indie label",
+        "The trio Iturup play their first headline show next month.",
+        "guard.business-name",
+        "the name of a business",
+    ),
+    (
+        "Language corner: smoke and people",
+        "Many believe the Kurils take their name from the Russian verb for smoking. Linguists "
+        "disagree.",
+        "guard.etymology",
+        "where the name comes from",
+    ),
+    (
+        "Слово недели: дым и люди",
+        "Принято считать, что название «Курилы» происходит от глагола «курить». Лингвисты с "
+        "этим не согласны.",
+        "guard.ru-etymology",
+        "происхождение названия",
+    ),
+    (
+        "ことばの散歩道",
+        "千島の地名の由来には諸説ある。アイヌ語で「人」を意味する言葉だという。",
+        "guard.ja-etymology",
+        "語源",
+    ),
+    # the district shown once is the district wherever the story writes it again
+    (
+        "Kelp drying starts on Habomai shore",
+        "Members of the Habomai fishery cooperative laid out the first kelp of the season near "
+        "Habomai fishing port in Nemuro. The Habomai shore was busy from dawn.",
+        "guard.habomai-district",
+        "the district of Nemuro City",
+    ),
+    # a nickname shown in the body is the same figure in the headline's short quote
+    (
+        "«Наши Курилы»: соседи по гаражам делят проезд",
+        "Председатель кооператива называет спорный проезд «нашими Курилами»: «Хоть японцам "
+        "отдавай». Суд назначил экспертизу.",
+        "guard.ru-nickname",
+        "прозвище места местного спора",
+    ),
+]
+
+SIXTY_FIRST_TO_THIRD_PART_ISLANDS_OWN_NEWS = [
+    # the former residents' lost home, unnamed
+    (
+        "Former residents hold memorial at sea",
+        "NEMURO - Twenty former residents sailed out on Sunday and prayed within sight of the "
+        "island where most of them were born, Japanese officials said. Russia has suspended "
+        "the visits.",
+    ),
+    # the islands unnamed, off Hokkaido's east, or by who took them
+    (
+        "Government appoints student ambassadors for territory campaign",
+        "Japan's government named 30 students to promote the return of the islands off "
+        "northeastern Hokkaido, which Russia controls.",
+    ),
+    (
+        "Campaign envoys named",
+        "The students will talk about the islands that Soviet troops occupied in 1945 and "
+        "that Japan wants back from Russia.",
+    ),
+    # a long feature: its subject stationed on two of the islands, named in two sentences
+    (
+        "Гарнизон на восточном рубеже отметил годовщину",
+        "Торжественное построение прошло на плацу военного городка. Ветеранам вручили медали."
+        " Молодое пополнение приняло присягу. Минобороны России наградило ветеранов. За пять "
+        "лет в городке построили 40 объектов. В часть поступили новые беспилотники. Жильё для"
+        " семей сдадут до конца года. Токио традиционно протестует против учений на островах,"
+        " которые в Японии называют «северными территориями». Летом подразделения, "
+        "дислоцированные на Итурупе и Кунашире, проведут учения с боевой стрельбой.",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3392,6 +3494,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FIFTY_SEVENTH_PART_LOOK_ALIKES,
         *FIFTY_EIGHTH_PART_LOOK_ALIKES,
         *FIFTY_NINTH_PART_LOOK_ALIKES,
+        *SIXTY_FIRST_TO_THIRD_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3431,6 +3534,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FIFTY_SECOND_AND_THIRD_PART_ISLANDS_OWN_NEWS,
         *FIFTY_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
+        *SIXTY_FIRST_TO_THIRD_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3631,6 +3735,48 @@ def test_a_late_name_that_is_no_place_of_the_event_stays_an_aside(title, body):
     result = matcher.match_item(title, body)
     assert not result.relevant, result.reason
     assert result.reason.startswith("passing mention in"), result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "why"),
+    [
+        # the exchanges' hall in Nemuro as where a calligraphy show opened
+        (
+            "根室で書道展　北方四島交流センターで開幕",
+            "市内の書道愛好家の作品80点が並んだ。根室市の北方四島交流センター（ニホロ）で開かれ、"
+            "初日は約200人が訪れた。",
+            "会場の施設名（北方四島交流センターで開かれた演奏会）で、島のニュースではない",
+        ),
+        # a champion's home town, in a story from elsewhere
+        (
+            "Swimmer wins national 200m title",
+            "KAZAN - The 17-year-old, who learned to swim in the sea off her home town of "
+            "Yuzhno-Kurilsk, won in a national record time.",
+            "where someone was born or grew up, not the story's subject",
+        ),
+    ],
+)
+def test_a_venue_or_a_home_town_named_after_the_islands_counts_only_in_context(title, body, why):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert result.reason == why
+
+
+def test_visa_free_travel_is_the_exchanges_only_beside_russia():
+    story = matcher.match_item(
+        "小学校で語り部が講話",
+        "ソ連兵が上陸した日のことを語った。ビザなし渡航による墓参は中断したままだ。",
+    )
+    assert "ja.visa-free-travel" in {h.rule for h in story.hits}, story.hits
+    assert story.relevant, story.reason
+    other = matcher.match_item("中国へのビザなし渡航が再開", "日本人の短期滞在が対象となる。")
+    assert not other.relevant, other.reason
+
+
+def test_ro_inside_another_word_is_no_russia():
+    # 披露 (performed), 結露 (condensation): not 露, Russia
+    result = matcher.match_item("演奏会", "部員が新曲を披露した。窓の結露に悩む。")
+    assert "ja.russia" not in {h.rule for h in result.context}, result.context
 
 
 def test_another_islands_former_residents_stay_theirs_beside_japan():
