@@ -505,6 +505,20 @@ BLIND_PARTS = {
         "'Tokyo's own 'Northern Territories'' of two wards' landfill; and, caught only by the "
         "topic veto, the 'Habomai shore' of a story about the Habomai fishery cooperative",
     ),
+    "blind65_": (
+        "sixty-fifth",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "a long feature on the visa-free exchanges' interpreter, 'between Nemuro and the "
+        'islands\', "Hoppo Ryodo" and Kunashiri named late',
+    ),
+    "blind66_": (
+        "sixty-sixth",
+        "precision/recall en 1.000/0.867, ja 1.000/1.000, ru 1.000/1.000 (2 false negatives)",
+        "a Kamchatka quake whose tsunami struck Severo-Kurilsk, followed there ('the town', "
+        "'the island'); a former Shikotan islander's profile named in its fifth paragraph; "
+        "and, caught only by the topic veto, Japanese exporters' own 'Northern Territories', "
+        "冷凍庫の奥の「北方領土」, ラッコ … 千島列島から移り住んだか",
+    ),
 }
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -945,6 +945,36 @@ def _decide(
                             f"a long feature whose subject stands on {len(there)} of the "
                             f"islands' places ({hit.text!r}), named in {len(sentences)} sentences",
                         )
+            # Or it names them twice, both sides named, and comes back to "the islands" in
+            # sentences of its own (a former islander's profile, "the island she left at
+            # nine … Shikotan"; the exchanges' interpreter "between Nemuro and the islands").
+            returns = _coming_back(layout, _HEADLINE_ISLANDS, sentences)
+            if len(sentences) >= 2 and len(sides) == 2 and returns:
+                return result(
+                    True,
+                    f"a long feature that {used} in {len(sentences)} sentences and comes back "
+                    f"to the islands unnamed in {len(returns)} more",
+                )
+        # Another subject's story (a Kamchatka quake) whose effects it tells in one of the
+        # islands' towns ("In Severo-Kurilsk, sirens sounded") and then follows there
+        # ("the town", "the harbour", "the island") for two sentences more: a place of the
+        # event, not the background line "a warning was also issued for Severo-Kurilsk".
+        if about is not None:
+            for hit in strong:
+                if not (_held_there(layout.text, [hit], False) and _locative(layout.text, hit)):
+                    continue
+                if _past_century(layout, hit):
+                    continue
+                returns = _coming_back(
+                    layout, _TOWN_AND_ISLAND, sentences, layout.sentence_span(hit.start)[1]
+                )
+                if len(returns) >= 2:
+                    return result(
+                        True,
+                        f"{used} as the place of the story's event "
+                        f"({_town_prefix(layout.text, hit) + hit.text!r}), followed there in "
+                        f"{len(returns)} more sentences",
+                    )
         # A headline about "the islands" or "the island" without naming them (кто пришел на
         # острова, 44人が島へ), in a text that names no other subject and names the Kurils
         # twice or more: the islands it names further down are the ones it is about, however
@@ -1057,19 +1087,23 @@ _HEADLINE_TOWN = re.compile(
     r"|(?<![\w-])(?:город(?:а|е|у|ом)?|пос[её]л(?:ок|ка|ке|ку)|порт(?:а|у|е|ом)?)(?![\w-])",
     re.IGNORECASE,
 )
+# The town, its port or its island, unnamed, after a town of the islands was named.
+_TOWN_AND_ISLAND = re.compile(
+    f"{_HEADLINE_TOWN.pattern}|(?<![\\w'’-])(?:island|harbou?r)(?![\\w'’-])", re.IGNORECASE
+)
 # Capitalised words that are no name before "Islands" in a title-case headline.
 _NOT_A_NAME_BEFORE = {"the", "a", "an", "to", "on", "in", "for", "at", "of", "and", "from"}
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\s*$")
 _NEXT_NAME = re.compile(r"\s+(?:of\s+)?(?-i:[A-ZА-ЯЁ])")
 
 
-def _headline_islands(layout: _Layout, words: re.Pattern[str]) -> str | None:
-    """The word for the islands (or a town) where a headline writes it without a name
-    ("кто пришел на острова", "44人が島へ"), or None."""
-    text, end = layout.text, layout.title_end
-    for m in words.finditer(text, 0, end):
+def _unnamed(text: str, words: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
+    """The words for the islands (or a town) written without a name between `start` and
+    `end`: "the islands", «на острова», 島へ, "the town"."""
+    for m in words.finditer(text, start, end):
         if m.group(0).endswith(("島", "々", "民")):
-            return m.group(0)
+            yield m
+            continue
         before = _PREVIOUS_WORD.search(text, 0, m.start())
         if (
             # (a lower-case "island" after a capital is an adjective's: "Pacific island")
@@ -1081,8 +1115,26 @@ def _headline_islands(layout: _Layout, words: re.Pattern[str]) -> str | None:
             continue  # "Sado Island" (Russian writes the name after: «остров Сахалин»)
         if _NEXT_NAME.match(text, m.end(), end):
             continue  # "the island of Sado", "острова Итуруп", "island Nation"
-        return m.group(0)
-    return None
+        yield m
+
+
+def _headline_islands(layout: _Layout, words: re.Pattern[str]) -> str | None:
+    """The word for the islands (or a town) where a headline writes it without a name
+    ("кто пришел на острова", "44人が島へ"), or None."""
+    found = next(_unnamed(layout.text, words, 0, layout.title_end), None)
+    return found.group(0) if found else None
+
+
+def _coming_back(
+    layout: _Layout, words: re.Pattern[str], named: set[int], after: int = 0
+) -> set[int]:
+    """The sentences after position `after`, other than `named`, that come back to the
+    islands (or a town) without naming them: "the islands", "the town's school"."""
+    return {
+        sentence
+        for m in _unnamed(layout.text, words, max(after, layout.title_end), len(layout.text))
+        if (sentence := layout.sentence(m.start())) not in named
+    }
 
 
 # A preposition of place before a name (en, ru), or a particle of place after it (ja). A

@@ -2874,6 +2874,13 @@ _VIEWING_JA = (
     r"(?:を|が)?(?:間近に|目の前に|眼前に|正面に|対岸に|すぐ近くに)?(?:望む|望め|望ん|望み|眺め|眺望|見渡"
     r"|一望)"
 )
+# Whose islands are literally theirs: a state, a place, its people (never a field's).
+_LITERAL_OWNERS_EN = (
+    r"(?:country|nation|region|oblast|province|district|prefecture|island|chain"
+    r"|archipelago|government|ministry|navy|army|military|fleet|state|empire|federation"
+    r"|kremlin|city|town|area|world|japan|russia|family|father|mother|grand\w+|parents"
+    r"|ancestors|people|islanders|residents|owners?)"
+)
 _JOKES_AND_ELSEWHERE: list[Guard] = [
     # "He'll leave when the Kurils come back": the islands' return as the byword for never,
     # a joke about something else; the dispute's own story keeps it.
@@ -2940,10 +2947,7 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         "another quarrel likened to the dispute ('aviation's Kuril Islands'), not the islands' "
         "news",
         B
-        + r"(?:(?!(?:country|nation|region|oblast|province|district|prefecture|island|chain"
-        + r"|archipelago|government|ministry|navy|army|military|fleet|state|empire|federation"
-        + r"|kremlin|city|town|area|world|japan|russia|family|father|mother|grand\w+|parents"
-        + r"|ancestors|people|islanders|residents|owners?)['’])(?-i:[a-z]+)['’]s\s+"
+        + rf"(?:(?!{_LITERAL_OWNERS_EN}['’])(?-i:[a-z]+)(?:['’]s|(?<=s)['’])\s+"
         + r"(?:own\s+|very\s+own\s+)?"
         # a field's "world" ("the corporate world's Kuril Islands"), never "the world's"
         + r"|(?<=[a-z]\s)(?<!the\s)world['’]s\s+(?:own\s+)?"
@@ -3307,6 +3311,10 @@ _FIGURES_JA = (
     r"|まるで(?:[^。」]{0,10}?の)?[「『]?(?:北方領土|北方四島)"
     # another land as "a second Northern Territories" (クリミアが第二の北方領土に)
     r"|(?:第二|第2|第２|二つ目|もう一つ|もうひとつ)の[「『]?(?:北方領土|北方四島)"
+    # a corner of something, quoted (冷凍庫の奥の「北方領土」, 机の隅の「北方領土」)
+    r"|(?<=の[奥隅端裏底角])の[「『](?:北方領土|北方四島)(?=[」』])"
+    # a spot called so (家族はそこを「北方領土」と呼んでいる); the sides call the islands so
+    r"|(?:そこ|ここ|あそこ|それ|これ)を[「『](?:北方領土|北方四島)[」』]と(?:呼|名付|称)"
 )
 
 
@@ -3616,9 +3624,13 @@ GUARDS: list[Guard] = [
         "guard.possessive-quoted-figure",
         "en",
         "another place's 'Northern Territories' in quotes, a nickname, not the islands",
-        r"\b(?!(?:Japan|Tokyo|Russia|Moscow|Hokkaido|Nemuro)['’]s)(?-i:[A-Z])[\w-]+['’]s\s+"
+        r"\b(?:(?!(?:Japan|Tokyo|Russia|Moscow|Hokkaido|Nemuro)['’]s)(?-i:[A-Z])[\w-]+['’]s\s+"
+        # (or a field's, plural too: "Japanese exporters' own 'Northern Territories'"; a
+        # named place's own is guard.metaphor's)
+        rf"|(?!{_LITERAL_OWNERS_EN}['’])(?-i:[a-z]+)(?:['’]s|(?<=s)['’])"
+        r"\s+(?:(?i:very\s+)?own\s+)?)"
         r"['‘\"“](?:the\s+)?(?i:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands)['’\"”]",
-        ("'s", "’s"),
+        ("'s", "’s", "s'", "s’"),
         flags=0,
         echoes=True,
         reach=60,
@@ -4196,11 +4208,16 @@ GUARDS: list[Guard] = [
         # 島）で最初に見つかった), its name's origin
         rf"|(?:{_ANY_NAME_JA})(?:島)?(?:（[^）]{{1,12}}）)?(?:で|から)(?:最初に|初めて)?"
         r"(?:採集|採取|発見|記載|見つか)"
-        # animals brought from there to a zoo (千島列島周辺などから輸入され)
-        r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から(?:輸入|持ち込|連れ)",
+        # animals brought from there to a zoo (千島列島周辺などから輸入され), or come over
+        # by themselves (ラッコの親子 千島列島から移り住んだか)
+        r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から(?:輸入|持ち込|連れ)"
+        r"|(?:ラッコ|アザラシ|オットセイ|クジラ|シャチ|イルカ|ワシ|カモメ|海鳥)"
+        r"[^。]{0,20}?(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から"
+        r"(?:移り住|渡って|移動|やって来|流れ着|南下)",
         (
             *("原産", "分布", "自生", "ちな", "名付け", "命名", "冠", "採集", "採取", "発見"),
             *("記載", "見つか", "輸入", "持ち込", "連れ"),
+            *("移り住", "渡って", "移動", "やって来", "流れ着", "南下"),
         ),
     ),
     _guard(

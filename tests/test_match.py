@@ -3395,6 +3395,27 @@ SIXTY_FIRST_TO_THIRD_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+SIXTY_FIFTH_AND_SIXTH_PART_LOOK_ALIKES = [
+    (
+        "Column: China has become our exporters' very own 'Kuril Islands'",
+        "Sales are frozen and nobody expects a deal soon.",
+        "guard.possessive-quoted-figure",
+        "a nickname",
+    ),
+    (
+        "【コラム】押し入れの奥の「北方領土」",
+        "押し入れの奥の段ボールは、誰も手を付けない。家族はそこを「北方領土」と呼んでいる。",
+        "guard.ja-figure-of-speech",
+        "a figure of speech",
+    ),
+    (
+        "浜中町沖にアザラシの群れ",
+        "アザラシの群れは千島列島から南下してきたとみられる。",
+        "guard.ja-origin",
+        "the origin of a plant or a breed",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3495,6 +3516,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FIFTY_EIGHTH_PART_LOOK_ALIKES,
         *FIFTY_NINTH_PART_LOOK_ALIKES,
         *SIXTY_FIRST_TO_THIRD_PART_LOOK_ALIKES,
+        *SIXTY_FIFTH_AND_SIXTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3703,6 +3725,45 @@ def test_a_long_column_on_the_dispute_naming_three_places_once_at_the_end_is_abo
     assert result.relevant, result.reason
     assert result.reason.startswith("a long feature on the dispute ("), result.reason
     assert result.reason.endswith("in one sentence naming three of their places or more")
+
+
+# A long feature that names the islands twice and comes back to "the islands" unnamed; and
+# another subject's story that follows its effects into one of the islands' towns.
+STORIES_THAT_COME_BACK_TO_THE_ISLANDS = [
+    (
+        "The ferry clerk who kept the passenger lists",
+        "Every spring for two decades, Hiroshi Ueda checked names at the gangway in Nemuro. He "
+        "liked the work. He liked the sea air and the early starts. His father had been a "
+        "fisherman, and his uncle ran a small inn near the station. The lists were of Japanese "
+        "visitors bound for the islands, and of Russian guests coming the other way. He "
+        "remembers a teacher from Kunashiri who cried when she saw Nemuro's cherry trees. The "
+        "trips stopped in 2022, when Moscow ended the exchange programme after Japan joined "
+        "sanctions. Ueda now works at a hardware store. He keeps the old lists in a drawer. He "
+        "says he still looks at the islands from the cape on clear days. His granddaughter "
+        "asked him last year where Shikotan was, and he took her to the museum.",
+        "a long feature that names the islands in 2 sentences and comes back to the islands "
+        "unnamed in 2 more",
+    ),
+    (
+        "Quake off Hokkaido rattles the region",
+        "A magnitude 7.1 earthquake struck off eastern Hokkaido on Friday, Japan's "
+        "Meteorological Agency said. Shaking was felt across Kamchatka and Sakhalin, and "
+        "Kamchatka's emergency service reported minor cracks in Petropavlovsk. The quake was "
+        "centred off Kamchatka's southern tip. In Severo-Kurilsk, residents spent the night at "
+        "evacuation points. The town's harbour lost two piers, local officials said. Power in "
+        "the town was restored by the morning. Schools on the island will stay closed until "
+        "Monday.",
+        "names the islands as the place of the story's event ('Severo-Kurilsk'), followed "
+        "there in 3 more sentences",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "reason"), STORIES_THAT_COME_BACK_TO_THE_ISLANDS)
+def test_a_story_that_comes_back_to_the_islands_unnamed_is_about_them(title, body, reason):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+    assert result.reason == reason
 
 
 @pytest.mark.parametrize(("title", "body", "reason"), LATE_PLACES_OF_SHORT_REPORTS)

@@ -3,11 +3,13 @@
 The targets hold per language on the development set (every file but the held-back part) and
 are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind by
 someone else after the rules were fixed). The first fifty-three blind parts (blind1_*.jsonl
-to blind53_*.jsonl) and the fifty-sixth to the sixty-third (blind56_*.jsonl to
-blind63_*.jsonl) each found kinds of miss that were then fixed: they are part of the
-development set now, so their figures are no longer blind ones.
+to blind53_*.jsonl), the fifty-sixth to the sixty-third (blind56_*.jsonl to
+blind63_*.jsonl) and the sixty-fifth and sixty-sixth (blind65_*.jsonl, blind66_*.jsonl)
+each found kinds of miss that were then fixed: they are part of the development set now,
+so their figures are no longer blind ones.
 
-The held-back part now is two blind parts written blind by separate helpers while the
+The held-back part is three blind parts, the sixty-fourth (below) and two written blind by
+separate helpers while the
 fifty-second and fifty-third parts' kinds were fixed, 30 items per language each, measured
 once on the final rules (with the topic veto) and each asserted on its own: the fifty-fourth
 (heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl, ids hb54-*).
@@ -31,11 +33,11 @@ blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-* and hb64
 written blind in the same hour and measured once on the rules that fixed the sixtieth, each
 missed the targets in one language or more; their kinds were fixed and they joined the
 development set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the sixty-sixth
-(heldback_part64_*.jsonl to heldback_part66_*.jsonl, ids hb68-*, hb70-* and hb69-*),
-written blind while those were studied and measured once on the rules that fixed them: the
-sixty-fourth meets the targets in every language; the sixty-fifth and sixty-sixth meet them
-in Japanese and Russian and miss recall in English, held by strict expected failures. With
-no
+(ids hb68-*, hb70-* and hb69-*), written blind while those were studied and measured once on
+the rules that fixed them: the sixty-fourth (heldback_part64_*.jsonl) meets the targets in
+every language and stays in the held-back part; the sixty-fifth and sixty-sixth met them in
+Japanese and Russian and missed recall in English; their kinds were fixed and they joined
+the development set as blind65_*.jsonl and blind66_*.jsonl. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -156,23 +158,11 @@ SIXTY_FOURTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
 }
-SIXTY_FIFTH_PART_FIGURES = {
-    "en": "en 1.000 / 0.933 (1 FN of 30)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
-}
-SIXTY_SIXTH_PART_FIGURES = {
-    "en": "en 1.000 / 0.867 (2 FN of 30; the rules alone 0.929 / 0.867)",
-    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
-}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
-    "sixty-fifth": ("heldback_part65_", SIXTY_FIFTH_PART_FIGURES),
-    "sixty-sixth": ("heldback_part66_", SIXTY_SIXTH_PART_FIGURES),
 }
 
 
@@ -190,12 +180,6 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     [
         *(("fifty-fifth", lang) for lang in LANGS),
         *(("sixty-fourth", lang) for lang in LANGS),
-        pytest.param("sixty-fifth", "en", marks=_missed("sixty-fifth", "in English")),
-        ("sixty-fifth", "ja"),
-        ("sixty-fifth", "ru"),
-        pytest.param("sixty-sixth", "en", marks=_missed("sixty-sixth", "in English")),
-        ("sixty-sixth", "ja"),
-        ("sixty-sixth", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
@@ -271,6 +255,8 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind61_", 30),
         ("blind62_", 30),
         ("blind63_", 30),
+        ("blind65_", 30),
+        ("blind66_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
