@@ -37,7 +37,10 @@ development set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the s
 the rules that fixed them: the sixty-fourth (heldback_part64_*.jsonl) meets the targets in
 every language and stays in the held-back part; the sixty-fifth and sixty-sixth met them in
 Japanese and Russian and missed recall in English; their kinds were fixed and they joined
-the development set as blind65_*.jsonl and blind66_*.jsonl. With no
+the development set as blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh
+(heldback_part67_*.jsonl, ids hb73-*), written blind while those were studied and measured
+once on the rules that fixed them, meets the targets in Japanese and Russian and misses
+precision in English (one false positive), held by a strict expected failure. With no
 held-back part the test fails by design (it never skips), naming the file it wants. To
 put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
 heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each)
@@ -158,11 +161,17 @@ SIXTY_FOURTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
 }
+SIXTY_SEVENTH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
+    "sixty-seventh": ("heldback_part67_", SIXTY_SEVENTH_PART_FIGURES),
 }
 
 
@@ -180,6 +189,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     [
         *(("fifty-fifth", lang) for lang in LANGS),
         *(("sixty-fourth", lang) for lang in LANGS),
+        pytest.param("sixty-seventh", "en", marks=_missed("sixty-seventh", "in English")),
+        ("sixty-seventh", "ja"),
+        ("sixty-seventh", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
