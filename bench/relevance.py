@@ -519,6 +519,12 @@ BLIND_PARTS = {
         "and, caught only by the topic veto, Japanese exporters' own 'Northern Territories', "
         "冷凍庫の奥の「北方領土」, ラッコ … 千島列島から移り住んだか",
     ),
+    "blind67_": (
+        "sixty-seventh",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 1.000/1.000 (1 false positive)",
+        "'every office has its own Northern Territories' of a Tokyo office's kitchen; and, "
+        "caught only by the topic veto, 実家の二階は兄の「北方領土」",
+    ),
 }
 
 

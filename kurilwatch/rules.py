@@ -2930,10 +2930,13 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         # places own them literally; a field's, "the fund's own", is metaphor-likened's)
         + r"|(?:our|(?!(?:Japan|Russia|Soviet|USSR|Moscow|Sakhalin|Hokkaido|Nemuro|Kamchatka"
         + r"|Putin|Kremlin)['’])(?-i:[A-Z])[\w-]*['’]s)\s+(?:very\s+)?own\s+"
-        + r"(?:little\s+|personal\s+|private\s+|tiny\s+)?)['‘\"“]?"
+        + r"(?:little\s+|personal\s+|private\s+|tiny\s+)?"
+        # "every office has its (own) Northern Territories": anyone's, so a figure
+        + r"|(?:every|each|any)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:has|have|had)\s+(?:its|their|his|her)"
+        + r"\s+(?:very\s+)?(?:own\s+)?(?:little\s+)?)['‘\"“]?"
         + rf"(?:{_BUSINESS_NAMES['en']})"
         + E,
-        ("my", "your", "our", "own"),
+        ("my", "your", "our", "own", "every", "each", "any"),
         echoes=True,
         reach=60,
     ),
@@ -3267,6 +3270,9 @@ _OWNER_OF_A_FIGURE_JA = (
     r"|(?:わ|我)が(?:町|村|市|区|県|社|家|校|党|チーム|クラブ|業界)|うちの(?:町|村|市|会社|家|チーム)"
     # (or うち alone: 庁内の通称は「うちの北方領土」)
     r"|(?<![ぁ-ん])うち(?=の[「『“]?北方)"
+    # a family member's or a colleague's (実家の二階は兄の「北方領土」)
+    rf"|(?<![{KANJI}])(?:兄|姉|弟|妹|父|母|夫|妻|祖父|祖母|息子|娘|上司|課長|部長|先輩|後輩"
+    r"|隣人|お隣|兄貴|姉貴|親父|おやじ|お袋|おふくろ)"
     # a bare 市 or 町 (「用地は市の北方領土」): the speaker's own town, not a named one
     rf"|(?<![{KANJI}])(?:市|町|村|区|県|業界|社内|家庭))"
 )

@@ -3416,6 +3416,23 @@ SIXTY_FIFTH_AND_SIXTH_PART_LOOK_ALIKES = [
     ),
 ]
 
+SIXTY_SEVENTH_PART_LOOK_ALIKES = [
+    # anyone's, so a figure, even in a Tokyo column that jokes with the treaty
+    (
+        "Column: every family has its own Northern Territories",
+        "In our Tokyo flat the spare room has been held by my son's drum kit for years. My "
+        "wife calls for a peace treaty; nothing moves.",
+        "guard.metaphor",
+        "a figure of speech",
+    ),
+    (
+        "【コラム】納戸は父の「北方領土」",
+        "納戸には父の釣り道具が積まれ、誰も手を出せない。",
+        "guard.ja-figure-of-speech",
+        "a figure of speech",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3517,6 +3534,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *FIFTY_NINTH_PART_LOOK_ALIKES,
         *SIXTY_FIRST_TO_THIRD_PART_LOOK_ALIKES,
         *SIXTY_FIFTH_AND_SIXTH_PART_LOOK_ALIKES,
+        *SIXTY_SEVENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
