@@ -41,11 +41,16 @@ in English; their kinds were fixed and they joined the development set as blind6
 and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while those were studied
 and measured once on the rules that fixed them, met the targets in Japanese and Russian and
 missed precision in English (one false positive); its kind was fixed and it joined the
-development set as blind67_*.jsonl. With no held-back part the test fails by design (it
-never skips), naming the file it wants. To put a new one in, copy its three files to
-tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids unique
-across the set, both labels in each) and run this file. If it misses a target, say so
-honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
+development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth
+(heldback_part68_*.jsonl, ids hb72-*, and heldback_part69_*.jsonl, ids hb71-*), written
+blind while those were studied and measured once on the rules that fixed them: the
+sixty-eighth meets the targets in Japanese and misses them in English and Russian, held by
+strict expected failures; the sixty-ninth meets them in every language. With no held-back
+part the test fails by design (it never skips), naming the file it wants. To put a new one
+in, copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
+misses a target, say so honestly: mark
+test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -162,11 +167,23 @@ SIXTY_FOURTH_PART_FIGURES = {
     "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.882); 0.938 / 1.000 since the "
     "veto was retrained with the sixty-seventh part",
 }
+SIXTY_EIGHTH_PART_FIGURES = {
+    "en": "en 1.000 / 0.867 (2 FN of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 0.938 / 1.000 (1 FP of 30; the rules alone 0.882)",
+}
+SIXTY_NINTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
+    "sixty-eighth": ("heldback_part68_", SIXTY_EIGHTH_PART_FIGURES),
+    "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
 }
 
 
@@ -196,6 +213,10 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
                 "as Kuril news'); held, not tuned to",
             ),
         ),
+        pytest.param("sixty-eighth", "en", marks=_missed("sixty-eighth", "in English")),
+        ("sixty-eighth", "ja"),
+        pytest.param("sixty-eighth", "ru", marks=_missed("sixty-eighth", "in Russian")),
+        *(("sixty-ninth", lang) for lang in LANGS),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
