@@ -525,6 +525,16 @@ BLIND_PARTS = {
         "'every office has its own Northern Territories' of a Tokyo office's kitchen; and, "
         "caught only by the topic veto, 実家の二階は兄の「北方領土」",
     ),
+    "blind68_": (
+        "sixty-eighth",
+        "precision/recall en 1.000/0.867, ja 1.000/1.000, ru 0.938/1.000 (1 false positive, "
+        "2 false negatives)",
+        "the tax holiday of 'the archipelago stretching between Hokkaido and Kamchatka'; a "
+        "radio expedition to Urup, 'among the most sought-after islands'; «спорных островов "
+        "в Японском море» of a Takeshima protest; and, caught only by the topic veto, a "
+        "breed that 'traces its origins to cats on the Kuril Islands', the Oyashio that "
+        "'flows south along the Kuril chain', a cherry that «в природе растет на … Курилах»",
+    ),
 }
 
 

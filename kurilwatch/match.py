@@ -790,8 +790,17 @@ def _decide(
             ("dispute" in needs and bool(dispute_hits))
             or ("both" in needs and len(sides) == 2)
             or bool(set(needs) & sides)
-            # an ambiguous island's name beside the chain's own ("Matua … the Kuril chain")
-            or (hit.rule in _AMBIGUOUS_ISLANDS and bool(strong))
+            # an ambiguous island's name beside the chain's own ("Matua … the Kuril chain"),
+            # or said to be an island in its sentence ("Urup … is among the most sought-after
+            # islands"): no river or community is
+            or (
+                hit.rule in _AMBIGUOUS_ISLANDS
+                and (
+                    bool(strong)
+                    or _HEADLINE_ISLANDS.search(layout.text, *layout.sentence_span(hit.start))
+                    is not None
+                )
+            )
         )
 
     weak = [h for h in hits if h.strength == "weak"]
@@ -817,7 +826,12 @@ def _decide(
 
     # The dispute named up front (headline or lead) with both sides: the story is about it,
     # unless its headline is about another subject and does not itself name the dispute.
-    head_dispute = [h for h in dispute_hits if h.zone in ("title", "lead")]
+    # (never one placed in another sea: «у спорных островов в Японском море»)
+    head_dispute = [
+        h
+        for h in dispute_hits
+        if h.zone in ("title", "lead") and not _ANOTHER_SEA.match(layout.text, h.end)
+    ]
     dispute_up_front = bool(head_dispute) and len(sides) == 2
     if about is not None:
         # (and not the other subject's own dispute: «претензий на острова Токто»)
@@ -1055,6 +1069,17 @@ def _decide(
 # How close a dispute phrase stands to another subject's name to be that subject's own
 # ("claims to the islands of Dokdo", «претензий на острова Токто»).
 _ATTACHED = 25
+
+
+# Another dispute's sea right after a phrase of a dispute ("disputed islands in the Sea of
+# Japan", «спорных островов в Японском море»): the Kurils lie in none of them.
+_ANOTHER_SEA = re.compile(
+    r"\s+(?:in|of)\s+the\s+(?:sea\s+of\s+japan|east\s+sea|(?:east|south)\s+china\s+sea"
+    r"|yellow\s+sea)\b"
+    r"|\s+(?:в|на)\s+(?:японском|восточно-китайском|южно-китайском|ж[её]лтом)\s+море\b"
+    r"|(?:の)?(?:日本海|東シナ海|南シナ海)",
+    re.IGNORECASE,
+)
 
 
 def _past_century(layout: _Layout, hit: Hit) -> bool:

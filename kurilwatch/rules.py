@@ -539,6 +539,48 @@ _KURILS_EN = (
 )
 
 GROUP_RULES: list[Rule] = [
+    # The chain described by its ends: no other islands lie between Hokkaido and Kamchatka
+    # ("the archipelago stretching between Hokkaido and Kamchatka", «острова между Камчаткой
+    # и Хоккайдо», 北海道とカムチャツカ半島の間の島々).
+    _rule(
+        "en.chain-between",
+        "strong",
+        "group",
+        "Kuril Islands",
+        *_lat(
+            tuple(
+                f"{noun}\\s+"
+                "(?:(?:that|which)\\s+)?(?:stretch(?:es|ing)?|lying|lie|lies|running|runs|strung"
+                "|extending|extends)?\\s*(?:out\\s+)?"
+                f"(?:between\\s+{a}\\s+and|from\\s+{a}\\s+to)\\s+{b}"
+                for noun in ("archipelago", "islands", "island\\s+chain", "chain")
+                for a, b in (("hokkaido", "kamchatka"), ("kamchatka", "hokkaido"))
+            )
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.chain-between",
+        "strong",
+        "group",
+        "Курилы",
+        B
+        + r"(?:остров\w*|гряд\w*|архипелаг\w*)\s+(?:[\w-]+\s+){0,2}?"
+        + r"(?:между\s+(?:хоккайдо\s+и\s+камчатк\w+|камчатк\w+\s+и\s+хоккайдо)"
+        + r"|от\s+(?:хоккайдо\s+до\s+камчатк\w+|камчатк\w+\s+до\s+хоккайдо))",
+        ("остров", "гряд", "архипелаг"),
+        anchored_start=True,
+    ),
+    _rule(
+        "ja.chain-between",
+        "strong",
+        "group",
+        "千島列島",
+        r"(?:北海道とカムチャツカ(?:半島)?|カムチャツカ(?:半島)?と北海道)の間(?:に連なる|にある|の)"
+        r"(?:島々|列島|諸島)",
+        ("北海道", "カムチャツカ"),
+        anchored_start=True,
+    ),
     # Nameless, but in Japan-Russia context only the islands': former islanders, the
     # exchanges and grave visits.
     _rule(
@@ -3730,6 +3772,24 @@ GUARDS: list[Guard] = [
         applies_to=("en.kurils",),
         unless=("dispute",),
     ),
+    # "the cold Oyashio current, which flows south along the Kuril chain toward Hokkaido": a
+    # current's path given by the chain, geography, not the islands' news.
+    _guard(
+        "guard.current-along",
+        "en",
+        "the islands as the path of an ocean current, geography, not the story's place",
+        B
+        + r"(?:currents?|oyashio|kuroshio|streams?)\b[^.!?\n]{0,40}?\b(?:flows?|flowing|runs?"
+        + r"|running|sweeps?|sweeping|moves?|moving)\s+(?:\w+\s+){0,2}?(?:along|past|down|by)\s+"
+        + r"(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r")(?:\s+(?:islands?|chain|arc))?"
+        + E,
+        ("current", "oyashio", "kuroshio", "stream"),
+        reach=120,
+        applies_to=("en.kurils",),
+        unless=("dispute",),
+    ),
     # "Nemuro, the eastern Hokkaido city that looks across a narrow strait to the
     # Russian-held Northern Territories, …": a place described by its view of the islands,
     # in a story about that place.
@@ -3894,6 +3954,10 @@ GUARDS: list[Guard] = [
         + r")|descend(?:s|ed|ing)?\s+from\s+[^.;!?\n]{0,50}?\b(?:found|living|kept|bred)\s+"
         + r"(?:on|in)\s+(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
+        # or "traces its origins to cats on the Kuril Islands"
+        + r")|trac(?:es|ed|ing)\s+(?:its|their)\s+(?:origins?|roots|ancestry|lineage)\s+"
+        + r"(?:back\s+)?to\s+[^.;!?\n]{0,40}?\b(?:on|in|from)\s+(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
         # "named after islands in the Kuril chain", "named for an island of the Kurils"
         + r")|named\s+(?:after|for)\s+(?:(?:the|an?|islands?|isles|of|in)\s+){0,4}(?:"
         + "|".join(_KURILS_EN)
@@ -3926,6 +3990,7 @@ GUARDS: list[Guard] = [
             "endemic",
             "indigenous",
             "descend",
+            "trac",
             "common",
             "widespread",
             "distributed",
@@ -4118,8 +4183,10 @@ GUARDS: list[Guard] = [
         B
         + r"(?:(?:родом|происход\w+|эндемик\w*|назван\w*\s+в\s+честь"
         # where a plant or an animal lives: its range, not the story's place
-        + r"|распростран[её]н\w*|обита\w+|произраста\w+|встречает\w+)\s+"
-        + r"(?:[\w-]+\s+){0,3}(?:с\s+|из\s+|на\s+|в\s+|по\s+)?(?:\w+\s+и\s+)?"
+        + r"|распростран[её]н\w*|обита\w+|произраста\w+|встречает\w+"
+        # (a plant that «в природе растет на Сахалине, Курилах и севере Японии»)
+        + r"|в\s+(?:дикой\s+)?природе\s+раст(?:[её]т|ут))\s+"
+        + r"(?:[\w-]+\s+){0,3}(?:с\s+|из\s+|на\s+|в\s+|по\s+)?(?:\w+(?:,\s+|\s+и\s+))?"
         # brought *from* the islands; brought *to* them (привезла на Шикотан) is their news
         + r"|(?:завез|привез)\w*\s+(?:[\w-]+\s+){0,3}(?:с|из)\s+(?:\w+\s+и\s+)?"
         # Seedlings or a breed *from* the islands; seedlings planted *on* them are news.
@@ -4142,6 +4209,7 @@ GUARDS: list[Guard] = [
             "обита",
             "произраста",
             "встречает",
+            "природе",
         ),
     ),
     # --- Japanese ---

@@ -3433,6 +3433,52 @@ SIXTY_SEVENTH_PART_LOOK_ALIKES = [
     ),
 ]
 
+SIXTY_EIGHTH_PART_LOOK_ALIKES = [
+    (
+        "Bobtails shine at Oslo show",
+        "The breed traces its origins to cats kept on the Kuril Islands.",
+        "guard.origin",
+        "where a plant, a breed or a word comes from",
+    ),
+    (
+        "В оранжерее зацвела вишня",
+        "Деревце, которое в природе растет на Сахалине, Курилах и Хоккайдо, прижилось в Калуге.",
+        "guard.ru-origin",
+        "происхождение растения",
+    ),
+    (
+        "Saury shoals stay far offshore",
+        "The cold current, which flows south along the Kuril chain, has weakened this year, "
+        "scientists said.",
+        "guard.current-along",
+        "the path of an ocean current",
+    ),
+]
+
+SIXTY_EIGHTH_PART_ISLANDS_OWN_NEWS = [
+    # the chain described by its two ends, in each language
+    (
+        "Investors line up for island tax break",
+        "Companies registered on the island chain that stretches from Hokkaido to Kamchatka "
+        "pay no profit tax for 20 years, Sakhalin officials said.",
+    ),
+    (
+        "Налоговые льготы привлекли инвесторов",
+        "Льготный режим для компаний на островах между Камчаткой и Хоккайдо привлёк 40 "
+        "проектов, сообщили в правительстве области.",
+    ),
+    (
+        "免税特区に投資４０件",
+        "ロシアが北海道とカムチャツカ半島の間に連なる島々に設けた免税特区に、40件の投資が集まった。",
+    ),
+    # an ambiguous island's name said to be an island in its own sentence
+    (
+        "Birdwatchers head for Matua",
+        "A team of ornithologists will spend a month on Matua in August. Matua is one of the "
+        "least visited islands in the north Pacific, the organisers said.",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3535,6 +3581,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *SIXTY_FIRST_TO_THIRD_PART_LOOK_ALIKES,
         *SIXTY_FIFTH_AND_SIXTH_PART_LOOK_ALIKES,
         *SIXTY_SEVENTH_PART_LOOK_ALIKES,
+        *SIXTY_EIGHTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3575,6 +3622,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FIFTY_SEVENTH_PART_ISLANDS_OWN_NEWS,
         *FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
         *SIXTY_FIRST_TO_THIRD_PART_ISLANDS_OWN_NEWS,
+        *SIXTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3856,6 +3904,17 @@ def test_ro_inside_another_word_is_no_russia():
     # 披露 (performed), 結露 (condensation): not 露, Russia
     result = matcher.match_item("演奏会", "部員が新曲を披露した。窓の結露に悩む。")
     assert "ja.russia" not in {h.rule for h in result.context}, result.context
+
+
+def test_disputed_islands_in_another_sea_are_another_dispute():
+    result = matcher.match_item(
+        "Tokyo protests drills near disputed islands in the Sea of Japan",
+        "Japan lodged a protest with South Korea over military drills near the islets Japan "
+        "calls Takeshima and Korea calls Dokdo. Seoul rejected it. Japan also has a "
+        "territorial dispute with Russia over the southern Kuril Islands.",
+    )
+    assert not result.relevant, result.reason
+    assert result.reason.startswith("passing mention in"), result.reason
 
 
 def test_another_islands_former_residents_stay_theirs_beside_japan():
