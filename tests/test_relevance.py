@@ -46,11 +46,15 @@ and sixty-ninth (ids hb72-* and hb71-*), written blind while those were studied 
 once on the rules that fixed them: the sixty-eighth met the targets in Japanese and missed
 them in English and Russian; its kinds were fixed and it joined the development set as
 blind68_*.jsonl; the sixty-ninth (heldback_part69_*.jsonl) meets them in every language and
-stays in the held-back part. With no held-back part the test fails by design (it never
-skips), naming the file it wants. To put a new one in, copy its three files to
-tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids unique
-across the set, both labels in each) and run this file. If it misses a target, say so
-honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
+stays in the held-back part. The seventieth to the seventy-second (heldback_part70_*.jsonl
+to heldback_part72_*.jsonl, ids hb76-*, hb75-* and hb74-*), written blind while those were
+studied and measured once on the rules that fixed them, each miss recall in one language
+(English, English, Russian), held by strict expected failures. With no held-back part the
+test fails by design (it never skips), naming the file it wants. To put a new one in, copy
+its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
+misses a target, say so honestly: mark
+test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -172,12 +176,30 @@ SIXTY_NINTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
+SEVENTIETH_PART_FIGURES = {
+    "en": "en 1.000 / 0.800 (3 FN of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
+SEVENTY_FIRST_PART_FIGURES = {
+    "en": "en 1.000 / 0.933 (1 FN of 30, the topic veto's; the rules alone 1.000 / 1.000)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+}
+SEVENTY_SECOND_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 0.933 (1 FN of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
     "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
+    "seventieth": ("heldback_part70_", SEVENTIETH_PART_FIGURES),
+    "seventy-first": ("heldback_part71_", SEVENTY_FIRST_PART_FIGURES),
+    "seventy-second": ("heldback_part72_", SEVENTY_SECOND_PART_FIGURES),
 }
 
 
@@ -208,6 +230,15 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
             ),
         ),
         *(("sixty-ninth", lang) for lang in LANGS),
+        pytest.param("seventieth", "en", marks=_missed("seventieth", "in English")),
+        ("seventieth", "ja"),
+        ("seventieth", "ru"),
+        pytest.param("seventy-first", "en", marks=_missed("seventy-first", "in English")),
+        ("seventy-first", "ja"),
+        ("seventy-first", "ru"),
+        ("seventy-second", "en"),
+        ("seventy-second", "ja"),
+        pytest.param("seventy-second", "ru", marks=_missed("seventy-second", "in Russian")),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
