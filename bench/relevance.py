@@ -535,6 +535,28 @@ BLIND_PARTS = {
         "breed that 'traces its origins to cats on the Kuril Islands', the Oyashio that "
         "'flows south along the Kuril chain', a cherry that «в природе растет на … Курилах»",
     ),
+    "blind70_": (
+        "seventieth",
+        "precision/recall en 1.000/0.800, ja 1.000/1.000, ru 1.000/1.000 (3 false negatives)",
+        "Ebeko volcano 'at the northern end of the chain stretching from Kamchatka toward "
+        "Hokkaido'; a fog feature on Kunashir's airport named in its last sentence; a former "
+        "islander's letters, Shikotan in the last line and the 'grave-visit program' "
+        "hyphenated; and, caught only by the topic veto, 千島列島沖などを経て of a seabird",
+    ),
+    "blind71_": (
+        "seventy-first",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/1.000 (1 false negative)",
+        "the topic veto overturning a science story on Kudryavy volcano, Iturup and the "
+        "southern Kurils; and, caught only by the veto, a bobtail's owner who «на Курилах "
+        "никогда не бывала»",
+    ),
+    "blind72_": (
+        "seventy-second",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/0.933 (1 false negative)",
+        "a ferry stuck in Korsakov that «должно доставить людей и грузы на Итуруп и "
+        "Кунашир»; and, caught only by the topic veto, a brewer's lost market called 'our "
+        "Northern Territories'",
+    ),
 }
 
 

@@ -66,7 +66,11 @@ _SHORT_REPORT = 5
 # A past century's year: an event then is history, not a short report's place.
 _OLD_YEAR = re.compile(r"(?<!\d)(?:1[0-8]\d\d|19[0-4]\d)(?!\d)")
 # A place denied ("not around the four islands but on the high seas"): 北方四島周辺ではなく.
-_NEGATED_AFTER = re.compile(r"\w{0,4}?(?:ではなく|でなく|ではない|じゃなく)")
+# (or never been there: «на Курилах никогда не бывала»)
+_NEGATED_AFTER = re.compile(
+    r"\w{0,4}?(?:ではなく|でなく|ではない|じゃなく)|\s+(?:никогда\s+)?не\s+(?:был|бывал)\w*"
+    r"|\s+никогда\s+не\s+\w+"
+)
 # Japanese full stops need no space after them; Latin ones do ("Feb. 7", "3.5 km").
 _SENTENCE_END = re.compile(r"[。！？]」?|[.!?](?=[\s\"”’)]|$)|\n")
 _WORD = re.compile(r"\w")
@@ -959,15 +963,20 @@ def _decide(
                             f"a long feature whose subject stands on {len(there)} of the "
                             f"islands' places ({hit.text!r}), named in {len(sentences)} sentences",
                         )
-            # Or it names them twice, both sides named, and comes back to "the islands" in
+            # Or it names them twice, both sides named, and comes back to "the islands" or
+            # to their former residents ("fewer than 5,000 surviving former residents") in
             # sentences of its own (a former islander's profile, "the island she left at
             # nine … Shikotan"; the exchanges' interpreter "between Nemuro and the islands").
-            returns = _coming_back(layout, _HEADLINE_ISLANDS, sentences)
+            returns = _coming_back(layout, _HEADLINE_ISLANDS, sentences) | {
+                layout.sentence(h.start)
+                for h in context
+                if h.rule.endswith(".islanders") and layout.sentence(h.start) not in sentences
+            }
             if len(sentences) >= 2 and len(sides) == 2 and returns:
                 return result(
                     True,
                     f"a long feature that {used} in {len(sentences)} sentences and comes back "
-                    f"to the islands unnamed in {len(returns)} more",
+                    f"to the islands or their former residents unnamed in {len(returns)} more",
                 )
         # Another subject's story (a Kamchatka quake) whose effects it tells in one of the
         # islands' towns ("In Severo-Kurilsk, sirens sounded") and then follows there
@@ -1312,10 +1321,16 @@ _FIRM_SENTENCES = 3
 def firm_evidence(result: MatchResult) -> bool:
     """Whether the rules' evidence for a relevant item is too firm for the topic veto: the
     user's include term, a phrase of the dispute in the headline or lead (not a name's own,
-    like 北方領土問題) with both sides named, or the islands named in three sentences."""
+    like 北方領土問題) with both sides named, or the islands named in three sentences or by
+    three different names."""
     if any(h.rule.startswith("user.") for h in result.hits):
         return True
     if result.named_sentences >= _FIRM_SENTENCES:
+        return True
+    # (or three different names of theirs: "Kudryavy volcano … Iturup … the southern Kurils";
+    # a look-alike repeats one name)
+    strong_rules = {h.rule for h in result.hits if h.strength == "strong"}
+    if len(strong_rules - {h.rule for h in result.hits if h.rule.endswith(".dispute")}) >= 3:
         return True
     kinds = {h.rule.split(".", 1)[1] for h in result.context if h.strength == "context"}
     sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds

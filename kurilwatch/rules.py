@@ -552,7 +552,7 @@ GROUP_RULES: list[Rule] = [
                 f"{noun}\\s+"
                 "(?:(?:that|which)\\s+)?(?:stretch(?:es|ing)?|lying|lie|lies|running|runs|strung"
                 "|extending|extends)?\\s*(?:out\\s+)?"
-                f"(?:between\\s+{a}\\s+and|from\\s+{a}\\s+to)\\s+{b}"
+                f"(?:between\\s+{a}\\s+and|from\\s+{a}\\s+(?:to|towards?))\\s+{b}"
                 for noun in ("archipelago", "islands", "island\\s+chain", "chain")
                 for a, b in (("hokkaido", "kamchatka"), ("kamchatka", "hokkaido"))
             )
@@ -604,7 +604,7 @@ GROUP_RULES: list[Rule] = [
         *_lat(
             (
                 "visa-free\\s+(?:exchanges?|visits?|travel)",
-                "grave\\s+visits?",
+                "grave[\\s-]+visits?",
                 # "visit their ancestral graves", "tend family graves", "travel to family graves"
                 *(
                     f"{verb}(?:s|ing|ed)?\\s+(?:[\\w-]+\\s+){{0,2}}?"
@@ -1265,7 +1265,7 @@ CONTEXT_RULES += [
         *_lat(
             (
                 "former\\s+(?:japanese\\s+)?(?:islanders|island\\s+residents|residents)",
-                "grave\\s+visits?",
+                "grave[\\s-]+visits?",
                 "return\\s+movement",
                 "campaign(?:ed|s|ing|er|ers)?\\s+for\\s+(?:the\\s+)?return",
             )
@@ -2973,14 +2973,21 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + r"|(?:our|(?!(?:Japan|Russia|Soviet|USSR|Moscow|Sakhalin|Hokkaido|Nemuro|Kamchatka"
         + r"|Putin|Kremlin)['’])(?-i:[A-Z])[\w-]*['’]s)\s+(?:very\s+)?own\s+"
         + r"(?:little\s+|personal\s+|private\s+|tiny\s+)?"
+        # "calls its lost Kyushu market 'our Northern Territories'": a speaker's own thing
+        # named so in quotes (never "calls the islands …")
+        + r"|(?:call(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|describ(?:es|ed|ing))\s+"
+        + r"(?!(?:the\s+)?(?:four\s+)?islands\b)(?:[\w'’-]+\s+){0,8}?(?:as\s+)?['‘\"“]"
+        + r"(?:our|my|their|its)\s+"
         # "every office has its (own) Northern Territories": anyone's, so a figure
         + r"|(?:every|each|any)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:has|have|had)\s+(?:its|their|his|her)"
         + r"\s+(?:very\s+)?(?:own\s+)?(?:little\s+)?)['‘\"“]?"
         + rf"(?:{_BUSINESS_NAMES['en']})"
         + E,
-        ("my", "your", "our", "own", "every", "each", "any"),
+        ("my", "your", "our", "own", "every", "each", "any", "call", "dub", "describ"),
         echoes=True,
-        reach=60,
+        # (what is called so may take eight words: "described the company's shrinking share
+        # in Kyushu as 'our Northern Territories'")
+        reach=130,
     ),
     # "Linate has become aviation's Kuril Islands", "football's answer to the Kurils": a
     # field's or a trade's own quarrel likened to the islands. Places and states own the
@@ -4352,6 +4359,20 @@ GUARDS: list[Guard] = [
         + r"(?:列島|諸島|半島|島|沖|海|湾)(?:から|、|や)千島(?:列島)?"
         + r"(?:、|を経て|を通って|を通り|や)"
         + r"[^。！？\n]*?(?:列島|諸島|半島|島|海|湾)[^。！？\n]*",
+        None,
+        scope="sentence",
+        applies_to=("ja.chishima", "ja.chishima-bare"),
+        unless=("dispute",),
+    ),
+    # (a bird that breeds somewhere, then 千島列島沖などを経てベーリング海まで渡る)
+    _guard(
+        "guard.ja-route-passed",
+        "ja",
+        "経路の一地点としての千島列島（渡り・航路）、ニュースの場所ではない",
+        r"(?<![^。！？\n])(?=[^。！？\n]*(?:経路|ルート|渡り|渡る|渡っ|航路|回遊))[^。！？\n]*?"
+        + r"(?:で|から)[^。！？\n]*?千島(?:列島)?(?:沖|近海|周辺)?(?:など)?"
+        + r"を(?:経て|通って|通り|越えて)[^。！？\n]*?(?:列島|諸島|半島|島|海|湾)(?:まで|へ|に)"
+        + r"[^。！？\n]*",
         None,
         scope="sentence",
         applies_to=("ja.chishima", "ja.chishima-bare"),

@@ -3479,6 +3479,52 @@ SIXTY_EIGHTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+SEVENTIETH_TO_SEVENTY_SECOND_PART_LOOK_ALIKES = [
+    (
+        "Brewer's chief calls lost market 'our Northern Territories'",
+        "TOKYO -- The president of a Sendai brewer described the company's shrinking share in "
+        'Kyushu as "our Northern Territories" at a briefing on Friday.',
+        "guard.metaphor",
+        "a figure of speech",
+    ),
+    (
+        "海鳥の大量死",
+        "この鳥は南半球で繁殖し、千島列島沖などを経てベーリング海まで渡る。",
+        "guard.ja-route-passed",
+        "経路の一地点",
+    ),
+]
+
+SEVENTIETH_TO_SEVENTY_SECOND_PART_ISLANDS_OWN_NEWS = [
+    # an island's volcano and the chain described by its ends, in a Kamchatka agency's story
+    (
+        "Ash falls on remote town",
+        "PETROPAVLOVSK-KAMCHATSKY, May 2 (Interfax) -- Ebeko volcano, at the northern end of "
+        "the island chain stretching from Kamchatka toward Hokkaido, threw ash 2 km high, the "
+        "Kamchatka Volcanic Eruption Response Team said. Residents of the town below it swept "
+        "ash from their yards.",
+    ),
+    # three different names of the islands are too firm for the topic veto
+    (
+        "Geologists camp on a crater rim for a month",
+        "Researchers from Petropavlovsk-Kamchatsky sampled gas at Kudryavy volcano for three "
+        "weeks, studying the rare metals in its vents. Kudryavy stands on Iturup, the largest "
+        "of the southern Kurils.",
+    ),
+    # a long profile named once at the end that comes back to the former residents, with
+    # the grave-visit programme hyphenated
+    (
+        "The last letters of a Nemuro fisherman",
+        "NEMURO -- Every winter, Taro Ono writes to a house he left as a boy. He was ten when "
+        "Soviet soldiers came ashore in 1945. He remembers the school and the shrine. His "
+        "family was shipped to Hakodate two years later. He made the grave-visit trip to his "
+        "old village five times before Moscow suspended it after Tokyo joined sanctions. Ono "
+        "is one of fewer than 5,000 surviving former residents. His daughter keeps his letters "
+        "in a box. The city archive has asked for them. He agreed on one condition: that the "
+        "label should say Shikotan.",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3582,6 +3628,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *SIXTY_FIFTH_AND_SIXTH_PART_LOOK_ALIKES,
         *SIXTY_SEVENTH_PART_LOOK_ALIKES,
         *SIXTY_EIGHTH_PART_LOOK_ALIKES,
+        *SEVENTIETH_TO_SEVENTY_SECOND_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3623,6 +3670,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *FIFTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
         *SIXTY_FIRST_TO_THIRD_PART_ISLANDS_OWN_NEWS,
         *SIXTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
+        *SEVENTIETH_TO_SEVENTY_SECOND_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):
@@ -3808,7 +3856,7 @@ STORIES_THAT_COME_BACK_TO_THE_ISLANDS = [
         "says he still looks at the islands from the cape on clear days. His granddaughter "
         "asked him last year where Shikotan was, and he took her to the museum.",
         "a long feature that names the islands in 2 sentences and comes back to the islands "
-        "unnamed in 2 more",
+        "or their former residents unnamed in 2 more",
     ),
     (
         "Quake off Hokkaido rattles the region",
@@ -3848,6 +3896,13 @@ def test_a_late_name_is_the_place_of_a_short_reports_event(title, body, reason):
             "В областном музее показывают карты и судовые журналы экспедиции. Среди "
             "экспонатов — копия письма, которое капитан написал после того, как в 1792 году "
             "его шлюп зимовал на Шикотане. Выставка продлится до весны.",
+        ),
+        # a place someone has never been to
+        (
+            "Бобтейл из Омска стал лучшим котом выставки",
+            "Кот по кличке Гром из омского питомника победил на выставке в Казани, обойдя 300 "
+            "участников. Порода с коротким хвостом известна по всей стране. Хозяйка Грома "
+            "признаётся, что сама на Курилах никогда не бывала.",
         ),
         # one town named once, no more: the Kamchatka story's aside
         (
