@@ -557,6 +557,22 @@ BLIND_PARTS = {
         "Кунашир»; and, caught only by the topic veto, a brewer's lost market called 'our "
         "Northern Territories'",
     ),
+    "blind73_": (
+        "seventy-third",
+        "precision/recall en 1.000/0.867, ja 0.933/0.933, ru 1.000/0.867 (1 false positive, "
+        "5 false negatives)",
+        "the ferry Igor Farkhutdinov and the exchange ship 「えとぴりか」 as the only clues; a "
+        "memorial at sea 'facing the islands where their family graves lie'; a Foreign "
+        "Ministry statement on the «незаконной оккупации» of «островов у северо-восточной "
+        "оконечности Хоккайдо»; 「わが家の北方領土」 as a headline; and, caught only by the "
+        "topic veto, 'like handing Japan the Kurils'",
+    ),
+    "blind74_": (
+        "seventy-fourth",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 1.000/1.000 (1 false positive)",
+        "冷蔵庫の奥の“北方領土” in Western quotes; and, caught only by the topic veto, a "
+        "captain's sale compared «с «отдачей Курил»»",
+    ),
 }
 
 

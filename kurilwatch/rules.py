@@ -539,6 +539,33 @@ _KURILS_EN = (
 )
 
 GROUP_RULES: list[Rule] = [
+    # The passenger ship that serves only the islands from Korsakov, by its name as a ship's
+    # (the late governor it is named after is no ship: "the passenger ship Igor
+    # Farkhutdinov", «теплоход «Игорь Фархутдинов»», a name in quotes).
+    _rule(
+        "en.islands-ferry",
+        "strong",
+        "group",
+        "Kuril Islands",
+        *_lat(
+            (
+                *tuple(
+                    f"{noun}\\s+[\"“']?igor\\s+farkhutdinov"
+                    for noun in ("ship", "ferry", "vessel", "liner", "steamer", "motorship")
+                ),
+                "igor\\s+farkhutdinov[\"”']?\\s+(?:ferry|ship|passenger\\s+ship)",
+            )
+        ),
+        anchored_start=True,
+    ),
+    _rule(
+        "ru.islands-ferry",
+        "strong",
+        "group",
+        "Курилы",
+        r"[«\"„“]игор[ья]\s+фархутдинов\w*[»\"“”]",
+        ("фархутдинов",),
+    ),
     # The chain described by its ends: no other islands lie between Hokkaido and Kamchatka
     # ("the archipelago stretching between Hokkaido and Kamchatka", «острова между Камчаткой
     # и Хоккайдо», 北海道とカムチャツカ半島の間の島々).
@@ -633,6 +660,9 @@ GROUP_RULES: list[Rule] = [
                 # "within sight of the island where many of them were born"
                 "islands?\\s+where\\s+(?:(?:many|most|some|all|several)\\s+of\\s+)?(?:they|them"
                 "|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)\\s+born",
+                # "facing the islands where their family graves lie"
+                "islands?\\s+where\\s+(?:their|the)\\s+(?:(?:family|families['’]?|ancestors['’]?"
+                "|ancestral)\\s+)?graves\\s+(?:lie|are|remain|stand)",
                 "etopirika",
             )
         ),
@@ -777,6 +807,18 @@ GROUP_RULES: list[Rule] = [
     # The former islanders, unnamed islands and all (元島民ら洋上慰霊, from Nemuro): with
     # Japan beside them, the Northern Territories' (another island's are guarded:
     # 硫黄島の元島民).
+    # The exchanges' own ship, 「えとぴりか」 (hiragana; the puffin is エトピリカ): with Japan
+    # beside it, only the islands' story.
+    _rule(
+        "ja.exchange-ship",
+        "weak",
+        "group",
+        "北方領土",
+        r"えとぴりか",
+        ("えとぴりか",),
+        needs=("dispute", "both", "japan"),
+        anchored_start=True,
+    ),
     _rule(
         "ja.former-islanders",
         "weak",
@@ -1012,7 +1054,13 @@ CONTEXT_RULES: list[Rule] = [
         # Japan's claim in its own words, as Moscow quotes it: the four islands its
         # "inherent territory", "illegally occupied"
         + r"|четыр\w+\s+(?:спорн\w+\s+|южн\w+\s+)?остров\w*"
-        + r"|исконн\w+\s+(?:японск\w+\s+)?территори\w*|незаконно\s+оккупир\w*)",
+        + r"|исконн\w+\s+(?:японск\w+\s+)?территори\w*|незаконно\s+оккупир\w*"
+        + r"|незаконн\w+\s+оккупаци\w*"
+        # «островов у северо-восточной оконечности Хоккайдо», «острова к северо-востоку от
+        # Хоккайдо» (never its north: Ребун, Рисири)
+        + r"|остров\w*\s+(?:\w+\s+){0,2}?(?:у|близ|вблизи|около|возле)\s+"
+        + r"(?:(?:северо-)?восточн\w+\s+(?:оконечност|побережь|берег)\w*\s+)?хоккайдо"
+        + r"|остров\w*\s+(?:\w+\s+){0,2}?к\s+(?:северо-)?востоку\s+от\s+хоккайдо)",
         (
             "территориальн",
             "мирн",
@@ -1032,7 +1080,7 @@ CONTEXT_RULES: list[Rule] = [
             "задерж",
             "японск",
             "претенду",
-            *("четыр", "исконн", "незаконно"),
+            *("четыр", "исконн", "незаконно", "незаконн", "остров"),
         ),
         anchored_start=True,
     ),
@@ -3332,7 +3380,8 @@ _FIGURES_JA = (
     rf"{_OWNER_OF_A_FIGURE_JA}(?:にとっての|の|版の?)[「『“\"]?(?:北方領土|北方四島)"
     # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
     # Nemuro's own campaign, no figure
-    r"(?=[」』”\"]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも)"
+    # (or a headline ending on it: 【コラム】わが家の北方領土)
+    r"(?=[」』”\"]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも|\n|$)"
     # the figures said by what stands around the name, each tried only where the name
     # stands: the match is the name, its conditions zero-width around it
     r"|(?:北方領土|北方四島)(?:"
@@ -3367,9 +3416,10 @@ _FIGURES_JA = (
     # another land as "a second Northern Territories" (クリミアが第二の北方領土に)
     r"|(?:第二|第2|第２|二つ目|もう一つ|もうひとつ)の[「『]?(?:北方領土|北方四島)"
     # a corner of something, quoted (冷凍庫の奥の「北方領土」, 机の隅の「北方領土」)
-    r"|(?<=の[奥隅端裏底角])の[「『](?:北方領土|北方四島)(?=[」』])"
+    r"|(?<=の[奥隅端裏底角])の[「『“\"](?:北方領土|北方四島)(?=[」』”\"])"
     # a spot called so (家族はそこを「北方領土」と呼んでいる); the sides call the islands so
-    r"|(?:そこ|ここ|あそこ|それ|これ)を[「『](?:北方領土|北方四島)[」』]と(?:呼|名付|称)"
+    r"|(?:そこ|ここ|あそこ|それ|これ)を[^。「」]{0,10}?[「『“](?:北方領土|北方四島)[」』”]と"
+    r"(?:呼|名付|称)"
 )
 
 
@@ -3797,6 +3847,25 @@ GUARDS: list[Guard] = [
         applies_to=("en.kurils",),
         unless=("dispute",),
     ),
+    # "'like handing Japan the Kurils'", "as good as giving away the Kuril Islands": another
+    # loss likened to handing the islands over, a figure of speech (the dispute's own
+    # story keeps it).
+    _guard(
+        "guard.likened-to-handing-over",
+        "en",
+        "another loss likened to handing the islands over, a figure of speech",
+        B
+        + r"(?:like|as\s+good\s+as|tantamount\s+to|akin\s+to|the\s+same\s+as)\s+"
+        + r"(?:handing|giving|selling|gifting|trading)\s+(?:away\s+|over\s+|back\s+)?"
+        + r"(?:(?:japan|tokyo|russia|moscow)\s+)?(?:away\s+|over\s+|back\s+)?(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r")(?:\s+islands?)?"
+        + E,
+        ("like", "as", "tantamount", "akin", "the"),
+        reach=80,
+        echoes=True,
+        unless=("dispute",),
+    ),
     # "Nemuro, the eastern Hokkaido city that looks across a narrow strait to the
     # Russian-held Northern Territories, …": a place described by its view of the islands,
     # in a story about that place.
@@ -4117,9 +4186,11 @@ GUARDS: list[Guard] = [
         "оборот «всё равно что Курилы отдать» — сравнение о другом, а не об островах",
         B
         + r"(?:вс[её]\s+равно,?\s+что|равносильн\w*(?:\s+тому,?\s+чтобы)?"
-        + r"|(?:то\s+же\s+самое|одно\s+и\s+то\s+же),?\s+что|это\s+как)\s+"
+        + r"|(?:то\s+же\s+самое|одно\s+и\s+то\s+же),?\s+что|это\s+как"
+        # (or compared with it: «сравнили продажу капитана с «отдачей Курил»»)
+        + r"|сравни\w*\s+(?:[\w-]+\s+){0,4}?с[оо]?)\s+[«\"„“]?"
         + rf"(?:[\w-]+\s+){{0,2}}?{_kurils_handed_over_ru(2)}",
-        ("равно", "равносильн", "самое", "одно", "это"),
+        ("равно", "равносильн", "самое", "одно", "это", "сравни"),
         reach=80,
         echoes=True,
         unless=("dispute",),

@@ -3525,6 +3525,64 @@ SEVENTIETH_TO_SEVENTY_SECOND_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+SEVENTY_THIRD_AND_FOURTH_PART_LOOK_ALIKES = [
+    # a headline ending on the figure; a corner's in Western quotes, a spot called so
+    (
+        "【コラム】わが家の北方領土",
+        "書斎は子どもたちに占拠されたままだ。",
+        "guard.ja-figure-of-speech",
+        "figure",
+    ),
+    (
+        "【コラム】押し入れの奥の“北方領土”",
+        "家族はそこを冗談めかして「北方領土」と呼ぶ。",
+        "guard.ja-figure-of-speech",
+        "figure",
+    ),
+    (
+        "Fans furious at striker sale: 'like handing Japan the Kurils'",
+        "Supporters of the Moscow club said selling the captain was like handing Japan the Kurils.",
+        "guard.likened-to-handing-over",
+        "a figure of speech",
+    ),
+    (
+        "Болельщики сравнили продажу вратаря с «отдачей Курил»",
+        "Фанаты клуба сравнили продажу вратаря с «отдачей Курил».",
+        "guard.ru-likened-to-giving-up",
+        "сравнение",
+    ),
+]
+
+SEVENTY_THIRD_AND_FOURTH_PART_ISLANDS_OWN_NEWS = [
+    # the islands' own ferry by its name as a ship's, and the exchanges' ship
+    (
+        "Fog delays island ferry again",
+        "The passenger ship Igor Farkhutdinov stayed in Korsakov for a third day on Monday, the "
+        "regional transport ministry said.",
+    ),
+    (
+        "Рейс снова отложен",
+        "Теплоход «Игорь Фархутдинов» не вышел из Корсакова из-за шторма, сообщили в минтрансе "
+        "области.",
+    ),
+    (
+        "「えとぴりか」の運航、今年も見送り",
+        "根室港に係留されたままの船について、関係団体は今年度の運航を見送ると発表した。",
+    ),
+    # the islands unnamed: where the graves lie; off Hokkaido's north-east tip
+    (
+        "Memorial at sea off Nemuro",
+        "Former residents prayed aboard a boat off Nemuro on Sunday, facing the islands where "
+        "their family graves lie, Japanese officials said. Russia has barred landings since "
+        "2022.",
+    ),
+    (
+        "МИД ответил Токио",
+        "В МИД России прокомментировали тезис японских учебников о «незаконной оккупации» "
+        "островов у северо-восточной оконечности Хоккайдо.",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3629,6 +3687,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *SIXTY_SEVENTH_PART_LOOK_ALIKES,
         *SIXTY_EIGHTH_PART_LOOK_ALIKES,
         *SEVENTIETH_TO_SEVENTY_SECOND_PART_LOOK_ALIKES,
+        *SEVENTY_THIRD_AND_FOURTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3671,6 +3730,7 @@ def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body
         *SIXTY_FIRST_TO_THIRD_PART_ISLANDS_OWN_NEWS,
         *SIXTY_EIGHTH_PART_ISLANDS_OWN_NEWS,
         *SEVENTIETH_TO_SEVENTY_SECOND_PART_ISLANDS_OWN_NEWS,
+        *SEVENTY_THIRD_AND_FOURTH_PART_ISLANDS_OWN_NEWS,
     ],
 )
 def test_the_islands_own_news_keeps_the_names_those_guards_read(title, body):

@@ -4,62 +4,63 @@ The targets hold per language on the development set (every file but the held-ba
 are asserted, separately, on the held-back part (heldback_*.jsonl: items written blind by
 someone else after the rules were fixed). The first fifty-three blind parts (blind1_*.jsonl
 to blind53_*.jsonl), the fifty-sixth to the sixty-third (blind56_*.jsonl to blind63_*.jsonl)
-and the sixty-fifth to the sixty-eighth (blind65_*.jsonl to blind68_*.jsonl) and the
-seventieth to the seventy-second (blind70_*.jsonl to blind72_*.jsonl) each found kinds of
-miss that were then fixed: they are part of the development set now, so their figures are no
-longer blind ones.
+and the sixty-fifth to the sixty-eighth (blind65_*.jsonl to blind68_*.jsonl) the seventieth
+to the seventy-second (blind70_*.jsonl to blind72_*.jsonl) and the seventy-third and
+seventy-fourth (blind73_*.jsonl, blind74_*.jsonl) each found kinds of miss that were then
+fixed: they are part of the development set now, so their figures are no longer blind ones.
 
-The held-back part is four blind parts, the sixty-fourth and the sixty-ninth (below) and two
-written blind by separate helpers while the fifty-second and fifty-third parts' kinds were
-fixed, 30 items per language each, measured once on the final rules (with the topic veto)
-and each asserted on its own: the fifty-fourth (heldback_*.jsonl, ids hb55-*) and the
-fifty-fifth (heldback_part55_*.jsonl, ids hb54-*). Both meet the targets in every language.
-A third blind part, the fifty-sixth (ids hb57-*), written in the same hours and measured
-once on the same rules, missed recall in English (two false negatives) and Russian (one);
-its kinds were fixed and it joined the development set as blind56_*.jsonl. A fourth, the
-fifty-seventh (ids hb58-*), written blind while the fifty-sixth was studied and measured
-once on the rules that fixed it, missed precision in English and Japanese (one false
-positive each); its kinds were fixed and it joined the development set as blind57_*.jsonl. A
-fifth, the fifty-eighth (ids hb61-*), written blind while the fifty-seventh was studied and
-measured once on the rules that fixed it, missed precision in English and Japanese and
-recall in Japanese; its kinds were fixed and it joined the development set as
-blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), written blind while the fifty-eighth
-was studied and measured once on the rules that fixed it, met the targets in English and
-Japanese and missed them in Russian (one false positive, one false negative); its kinds were
-fixed and it joined the development set as blind59_*.jsonl. A seventh, the sixtieth (ids
-hb65-*), written blind in a later session and measured once on the rules of the one before,
-met the targets in English and Japanese and missed recall in Russian (one false negative);
-its kind was fixed and it joined the development set as blind60_*.jsonl. The sixty-first to
-the sixty-third (ids hb67-*, hb66-* and hb64-*), written blind in the same hour and measured
-once on the rules that fixed the sixtieth, each missed the targets in one language or more;
-their kinds were fixed and they joined the development set as blind61_*.jsonl to
-blind63_*.jsonl. The sixty-fourth to the sixty-sixth (ids hb68-*, hb70-* and hb69-*),
-written blind while those were studied and measured once on the rules that fixed them: the
-sixty-fourth (heldback_part64_*.jsonl) met the targets in every language and stays in the
-held-back part (since the topic veto was retrained with the sixty-seventh part it misses one
-Russian item, held by a strict expected failure); the sixty-fifth and sixty-sixth met them
-in Japanese and Russian and missed recall in English; their kinds were fixed and they joined
-the development set as blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*),
-written blind while those were studied and measured once on the rules that fixed them, met
-the targets in Japanese and Russian and missed precision in English (one false positive);
-its kind was fixed and it joined the development set as blind67_*.jsonl. The sixty-eighth
-and sixty-ninth (ids hb72-* and hb71-*), written blind while those were studied and measured
-once on the rules that fixed them: the sixty-eighth met the targets in Japanese and missed
-them in English and Russian; its kinds were fixed and it joined the development set as
-blind68_*.jsonl; the sixty-ninth (heldback_part69_*.jsonl) meets them in every language and
-stays in the held-back part. The seventieth to the seventy-second (ids hb76-*, hb75-* and
-hb74-*), written blind while those were studied and measured once on the rules that fixed
-them, each missed recall in one language (English, English, Russian); their kinds were fixed
-and they joined the development set as blind70_*.jsonl to blind72_*.jsonl. The seventy-third
-to the seventy-fifth (heldback_part73_*.jsonl to heldback_part75_*.jsonl, ids hb79-*, hb77-*
-and hb78-*), written blind while those were studied and measured once on the rules that
-fixed them: the seventy-third misses the targets in every language and the seventy-fourth in
-Japanese, held by strict expected failures; the seventy-fifth meets them in every language.
-With no held-back part the test fails by design (it never skips), naming the file it wants.
-To put a new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
-heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each) and
-run this file. If it misses a target, say so honestly: mark
-test_precision_and_recall_meet_the_targets_on_the_held_back_part
+The held-back part is five blind parts, the sixty-fourth, the sixty-ninth and the
+seventy-fifth (below) and two written blind by separate helpers while the fifty-second and
+fifty-third parts' kinds were fixed, 30 items per language each, measured once on the final
+rules (with the topic veto) and each asserted on its own: the fifty-fourth
+(heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl, ids hb54-*).
+Both meet the targets in every language. A third blind part, the fifty-sixth (ids hb57-*),
+written in the same hours and measured once on the same rules, missed recall in English (two
+false negatives) and Russian (one); its kinds were fixed and it joined the development set
+as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind while the
+fifty-sixth was studied and measured once on the rules that fixed it, missed precision in
+English and Japanese (one false positive each); its kinds were fixed and it joined the
+development set as blind57_*.jsonl. A fifth, the fifty-eighth (ids hb61-*), written blind
+while the fifty-seventh was studied and measured once on the rules that fixed it, missed
+precision in English and Japanese and recall in Japanese; its kinds were fixed and it joined
+the development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), written blind
+while the fifty-eighth was studied and measured once on the rules that fixed it, met the
+targets in English and Japanese and missed them in Russian (one false positive, one false
+negative); its kinds were fixed and it joined the development set as blind59_*.jsonl. A
+seventh, the sixtieth (ids hb65-*), written blind in a later session and measured once on
+the rules of the one before, met the targets in English and Japanese and missed recall in
+Russian (one false negative); its kind was fixed and it joined the development set as
+blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-* and hb64-*), written
+blind in the same hour and measured once on the rules that fixed the sixtieth, each missed
+the targets in one language or more; their kinds were fixed and they joined the development
+set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the sixty-sixth (ids hb68-*,
+hb70-* and hb69-*), written blind while those were studied and measured once on the rules
+that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met the targets in every
+language and stays in the held-back part (since the topic veto was retrained with the
+sixty-seventh part it misses one Russian item, held by a strict expected failure); the
+sixty-fifth and sixty-sixth met them in Japanese and Russian and missed recall in English;
+their kinds were fixed and they joined the development set as blind65_*.jsonl and
+blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while those were studied and
+measured once on the rules that fixed them, met the targets in Japanese and Russian and
+missed precision in English (one false positive); its kind was fixed and it joined the
+development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth (ids hb72-* and
+hb71-*), written blind while those were studied and measured once on the rules that fixed
+them: the sixty-eighth met the targets in Japanese and missed them in English and Russian;
+its kinds were fixed and it joined the development set as blind68_*.jsonl; the sixty-ninth
+(heldback_part69_*.jsonl) meets them in every language and stays in the held-back part. The
+seventieth to the seventy-second (ids hb76-*, hb75-* and hb74-*), written blind while those
+were studied and measured once on the rules that fixed them, each missed recall in one
+language (English, English, Russian); their kinds were fixed and they joined the development
+set as blind70_*.jsonl to blind72_*.jsonl. The seventy-third to the seventy-fifth (ids
+hb79-*, hb77-* and hb78-*), written blind while those were studied and measured once on the
+rules that fixed them: the seventy-third missed the targets in every language and the
+seventy-fourth in Japanese; their kinds were fixed and they joined the development set as
+blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth (heldback_part75_*.jsonl) meets them
+in every language and stays in the held-back part. With no held-back part the test fails by
+design (it never skips), naming the file it wants. To put a new one in, copy its three files
+to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids
+unique across the set, both labels in each) and run this file. If it misses a target, say so
+honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -181,16 +182,6 @@ SIXTY_NINTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
-SEVENTY_THIRD_PART_FIGURES = {
-    "en": "en 1.000 / 0.867 (2 FN of 30)",
-    "ja": "ja 0.933 / 0.933 (1 FP, 1 FN of 30)",
-    "ru": "ru 1.000 / 0.867 (2 FN of 30)",
-}
-SEVENTY_FOURTH_PART_FIGURES = {
-    "en": "en 1.000 / 1.000 (0 misses of 30)",
-    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
-}
 SEVENTY_FIFTH_PART_FIGURES = {
     "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.882)",
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
@@ -202,8 +193,6 @@ OTHER_HELD_BACK_PARTS = {
     "fifty-fifth": ("heldback_part55_", FIFTY_FIFTH_PART_FIGURES),
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
     "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
-    "seventy-third": ("heldback_part73_", SEVENTY_THIRD_PART_FIGURES),
-    "seventy-fourth": ("heldback_part74_", SEVENTY_FOURTH_PART_FIGURES),
     "seventy-fifth": ("heldback_part75_", SEVENTY_FIFTH_PART_FIGURES),
 }
 
@@ -235,12 +224,6 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
             ),
         ),
         *(("sixty-ninth", lang) for lang in LANGS),
-        pytest.param("seventy-third", "en", marks=_missed("seventy-third", "in English")),
-        pytest.param("seventy-third", "ja", marks=_missed("seventy-third", "in Japanese")),
-        pytest.param("seventy-third", "ru", marks=_missed("seventy-third", "in Russian")),
-        ("seventy-fourth", "en"),
-        pytest.param("seventy-fourth", "ja", marks=_missed("seventy-fourth", "in Japanese")),
-        ("seventy-fourth", "ru"),
         *(("seventy-fifth", lang) for lang in LANGS),
     ],
 )
@@ -324,6 +307,8 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind70_", 30),
         ("blind71_", 30),
         ("blind72_", 30),
+        ("blind73_", 30),
+        ("blind74_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
