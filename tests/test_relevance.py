@@ -56,11 +56,15 @@ hb79-*, hb77-* and hb78-*), written blind while those were studied and measured 
 rules that fixed them: the seventy-third missed the targets in every language and the
 seventy-fourth in Japanese; their kinds were fixed and they joined the development set as
 blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth (heldback_part75_*.jsonl) meets them
-in every language and stays in the held-back part. With no held-back part the test fails by
-design (it never skips), naming the file it wants. To put a new one in, copy its three files
-to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids
-unique across the set, both labels in each) and run this file. If it misses a target, say so
-honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
+in every language and stays in the held-back part. The seventy-sixth and seventy-seventh
+(heldback_part76_*.jsonl, heldback_part77_*.jsonl, ids hb82-* and hb81-*), written blind
+while those were studied and measured once on the rules that fixed them, miss recall in
+English and Russian and in Japanese, held by strict expected failures. With no held-back
+part the test fails by design (it never skips), naming the file it wants. To put a new one
+in, copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
+misses a target, say so honestly: mark
+test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -187,6 +191,16 @@ SEVENTY_FIFTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
+SEVENTY_SIXTH_PART_FIGURES = {
+    "en": "en 1.000 / 0.933 (1 FN of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 0.933 (1 FN of 30)",
+}
+SEVENTY_SEVENTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ja": "ja 1.000 / 0.933 (1 FN of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
@@ -194,6 +208,8 @@ OTHER_HELD_BACK_PARTS = {
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
     "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
     "seventy-fifth": ("heldback_part75_", SEVENTY_FIFTH_PART_FIGURES),
+    "seventy-sixth": ("heldback_part76_", SEVENTY_SIXTH_PART_FIGURES),
+    "seventy-seventh": ("heldback_part77_", SEVENTY_SEVENTH_PART_FIGURES),
 }
 
 
@@ -225,6 +241,12 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
         ),
         *(("sixty-ninth", lang) for lang in LANGS),
         *(("seventy-fifth", lang) for lang in LANGS),
+        pytest.param("seventy-sixth", "en", marks=_missed("seventy-sixth", "in English")),
+        ("seventy-sixth", "ja"),
+        pytest.param("seventy-sixth", "ru", marks=_missed("seventy-sixth", "in Russian")),
+        ("seventy-seventh", "en"),
+        pytest.param("seventy-seventh", "ja", marks=_missed("seventy-seventh", "in Japanese")),
+        ("seventy-seventh", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
