@@ -573,6 +573,20 @@ BLIND_PARTS = {
         "冷蔵庫の奥の“北方領土” in Western quotes; and, caught only by the topic veto, a "
         "captain's sale compared «с «отдачей Курил»»",
     ),
+    "blind76_": (
+        "seventy-sixth",
+        "precision/recall en 1.000/0.933, ja 1.000/1.000, ru 1.000/0.933 (2 false negatives)",
+        "an opinion column on the former residents' memories, Shikotan and Krabozavodskoye "
+        "named only in its last paragraph; a fish plant's recovery after the tsunami, 'the "
+        "town' all through and Severo-Kurilsk named at the end",
+    ),
+    "blind77_": (
+        "seventy-seventh",
+        "precision/recall en 1.000/1.000, ja 1.000/0.933, ru 1.000/1.000 (1 false negative)",
+        "Rausu fishermen short of the median line with 「あの島」 before them, 国後 named at "
+        "the end; and, caught only by the topic veto, 'the club's Northern Territories', "
+        "千島列島周辺で繁殖し of a seabird",
+    ),
 }
 
 

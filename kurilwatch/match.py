@@ -766,6 +766,9 @@ _NEEDS = {r.id: r.needs for r in RULES}
 # text must name for the names themselves to say it is about the dispute.
 _DISPUTED = {"iturup", "kunashir", "shikotan", "habomai", "habomai-islets"}
 _NAMED_ISLANDS = 3
+# How many sentences of a long feature must come back to the islands unnamed for a name given
+# once, late, to be its subject's.
+_LATE_RETURNS = 3
 _ECHOING = {g.id for g in GUARDS if g.echoes}
 _ALONE = {g.id for g in GUARDS if g.alone}
 # The rules of one island and of the islands' towns: where something is held "there".
@@ -978,6 +981,27 @@ def _decide(
                     f"a long feature that {used} in {len(sentences)} sentences and comes back "
                     f"to the islands or their former residents unnamed in {len(returns)} more",
                 )
+            # Or it names them once, at its end, having kept coming back to them unnamed all
+            # through (three sentences or more): the island, its town or its former
+            # residents ("the island's ridge … 国後島は、この町の人々にとって「隣の島」",
+            # "the town's plant … Северо-Курильск на Парамушире").
+            towns = [h for h in strong if _held_there(layout.text, [h], False)]
+            if towns:
+                returns |= _coming_back(layout, _TOWN_AND_ISLAND, sentences)
+            # (not where the island it keeps coming back to is Sakhalin, named twice: a
+            # repatriation story from 樺太 that names 占守島 once)
+            sakhalin = {layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}
+            if (
+                strong
+                and (towns or len(sides) == 2)
+                and len(returns) >= _LATE_RETURNS
+                and len(sakhalin) < 2
+            ):
+                return result(
+                    True,
+                    f"a long feature that comes back to the islands unnamed in {len(returns)} "
+                    f"sentences and {used} at the end",
+                )
         # Another subject's story (a Kamchatka quake) whose effects it tells in one of the
         # islands' towns ("In Severo-Kurilsk, sirens sounded") and then follows there
         # ("the town", "the harbour", "the island") for two sentences more: a place of the
@@ -1119,6 +1143,12 @@ _HEADLINE_ISLANDS = re.compile(
 _HEADLINE_TOWN = re.compile(
     r"(?<![\w'’-])(?:towns?|ports?|village|settlement)(?![\w'’-])"
     r"|(?<![\w-])(?:город(?:а|е|у|ом)?|пос[её]л(?:ок|ка|ке|ку)|порт(?:а|у|е|ом)?)(?![\w-])",
+    re.IGNORECASE,
+)
+# Sakhalin as an island (not the region that governs the Kurils: «Сахалинской области»).
+_SAKHALIN = re.compile(
+    r"樺太|サハリン(?!州)|\bSakhalin\b(?!\s+(?:region|oblast|governor|government|administration"
+    r"|authorities|officials|regional|province))|(?<![\w-])Сахалин(?:а|е|у|ом)?(?![\w-])",
     re.IGNORECASE,
 )
 # The town, its port or its island, unnamed, after a town of the islands was named.

@@ -3061,7 +3061,9 @@ _JOKES_AND_ELSEWHERE: list[Guard] = [
         + r"(?!(?:Japan|Russia|Soviet|USSR|Moscow|Tokyo|Sakhalin|Hokkaido|Nemuro|Kamchatka"
         # (the name may be in quotes: "became Osaka's 'Kuril Islands'")
         + r"|Putin|Kremlin)['’])(?-i:[A-Z][\w.-]*)(?:['’]s|(?<=s)['’])\s+(?:own\s+)?['‘\"“]?)"
-        + rf"(?:{'|'.join(_KURILS_EN)})(?:\s+islands?)?"
+        # (or the Northern Territories: "the left flank has become the club's Northern
+        # Territories")
+        + rf"(?:{'|'.join(_KURILS_EN)}|northern\s+territories)(?:\s+islands?)?"
         # the name ends the phrase: "the family's Kuril Islands home" is a modifier
         + r"(?=[ \t]*(?:[.,;:!?)\"'”’—–\n]|\Z)|\s+(?:is|are|was|were|has|have|of|for|in|on|at"
         + r"|and|but|that|which|where|when|with|since|after|before)\b)",
@@ -4363,13 +4365,15 @@ GUARDS: list[Guard] = [
         # animals brought from there to a zoo (千島列島周辺などから輸入され), or come over
         # by themselves (ラッコの親子 千島列島から移り住んだか)
         r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から(?:輸入|持ち込|連れ)"
+        # a species' range (オホーツク海や千島列島周辺で繁殖し、冬に北海道沿岸へ南下)
+        r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海|沿岸)?(?:など)?で(?:繁殖|越冬|生息)"
         r"|(?:ラッコ|アザラシ|オットセイ|クジラ|シャチ|イルカ|ワシ|カモメ|海鳥)"
         r"[^。]{0,20}?(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から"
         r"(?:移り住|渡って|移動|やって来|流れ着|南下)",
         (
             *("原産", "分布", "自生", "ちな", "名付け", "命名", "冠", "採集", "採取", "発見"),
             *("記載", "見つか", "輸入", "持ち込", "連れ"),
-            *("移り住", "渡って", "移動", "やって来", "流れ着", "南下"),
+            *("移り住", "渡って", "移動", "やって来", "流れ着", "南下", "繁殖", "越冬", "生息"),
         ),
     ),
     _guard(

@@ -3583,6 +3583,21 @@ SEVENTY_THIRD_AND_FOURTH_PART_ISLANDS_OWN_NEWS = [
     ),
 ]
 
+SEVENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES = [
+    (
+        "Column: our left flank has become the club's Northern Territories",
+        "Nobody defends it and nobody gets it back.",
+        "guard.metaphor-likened",
+        "another quarrel likened to the dispute",
+    ),
+    (
+        "宗谷岬沖に海鳥の群れ",
+        "オホーツク海や千島列島周辺で繁殖し、冬に北海道沿岸へ南下してくる小型の海鳥だ。",
+        "guard.ja-origin",
+        "the origin of a plant or a breed",
+    ),
+]
+
 FIFTY_NINTH_PART_LOOK_ALIKES = [
     (
         "Union likens pay freeze to the 'Northern Territories'",
@@ -3688,6 +3703,7 @@ def test_match_command_names_the_eleventh_parts_rules(runner, env):
         *SIXTY_EIGHTH_PART_LOOK_ALIKES,
         *SEVENTIETH_TO_SEVENTY_SECOND_PART_LOOK_ALIKES,
         *SEVENTY_THIRD_AND_FOURTH_PART_LOOK_ALIKES,
+        *SEVENTY_SIXTH_AND_SEVENTH_PART_LOOK_ALIKES,
     ],
 )
 def test_the_blind_parts_look_alikes_are_cancelled_with_their_reason(title, body, guard, why):
@@ -3931,6 +3947,48 @@ STORIES_THAT_COME_BACK_TO_THE_ISLANDS = [
         "there in 3 more sentences",
     ),
 ]
+
+
+# A long feature that names the islands once, at its end, having come back to them unnamed
+# all through: the island, its town.
+STORIES_THAT_NAME_THE_ISLANDS_AT_THE_END = [
+    (
+        "A harbour that keeps waiting",
+        "The fishermen leave before dawn. They head east, toward the island on the horizon. "
+        "Some days the fog hides the island entirely. The median line runs between the harbour "
+        "and the island, and nobody crosses it. Catches have fallen for a decade, the co-op "
+        "says. Fuel prices keep rising. Young people leave for Sapporo. Japan and Russia have "
+        "not talked about fishing terms for two years. On clear afternoons the island's ridge "
+        "shows snow. Kunashiri is 25 kilometres away.",
+    ),
+    (
+        "Завод, который пережил волну",
+        "Почти год назад волна зашла в порт небольшого города. Вода затопила цеха завода. "
+        "Сегодня линии снова работают. Для города завод значит очень многое. Это крупнейший "
+        "работодатель. Котельная завода греет дома города. Жители помнят, что город уже "
+        "однажды был смыт. Власти рассчитывают на полное восстановление. Для Северо-Курильска "
+        "это вопрос выживания.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), STORIES_THAT_NAME_THE_ISLANDS_AT_THE_END)
+def test_a_long_feature_that_comes_back_to_them_unnamed_names_its_subject_at_the_end(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+    assert result.reason.startswith("a long feature that comes back to the islands unnamed")
+
+
+def test_the_island_a_repatriation_story_comes_back_to_is_sakhalin_not_the_kurils():
+    result = matcher.match_item(
+        "引き揚げの記憶を語り継ぐ　稚内で企画展",
+        "ソ連軍の侵攻後に樺太から引き揚げた日本人の体験を伝える企画展が開かれている。"
+        "島での暮らしを伝える写真が並ぶ。島の学校の教科書もある。島の港の模型も展示された。"
+        "引き揚げ者の会員は減り続けている。樺太の町並みを再現した模型もある。"
+        "学芸員は記憶を残したいと話す。同じ時期、千島列島北端の占守島でも戦闘があった。",
+    )
+    assert not result.relevant, result.reason
+    assert result.reason.startswith("passing mention in"), result.reason
 
 
 @pytest.mark.parametrize(("title", "body", "reason"), STORIES_THAT_COME_BACK_TO_THE_ISLANDS)
