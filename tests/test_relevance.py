@@ -60,11 +60,14 @@ blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth (heldback_part75_*.jsonl)
 in every language and stays in the held-back part. The seventy-sixth and seventy-seventh
 (ids hb82-* and hb81-*), written blind while those were studied and measured once on the
 rules that fixed them, missed recall in English and Russian and in Japanese; their kind was
-fixed and they joined the development set as blind76_*.jsonl and blind77_*.jsonl. With no
-held-back part the test fails by design (it never skips), naming the file it wants. To put a
-new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
-heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each) and
-run this file. If it misses a target, say so honestly: mark
+fixed and they joined the development set as blind76_*.jsonl and blind77_*.jsonl. The
+seventy-eighth (heldback_part78_*.jsonl, ids hb80-*), written blind while those were studied
+and measured once on the rules that fixed them, meets the targets in Russian and misses
+recall in English and Japanese, held by strict expected failures. With no held-back part the
+test fails by design (it never skips), naming the file it wants. To put a new one in, copy
+its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
+misses a target, say so honestly: mark
 test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
@@ -192,6 +195,11 @@ SEVENTY_FIFTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
+SEVENTY_EIGHTH_PART_FIGURES = {
+    "en": "en 1.000 / 0.933 (1 FN of 30)",
+    "ja": "ja 1.000 / 0.933 (1 FN of 30; the rules alone 0.933 / 0.933)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
@@ -199,6 +207,7 @@ OTHER_HELD_BACK_PARTS = {
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
     "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
     "seventy-fifth": ("heldback_part75_", SEVENTY_FIFTH_PART_FIGURES),
+    "seventy-eighth": ("heldback_part78_", SEVENTY_EIGHTH_PART_FIGURES),
 }
 
 
@@ -230,6 +239,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
         ),
         *(("sixty-ninth", lang) for lang in LANGS),
         *(("seventy-fifth", lang) for lang in LANGS),
+        pytest.param("seventy-eighth", "en", marks=_missed("seventy-eighth", "in English")),
+        pytest.param("seventy-eighth", "ja", marks=_missed("seventy-eighth", "in Japanese")),
+        ("seventy-eighth", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
