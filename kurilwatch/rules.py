@@ -4425,29 +4425,20 @@ GUARDS: list[Guard] = [
     _guard("guard.ja-lake", "ja", "Kurile Lake in Kamchatka", r"クリル湖|クリリスコエ湖", None),
     # 「日本列島の沖から千島列島、アリューシャン列島を経てベーリング海に至る経路」: the chain as
     # one waypoint between two other places on a migration's or a voyage's route (the same
-    # kind as guard.route-waypoint), in a text without the dispute.
+    # kind as guard.route-waypoint), in a text without the dispute; or passed on the way
+    # from somewhere to somewhere (南半球で繁殖し、千島列島沖などを経てベーリング海まで渡る).
     _guard(
         "guard.ja-route-waypoint",
         "ja",
         "経路の一地点としての千島列島（渡り・航路）、ニュースの場所ではない",
-        r"(?<![^。！？\n])(?=[^。！？\n]*(?:経路|ルート|渡り|航路|周回|飛行|回遊))[^。！？\n]*?"
+        r"(?<![^。！？\n])(?=[^。！？\n]*(?:経路|ルート|渡り|渡る|渡っ|航路|周回|飛行|回遊))"
+        + r"[^。！？\n]*?(?:"
         + r"(?:列島|諸島|半島|島|沖|海|湾)(?:から|、|や)千島(?:列島)?"
         + r"(?:、|を経て|を通って|を通り|や)"
-        + r"[^。！？\n]*?(?:列島|諸島|半島|島|海|湾)[^。！？\n]*",
-        None,
-        scope="sentence",
-        applies_to=("ja.chishima", "ja.chishima-bare"),
-        unless=("dispute",),
-    ),
-    # (a bird that breeds somewhere, then 千島列島沖などを経てベーリング海まで渡る)
-    _guard(
-        "guard.ja-route-passed",
-        "ja",
-        "経路の一地点としての千島列島（渡り・航路）、ニュースの場所ではない",
-        r"(?<![^。！？\n])(?=[^。！？\n]*(?:経路|ルート|渡り|渡る|渡っ|航路|回遊))[^。！？\n]*?"
-        + r"(?:で|から)[^。！？\n]*?千島(?:列島)?(?:沖|近海|周辺)?(?:など)?"
+        + r"[^。！？\n]*?(?:列島|諸島|半島|島|海|湾)"
+        + r"|(?:で|から)[^。！？\n]*?千島(?:列島)?(?:沖|近海|周辺)?(?:など)?"
         + r"を(?:経て|通って|通り|越えて)[^。！？\n]*?(?:列島|諸島|半島|島|海|湾)(?:まで|へ|に)"
-        + r"[^。！？\n]*",
+        + r")[^。！？\n]*",
         None,
         scope="sentence",
         applies_to=("ja.chishima", "ja.chishima-bare"),

@@ -3490,7 +3490,7 @@ SEVENTIETH_TO_SEVENTY_SECOND_PART_LOOK_ALIKES = [
     (
         "海鳥の大量死",
         "この鳥は南半球で繁殖し、千島列島沖などを経てベーリング海まで渡る。",
-        "guard.ja-route-passed",
+        "guard.ja-route-waypoint",
         "経路の一地点",
     ),
 ]
