@@ -587,6 +587,14 @@ BLIND_PARTS = {
         "the end; and, caught only by the topic veto, 'the club's Northern Territories', "
         "千島列島周辺で繁殖し of a seabird",
     ),
+    "blind78_": (
+        "seventy-eighth",
+        "precision/recall en 1.000/0.933, ja 1.000/0.933, ru 1.000/1.000 (2 false negatives)",
+        "a sea-otter survey on 'uninhabited Urup', 'the island' only in the next sentence; "
+        "the prime minister meeting 四島の元島民, read as another island's former residents; "
+        "and, caught only by the topic veto, 長年の“北方領土” of a doughnut chain, a sambo "
+        "champion «родившаяся на Итурупе»",
+    ),
 }
 
 

@@ -798,15 +798,12 @@ def _decide(
             or ("both" in needs and len(sides) == 2)
             or bool(set(needs) & sides)
             # an ambiguous island's name beside the chain's own ("Matua … the Kuril chain"),
-            # or said to be an island in its sentence ("Urup … is among the most sought-after
-            # islands"): no river or community is
+            # or said to be an island in its sentence or the next ("Urup … is among the most
+            # sought-after islands", "… Urup. The island has had no population"): no river
+            # or community is
             or (
                 hit.rule in _AMBIGUOUS_ISLANDS
-                and (
-                    bool(strong)
-                    or _HEADLINE_ISLANDS.search(layout.text, *layout.sentence_span(hit.start))
-                    is not None
-                )
+                and (bool(strong) or _said_to_be_an_island(layout, hit))
             )
         )
 
@@ -1113,6 +1110,14 @@ _ANOTHER_SEA = re.compile(
     r"|(?:の)?(?:日本海|東シナ海|南シナ海)",
     re.IGNORECASE,
 )
+
+
+def _said_to_be_an_island(layout: _Layout, hit: Hit) -> bool:
+    """Whether the hit's sentence, or the one after it, speaks of an island."""
+    start, end = layout.sentence_span(hit.start)
+    if end < len(layout.text):
+        end = layout.sentence_span(end)[1]
+    return _HEADLINE_ISLANDS.search(layout.text, start, end) is not None
 
 
 def _past_century(layout: _Layout, hit: Hit) -> bool:

@@ -2481,9 +2481,11 @@ _NAMES_AS_MODIFIERS: list[Guard] = [
         "ru",
         "место рождения или детства человека, а не предмет сообщения",
         B
-        + r"(?:урожен\w+|выходц\w+|(?:родил\w*|вырос\w*|выросш\w*)\s+(?:\w+\s+){0,3}(?:в|на))"
+        # (the participle too: «спортсменка, родившаяся на Итурупе»)
+        + r"(?:урожен\w+|выходц\w+|(?:родил\w*|родивш\w*|вырос\w*|выросш\w*)\s+(?:\w+\s+){0,3}"
+        + r"(?:в|на))"
         + rf"\s+{_A_NAME_RU}",
-        ("урожен", "выходц", "родил", "вырос"),
+        ("урожен", "выходц", "родил", "родивш", "вырос"),
         effect="demote",
     ),
     _guard(
@@ -3392,15 +3394,15 @@ _FIGURES_JA = (
     r"(?=[」』]?化)"
     # a place or a field of Japan's own that owns it (永田町の北方領土だ), never a side's or
     # the islanders' (日本の北方領土, 元島民の北方領土)
-    rf"|(?:(?<=[{KANJI}]{{2}}の{_NAME_JA})|(?<=[{KANJI}]{{2}}の[「『]{_NAME_JA}))"
+    rf"|(?:(?<=[{KANJI}]{{2}}の{_NAME_JA})|(?<=[{KANJI}]{{2}}の[「『“]{_NAME_JA}))"
     + "".join(
-        f"(?<!{owner}の{_NAME_JA})(?<!{owner}の[「『]{_NAME_JA})"
+        f"(?<!{owner}の{_NAME_JA})(?<!{owner}の[「『“]{_NAME_JA})"
         for owner in (
             *("日本", "わが国", "我が国", "ソ連", "海道", "根室", "道東", "政府", "島民", "住民"),
             *("四島", "千島", "国民", "全国", "本土", "ロシア"),
         )
     )
-    + r"(?=[」』]|の?よう|みたい|だ|です)"
+    + r"(?=[」』”]|の?よう|みたい|だ|です)"
     # a nickname of a building or a corner (「北方領土」と呼ばれた別館); the islands
     # themselves are called so by the sides (日本が「北方領土」と呼ぶ島々)
     + rf"|(?<=[「『]{_NAME_JA})(?=[」』]と(?:呼ばれ|呼ん|呼ぶ|称され|名付けられ)[^。]{{0,6}}?"
@@ -3452,7 +3454,10 @@ def _story_about(
 
 # Islands whose former residents are not the Northern Territories': the four islands' own
 # and the Kurils' are (択捉島の元島民).
-_OUR_ISLANDS_JA = "択捉|国後|色丹|歯舞|志発|多楽|勇留|秋勇留|水晶|貝殻|得撫|占守|幌筵|新知|松輪"
+# (and the four islands as one: 四島の元島民, 北方四島, 千島の元島民)
+_OUR_ISLANDS_JA = (
+    "択捉|国後|色丹|歯舞|志発|多楽|勇留|秋勇留|水晶|貝殻|得撫|占守|幌筵|新知|松輪|四|北方四|千|南千"
+)
 _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
     # 硫黄島の元島民, 三宅島の元島民: another island's former residents.
     _guard(

@@ -6,9 +6,9 @@ someone else after the rules were fixed). The first fifty-three blind parts (bli
 to blind53_*.jsonl), the fifty-sixth to the sixty-third (blind56_*.jsonl to blind63_*.jsonl)
 and the sixty-fifth to the sixty-eighth (blind65_*.jsonl to blind68_*.jsonl) the seventieth
 to the seventy-second (blind70_*.jsonl to blind72_*.jsonl) the seventy-third and
-seventy-fourth (blind73_*.jsonl, blind74_*.jsonl) and the seventy-sixth and seventy-seventh
-(blind76_*.jsonl, blind77_*.jsonl) each found kinds of miss that were then fixed: they are
-part of the development set now, so their figures are no longer blind ones.
+seventy-fourth (blind73_*.jsonl, blind74_*.jsonl) and the seventy-sixth to the
+seventy-eighth (blind76_*.jsonl to blind78_*.jsonl) each found kinds of miss that were then
+fixed: they are part of the development set now, so their figures are no longer blind ones.
 
 The held-back part is five blind parts, the sixty-fourth, the sixty-ninth and the
 seventy-fifth (below) and two written blind by separate helpers while the fifty-second and
@@ -37,37 +37,39 @@ the targets in one language or more; their kinds were fixed and they joined the 
 set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the sixty-sixth (ids hb68-*,
 hb70-* and hb69-*), written blind while those were studied and measured once on the rules
 that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met the targets in every
-language and stays in the held-back part (since the topic veto was retrained with the
-sixty-seventh part it misses one Russian item, held by a strict expected failure); the
-sixty-fifth and sixty-sixth met them in Japanese and Russian and missed recall in English;
-their kinds were fixed and they joined the development set as blind65_*.jsonl and
-blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while those were studied and
-measured once on the rules that fixed them, met the targets in Japanese and Russian and
-missed precision in English (one false positive); its kind was fixed and it joined the
-development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth (ids hb72-* and
-hb71-*), written blind while those were studied and measured once on the rules that fixed
-them: the sixty-eighth met the targets in Japanese and missed them in English and Russian;
-its kinds were fixed and it joined the development set as blind68_*.jsonl; the sixty-ninth
-(heldback_part69_*.jsonl) meets them in every language and stays in the held-back part. The
-seventieth to the seventy-second (ids hb76-*, hb75-* and hb74-*), written blind while those
-were studied and measured once on the rules that fixed them, each missed recall in one
-language (English, English, Russian); their kinds were fixed and they joined the development
-set as blind70_*.jsonl to blind72_*.jsonl. The seventy-third to the seventy-fifth (ids
-hb79-*, hb77-* and hb78-*), written blind while those were studied and measured once on the
-rules that fixed them: the seventy-third missed the targets in every language and the
-seventy-fourth in Japanese; their kinds were fixed and they joined the development set as
-blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth (heldback_part75_*.jsonl) meets them
-in every language and stays in the held-back part. The seventy-sixth and seventy-seventh
-(ids hb82-* and hb81-*), written blind while those were studied and measured once on the
-rules that fixed them, missed recall in English and Russian and in Japanese; their kind was
-fixed and they joined the development set as blind76_*.jsonl and blind77_*.jsonl. The
-seventy-eighth (heldback_part78_*.jsonl, ids hb80-*), written blind while those were studied
-and measured once on the rules that fixed them, meets the targets in Russian and misses
-recall in English and Japanese, held by strict expected failures. With no held-back part the
-test fails by design (it never skips), naming the file it wants. To put a new one in, copy
-its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
-heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
-misses a target, say so honestly: mark
+language and stays in the held-back part (the topic veto retrained with the sixty-seventh
+part missed one Russian birthplace item there until the seventy-eighth part's birthplace
+kind was fixed); the sixty-fifth and sixty-sixth met them in Japanese and Russian and missed
+recall in English; their kinds were fixed and they joined the development set as
+blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while
+those were studied and measured once on the rules that fixed them, met the targets in
+Japanese and Russian and missed precision in English (one false positive); its kind was
+fixed and it joined the development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth
+(ids hb72-* and hb71-*), written blind while those were studied and measured once on the
+rules that fixed them: the sixty-eighth met the targets in Japanese and missed them in
+English and Russian; its kinds were fixed and it joined the development set as
+blind68_*.jsonl; the sixty-ninth (heldback_part69_*.jsonl) meets them in every language and
+stays in the held-back part. The seventieth to the seventy-second (ids hb76-*, hb75-* and
+hb74-*), written blind while those were studied and measured once on the rules that fixed
+them, each missed recall in one language (English, English, Russian); their kinds were fixed
+and they joined the development set as blind70_*.jsonl to blind72_*.jsonl. The seventy-third
+to the seventy-fifth (ids hb79-*, hb77-* and hb78-*), written blind while those were studied
+and measured once on the rules that fixed them: the seventy-third missed the targets in
+every language and the seventy-fourth in Japanese; their kinds were fixed and they joined
+the development set as blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth
+(heldback_part75_*.jsonl) meets them in every language and stays in the held-back part. The
+seventy-sixth and seventy-seventh (ids hb82-* and hb81-*), written blind while those were
+studied and measured once on the rules that fixed them, missed recall in English and Russian
+and in Japanese; their kind was fixed and they joined the development set as blind76_*.jsonl
+and blind77_*.jsonl. The seventy-eighth (ids hb80-*), written blind while those were studied
+and measured once on the rules that fixed them, met the targets in Russian and missed recall
+in English and Japanese; its kinds were fixed and it joined the development set as
+blind78_*.jsonl (one of them, a birthplace as a participle, «родившаяся на Итурупе», also
+mends the sixty-fourth part's Russian item, which meets the targets again). With no
+held-back part the test fails by design (it never skips), naming the file it wants. To put a
+new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
+heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each) and
+run this file. If it misses a target, say so honestly: mark
 test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
@@ -182,8 +184,8 @@ def test_precision_and_recall_meet_the_targets_on_the_held_back_part(lang):
 SIXTY_FOURTH_PART_FIGURES = {
     "en": "en 1.000 / 1.000 (0 misses of 30)",
     "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.882); 0.938 / 1.000 since the "
-    "veto was retrained with the sixty-seventh part",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.882); 0.938 / 1.000 from the "
+    "sixty-seventh part's retraining to the seventy-eighth part's birthplace fix",
 }
 SIXTY_NINTH_PART_FIGURES = {
     "en": "en 1.000 / 1.000 (0 misses of 30)",
@@ -195,11 +197,6 @@ SEVENTY_FIFTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
-SEVENTY_EIGHTH_PART_FIGURES = {
-    "en": "en 1.000 / 0.933 (1 FN of 30)",
-    "ja": "ja 1.000 / 0.933 (1 FN of 30; the rules alone 0.933 / 0.933)",
-    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
-}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
@@ -207,7 +204,6 @@ OTHER_HELD_BACK_PARTS = {
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
     "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
     "seventy-fifth": ("heldback_part75_", SEVENTY_FIFTH_PART_FIGURES),
-    "seventy-eighth": ("heldback_part78_", SEVENTY_EIGHTH_PART_FIGURES),
 }
 
 
@@ -224,24 +220,9 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
     ("part", "lang"),
     [
         *(("fifty-fifth", lang) for lang in LANGS),
-        ("sixty-fourth", "en"),
-        ("sixty-fourth", "ja"),
-        pytest.param(
-            "sixty-fourth",
-            "ru",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the sixty-fourth blind part met the targets when measured once on "
-                "184aef8; the topic veto retrained with the sixty-seventh part no longer "
-                "overturns one Russian birthplace item the rules keep (README: 'What counts "
-                "as Kuril news'); held, not tuned to",
-            ),
-        ),
+        *(("sixty-fourth", lang) for lang in LANGS),
         *(("sixty-ninth", lang) for lang in LANGS),
         *(("seventy-fifth", lang) for lang in LANGS),
-        pytest.param("seventy-eighth", "en", marks=_missed("seventy-eighth", "in English")),
-        pytest.param("seventy-eighth", "ja", marks=_missed("seventy-eighth", "in Japanese")),
-        ("seventy-eighth", "ru"),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
@@ -328,6 +309,7 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind74_", 30),
         ("blind76_", 30),
         ("blind77_", 30),
+        ("blind78_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
