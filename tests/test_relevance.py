@@ -10,39 +10,39 @@ seventy-fourth (blind73_*.jsonl, blind74_*.jsonl) and the seventy-sixth to the
 seventy-eighth (blind76_*.jsonl to blind78_*.jsonl) each found kinds of miss that were then
 fixed: they are part of the development set now, so their figures are no longer blind ones.
 
-The held-back part is five blind parts, the sixty-fourth, the sixty-ninth and the
-seventy-fifth (below) and two written blind by separate helpers while the fifty-second and
-fifty-third parts' kinds were fixed, 30 items per language each, measured once on the final
-rules (with the topic veto) and each asserted on its own: the fifty-fourth
-(heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl, ids hb54-*).
-Both meet the targets in every language. A third blind part, the fifty-sixth (ids hb57-*),
-written in the same hours and measured once on the same rules, missed recall in English (two
-false negatives) and Russian (one); its kinds were fixed and it joined the development set
-as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind while the
-fifty-sixth was studied and measured once on the rules that fixed it, missed precision in
-English and Japanese (one false positive each); its kinds were fixed and it joined the
-development set as blind57_*.jsonl. A fifth, the fifty-eighth (ids hb61-*), written blind
-while the fifty-seventh was studied and measured once on the rules that fixed it, missed
-precision in English and Japanese and recall in Japanese; its kinds were fixed and it joined
-the development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), written blind
-while the fifty-eighth was studied and measured once on the rules that fixed it, met the
-targets in English and Japanese and missed them in Russian (one false positive, one false
-negative); its kinds were fixed and it joined the development set as blind59_*.jsonl. A
-seventh, the sixtieth (ids hb65-*), written blind in a later session and measured once on
-the rules of the one before, met the targets in English and Japanese and missed recall in
-Russian (one false negative); its kind was fixed and it joined the development set as
-blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-* and hb64-*), written
-blind in the same hour and measured once on the rules that fixed the sixtieth, each missed
-the targets in one language or more; their kinds were fixed and they joined the development
-set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the sixty-sixth (ids hb68-*,
-hb70-* and hb69-*), written blind while those were studied and measured once on the rules
-that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met the targets in every
-language and stays in the held-back part (the topic veto retrained with the sixty-seventh
-part missed one Russian birthplace item there until the seventy-eighth part's birthplace
-kind was fixed); the sixty-fifth and sixty-sixth met them in Japanese and Russian and missed
-recall in English; their kinds were fixed and they joined the development set as
-blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while
-those were studied and measured once on the rules that fixed them, met the targets in
+The held-back part is eight blind parts, the sixty-fourth, the sixty-ninth, the
+seventy-fifth and the seventy-ninth to the eighty-first (below) and two written blind by
+separate helpers while the fifty-second and fifty-third parts' kinds were fixed, 30 items
+per language each, measured once on the final rules (with the topic veto) and each asserted
+on its own: the fifty-fourth (heldback_*.jsonl, ids hb55-*) and the fifty-fifth
+(heldback_part55_*.jsonl, ids hb54-*). Both meet the targets in every language. A third
+blind part, the fifty-sixth (ids hb57-*), written in the same hours and measured once on the
+same rules, missed recall in English (two false negatives) and Russian (one); its kinds were
+fixed and it joined the development set as blind56_*.jsonl. A fourth, the fifty-seventh (ids
+hb58-*), written blind while the fifty-sixth was studied and measured once on the rules that
+fixed it, missed precision in English and Japanese (one false positive each); its kinds were
+fixed and it joined the development set as blind57_*.jsonl. A fifth, the fifty-eighth (ids
+hb61-*), written blind while the fifty-seventh was studied and measured once on the rules
+that fixed it, missed precision in English and Japanese and recall in Japanese; its kinds
+were fixed and it joined the development set as blind58_*.jsonl. A sixth, the fifty-ninth
+(ids hb59-*), written blind while the fifty-eighth was studied and measured once on the
+rules that fixed it, met the targets in English and Japanese and missed them in Russian (one
+false positive, one false negative); its kinds were fixed and it joined the development set
+as blind59_*.jsonl. A seventh, the sixtieth (ids hb65-*), written blind in a later session
+and measured once on the rules of the one before, met the targets in English and Japanese
+and missed recall in Russian (one false negative); its kind was fixed and it joined the
+development set as blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-*
+and hb64-*), written blind in the same hour and measured once on the rules that fixed the
+sixtieth, each missed the targets in one language or more; their kinds were fixed and they
+joined the development set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the
+sixty-sixth (ids hb68-*, hb70-* and hb69-*), written blind while those were studied and
+measured once on the rules that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met
+the targets in every language and stays in the held-back part (the topic veto retrained with
+the sixty-seventh part missed one Russian birthplace item there until the seventy-eighth
+part's birthplace kind was fixed); the sixty-fifth and sixty-sixth met them in Japanese and
+Russian and missed recall in English; their kinds were fixed and they joined the development
+set as blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind
+while those were studied and measured once on the rules that fixed them, met the targets in
 Japanese and Russian and missed precision in English (one false positive); its kind was
 fixed and it joined the development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth
 (ids hb72-* and hb71-*), written blind while those were studied and measured once on the
@@ -65,12 +65,16 @@ and blind77_*.jsonl. The seventy-eighth (ids hb80-*), written blind while those 
 and measured once on the rules that fixed them, met the targets in Russian and missed recall
 in English and Japanese; its kinds were fixed and it joined the development set as
 blind78_*.jsonl (one of them, a birthplace as a participle, «родившаяся на Итурупе», also
-mends the sixty-fourth part's Russian item, which meets the targets again). With no
-held-back part the test fails by design (it never skips), naming the file it wants. To put a
-new one in, copy its three files to tests/data/relevance/heldback_en.jsonl,
-heldback_ja.jsonl and heldback_ru.jsonl (ids unique across the set, both labels in each) and
-run this file. If it misses a target, say so honestly: mark
-test_precision_and_recall_meet_the_targets_on_the_held_back_part
+mends the sixty-fourth part's Russian item, which meets the targets again). The
+seventy-ninth to the eighty-first (heldback_part79_*.jsonl to heldback_part81_*.jsonl, ids
+hb84-*, hb85-* and hb83-*), written blind while that was studied and measured once on the
+final rules: the seventy-ninth and eighty-first meet the targets in every language; the
+eightieth meets them in Russian and misses them in English and Japanese, held by strict
+expected failures. With no held-back part the test fails by design (it never skips), naming
+the file it wants. To put a new one in, copy its three files to
+tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids unique
+across the set, both labels in each) and run this file. If it misses a target, say so
+honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -197,6 +201,21 @@ SEVENTY_FIFTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
+SEVENTY_NINTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
+EIGHTIETH_PART_FIGURES = {
+    "en": "en 0.938 / 1.000 (1 FP of 30)",
+    "ja": "ja 1.000 / 0.933 (1 FN of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+}
+EIGHTY_FIRST_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
@@ -204,6 +223,9 @@ OTHER_HELD_BACK_PARTS = {
     "sixty-fourth": ("heldback_part64_", SIXTY_FOURTH_PART_FIGURES),
     "sixty-ninth": ("heldback_part69_", SIXTY_NINTH_PART_FIGURES),
     "seventy-fifth": ("heldback_part75_", SEVENTY_FIFTH_PART_FIGURES),
+    "seventy-ninth": ("heldback_part79_", SEVENTY_NINTH_PART_FIGURES),
+    "eightieth": ("heldback_part80_", EIGHTIETH_PART_FIGURES),
+    "eighty-first": ("heldback_part81_", EIGHTY_FIRST_PART_FIGURES),
 }
 
 
@@ -223,6 +245,11 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
         *(("sixty-fourth", lang) for lang in LANGS),
         *(("sixty-ninth", lang) for lang in LANGS),
         *(("seventy-fifth", lang) for lang in LANGS),
+        *(("seventy-ninth", lang) for lang in LANGS),
+        pytest.param("eightieth", "en", marks=_missed("eightieth", "in English")),
+        pytest.param("eightieth", "ja", marks=_missed("eightieth", "in Japanese")),
+        ("eightieth", "ru"),
+        *(("eighty-first", lang) for lang in LANGS),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
