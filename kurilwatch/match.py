@@ -729,7 +729,7 @@ def _quoted(text: str, hit: Hit) -> bool:
         return False
     before = text[max(0, hit.start - _QUOTED_WORDS) : hit.start]
     opened = max(before.rfind(q) for q in _OPENING_QUOTES)
-    return opened >= 0 and not any(c in before[opened + 1 :] for c in _CLOSING_QUOTE_CHARS | {"\n"})
+    return opened >= 0 and not any(c in before[opened + 1 :] for c in _QUOTE_ENDS)
 
 
 # How far before a name a short quote it closes may open.
@@ -776,6 +776,8 @@ _LOCAL = {r.id for r in RULES if r.kind in ("island", "islet", "town")}
 _TOWNS = {r.id for r in RULES if r.kind == "town"}
 _OPENING_QUOTES = set(_CLOSING_QUOTES)
 _CLOSING_QUOTE_CHARS = set(_CLOSING_QUOTES.values())
+# What ends a short quote before a name: its closing mark or the line.
+_QUOTE_ENDS = _CLOSING_QUOTE_CHARS | {"\n"}
 
 
 def _decide(
@@ -902,9 +904,7 @@ def _decide(
             )
             and not listed
             and any(
-                _locative(layout.text, h)
-                and not _NEGATED_AFTER.match(layout.text, h.end)
-                and not _past_century(layout, h)
+                _placed_there(layout, h)
                 # (an ambiguous island's name in context too, never a people's: 元島民で)
                 for h in evidence
                 if h.strength != "weak" or h.rule in _AMBIGUOUS_ISLANDS
@@ -913,6 +913,8 @@ def _decide(
             return result(True, f"{used} late, as the place of a short report's subject")
         if len(sentences) >= _BODY_SENTENCES:
             return result(True, f"{used} in {len(sentences)} sentences")
+        # The islands' towns among the names (local news of the islands).
+        towns = [h for h in strong if _held_there(layout.text, [h], False)]
         # A long feature or column whose names come late: the dispute's own phrases run
         # through it (three or more, both sides named) and the islands come back in a
         # second sentence or are named three places at once (a column on the 1956
@@ -947,9 +949,7 @@ def _decide(
             # Kunashir"): a garrison's feature, not an aside naming one place.
             if len(sentences) >= 2 and len(sides) == 2:
                 for hit in evidence:
-                    if hit.strength == "weak" or not _locative(layout.text, hit):
-                        continue
-                    if _NEGATED_AFTER.match(layout.text, hit.end) or _past_century(layout, hit):
+                    if hit.strength == "weak" or not _placed_there(layout, hit):
                         continue
                     sentence = layout.sentence(hit.start)
                     there = {
@@ -982,17 +982,15 @@ def _decide(
             # through (three sentences or more): the island, its town or its former
             # residents ("the island's ridge … 国後島は、この町の人々にとって「隣の島」",
             # "the town's plant … Северо-Курильск на Парамушире").
-            towns = [h for h in strong if _held_there(layout.text, [h], False)]
             if towns:
                 returns |= _coming_back(layout, _TOWN_AND_ISLAND, sentences)
             # (not where the island it keeps coming back to is Sakhalin, named twice: a
             # repatriation story from 樺太 that names 占守島 once)
-            sakhalin = {layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}
             if (
                 strong
                 and (towns or len(sides) == 2)
                 and len(returns) >= _LATE_RETURNS
-                and len(sakhalin) < 2
+                and len({layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}) < 2
             ):
                 return result(
                     True,
@@ -1004,8 +1002,8 @@ def _decide(
         # ("the town", "the harbour", "the island") for two sentences more: a place of the
         # event, not the background line "a warning was also issued for Severo-Kurilsk".
         if about is not None:
-            for hit in strong:
-                if not (_held_there(layout.text, [hit], False) and _locative(layout.text, hit)):
+            for hit in towns:
+                if not _locative(layout.text, hit):
                     continue
                 if _past_century(layout, hit):
                     continue
@@ -1029,7 +1027,6 @@ def _decide(
         if about is None and len(strong) >= 2:
             named_first = strong[0]
             headline_islands = _headline_islands(layout, _HEADLINE_ISLANDS)
-            towns = [h for h in strong if _held_there(layout.text, [h], False)]
             if headline_islands is None and towns:
                 headline_islands = _headline_islands(layout, _HEADLINE_TOWN)
                 named_first = towns[0]
@@ -1118,6 +1115,16 @@ def _said_to_be_an_island(layout: _Layout, hit: Hit) -> bool:
     if end < len(layout.text):
         end = layout.sentence_span(end)[1]
     return _HEADLINE_ISLANDS.search(layout.text, start, end) is not None
+
+
+def _placed_there(layout: _Layout, hit: Hit) -> bool:
+    """Whether the name stands as the place of something ("on Iturup", 択捉島で), not denied
+    (北方四島周辺ではなく) and not a past century's event («в 1811 году … на Кунашире»)."""
+    return (
+        _locative(layout.text, hit)
+        and not _NEGATED_AFTER.match(layout.text, hit.end)
+        and not _past_century(layout, hit)
+    )
 
 
 def _past_century(layout: _Layout, hit: Hit) -> bool:
@@ -1364,8 +1371,7 @@ def firm_evidence(result: MatchResult) -> bool:
         return True
     # (or three different names of theirs: "Kudryavy volcano … Iturup … the southern Kurils";
     # a look-alike repeats one name)
-    strong_rules = {h.rule for h in result.hits if h.strength == "strong"}
-    if len(strong_rules - {h.rule for h in result.hits if h.rule.endswith(".dispute")}) >= 3:
+    if len({h.rule for h in result.hits if h.strength == "strong"}) >= 3:
         return True
     kinds = {h.rule.split(".", 1)[1] for h in result.context if h.strength == "context"}
     sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds
