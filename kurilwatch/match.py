@@ -78,8 +78,12 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
 # A dateline before the body's first sentence ("ЮЖНО-САХАЛИНСК, 6 декабря 2022. /ТАСС/.",
 # "TOKYO, Jan. 29 (Reuters) -"): its full stops end no sentence, and its commas list nothing.
+# (Interfax's too, the city not in capitals: "Южно-Сахалинск. 9 октября. ИНТЕРФАКС - ДАЛЬНИЙ
+# ВОСТОК -")
 _DATELINE = re.compile(
-    r"\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]+)(?:,\s*(?-i:[A-ZА-ЯЁ][\w.-]*)(?:\s+\w+)?)?"
+    r"\s*(?-i:[A-ZА-ЯЁ][\w-]+(?:\s[A-ZА-ЯЁ]?[\w-]+)?)\.\s*\d{1,2}\s+\w+\.?\s*(?:\d{4}\s*г?\.?\s*)?"
+    r"(?-i:ИНТЕРФАКС|INTERFAX)(?:\s*[-–—]\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ -]*[A-ZА-ЯЁ]))?\s*[-–—]"
+    r"|\s*(?-i:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’ -]+)(?:,\s*(?-i:[A-ZА-ЯЁ][\w.-]*)(?:\s+\w+)?)?"
     # a date after a comma, or only the agency in brackets: "TOKYO (Jiji Press) --"
     r"(?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2}(?!\d)|\w+\.?(?=\s+\d{4}))?"
     r"(?:,?\s*\d{4})?(?:\s*г(?:ода|\.))?"
@@ -789,9 +793,14 @@ def _decide(
 ) -> MatchResult:
     kinds = {h.rule.split(".", 1)[1] for h in context if h.strength == "context"}
     sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds
-    dispute_hits = [h for h in context if h.rule.endswith(".dispute")]
-
     strong = [h for h in hits if h.strength in ("strong", "user")]
+    # (not a phrase whose sentence places it in other waters, the islands unnamed there: a
+    # Japanese boat detained "off Sakhalin Island", «у берегов Камчатки»)
+    dispute_hits = [
+        h
+        for h in context
+        if h.rule.endswith(".dispute") and not _in_other_waters(layout, h, strong)
+    ]
 
     def in_context(hit: Hit) -> bool:
         needs = _NEEDS.get(hit.rule, ("dispute", "both"))
@@ -997,6 +1006,28 @@ def _decide(
                     f"a long feature that comes back to the islands unnamed in {len(returns)} "
                     f"sentences and {used} at the end",
                 )
+        # Another subject's story (a Kamchatka quake) that says it was felt in one of the
+        # islands' towns, or that the town was evacuated («жители Северо-Курильска ощутили
+        # толчки», "towns like Severo-Kurilsk were evacuated"): the town is a place of the
+        # event, not a line of background (never the last century's: "evacuated in 1952").
+        for hit in towns:
+            if _felt_there(layout, hit):
+                return result(
+                    True,
+                    f"{used} as a place where the story's event was felt "
+                    f"({_town_prefix(layout.text, hit) + hit.text!r})",
+                )
+        # A vessel detained and taken to one of the islands' ports («судно было задержано и
+        # отправлено … в порт Южно-Курильск»): it was seized in their waters (a ferry or a
+        # cargo bound there is only going there).
+        if _DETAINED.search(layout.text):
+            for hit in strong:
+                if _TAKEN_TO.search(layout.text, max(0, hit.start - 120), hit.start):
+                    return result(
+                        True,
+                        f"{used} as the port a detained vessel was taken to "
+                        f"({_town_prefix(layout.text, hit) + hit.text!r})",
+                    )
         # Another subject's story (a Kamchatka quake) whose effects it tells in one of the
         # islands' towns ("In Severo-Kurilsk, sirens sounded") and then follows there
         # ("the town", "the harbour", "the island") for two sentences more: a place of the
@@ -1109,6 +1140,27 @@ _ANOTHER_SEA = re.compile(
 )
 
 
+# Other waters of Russia's Far East, off which a Japanese boat's detention is no matter of
+# the islands: "off Sakhalin Island", «у берегов Камчатки», サハリン沖.
+_OTHER_WATERS = re.compile(
+    r"\b(?:off|near)\s+(?:the\s+(?:coast|shores?)\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:southern|northern|eastern|western|south|north|east|west)\s+)?"
+    r"(?:sakhalin|kamchatka|primorye|chukotka|magadan)\b(?!\s+(?:and|or)\b)"
+    r"|(?<!\w)у\s+(?:(?:берегов|побережья)\s+)?(?:\w+\s+)?(?:сахалина|камчатки|приморья|чукотки"
+    r"|магадана)(?![\w-])(?!\s+и\s)"
+    r"|(?:サハリン|樺太|カムチャツカ|沿海地方)(?:南部|北部|東部|西部)?沖",
+    re.IGNORECASE,
+)
+
+
+def _in_other_waters(layout: _Layout, hit: Hit, strong: list[Hit]) -> bool:
+    """Whether the hit's sentence places it in other waters, and names none of the islands."""
+    start, end = layout.sentence_span(hit.start)
+    if any(start <= h.start < end for h in strong):
+        return False
+    return _OTHER_WATERS.search(layout.text, start, end) is not None
+
+
 def _said_to_be_an_island(layout: _Layout, hit: Hit) -> bool:
     """Whether the hit's sentence, or the one after it, speaks of an island."""
     start, end = layout.sentence_span(hit.start)
@@ -1124,6 +1176,47 @@ def _placed_there(layout: _Layout, hit: Hit) -> bool:
         _locative(layout.text, hit)
         and not _NEGATED_AFTER.match(layout.text, hit.end)
         and not _past_century(layout, hit)
+    )
+
+
+# A quake or an eruption felt in a place, or the place evacuated; not when denied ("not
+# felt", «не ощущались»).
+_FELT = re.compile(
+    r"(?<![\w-])(?:(?:were|was|been|being)\s+felt|felt\s+(?:the\s+)?(?:tremors?|shaking|quake"
+    r"|jolts?)|(?:were|was|been)\s+evacuated|evacuat(?:ed|ion\s+of)"
+    r"|ощути\w*|ощущал\w*|почувствова\w*|эвакуир\w*|эвакуаци\w*)",
+    re.IGNORECASE,
+)
+_LAST_CENTURY_YEAR = re.compile(r"(?<!\d)1\d{3}(?!\d)")
+_NOT_FELT = re.compile(r"(?:\bnot|\bnever|(?<![\w-])не)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+_DETAINED = re.compile(
+    r"\b(?:detain|seiz|arrest|impound)\w*|(?<![\w-])(?:задерж|арестова)\w*", re.IGNORECASE
+)
+# Taken, escorted or towed to a port, the name right after (the town's prefix may come
+# between: «в порт Южно-»).
+_TAKEN_TO = re.compile(
+    r"(?:\b(?:taken|escorted|brought|towed|convoyed|sent|directed)\s+(?:\w+\s+){0,3}?to\s+"
+    r"(?:the\s+)?(?:(?:port|harbou?r)\s+(?:of\s+)?)?(?:(?:town|island|isle)\s+of\s+)?"
+    r"|(?<![\w-])(?:отконвоир\w*|конвоир\w*|доставлен\w*|доставил\w*|отправлен\w*"
+    r"|препровожд\w*|отбуксир\w*|сопровожд\w*)\s+(?:[\w-]+\s+){0,6}?(?:в|на)\s+"
+    r"(?:порт\w*\s+|бухт\w+\s+|остров\w*\s+)?)"
+    r"(?:южно-|северо-|yuzhno-|severo-)?$",
+    re.IGNORECASE,
+)
+
+
+def _felt_there(layout: _Layout, hit: Hit) -> bool:
+    """Whether the hit's sentence says the story's quake or eruption was felt there, or the
+    place evacuated ("felt in Severo-Kurilsk", «жители Северо-Курильска ощутили толчки»)."""
+    start, end = layout.sentence_span(hit.start)
+    # (a year of the last century or before in the sentence: history, "evacuated in 1952")
+    if _LAST_CENTURY_YEAR.search(layout.text, start, end):
+        return False
+    return any(
+        not _NOT_FELT.search(layout.text, max(start, m.start() - 16), m.start())
+        for m in _FELT.finditer(layout.text, start, end)
     )
 
 
@@ -1360,6 +1453,12 @@ def _other_subject(context: list[Hit], evidence: list[Hit], layout: _Layout) -> 
 _FIRM_SENTENCES = 3
 
 
+_KIND = {r.id: r.kind for r in RULES}
+_ONE_ISLAND = ("island", "islet", "northern-island")
+# How far after an island's name its chain's may come: "Shikotan Island on the Kuril Islands".
+_ISLAND_IN_CHAIN = 24
+
+
 def firm_evidence(result: MatchResult) -> bool:
     """Whether the rules' evidence for a relevant item is too firm for the topic veto: the
     user's include term, a phrase of the dispute in the headline or lead (not a name's own,
@@ -1372,6 +1471,17 @@ def firm_evidence(result: MatchResult) -> bool:
     # (or three different names of theirs: "Kudryavy volcano … Iturup … the southern Kurils";
     # a look-alike repeats one name)
     if len({h.rule for h in result.hits if h.strength == "strong"}) >= 3:
+        return True
+    # (or, up front, an island placed in its chain: "Malo-Kurilskaya Bay, Shikotan Island on
+    # the Kuril Islands", the place of a short report's event given in full)
+    up_front_names = [h for h in result.hits if h.strength == "strong" and h.zone != "body"]
+    if any(
+        _KIND.get(i.rule) in _ONE_ISLAND
+        and _KIND.get(g.rule) == "group"
+        and 0 <= g.start - i.end <= _ISLAND_IN_CHAIN
+        for i in up_front_names
+        for g in up_front_names
+    ):
         return True
     kinds = {h.rule.split(".", 1)[1] for h in result.context if h.strength == "context"}
     sides = {"japan", "russia"} if "bilateral" in kinds else {"japan", "russia"} & kinds

@@ -235,7 +235,17 @@ PLACES: list[Place] = [
                 f"{island}\\s+(?:{'|'.join(_HABOMAI_ISLETS_RU)})"
                 for island in ("остров\\w*", "о\\.", "островок\\w*")
             ),
-            "ja": ("貝殻島", "水晶島", "志発島", "多楽島", "勇留島", "秋勇留", "勇留"),
+            # (and 貝殻 in the name of the kelp fishery around the islet, 貝殻さお前コンブ漁)
+            "ja": (
+                "貝殻島",
+                "貝殻(?=(?:さお前|サオマエ|竿前)(?:コンブ|昆布))",
+                "水晶島",
+                "志発島",
+                "多楽島",
+                "勇留島",
+                "秋勇留",
+                "勇留",
+            ),
         },
     ),
     Place(
@@ -3998,8 +4008,18 @@ GUARDS: list[Guard] = [
         + r")['’\"”]?\s+(?:comes|came|derives|is\s+derived|stems|originates)\s+from"
         + r"|etymology\s+of\s+(?:the\s+)?(?:name\s+)?['‘\"“]?(?:"
         + "|".join(_KURILS_EN)
+        # "Why are the Kuril Islands so called?", "the name Kuril Islands was received from"
+        + r")|why\s+(?:are\s+|were\s+|is\s+)?(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r")(?:\s+islands?)?\s+(?:so\s+|thus\s+)?(?:called|named)"
+        + r"|name\s+['‘\"“]?(?:the\s+)?(?:"
+        + "|".join(_KURILS_EN)
+        + r")(?:\s+islands?)?['’\"”]?\s+(?:was\s+|were\s+)?(?:received|got|acquired|given|taken)"
+        # the name as a word in quotes: 'began to call them "Kuril Islands"'
+        + r"|call(?:ed|ing)?\s+them\s+['‘\"“](?:"
+        + "|".join(_KURILS_EN)
         + r"))",
-        ("name", "etymology"),
+        ("name", "etymology", "why", "call"),
         reach=80,
     ),
     _guard(
@@ -4009,9 +4029,15 @@ GUARDS: list[Guard] = [
         B
         + r"(?:курил\w*\s+(?:острова\s+)?(?:получили|получил[аио]?|обязаны)\s+(?:сво\w+\s+)?"
         + r"назван\w*\s+(?:от|по|благодаря)"
+        # (the name first: «Свое название Курильские острова получили по имени народа»)
+        + r"|назван\w*\s+курил\w*\s+(?:острова\s+)?(?:получили|получил[аио]?)"
+        # «Почему Курильские острова так называются?», «почему эти острова зовутся Курильскими»
+        + r"|почему\s+курил\w*\s+(?:острова\s+)?(?:так\s+)?(?:называ|зову|именую)\w*"
+        + r"|почему\s+(?:эти\s+)?острова\s+(?:так\s+)?(?:называ|зову|именую)\w*\s+курил\w*"
+        + r"|(?:называ|зва)\w*\s+их\s+[«\"„“]курил\w*"
         + r"|назван\w*\s+[«\"„“]?курил\w*[»\"“”]?\s+(?:происходит|произошло|восходит|связан\w*)"
         + r"|этимологи\w*\s+(?:названия\s+)?[«\"„“]?курил\w*)",
-        ("назван", "этимолог"),
+        ("назван", "этимолог", "почему", "называ", "зва"),
         reach=80,
     ),
     _guard(
@@ -4032,6 +4058,9 @@ GUARDS: list[Guard] = [
         # ("native to the Russian Far East and the Kuril Islands")
         + r"(?:from|to|in|on|across|throughout)\s+(?:the\s+)?"
         + r"(?:(?:[\w-]+,?\s+){1,3}(?:and|or)\s+(?:the\s+)?)?(?:"
+        + "|".join(_KURILS_EN)
+        # a breed that "hails from eastern Russia, from Sakhalin and the Kuril Islands"
+        + r")|(?:hails?|hailing|originally)\s+from\s+(?:[\w-]+,?\s+){0,6}?(?:the\s+)?(?:"
         + "|".join(_KURILS_EN)
         # a breed that "descends from short-tailed cats once found on the Kuril Islands"
         + r")|descend(?:s|ed|ing)?\s+from\s+[^.;!?\n]{0,50}?\b(?:found|living|kept|bred)\s+"
@@ -4068,6 +4097,8 @@ GUARDS: list[Guard] = [
         + r"))",
         (
             "described",
+            "hail",
+            "originally",
             "originat",
             "native",
             "endemic",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kurilwatch.match import Matcher, compile_user_term
+from kurilwatch.match import Matcher, compile_user_term, firm_evidence
 
 matcher = Matcher()
 
@@ -4128,3 +4128,162 @@ def test_another_islands_former_residents_stay_theirs_beside_japan():
     )
     assert not result.relevant, result.reason
     assert {s.guard for s in result.suppressed} == {"guard.ja-other-islanders"}
+
+
+# Kinds found by measuring the matcher on real published text (the texts themselves are not
+# in the repository: these are our own items of the same kinds).
+def test_an_interfax_dateline_leaves_the_first_sentence_in_the_lead():
+    result = matcher.match_item(
+        "",
+        "Южно-Сахалинск. 12 марта. ИНТЕРФАКС - ДАЛЬНИЙ ВОСТОК - Новый сезон морских "
+        "перевозок открылся на юге Курил (Южно-Курильский район - ИФ). "
+        + " ".join(f"Подробность номер {n} сообщили в администрации." for n in range(1, 9)),
+    )
+    assert {h.zone for h in result.hits} == {"lead"}, result.hits
+    assert result.relevant, result.reason
+
+
+QUAKES_FELT_IN_THE_ISLANDS_TOWNS = [
+    (
+        "Magnitude 6.0 quake strikes off Kamchatka",
+        "PETROPAVLOVSK-KAMCHATSKY, May 2 - An earthquake of magnitude 6.0 struck in the Pacific "
+        "south-east of the peninsula on Monday, the geophysical service said. Tremors of up to "
+        "four points shook the regional capital. No damage was reported there. Schools held "
+        "drills. The service registered several aftershocks. A ferry left on time. Officials "
+        "checked the port. Residents of Severo-Kurilsk also felt the tremors, of up to three "
+        "points, the regional branch said.",
+    ),
+    (
+        "Землетрясение у берегов Камчатки",
+        "ПЕТРОПАВЛОВСК-КАМЧАТСКИЙ, 2 мая — Землетрясение магнитудой 6,0 произошло в Тихом "
+        "океане. В краевом центре толчки ощущались силой три балла. Разрушений нет. Спасатели "
+        "обследуют здания. Занятия в школах не отменялись. Угрозы цунами нет. Афтершоки "
+        "продолжаются. Жители Северо-Курильска ощутили толчки силой до двух баллов.",
+    ),
+    (
+        "Tsunami waves reach Kamchatka coast",
+        "A magnitude 7.0 earthquake off the peninsula sent waves of up to two metres onto its "
+        "shore. The warning centre issued an alert for the region. No injuries were reported. "
+        "Fishing boats left the bays. Roads were closed near the coast. Power was restored by "
+        "noon. The alert was lifted in the evening. Coastal towns such as Severo-Kurilsk were "
+        "evacuated as a precaution.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), QUAKES_FELT_IN_THE_ISLANDS_TOWNS)
+def test_another_places_quake_felt_in_an_island_town_happened_there_too(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+    assert "where the story's event was felt" in result.reason, result.reason
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "In Severo-Kurilsk the tremors were not felt.",
+        "Severo-Kurilsk was evacuated in 1952, when a tsunami destroyed the town.",
+    ],
+)
+def test_a_quake_not_felt_in_an_island_town_or_felt_last_century_is_background(last):
+    first = QUAKES_FELT_IN_THE_ISLANDS_TOWNS[0]
+    body = first[1].rsplit(" Residents", 1)[0] + " " + last
+    result = matcher.match_item(first[0], body)
+    assert not result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "",
+            "The schooner showed no lights and did not answer the patrol's radio calls. The "
+            "border guards gave chase for an hour. Crabs and traps were thrown overboard during "
+            "the pursuit. A warning burst was fired. The crew of five then stopped the engine. "
+            "Inspectors found 300 kilograms of crab in the hold. The captain refused to comment. "
+            "The vessel was detained and escorted to the port of Yuzhno-Kurilsk for the inquiry.",
+        ),
+        (
+            "",
+            "Шхуна шла без огней и не отвечала на сигналы. Пограничники преследовали её около "
+            "часа. С борта сбрасывали ловушки. Был дан предупредительный выстрел. Судно "
+            "остановилось. На борту нашли улов краба. Капитан от комментариев отказался. Судно "
+            "задержано и отконвоировано для разбирательства в порт Северо-Курильск.",
+        ),
+    ],
+)
+def test_a_vessel_detained_and_taken_to_an_island_port_was_seized_in_their_waters(title, body):
+    result = Matcher(veto=False).match_item(title, body)
+    assert result.relevant, result.reason
+    assert "the port a detained vessel was taken to" in result.reason, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Why are the Kuril Islands so called?",
+            "The name Kuril Islands was received from the Ainu, whose word kur meant 'man'. "
+            'The first Cossacks began to call them "Kurils" after the people they met.',
+        ),
+        (
+            "Почему Курильские острова так называются",
+            "Своё название Курильские острова получили по имени народа, жившего на них. "
+            "Казаки стали называть их «курилами».",
+        ),
+        (
+            "A cat with a pompom tail",
+            "The bobtailed breed hails from the Russian Far East, from Sakhalin and the Kuril "
+            "Islands. It is prized for its temperament.",
+        ),
+    ],
+)
+def test_a_names_story_or_a_breeds_origin_is_no_news_of_the_islands(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert result.suppressed, result.hits
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "",
+            "Russian border guards said on Friday they had detained a Japanese boat for illegal "
+            "crab fishing off Sakhalin Island. The boat was taken to the port of Korsakov. The "
+            "crew of six were unharmed. Officials said an inquiry had begun. The catch was "
+            "seized. Japan's consulate was informed. A court will decide on a fine. Japan and "
+            "Russia dispute four islands that Moscow calls the southern Kurils. Tokyo calls "
+            "them the Northern Territories, and the quarrel has kept the two from a peace treaty.",
+        ),
+        (
+            "",
+            "Пограничники задержали японскую шхуну у берегов Сахалина за незаконный вылов "
+            "краба. Судно доставлено в Корсаков. Экипаж из пяти человек не пострадал. Улов "
+            "изъят. Возбуждено дело. Японское консульство уведомлено. Суд назначит штраф. "
+            "Япония претендует на южные Курилы, что мешает заключению мирного договора, а "
+            "Москва настаивает на суверенитете над Курильскими островами.",
+        ),
+    ],
+)
+def test_a_detention_off_sakhalin_with_the_dispute_as_background_is_not_about_it(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+
+
+def test_an_island_placed_in_its_chain_up_front_is_too_firm_for_the_veto():
+    rules_alone = Matcher(veto=False).match_item(
+        "Reefer aground at harbour entrance",
+        "A refrigerated cargo ship ran onto rocks entering a bay of Shikotan Island on the "
+        "Kuril Islands, with frozen fish on board.",
+    )
+    assert rules_alone.relevant, rules_alone.reason
+    assert firm_evidence(rules_alone)
+
+
+def test_the_kaigara_kelp_fishery_is_the_islets_own():
+    result = matcher.match_item(
+        "貝殻さお前昆布漁が解禁", "根室の漁業者が早朝から一斉に出漁した。今年は生育が良いという。"
+    )
+    assert result.relevant, result.reason
+    assert "ja.habomai-islets" in {h.rule for h in result.hits}, result.hits
