@@ -595,6 +595,30 @@ BLIND_PARTS = {
         "and, caught only by the topic veto, 長年の“北方領土” of a doughnut chain, a sambo "
         "champion «родившаяся на Итурупе»",
     ),
+    "blind83_": (
+        "eighty-third",
+        "precision/recall en 0.933/0.933, ja 1.000/1.000, ru 0.938/1.000 (2 false positives, "
+        "1 false negative)",
+        "the Kuril Hotel in Yuzhno-Sakhalinsk; former residents praying at sea 'within sight "
+        "of the coastline of their home island'; «Ранее аналогичные дивизионы были развёрнуты "
+        "на Курилах» in a story from Chukotka",
+    ),
+    "blind84_": (
+        "eighty-fourth",
+        "precision/recall en 1.000/1.000, ja 0.938/1.000, ru 1.000/1.000 (1 false positive)",
+        "a study that became 「わが家の北方領土」 (…になっている)",
+    ),
+    "blind85_": (
+        "eighty-fifth",
+        "precision/recall en 0.938/1.000, ja 0.938/1.000, ru 1.000/1.000 (2 false positives)",
+        "a grandmaster surnamed Kurilsky; sea otters at Nosappu, 千島列島で増えた個体が南下",
+    ),
+    "blind86_": (
+        "eighty-sixth",
+        "precision/recall en 0.938/1.000, ja 1.000/1.000, ru 0.938/1.000 (2 false positives)",
+        "Hotel Kurilsky in Yuzhno-Sakhalinsk; «рыбаки из Хабомаи» of Nemuro's district, named "
+        "as the district only further down",
+    ),
 }
 
 

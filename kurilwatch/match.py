@@ -607,6 +607,9 @@ _NOT_THE_ISLANDS = (
     r"(?!\s+(?:islands?|isles|islets?|group|chain|остров\w*)\b|\s*(?:島|諸島|列島|群島))"
 )
 _NOT_THE_ISLANDS_AFTER = re.compile(_NOT_THE_ISLANDS, re.IGNORECASE)
+_ISLANDS_BEFORE_RU = re.compile(
+    r"(?<![\w-])(?:остров\w*|о-в\w*|о\.|гряд\w*|архипелаг\w*)\s+$", re.IGNORECASE
+)
 
 
 _CLOSING_QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”", "‘": "’", "'": "'", "「": "」"}
@@ -709,6 +712,9 @@ def _echoes(
 
     def business(hit: Hit) -> Suppressed | None:
         if not _NOT_THE_ISLANDS_AFTER.match(text, hit.end):
+            return None
+        # (nor the islands' word before it, as Russian writes it: «островов Хабомаи»)
+        if _ISLANDS_BEFORE_RU.search(text, max(0, hit.start - 24), hit.start):
             return None
         return by_text.get(hit.text.lower()) or (
             by_term.get(hit.term) if _quoted(text, hit) else None
@@ -913,7 +919,7 @@ def _decide(
             )
             and not listed
             and any(
-                _placed_there(layout, h)
+                _placed_there(layout, h) and not _earlier(layout, h)
                 # (an ambiguous island's name in context too, never a people's: 元島民で)
                 for h in evidence
                 if h.strength != "weak" or h.rule in _AMBIGUOUS_ISLANDS
@@ -1218,6 +1224,21 @@ def _felt_there(layout: _Layout, hit: Hit) -> bool:
         not _NOT_FELT.search(layout.text, max(start, m.start() - 16), m.start())
         for m in _FELT.finditer(layout.text, start, end)
     )
+
+
+# A sentence that tells what came before the story's event: «Ранее аналогичные дивизионы
+# были развёрнуты на Курилах», "Earlier, similar units were deployed on the Kurils".
+_EARLIER = re.compile(
+    r"\s*(?:(?:ранее|прежде|до\s+этого|earlier|previously|before\s+that)(?![\w-])"
+    r"|以前|これまで)",
+    re.IGNORECASE,
+)
+
+
+def _earlier(layout: _Layout, hit: Hit) -> bool:
+    """Whether the hit's sentence opens on what came before the story (a precedent)."""
+    start = max(layout.sentence_span(hit.start)[0], layout.dateline_end)
+    return _EARLIER.match(layout.text, start) is not None
 
 
 def _past_century(layout: _Layout, hit: Hit) -> bool:

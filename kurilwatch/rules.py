@@ -673,6 +673,12 @@ GROUP_RULES: list[Rule] = [
                 # "facing the islands where their family graves lie"
                 "islands?\\s+where\\s+(?:their|the)\\s+(?:(?:family|families['’]?|ancestors['’]?"
                 "|ancestral)\\s+)?graves\\s+(?:lie|are|remain|stand)",
+                # "within sight of the coastline of their home island" (one island: "the
+                # home islands" are Japan's own)
+                *(
+                    f"{whose}\\s+(?:(?:former|lost|ancestral)\\s+)?home\\s+island(?![\\w'’-])"
+                    for whose in ("their", "her", "his")
+                ),
                 "etopirika",
             )
         ),
@@ -1749,6 +1755,13 @@ _NAMED_BARE_EN = (
     *("band", "duo", "trio", "quartet", "restaurant", "café", "cafe", "bistro", "brewery"),
     "brand",
 )
+# Capitalised nouns of a business that take its name before them ("the Kuril Hotel").
+_TITLED_AFTER_EN = (
+    *("Hotel", "Inn", "Hostel", "Motel", "Resort", "Restaurant", "Caf[eé]", "Bar", "Pub"),
+    *("Brewery", "Bakery"),
+)
+# Those before it ("Hotel Kurilsky"; never "Bar", a headline's verb: "Courts Bar Kuril Trips").
+_TITLED_BEFORE_EN = ("Hotel", "Hostel", "Motel", "Restaurant", "Caf[eé]")
 # The names a business takes: the group's and each island's.
 _BUSINESS_NAMES = {
     "en": rf"(?:{'|'.join(_KURILS_EN)}|northern\s+territories|{_SHIPS_EN})(?:\s+islands?)?",
@@ -2072,6 +2085,9 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         + r"|кооператив\w*|артел\w*|школ\w*)\s+[«\"]?хабомаи"
         + r"|хабомаи\s+(?:в|города|г\.)\s+немуро)",
         ("хабомаи",),
+        # (the same story's «рыбаки из Хабомаи» are the district's; «острова Хабомаи»
+        # never echo it)
+        echoes=True,
     ),
     _guard(
         "guard.ja-katakana-name",
@@ -2620,7 +2636,16 @@ _ROLES_EN = (
     *("midfielders?", "strikers?", "forward", "wingers?", "defenders?", "defen[cs]em[ae]n"),
     *("goalkeepers?", "goalies?", "keepers?", "captain", "coach", "managers?"),
     *("players?", "teammates?", "rookies?", "referee", "pitchers?", "skaters?", "skiers?"),
-    *("boxers?", "wrestlers?", "judokas?", "fighters?", "swimmers?", "sprinters?", "cyclists?"),
+    *(
+        "grandmasters?",
+        "boxers?",
+        "wrestlers?",
+        "judokas?",
+        "fighters?",
+        "swimmers?",
+        "sprinters?",
+        "cyclists?",
+    ),
     *("jockeys?", "singers?", "actors?", "actress(?:es)?", "directors?", "filmmakers?"),
     *("author", "novelists?", "poets?", "artists?", "painters?", "pianists?", "violinists?"),
     *("conductors?", "composers?", "designers?", "photographers?", "chefs?", "judge"),
@@ -2630,7 +2655,8 @@ _ROLES_EN = (
     *("mr\\.?", "mrs\\.?", "ms\\.?", "dr\\.?", "prof\\.?", "professor"),
 )
 # A person's name in the singular, capitalised: the group's and each island's.
-_PERSON_NAMES_EN = r"(?-i:Kurile?|Iturup|Etorofu|Kunashiri?|Shikotan|Habomai)"
+# (and the Russian surname as English writes it: "Grandmaster Anton Kurilsky")
+_PERSON_NAMES_EN = r"(?-i:Kurile?|Kurilsk(?:y|iy|aya)|Iturup|Etorofu|Kunashiri?|Shikotan|Habomai)"
 # Words a given name is not, before the name ("Southern Kuril", "Japan Kuril talks").
 _NOT_A_GIVEN_NAME_EN = (
     r"(?:south|southern|north|northern|central|middle|greater|lesser|japan|japanese|russia"
@@ -2755,11 +2781,15 @@ _NAMES_OF_PEOPLE_AND_THINGS: list[Guard] = [
         + rf"(?:(?:{'|'.join(_ROLES_EN)})\s+(?:(?-i:[A-Z][a-z]+)\s+)?"
         + rf"(?P<name>{_PERSON_NAMES_EN})(?:{_AFTER_A_PERSON_EN}|(?=\s+{_PREPOSITION_EN}\b)"
         + rf"|(?=\s+(?!{_KURIL_NOUNS_EN}\b)(?-i:[a-z])))"
-        # after a given name, what follows a person's name (only Kuril is a surname)
+        # after a given name, what follows a person's name (only Kuril and Kurilsky are
+        # surnames)
         + rf"|(?!{_NOT_A_GIVEN_NAME_EN}\b)(?-i:[A-Z][a-z]+|[A-Z]\.)\s+"
-        + rf"(?P<named>(?-i:Kurile?)){_AFTER_A_PERSON_EN})",
+        + rf"(?P<named>(?-i:Kurile?|Kurilsk(?:y|iy|aya))){_AFTER_A_PERSON_EN})",
         ("kuril", "iturup", "etorofu", "kunashir", "shikotan", "habomai"),
-        applies_to=("en.kurils", "en.iturup", "en.kunashir", "en.shikotan", "en.habomai"),
+        applies_to=(
+            *("en.kurils", "en.iturup", "en.kunashir", "en.shikotan", "en.habomai"),
+            "en.towns",
+        ),
         reach=60,
         echoes=True,
     ),
@@ -3395,7 +3425,8 @@ _FIGURES_JA = (
     # a figure ends there (「…北方領土」, …のようなもの, …だ); 「わが市の北方領土返還運動」 is
     # Nemuro's own campaign, no figure
     # (or a headline ending on it: 【コラム】わが家の北方領土)
-    r"(?=[」』”\"]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも|\n|$)"
+    # (or what a thing has become: 書斎が「わが家の北方領土になっている」)
+    r"(?=[」』”\"]|の?よう|みたい|だ|です|と(?:たとえ|例え|呼|いえ|言え)|とも|にな|\n|$)"
     # the figures said by what stands around the name, each tried only where the name
     # stands: the match is the name, its conditions zero-width around it
     r"|(?:北方領土|北方四島)(?:"
@@ -3656,6 +3687,24 @@ _AFTER_A_VESSEL_EN = r"(?:,\s+the\s+|\s+(?:the\s+)?)"
 # The group's names, capitalised, as the view and expert-field guards read them.
 _GROUP_NAME_EN = r"(?:Northern\s+Territories|Kurils?|Kurile?s?\s+Islands|Southern\s+Kurils)\b"
 _ANOTHER_FRAMEWORK_WHY = "the islands' own arrangement named only as another one than the story's"
+# The name beside a capitalised noun of a business: "the Kuril Hotel in Yuzhno-Sakhalinsk".
+# A guard of its own, for the business-name guard settles most positions by its nouns' first
+# letters; tried after the apposition guard, which says more ("Kuril, a 30-seat restaurant").
+_NAME_BESIDE_A_BUSINESS_NOUN = _guard(
+    "guard.business-name-before",
+    "en",
+    "the name of a business, a venue or a brand (a restaurant, a band)",
+    rf"(?<![\w'’-])(?-i:(?=[A-Z]))(?:{_BUSINESS_NAMES['en']})"
+    # (never a longer title's word: "Kuril Islands Restaurant Week" is the islands' own)
+    + rf"\s+(?-i:{'|'.join(_TITLED_AFTER_EN)})(?![\w'’])(?!\s+(?-i:[A-Z]))"
+    # or after it, as hotels abroad are named ("Hotel Kurilsky in Yuzhno-Sakhalinsk")
+    + rf"|(?<![\w'’-])(?-i:{'|'.join(_TITLED_BEFORE_EN)})\s+(?-i:(?=[A-Z]))"
+    + rf"(?:{_BUSINESS_NAMES['en']})(?![\w'’-])",
+    _anchors((*_TITLED_AFTER_EN, *_TITLED_BEFORE_EN)),
+    echoes=True,
+)
+
+
 GUARDS: list[Guard] = [
     # --- English ---
     _guard(
@@ -4306,7 +4355,8 @@ GUARDS: list[Guard] = [
         # brought *from* the islands; brought *to* them (привезла на Шикотан) is their news
         + r"|(?:завез|привез)\w*\s+(?:[\w-]+\s+){0,3}(?:с|из)\s+(?:\w+\s+и\s+)?"
         # Seedlings or a breed *from* the islands; seedlings planted *on* them are news.
-        + r"|(?:саженц|семен|черенк|пород)\w*\s+(?:\w+\s+)?(?:с|из)\s+)"
+        # («порода аборигенных кошек из Курильских островов»)
+        + r"|(?:саженц|семен|черенк|пород)\w*\s+(?:\w+\s+){0,3}(?:с|из)\s+)"
         + r"(?:курил\w*|курильск\w+|"
         + _names("ru")
         + r")",
@@ -4405,7 +4455,10 @@ GUARDS: list[Guard] = [
         r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海|沿岸)?(?:など)?で(?:繁殖|越冬|生息)"
         r"|(?:ラッコ|アザラシ|オットセイ|クジラ|シャチ|イルカ|ワシ|カモメ|海鳥)"
         r"[^。]{0,20}?(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?から"
-        r"(?:移り住|渡って|移動|やって来|流れ着|南下)",
+        r"(?:移り住|渡って|移動|やって来|流れ着|南下)"
+        # or those that grew in number there and came over (千島列島で増えた個体が南下して)
+        r"|(?:千島列島|千島|クリル諸島)(?:周辺|近海)?(?:など)?で[^。]{0,12}?(?:個体|群れ)"
+        r"[^。]{0,6}?(?:移り住|渡って|移動|やって来|流れ着|南下)",
         (
             *("原産", "分布", "自生", "ちな", "名付け", "命名", "冠", "採集", "採取", "発見"),
             *("記載", "見つか", "輸入", "持ち込", "連れ"),
@@ -4433,7 +4486,9 @@ GUARDS: list[Guard] = [
         "guard.ja-habomai-district",
         "ja",
         "歯舞 as the district of Nemuro City and its fishery cooperative, not the islands",
-        r"歯舞(?:漁協|漁業協同組合|漁港|地区|市場|支所|会館|小学校|中学校|産|ブランド|昆布しょうゆ"
+        # (and the cooperative's forerunners: 歯舞他5ケ村漁業組合, 歯舞漁業会)
+        r"歯舞(?:漁協|漁業協同組合|漁業組合|漁業会|他[0-9０-９一二三四五六七八九]+[ケヶか]村"
+        r"|漁港|地区|市場|支所|会館|小学校|中学校|産|ブランド|昆布しょうゆ"
         r"|[0-9０-９一二三四五六七八九]+丁目|保育所|郵便局|診療所|出張所|町内会"
         # a school's short name (歯舞小, 歯舞中), never the islets' own words
         r"|(?:小|中)(?![学]?(?:島|諸島|群島)))|はぼまい昆布"
@@ -4525,6 +4580,7 @@ GUARDS: list[Guard] = [
         reach=80,
         echoes=True,
     ),
+    _NAME_BESIDE_A_BUSINESS_NOUN,
     *_PROPER_NAMES_OF_OTHER_THINGS,
     *_NAMES_OF_PEOPLE_AND_THINGS,
     *_REGION_PAIR,

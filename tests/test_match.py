@@ -4287,3 +4287,116 @@ def test_the_kaigara_kelp_fishery_is_the_islets_own():
     )
     assert result.relevant, result.reason
     assert "ja.habomai-islets" in {h.rule for h in result.hits}, result.hits
+
+
+# The eighty-third to eighty-sixth blind parts' kinds (our own items).
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Fire inspectors close the Kuril Hotel for a month",
+            "YUZHNO-SAKHALINSK - Inspectors ordered the Kuril Hotel on Lenin Street to stop "
+            "taking guests after finding a locked fire exit.",
+        ),
+        (
+            "Hotel Kurilsky fined over broken alarms",
+            "A court in Yuzhno-Sakhalinsk fined the 40-room Hotel Kurilsky and its manager.",
+        ),
+    ],
+)
+def test_a_hotel_named_after_the_islands_elsewhere_is_no_news_of_them(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+    assert {s.guard for s in result.suppressed} == {"guard.business-name-before"}
+
+
+def test_former_residents_mourning_their_home_island_from_a_ship_are_its_story():
+    result = matcher.match_item(
+        "Ex-residents lay flowers at sea",
+        "NEMURO, Hokkaido - Some 50 former residents sailed out on Saturday and laid flowers "
+        "on the water facing the hills of their home island, as Russia still bars landings.",
+    )
+    assert result.relevant, result.reason
+    assert "en.islands-they-left" in {h.rule for h in result.hits}, result.hits
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Береговой комплекс заступил на дежурство в Приморье",
+            "Дивизион береговых ракетных комплексов заступил на боевое дежурство в Приморье, "
+            "сообщили во флоте. Расчёты провели учебные пуски. Ранее такие же дивизионы были "
+            "развёрнуты на Курилах.",
+        ),
+        (
+            "Coastal missile unit goes on duty in Chukotka",
+            "A coastal missile battalion went on combat duty in Chukotka, the fleet said. Its "
+            "crews practised launches. Earlier, similar units were deployed on the Kurils.",
+        ),
+    ],
+)
+def test_a_precedent_on_the_islands_is_no_place_of_a_short_reports_subject(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+
+
+def test_what_has_become_our_homes_northern_territories_is_a_figure():
+    result = matcher.match_item(
+        "物置が「わが家の北方領土」に",
+        "タレントが番組で、ベランダの物置が夫の釣り道具で埋まり「わが家の北方領土になった」と話した。",
+    )
+    assert not result.relevant, result.reason
+    assert "guard.ja-figure-of-speech" in {s.guard for s in result.suppressed}
+
+
+def test_kurilsky_after_a_given_name_is_a_persons_surname():
+    result = matcher.match_item(
+        "Chess: Pavel Kurilsky takes the lead in Wijk aan Zee",
+        "Grandmaster Pavel Kurilsky beat the defending champion in 40 moves. Kurilsky, 24, "
+        "has 4.5 points from five games.",
+    )
+    assert not result.relevant, result.reason
+    assert {s.guard for s in result.suppressed} == {"guard.person-name"}
+
+
+def test_animals_that_grew_in_number_on_the_chain_and_came_south_have_it_as_their_origin():
+    result = matcher.match_item(
+        "知床でアザラシの群れ",
+        "羅臼町の海岸でアザラシの群れが見られる。専門家は千島列島で増えた群れが南下してきたとみている。",
+    )
+    assert not result.relevant, result.reason
+    assert {s.guard for s in result.suppressed} == {"guard.ja-origin"}
+
+
+def test_nemuros_habomai_district_echoes_but_never_onto_the_islets():
+    district = matcher.match_item(
+        "Рыбаки из Хабомаи вышли на лов сайры",
+        "Рыболовецкий кооператив Хабомаи из японского города Нэмуро отправил суда в открытое "
+        "море к востоку от Хоккайдо.",
+    )
+    assert not district.relevant, district.reason
+    islets = matcher.match_item(
+        "Рыбаки из Хабомаи вышли на лов сайры",
+        "Рыболовецкий кооператив Хабомаи из японского города Нэмуро отправил суда к "
+        "побережью островов Хабомаи по соглашению с Россией.",
+    )
+    assert islets.relevant, islets.reason
+
+
+def test_the_habomai_cooperatives_forerunners_are_the_districts():
+    result = Matcher(veto=False).match_item(
+        "組合の歩み",
+        "当組合は、歯舞他4ケ村漁業組合として大正期に発足し、戦後の歯舞漁業会を経て現在に至る。",
+    )
+    assert not result.relevant, result.reason
+    assert {s.guard for s in result.suppressed} == {"guard.ja-habomai-district"}
+
+
+def test_a_breed_of_cats_from_the_islands_words_between_is_an_origin():
+    result = Matcher(veto=False).match_item(
+        "Кошки-рыболовы",
+        "Это порода местных короткохвостых кошек из Курильских островов, любящая воду.",
+    )
+    assert not result.relevant, result.reason
+    assert {s.guard for s in result.suppressed} == {"guard.ru-origin"}
