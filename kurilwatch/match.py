@@ -1197,6 +1197,7 @@ _LAST_CENTURY_YEAR = re.compile(r"(?<!\d)1\d{3}(?!\d)")
 _NOT_FELT = re.compile(r"(?:\bnot|\bnever|(?<![\w-])не)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# A vessel's detention, which its escort to a port follows.
 _DETAINED = re.compile(
     r"\b(?:detain|seiz|arrest|impound)\w*|(?<![\w-])(?:задерж|арестова)\w*", re.IGNORECASE
 )
