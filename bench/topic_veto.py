@@ -2,8 +2,8 @@
 
 Leave-one-part-out: for each blind part k of the development set (blind1_* .. blind53_*,
 blind56_* .. blind63_*, blind65_* .. blind68_*, blind70_* .. blind74_*, blind76_* ..
-blind78_*, blind83_* .. blind86_*), the model is trained on every labelled file but part k
-(and never on heldback_*), and on part k it prints per language (a) how the
+blind78_*, blind83_* .. blind86_*, blind88_*), the model is trained on every labelled file
+but part k (and never on heldback_*), and on part k it prints per language (a) how the
 model alone separates the items that carry a name (positives kept, negatives rejected, at
 each threshold) and (b) precision/recall of the rules alone and of the rules with the veto.
 The rules are today's,

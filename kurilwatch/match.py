@@ -802,10 +802,15 @@ def _decide(
     strong = [h for h in hits if h.strength in ("strong", "user")]
     # (not a phrase whose sentence places it in other waters, the islands unnamed there: a
     # Japanese boat detained "off Sakhalin Island", «у берегов Камчатки»)
+    # (nor, where the text names none of the islands, a detention whose vessel it puts in
+    # another port: "taken it to a port … The vessel is at Korsakov port")
+    elsewhere = not strong and _OTHER_PORT.search(layout.text) is not None
     dispute_hits = [
         h
         for h in context
-        if h.rule.endswith(".dispute") and not _in_other_waters(layout, h, strong)
+        if h.rule.endswith(".dispute")
+        and not _in_other_waters(layout, h, strong)
+        and not (elsewhere and _DETAINED.search(h.text))
     ]
 
     def in_context(hit: Hit) -> bool:
@@ -1012,6 +1017,22 @@ def _decide(
                     f"a long feature that comes back to the islands unnamed in {len(returns)} "
                     f"sentences and {used} at the end",
                 )
+            # Or its headline's subject stands on them when it is named at last ("how the
+            # hospital at the edge of the country works" … «больница в Курильске —
+            # единственная на острове Итуруп»), the story having come back to the island or
+            # its village unnamed (one of their towns named; not Sakhalin's story).
+            if (
+                returns
+                and towns
+                and len({layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}) < 2
+            ):
+                subject = _headline_subject_there(layout, towns)
+                if subject:
+                    return result(
+                        True,
+                        f"a long feature whose headline's subject ({subject!r}) stands on "
+                        f"the islands when it {used} at the end",
+                    )
         # Another subject's story (a Kamchatka quake) that says it was felt in one of the
         # islands' towns, or that the town was evacuated («жители Северо-Курильска ощутили
         # толчки», "towns like Severo-Kurilsk were evacuated"): the town is a place of the
@@ -1159,6 +1180,18 @@ _OTHER_WATERS = re.compile(
 )
 
 
+# The ports of Sakhalin, Kamchatka, Primorye and Magadan, and Hokkaido's own, where a
+# vessel detained in other waters is taken or from which it sailed.
+_OTHER_PORT = re.compile(
+    r"\b(?:korsakov|kholmsk|nevelsk|petropavlovsk(?:-kamchatsky)?|nakhodka|vladivostok"
+    r"|magadan|wakkanai)\b"
+    r"|(?<![\w-])(?:корсаков|холмск|невельск|петропавловск|находк|владивосток|магадан"
+    r"|вакканай)\w*"
+    r"|コルサコフ|ホルムスク|ネベリスク|ペトロパブロフスク|ナホトカ|ウラジオストク|マガダン|稚内",
+    re.IGNORECASE,
+)
+
+
 def _in_other_waters(layout: _Layout, hit: Hit, strong: list[Hit]) -> bool:
     """Whether the hit's sentence places it in other waters, and names none of the islands."""
     start, end = layout.sentence_span(hit.start)
@@ -1240,6 +1273,33 @@ def _earlier(layout: _Layout, hit: Hit) -> bool:
     """Whether the hit's sentence opens on what came before the story (a precedent)."""
     start = max(layout.sentence_span(hit.start)[0], layout.dateline_end)
     return _EARLIER.match(layout.text, start) is not None
+
+
+# A word of a headline or of a sentence, long enough to say what the story is about.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+# The part of two words that must agree for them to be one word in another form.
+_STEM = 5
+
+
+def _headline_subject_there(layout: _Layout, hits: list[Hit]) -> str:
+    """A word of the headline that comes back in the sentence where one of `hits` stands as
+    the place of something (больница … «больница в Курильске»), or ""."""
+    if _CJK.search(layout.text, 0, layout.title_end):
+        return ""
+    headline = {
+        m.group(0)[:_STEM].lower(): m.group(0)
+        for m in _CONTENT_WORD.finditer(layout.text, 0, layout.title_end)
+    }
+    for hit in hits:
+        if not _placed_there(layout, hit):
+            continue
+        for m in _CONTENT_WORD.finditer(layout.text, *layout.sentence_span(hit.start)):
+            if m.start() < hit.end and hit.start < m.end():
+                continue
+            word = headline.get(m.group(0)[:_STEM].lower())
+            if word:
+                return word
+    return ""
 
 
 def _past_century(layout: _Layout, hit: Hit) -> bool:

@@ -374,6 +374,9 @@ PLACES: list[Place] = [
                     )
                 ),
                 "пик\\w*\\s+сарычев",
+                # the volcano's name first, then what it is: «Тятя — второй по величине …
+                # курильский вулкан» («тятя» alone is a word for father)
+                "тят(?:я|и|е|ю|ей)(?=\\s*[—–-]\\s*(?:[\\w-]+\\s+){0,7}?вулкан)",
                 "чикурачк",
                 "атсонупури",
                 "берутарубе",
@@ -667,6 +670,8 @@ GROUP_RULES: list[Rule] = [
                 "islands?\\s+(?:they|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)"
                 "\\s+(?:forced\\s+to\\s+(?:leave|flee)|driven\\s+(?:from|off)|expelled\\s+from"
                 "|deported\\s+from)",
+                # (the verb first: "Japanese who were forced to leave the four islands")
+                "forced\\s+to\\s+(?:leave|flee|abandon)\\s+(?:the\\s+)?(?:four\\s+|two\\s+)?islands?",
                 # "within sight of the island where many of them were born"
                 "islands?\\s+where\\s+(?:(?:many|most|some|all|several)\\s+of\\s+)?(?:they|them"
                 "|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)\\s+born",
@@ -908,7 +913,11 @@ CONTEXT_RULES: list[Rule] = [
             (
                 "territorial\\s+(?:dispute|issue|row|question|problem|claim)s?",
                 "peace\\s+treaty",
-                "disputed\\s+islands?",
+                # (where they are between: "disputed Pacific islands")
+                "disputed\\s+(?:(?:north\\s+)?pacific\\s+|northern\\s+|southern\\s+|russian-held\\s+)?"
+                "islands?",
+                # "one of four Japanese islands held by Russia"
+                "islands?\\s+held\\s+by\\s+(?:russia|moscow|the\\s+soviet\\s+union)",
                 "four\\s+islands",
                 "two\\s+islands",
                 # (off its east only: Rishiri and Rebun are "islands off northern Hokkaido")
@@ -941,6 +950,12 @@ CONTEXT_RULES: list[Rule] = [
                 "islands'?\\s+return",
                 "return\\s+of\\s+the(?:\\s+four)?\\s+islands",
                 "soviet\\s+(?:seizure|occupation)\\s+of",
+                # (a takeover of islands only: "the Soviet takeover of a resource-rich chain
+                # of islands in northern Japan")
+                "soviet\\s+takeover\\s+of\\s+(?:[\\w-]+\\s+){0,4}?islands",
+                # "entered Russia-controlled, but disputed, waters off Hokkaido"
+                "russia(?:n)?-controlled,?\\s+(?:but\\s+)?disputed,?\\s+waters",
+                "disputed\\s+waters\\s+(?:off|near|around)\\s+(?:(?:north)?east(?:ern)?\\s+)?hokkaido",
                 "russian\\s+(?:seizure|occupation)\\s+of",
                 "1956\\s+(?:joint\\s+)?declaration",
                 "japan-soviet\\s+joint\\s+declaration",
@@ -966,8 +981,8 @@ CONTEXT_RULES: list[Rule] = [
                 "seiz(?:e|es|ed|ing)\\s+(?:\\w+\\s+){0,2}(?:japanese|hokkaido|nemuro|rausu)[\\w-]*\\s+"
                 "(?:\\w+\\s+)?(?:boat|vessel|trawler|ship|crew|fishermen|fishers|sailors)s?",
                 *(
-                    f"{whose}[\\w-]*\\s+(?:\\w+\\s+){{0,2}}(?:boat|vessel|trawler)s?\\s+"
-                    "(?:\\w+\\s+){0,4}(?:detained|seized|captured)"
+                    f"{whose}[\\w-]*\\s+(?:\\w+\\s+){{0,2}}(?:boat|vessel|trawler|fishermen)s?\\s+"
+                    "(?:\\w+\\s+){0,5}(?:detained|seized|captured)"
                     for whose in ("japanese", "nemuro", "rausu")
                 ),
                 "kelp\\s+(?:harvest|fishing)\\s+(?:off|near|around)\\s+(?:a|an|the)?\\s*"
@@ -2037,7 +2052,8 @@ _PROPER_NAMES_OF_OTHER_THINGS: list[Guard] = [
         B
         + r"(?:habomai(?:\s+(?:and|or)\s+(?-i:[A-Z])\w+)?\s+"
         + r"(?:district|fishing\s+port|port|harbou?r"
-        + r"|fisher(?:y|ies|men'?s)\s+(?:cooperative|co-?op|association|union)|co-?op(?:erative)?"
+        + r"|fisher(?:y|ies|men'?s)\s+(?:cooperatives?|co-?ops?|associations?|unions?)"
+        + r"|co-?op(?:erative)?s?"
         + r"|elementary|primary|junior\s+high|high\s+school|schools?|community\s+cent(?:er|re))"
         + r"|(?:the\s+)?habomai\s+(?:district\s+)?(?:of|in)\s+nemuro"
         + r"|nemuro(?:'s|\s+city'?s?)\s+habomai|habomai,\s+nemuro)"
@@ -4197,6 +4213,18 @@ GUARDS: list[Guard] = [
         B + r"(?:курильск\w+\s+бобтейл\w*|бобтейл\w*\s+(?:\w+\s+)?курильск\w*)",
         ("бобтейл",),
     ),
+    # The breed's home island in the breed's own sentence: «отвезут новую кровь с родимого
+    # острова Кунашир на материк … кошки породы "курильский бобтейл"».
+    _guard(
+        "guard.ru-breed-home",
+        "ru",
+        "остров как родина породы кошек, а не место события",
+        B
+        + r"(?:с|из)\s+(?:[\w-]+\s+){0,2}?(?:остров\w*\s+)?(?:курил\w*|"
+        + _names("ru")
+        + r")\w*(?=[^.!?\n]{0,160}?(?:бобтейл|пород\w*\s+кош))",
+        ("бобтейл", "пород"),
+    ),
     _guard(
         "guard.ru-flora",
         "ru",
@@ -4599,7 +4627,8 @@ DISPUTE_ASIDES: list[Guard] = [
         "en",
         "the islands as what a place faces or overlooks, not the story's subject",
         B
-        + r"(?:faces?|facing|overlook(?:s|ing)?|look(?:s|ing)?\s+out\s+(?:on|at|over|across\s+to)"
+        + r"(?:faces?|facing|overlook(?:s|ing)?"
+        + r"|look(?:s|ing)?\s+out\s+(?:on|at|over|across\s+to|towards?|to)"
         + r"|(?:with|has|offers?|commands?)\s+(?:a\s+)?(?:clear\s+|fine\s+)?views?\s+"
         + r"(?:of|across\s+to)"
         + r"|within\s+sight\s+of|in\s+sight\s+of|across\s+the\s+(?:water|strait|sea)\s+from"

@@ -4400,3 +4400,125 @@ def test_a_breed_of_cats_from_the_islands_words_between_is_an_origin():
     )
     assert not result.relevant, result.reason
     assert {s.guard for s in result.suppressed} == {"guard.ru-origin"}
+
+
+# The eighty-eighth blind part's kinds and the second round of real published text's (our
+# own items).
+LONG_FEATURES_WHOSE_HEADLINE_SUBJECT_STANDS_THERE_AT_THE_END = [
+    (
+        "Как живёт школа на краю земли",
+        "Утром к крыльцу подходят дети в резиновых сапогах: дорогу в посёлке снова размыло. "
+        "Директор Ольга Петрова работает здесь двенадцать лет. Учителей не хватает, и "
+        "химию ведёт учитель биологии. Молодые специалисты приезжают с материка на год. "
+        "Зимой занятия отменяют из-за метелей. Летом ремонт делают сами родители. Интернет "
+        "работает с перебоями. Выпускники почти все уезжают учиться в Хабаровск. "
+        "Школа в Малокурильском — единственная средняя школа на острове Шикотан.",
+    ),
+    (
+        "How a clinic at the end of the road keeps going",
+        "The clinic's two doctors see forty patients on a good day. Supplies come by sea "
+        "once a month. When fog closes the airfield, the sickest wait. The village raised "
+        "money for an ultrasound scanner last year. Nurses come from the mainland on "
+        "one-year contracts. Few of them stay. The head doctor has not had a holiday in "
+        "three years. The clinic in Yuzhno-Kurilsk is the only one on Kunashir.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"), LONG_FEATURES_WHOSE_HEADLINE_SUBJECT_STANDS_THERE_AT_THE_END
+)
+def test_a_long_feature_whose_headline_subject_stands_on_the_islands_at_the_end(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+    assert "headline's subject" in result.reason, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # former residents, the verb before the islands
+        (
+            "Descendants record elders' memories",
+            "SAPPORO - Grandchildren of Japanese who were forced to leave the four islands after "
+            "1945 have recorded 90 interviews.",
+        ),
+        # a nameless seizure in "disputed waters"
+        (
+            "",
+            "Two Japanese fishermen came home on Friday after being held by Russian border "
+            "guards for a week. Their crab boat had entered Russian-controlled but disputed "
+            "waters off Hokkaido, officials said.",
+        ),
+        # "Soviet takeover of … islands"
+        (
+            "",
+            "NEMURO - She was nine when the Soviet takeover of the small chain of islands off "
+            "Japan's northern coast began, and her family fled by boat at night.",
+        ),
+        # the islands "held by Russia", a dispute in the headline
+        (
+            "Tokyo protests minister's trip to disputed Pacific islands",
+            "Japan will protest against a Russian minister's visit to one of four islands held by "
+            "Russia, a government spokesman said. The minister later toured a fish plant in the "
+            "Kuril Islands.",
+        ),
+    ],
+)
+def test_the_dispute_in_other_words_and_word_orders(title, body):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Review: the August storm in Manchuria",
+            "A new history of the Soviet invasion of Manchuria in 1945 draws on Japanese army "
+            "diaries. The Kurils get only an epilogue.",
+        ),
+        (
+            "Russia and China open a park on a once-disputed river island",
+            "KHABAROVSK - The island was divided under a 2004 deal. Commentators contrasted it "
+            "with Moscow's unresolved dispute with Tokyo over the Kuril Islands.",
+        ),
+        (
+            "Nemuro team reaches national final",
+            "NEMURO, Hokkaido - The city's volleyball team, from a coast that looks out toward "
+            "islands held by Russia, won the regional final on Sunday.",
+        ),
+        (
+            "Russia seizes Japanese fishing boat",
+            "Russian border guards said they had seized a Japanese fishing boat and taken it to "
+            "port. The vessel is at Korsakov. It belongs to a cooperative in Wakkanai.",
+        ),
+        (
+            "Scallops landed",
+            "Boats of the Nemuro and Habomai fisheries cooperatives landed 10 tons of scallops "
+            "from Nemuro Bay.",
+        ),
+    ],
+)
+def test_another_invasion_a_river_island_a_view_another_port_and_co_ops_are_not_the_dispute(
+    title, body
+):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+
+
+def test_tyatya_said_to_be_a_volcano_after_a_dash_is_the_islands_volcano():
+    result = matcher.match_item(
+        "", "Тятя — самый высокий и красивый курильский вулкан, и туристы идут к нему неделю."
+    )
+    assert "ru.volcanoes" in {h.rule for h in result.hits}, result.hits
+
+
+def test_the_breeds_home_island_is_its_origin():
+    result = Matcher(veto=False).match_item(
+        "",
+        "Котят с родного острова Итуруп увозят на материк, где их записывают как кошек породы "
+        "«курильский бобтейл».",
+    )
+    assert not result.relevant, result.reason
+    assert "guard.ru-breed-home" in {s.guard for s in result.suppressed}
