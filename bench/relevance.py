@@ -626,6 +626,24 @@ BLIND_PARTS = {
         "feature on a hospital whose headline's subject stands «в Курильске … на острове "
         "Итуруп» only in its last sentence",
     ),
+    "blind92_": (
+        "ninety-second",
+        "precision/recall en 1.000/0.867, ja 1.000/0.933, ru 1.000/1.000 (3 false negatives)",
+        "a detention ('taken into custody') escorted to Yuzhno-Kurilsk in the last paragraph; "
+        "former residents praying at sea 'within sight of Kunashiri'; 元島民の語り部授業 "
+        "naming 択捉島の紗那村 at the end",
+    ),
+    "blind93_": (
+        "ninety-third",
+        "precision/recall en 1.000/0.867, ja 1.000/1.000, ru 1.000/1.000 (2 false negatives)",
+        "a school feature whose island comes in its last paragraph ('the mainland' before it); "
+        "the special law on the 'four northern islands'",
+    ),
+    "blind95_": (
+        "ninety-fifth",
+        "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/0.933 (1 false negative)",
+        "«на двух островах, на которые претендует Токио», Russia only as «Сахалинский минтранс»",
+    ),
 }
 
 

@@ -126,6 +126,9 @@ class MatchResult:
     context: tuple[Hit, ...] = ()
     named_sentences: int = 0
     vetoed: str = ""  # the topic veto's reason when it overturned the rules' decision
+    # Whether a rule found the islands the place of the story's event outright (a quake felt
+    # in their town, a detained vessel taken to their port): too firm for the topic veto.
+    placed: bool = False
 
     @property
     def matched_terms(self) -> list[str]:
@@ -839,7 +842,7 @@ def _decide(
 
     named_sentences = len({layout.sentence(h.start) for h in evidence})
 
-    def result(relevant: bool, reason: str) -> MatchResult:
+    def result(relevant: bool, reason: str, placed: bool = False) -> MatchResult:
         return MatchResult(
             relevant,
             ordered,
@@ -848,6 +851,7 @@ def _decide(
             about=about,
             context=tuple(context),
             named_sentences=named_sentences,
+            placed=placed,
         )
 
     # The dispute named up front (headline or lead) with both sides: the story is about it,
@@ -910,6 +914,11 @@ def _decide(
             return result(True, f"{used} in the lead")
         if dispute_up_front:
             return result(True, f"the territorial dispute up front; {used} further down")
+        # A headline on the former residents (元島民が語り部授業, "Former residents pray at
+        # sea"), about nothing else, whose islands are named further down: the former
+        # residents are the islands' own.
+        if about is None and strong and _FORMER_RESIDENTS.search(layout.text, 0, layout.title_end):
+            return result(True, f"the former residents in the headline; {used} further down")
         # A short report about nothing else whose one mention, however late, is the place
         # where its subject stands ("the base on the island of Simushir was abandoned"), not
         # one place of a list (Ainu who lived in Hokkaido, Sakhalin and the Kurils).
@@ -1021,12 +1030,21 @@ def _decide(
             # hospital at the edge of the country works" … «больница в Курильске —
             # единственная на острове Итуруп»), the story having come back to the island or
             # its village unnamed (one of their towns named; not Sakhalin's story).
+            # (or one of the islands, the headline's subject in its sentence: "Shikotan … its
+            # future, like that of the school")
+            islands_named = [h for h in strong if _KIND.get(h.rule) in _ONE_ISLAND]
+            if islands_named and not towns:
+                returns = returns | _coming_back(layout, _TOWN_AND_ISLAND, sentences)
+            # (a headline that itself says "the islands" unnamed is read by its own rule below)
             if (
                 returns
-                and towns
+                and (towns or islands_named)
+                and _headline_islands(layout, _HEADLINE_ISLANDS) is None
                 and len({layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}) < 2
             ):
-                subject = _headline_subject_there(layout, towns)
+                subject = _headline_subject_there(layout, towns) or _headline_subject_there(
+                    layout, islands_named, placed=False
+                )
                 if subject:
                     return result(
                         True,
@@ -1043,6 +1061,7 @@ def _decide(
                     True,
                     f"{used} as a place where the story's event was felt "
                     f"({_town_prefix(layout.text, hit) + hit.text!r})",
+                    placed=True,
                 )
         # A vessel detained and taken to one of the islands' ports («судно было задержано и
         # отправлено … в порт Южно-Курильск»): it was seized in their waters (a ferry or a
@@ -1054,6 +1073,7 @@ def _decide(
                         True,
                         f"{used} as the port a detained vessel was taken to "
                         f"({_town_prefix(layout.text, hit) + hit.text!r})",
+                        placed=True,
                     )
         # Another subject's story (a Kamchatka quake) whose effects it tells in one of the
         # islands' towns ("In Severo-Kurilsk, sirens sounded") and then follows there
@@ -1220,19 +1240,32 @@ def _placed_there(layout: _Layout, hit: Hit) -> bool:
 
 # A quake or an eruption felt in a place, or the place evacuated; not when denied ("not
 # felt", «не ощущались»).
+# (or its waves reached it: "tsunami waves notably impacted the city of Severo-Kurilsk",
+# «волны затопили»)
 _FELT = re.compile(
     r"(?<![\w-])(?:(?:were|was|been|being)\s+felt|felt\s+(?:the\s+)?(?:tremors?|shaking|quake"
     r"|jolts?)|(?:were|was|been)\s+evacuated|evacuat(?:ed|ion\s+of)"
-    r"|ощути\w*|ощущал\w*|почувствова\w*|эвакуир\w*|эвакуаци\w*)",
+    r"|waves?\s+(?:\w+\s+)?(?:hit|struck|reached|impacted|flooded|swept|surged)"
+    r"|(?:were|was|been)\s+(?:flooded|inundated)|relocated\s+to\s+higher\s+ground"
+    r"|ощути\w*|ощущал\w*|почувствова\w*|эвакуир\w*|эвакуаци\w*|затопи\w*|подтопи\w*"
+    r"|волн\w*\s+(?:\w+\s+)?(?:достигл|накрыл|обрушил|пришл)\w*)",
     re.IGNORECASE,
 )
 _LAST_CENTURY_YEAR = re.compile(r"(?<!\d)1\d{3}(?!\d)")
 _NOT_FELT = re.compile(r"(?:\bnot|\bnever|(?<![\w-])не)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# The islands' former residents, as a headline names them.
+_FORMER_RESIDENTS = re.compile(
+    r"元島民|\bformer\s+(?:japanese\s+)?(?:islanders|island\s+residents|residents)\b"
+    r"|(?<![\w-])бывш\w+\s+(?:японск\w+\s+)?(?:жител|островитян)\w*",
+    re.IGNORECASE,
+)
 # A vessel's detention, which its escort to a port follows.
 _DETAINED = re.compile(
-    r"\b(?:detain|seiz|arrest|impound)\w*|(?<![\w-])(?:задерж|арестова)\w*", re.IGNORECASE
+    r"\b(?:detain|detention|seiz|arrest|impound|custody)\w*|(?<![\w-])(?:задерж|арестова)\w*"
+    r"|拿捕|連行|拘束",
+    re.IGNORECASE,
 )
 # Taken, escorted or towed to a port, the name right after (the town's prefix may come
 # between: «в порт Южно-»).
@@ -1281,17 +1314,21 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
 _STEM = 5
 
 
-def _headline_subject_there(layout: _Layout, hits: list[Hit]) -> str:
+def _headline_subject_there(layout: _Layout, hits: list[Hit], placed: bool = True) -> str:
     """A word of the headline that comes back in the sentence where one of `hits` stands as
-    the place of something (больница … «больница в Курильске»), or ""."""
+    the place of something (больница … «больница в Курильске»; with `placed` false, where
+    it stands at all), or ""."""
     if _CJK.search(layout.text, 0, layout.title_end):
         return ""
+    # (never the word for an island or a town itself: "Sado Island" … "the Kuril Islands")
     headline = {
         m.group(0)[:_STEM].lower(): m.group(0)
         for m in _CONTENT_WORD.finditer(layout.text, 0, layout.title_end)
+        if not _TOWN_AND_ISLAND.fullmatch(m.group(0))
+        and not _HEADLINE_ISLANDS.fullmatch(m.group(0))
     }
     for hit in hits:
-        if not _placed_there(layout, hit):
+        if placed and not _placed_there(layout, hit):
             continue
         for m in _CONTENT_WORD.finditer(layout.text, *layout.sentence_span(hit.start)):
             if m.start() < hit.end and hit.start < m.end():
@@ -1339,8 +1376,12 @@ _SAKHALIN = re.compile(
     re.IGNORECASE,
 )
 # The town, its port or its island, unnamed, after a town of the islands was named.
+# (or its archipelago, or the mainland across from it: "wages are higher than on the
+# mainland", «врачи с материка»)
 _TOWN_AND_ISLAND = re.compile(
-    f"{_HEADLINE_TOWN.pattern}|(?<![\\w'’-])(?:island|harbou?r)(?![\\w'’-])", re.IGNORECASE
+    f"{_HEADLINE_TOWN.pattern}|(?<![\\w'’-])(?:island|harbou?r|archipelago|mainland)(?![\\w'’-])"
+    r"|(?<![\w-])(?:материк|архипелаг)\w*",
+    re.IGNORECASE,
 )
 # Capitalised words that are no name before "Islands" in a title-case headline.
 _NOT_A_NAME_BEFORE = {"the", "a", "an", "to", "on", "in", "for", "at", "of", "and", "from"}
@@ -1543,10 +1584,10 @@ _ISLAND_IN_CHAIN = 24
 
 def firm_evidence(result: MatchResult) -> bool:
     """Whether the rules' evidence for a relevant item is too firm for the topic veto: the
-    user's include term, a phrase of the dispute in the headline or lead (not a name's own,
-    like 北方領土問題) with both sides named, or the islands named in three sentences or by
-    three different names."""
-    if any(h.rule.startswith("user.") for h in result.hits):
+    user's include term, a rule that found the islands the place of the event outright, a
+    phrase of the dispute in the headline or lead (not a name's own, like 北方領土問題) with
+    both sides named, or the islands named in three sentences or by three different names."""
+    if any(h.rule.startswith("user.") for h in result.hits) or result.placed:
         return True
     if result.named_sentences >= _FIRM_SENTENCES:
         return True

@@ -670,6 +670,8 @@ GROUP_RULES: list[Rule] = [
                 "islands?\\s+(?:they|their\\s+(?:families|parents|ancestors))\\s+(?:were|had\\s+been)"
                 "\\s+(?:forced\\s+to\\s+(?:leave|flee)|driven\\s+(?:from|off)|expelled\\s+from"
                 "|deported\\s+from)",
+                # 北方四島 translated: "the special measures law on the 'four northern islands'"
+                "four\\s+northern\\s+islands",
                 # (the verb first: "Japanese who were forced to leave the four islands")
                 "forced\\s+to\\s+(?:leave|flee|abandon)\\s+(?:the\\s+)?(?:four\\s+|two\\s+)?islands?",
                 # "within sight of the island where many of them were born"
@@ -1134,11 +1136,14 @@ CONTEXT_RULES: list[Rule] = [
         B
         + r"(?:росси\w*|москв\w*|кремл\w*|ссср|советск\w*|рф|фсб|погран\w*|минобороны|рго"
         + r"|русск\w+\s+географическ\w*|тоф|тихоокеанск\w+\s+флот\w*"
-        + r"|восточн\w+\s+военн\w+\s+округ\w*)"
+        + r"|восточн\w+\s+военн\w+\s+округ\w*"
+        # and the Sakhalin region's own authorities («Сахалинский минтранс»)
+        + r"|сахалинск\w+\s+(?:област\w*|минтранс\w*|правительств\w*|власт\w*"
+        + r"|министерств\w*|губернатор\w*|администраци\w*))"
         + E,
         (
             *("росси", "москв", "кремл", "ссср", "советск", "рф", "фсб", "погран"),
-            *("минобороны", "рго", "русск", "тоф", "тихоокеанск", "восточн"),
+            *("минобороны", "рго", "русск", "тоф", "тихоокеанск", "восточн", "сахалинск"),
         ),
         anchored_start=True,
     ),

@@ -4168,6 +4168,14 @@ QUAKES_FELT_IN_THE_ISLANDS_TOWNS = [
         "noon. The alert was lifted in the evening. Coastal towns such as Severo-Kurilsk were "
         "evacuated as a precaution.",
     ),
+    (
+        "Quake off Kamchatka sends tsunami across the Pacific",
+        "A magnitude 8.0 earthquake struck off the peninsula before dawn. Buildings were "
+        "damaged in the regional capital. Warnings went out across the Pacific. Japan and "
+        "Hawaii issued alerts. Ports were closed. Flights were delayed. Scientists expect "
+        "aftershocks. Tsunami waves later reached the port of Severo-Kurilsk, flooding the "
+        "lower streets.",
+    ),
 ]
 
 
@@ -4522,3 +4530,77 @@ def test_the_breeds_home_island_is_its_origin():
     )
     assert not result.relevant, result.reason
     assert "guard.ru-breed-home" in {s.guard for s in result.suppressed}
+
+
+# The ninety-second, ninety-third and ninety-fifth blind parts' kinds and a third round of
+# real published text's (our own items).
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Former residents gather at the cape",
+            "NEMURO - About 40 former residents and their families held a memorial service on "
+            "Sunday. They looked out across the strait toward Shikotan.",
+        ),
+        (
+            "元島民が小学校で講話",
+            "標津町の小学校で、元島民の女性(86)が子どもたちに戦後の暮らしを語った。女性は色丹島の斜古丹の生まれ。",
+        ),
+        (
+            "Diet panel backs aid for the islands' descendants",
+            "TOKYO - A ruling-party panel proposed widening the special law on the 'four northern "
+            "islands' to third-generation descendants of Japanese former residents.",
+        ),
+        (
+            "На островах, на которые претендует Япония, построят причалы",
+            "Сахалинский минтранс сообщил, что на двух островах, на которые претендует Япония, "
+            "построят причалы для парома.",
+        ),
+        (
+            "The library at the end of the line",
+            "The books arrive twice a year by sea. The librarian came from Omsk eleven years "
+            "ago. Children read in a room heated by a diesel stove. Wages are higher than on "
+            "the mainland. Prices are higher too. A new roof was laid last summer. The "
+            "internet still fails in winter storms. Visitors from Japan used to bring "
+            "picture books. Iturup, home to 6,000 people, has one library, and its future "
+            "depends on decisions taken far away.",
+        ),
+    ],
+)
+def test_former_residents_four_northern_islands_sakhalins_authorities_a_headlines_subject(
+    title, body
+):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "",
+            "北海道稚内市の漁協所属の底引き網漁船が28日、ロシア国境警備局に拿捕され、サハリン南部のコルサコフ港に連行された。",
+        ),
+        (
+            "",
+            "Russian border guards detained a Japanese trawler on Friday. The boat, from "
+            "Wakkanai in Hokkaido, was escorted to Korsakov.",
+        ),
+    ],
+)
+def test_a_detention_taken_to_another_port_is_not_the_islands(title, body):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+
+
+def test_a_detention_in_custody_then_escorted_to_an_island_port_was_there():
+    result = Matcher(veto=False).match_item(
+        "",
+        "A Japanese crab boat was taken into custody by Russian border guards at dawn. The "
+        "crew of five were unharmed. Relatives gathered at the cooperative. The government "
+        "asked for their release. Talks on the season had ended late. Past cases ended in "
+        "fines. The captain has fished there for 30 years. The boat was escorted to "
+        "Yuzhno-Kurilsk for questioning.",
+    )
+    assert result.relevant, result.reason
+    assert "the port a detained vessel was taken to" in result.reason

@@ -5,47 +5,48 @@ are asserted, separately, on the held-back part (heldback_*.jsonl: items written
 someone else after the rules were fixed). The first fifty-three blind parts (blind1_*.jsonl
 to blind53_*.jsonl), the fifty-sixth to the sixty-third (blind56_*.jsonl to blind63_*.jsonl)
 and the sixty-fifth to the sixty-eighth (blind65_*.jsonl to blind68_*.jsonl) the seventieth
-to the seventy-second (blind70_*.jsonl to blind72_*.jsonl) the seventy-third and seventy-
-fourth (blind73_*.jsonl, blind74_*.jsonl), the seventy-sixth to the seventy-eighth
+to the seventy-second (blind70_*.jsonl to blind72_*.jsonl) the seventy-third and
+seventy-fourth (blind73_*.jsonl, blind74_*.jsonl), the seventy-sixth to the seventy-eighth
 (blind76_*.jsonl to blind78_*.jsonl) the eighty-third to the eighty-sixth (blind83_*.jsonl
-to blind86_*.jsonl) and the eighty-eighth (blind88_*.jsonl) each found kinds of miss that
-were then fixed: they are part of the development set now, so their figures are no longer
-blind ones.
+to blind86_*.jsonl) the eighty-eighth (blind88_*.jsonl) and the ninety-second, ninety-third
+and ninety-fifth (blind92_*.jsonl, blind93_*.jsonl, blind95_*.jsonl) each found kinds of
+miss that were then fixed: they are part of the development set now, so their figures are no
+longer blind ones.
 
-The held-back part is thirteen blind parts, the sixty-fourth, the sixty-ninth, the seventy-
-fifth, the seventy-ninth to the eighty-second, the eighty-seventh and the eighty-ninth to
-the ninety-first (below) and two written blind by separate helpers while the fifty-second
-and fifty-third parts' kinds were fixed, 30 items per language each, measured once on the
-final rules (with the topic veto) and each asserted on its own: the fifty-fourth
-(heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl, ids hb54-*).
-Both meet the targets in every language. A third blind part, the fifty-sixth (ids hb57-*),
-written in the same hours and measured once on the same rules, missed recall in English (two
-false negatives) and Russian (one); its kinds were fixed and it joined the development set
-as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind while the fifty-
-sixth was studied and measured once on the rules that fixed it, missed precision in English
-and Japanese (one false positive each); its kinds were fixed and it joined the development
-set as blind57_*.jsonl. A fifth, the fifty-eighth (ids hb61-*), written blind while the
-fifty-seventh was studied and measured once on the rules that fixed it, missed precision in
-English and Japanese and recall in Japanese; its kinds were fixed and it joined the
-development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), written blind
-while the fifty-eighth was studied and measured once on the rules that fixed it, met the
-targets in English and Japanese and missed them in Russian (one false positive, one false
-negative); its kinds were fixed and it joined the development set as blind59_*.jsonl. A
-seventh, the sixtieth (ids hb65-*), written blind in a later session and measured once on
-the rules of the one before, met the targets in English and Japanese and missed recall in
-Russian (one false negative); its kind was fixed and it joined the development set as
-blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-* and hb64-*), written
-blind in the same hour and measured once on the rules that fixed the sixtieth, each missed
-the targets in one language or more; their kinds were fixed and they joined the development
-set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the sixty-sixth (ids hb68-*,
-hb70-* and hb69-*), written blind while those were studied and measured once on the rules
-that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met the targets in every
-language and stays in the held-back part (the topic veto retrained with the sixty-seventh
-part missed one Russian birthplace item there until the seventy-eighth part's birthplace
-kind was fixed); the sixty-fifth and sixty-sixth met them in Japanese and Russian and missed
-recall in English; their kinds were fixed and they joined the development set as
-blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while
-those were studied and measured once on the rules that fixed them, met the targets in
+The held-back part is fourteen blind parts, the sixty-fourth, the sixty-ninth, the
+seventy-fifth, the seventy-ninth to the eighty-second, the eighty-seventh, the eighty-ninth
+to the ninety-first and the ninety-fourth (below) and two written blind by separate helpers
+while the fifty-second and fifty-third parts' kinds were fixed, 30 items per language each,
+measured once on the final rules (with the topic veto) and each asserted on its own: the
+fifty-fourth (heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl,
+ids hb54-*). Both meet the targets in every language. A third blind part, the fifty-sixth
+(ids hb57-*), written in the same hours and measured once on the same rules, missed recall
+in English (two false negatives) and Russian (one); its kinds were fixed and it joined the
+development set as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind
+while the fifty-sixth was studied and measured once on the rules that fixed it, missed
+precision in English and Japanese (one false positive each); its kinds were fixed and it
+joined the development set as blind57_*.jsonl. A fifth, the fifty-eighth (ids hb61-*),
+written blind while the fifty-seventh was studied and measured once on the rules that fixed
+it, missed precision in English and Japanese and recall in Japanese; its kinds were fixed
+and it joined the development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*),
+written blind while the fifty-eighth was studied and measured once on the rules that fixed
+it, met the targets in English and Japanese and missed them in Russian (one false positive,
+one false negative); its kinds were fixed and it joined the development set as
+blind59_*.jsonl. A seventh, the sixtieth (ids hb65-*), written blind in a later session and
+measured once on the rules of the one before, met the targets in English and Japanese and
+missed recall in Russian (one false negative); its kind was fixed and it joined the
+development set as blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-*
+and hb64-*), written blind in the same hour and measured once on the rules that fixed the
+sixtieth, each missed the targets in one language or more; their kinds were fixed and they
+joined the development set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the
+sixty-sixth (ids hb68-*, hb70-* and hb69-*), written blind while those were studied and
+measured once on the rules that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met
+the targets in every language and stays in the held-back part (the topic veto retrained with
+the sixty-seventh part missed one Russian birthplace item there until the seventy-eighth
+part's birthplace kind was fixed); the sixty-fifth and sixty-sixth met them in Japanese and
+Russian and missed recall in English; their kinds were fixed and they joined the development
+set as blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind
+while those were studied and measured once on the rules that fixed them, met the targets in
 Japanese and Russian and missed precision in English (one false positive); its kind was
 fixed and it joined the development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth
 (ids hb72-* and hb71-*), written blind while those were studied and measured once on the
@@ -68,27 +69,32 @@ and blind77_*.jsonl. The seventy-eighth (ids hb80-*), written blind while those 
 and measured once on the rules that fixed them, met the targets in Russian and missed recall
 in English and Japanese; its kinds were fixed and it joined the development set as
 blind78_*.jsonl (one of them, a birthplace as a participle, «родившаяся на Итурупе», also
-mends the sixty-fourth part's Russian item, which meets the targets again). The seventy-
-ninth to the eighty-first (heldback_part79_*.jsonl to heldback_part81_*.jsonl, ids hb84-*,
-hb85-* and hb83-*), written blind while that was studied and measured once on the final
-rules: the seventy-ninth and eighty-first meet the targets in every language; the eightieth
-meets them in Russian and missed them in English and Japanese, held by strict expected
-failures (the English one removed when the eighty-sixth part's kind, a hotel named after the
-islands in Yuzhno-Sakhalinsk, mended its English item). The eighty-second to the eighty-
-sixth (ids hb88-*, hb89-*, hb87-*, hb90-* and hb91-*), written blind in the next session and
-measured once on the rules of the moment (ad166c0; the eighty-sixth on 631f6af): the eighty-
-second (heldback_part82_*.jsonl) meets the targets in every language and stays in the held-
-back part; the others missed them in one or two languages, their kinds were fixed and they
-joined the development set as blind83_*.jsonl to blind86_*.jsonl. The eighty-seventh
-(heldback_part87_*.jsonl, ids hb86-*), written blind while those were studied and measured
-once on 631f6af, meets the targets in every language and stays in the held-back part. The
-eighty-eighth to the ninety-first (ids hb94-*, hb93-*, hb95-* and hb92-*), written blind
-while the kinds of real published text were fixed and measured once on c632a1e: the eighty-
-eighth missed recall in English and Russian, its kinds were fixed and it joined the
+mends the sixty-fourth part's Russian item, which meets the targets again). The
+seventy-ninth to the eighty-first (heldback_part79_*.jsonl to heldback_part81_*.jsonl, ids
+hb84-*, hb85-* and hb83-*), written blind while that was studied and measured once on the
+final rules: the seventy-ninth and eighty-first meet the targets in every language; the
+eightieth meets them in Russian and missed them in English and Japanese, held by strict
+expected failures (the English one removed when the eighty-sixth part's kind, a hotel named
+after the islands in Yuzhno-Sakhalinsk, mended its English item). The eighty-second to the
+eighty-sixth (ids hb88-*, hb89-*, hb87-*, hb90-* and hb91-*), written blind in the next
+session and measured once on the rules of the moment (ad166c0; the eighty-sixth on 631f6af):
+the eighty-second (heldback_part82_*.jsonl) meets the targets in every language and stays in
+the held-back part; the others missed them in one or two languages, their kinds were fixed
+and they joined the development set as blind83_*.jsonl to blind86_*.jsonl. The
+eighty-seventh (heldback_part87_*.jsonl, ids hb86-*), written blind while those were studied
+and measured once on 631f6af, meets the targets in every language and stays in the held-back
+part. The eighty-eighth to the ninety-first (ids hb94-*, hb93-*, hb95-* and hb92-*), written
+blind while the kinds of real published text were fixed and measured once on c632a1e: the
+eighty-eighth missed recall in English and Russian, its kinds were fixed and it joined the
 development set as blind88_*.jsonl; the eighty-ninth to the ninety-first
 (heldback_part89_*.jsonl to heldback_part91_*.jsonl) meet the targets in every language and
-stay in the held-back part. With no held-back part the test fails by design (it never
-skips), naming the file it wants. To put a new one in, copy its three files to
+stay in the held-back part. The ninety-second to the ninety-fifth (ids hb97-*, hb96-*,
+hb98-* and hb99-*), written blind while those were studied and measured once on d0220cd: the
+ninety-second, ninety-third and ninety-fifth missed recall in one or two languages, their
+kinds were fixed and they joined the development set as blind92_*.jsonl, blind93_*.jsonl and
+blind95_*.jsonl; the ninety-fourth (heldback_part94_*.jsonl) meets the targets in every
+language and stays in the held-back part. With no held-back part the test fails by design
+(it never skips), naming the file it wants. To put a new one in, copy its three files to
 tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids unique
 across the set, both labels in each) and run this file. If it misses a target, say so
 honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
@@ -259,6 +265,11 @@ NINETY_FIRST_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
 }
+NINETY_FOURTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
@@ -274,6 +285,7 @@ OTHER_HELD_BACK_PARTS = {
     "eighty-ninth": ("heldback_part89_", EIGHTY_NINTH_PART_FIGURES),
     "ninetieth": ("heldback_part90_", NINETIETH_PART_FIGURES),
     "ninety-first": ("heldback_part91_", NINETY_FIRST_PART_FIGURES),
+    "ninety-fourth": ("heldback_part94_", NINETY_FOURTH_PART_FIGURES),
 }
 
 
@@ -303,6 +315,7 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
         *(("eighty-ninth", lang) for lang in LANGS),
         *(("ninetieth", lang) for lang in LANGS),
         *(("ninety-first", lang) for lang in LANGS),
+        *(("ninety-fourth", lang) for lang in LANGS),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
@@ -395,6 +408,9 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind85_", 30),
         ("blind86_", 30),
         ("blind88_", 30),
+        ("blind92_", 30),
+        ("blind93_", 30),
+        ("blind95_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
