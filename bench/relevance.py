@@ -644,6 +644,32 @@ BLIND_PARTS = {
         "precision/recall en 1.000/1.000, ja 1.000/1.000, ru 1.000/0.933 (1 false negative)",
         "«на двух островах, на которые претендует Токио», Russia only as «Сахалинский минтранс»",
     ),
+    "blind96_": (
+        "ninety-sixth",
+        "precision/recall en 1.000/1.000, ja 1.000/0.933, ru 0.933/0.933 (1 false positive, "
+        "2 false negatives)",
+        "satellites «Курилы-1» and «Курилы-2»; «северные территории» in quotes beside Japan; "
+        "an exhibition at 北方館 on 引き揚げ (still missed)",
+    ),
+    "blind97_": (
+        "ninety-seventh",
+        "precision/recall en 1.000/1.000, ja 0.882/1.000, ru 1.000/0.933 (2 false positives, "
+        "1 false negative)",
+        "「くなしり最中」, a sweet; 球団にとっての「北方領土」; «у южных островов гряды»",
+    ),
+    "blind98_": (
+        "ninety-eighth",
+        "precision/recall en 0.929/0.867, ja 1.000/1.000, ru 1.000/1.000 (1 false positive, "
+        "2 false negatives)",
+        "'Restaurant review: Kunashiri'; the Cabinet Office's Northern Territories Affairs "
+        "Administration read as another country's; 'ex-residents' praying at sea, nameless",
+    ),
+    "blind99_": (
+        "ninety-ninth",
+        "precision/recall en 1.000/1.000, ja 1.000/0.933, ru 1.000/0.933 (2 false negatives)",
+        "「ムネオハウス」, the exchanges' house on Kunashir by its nickname; a teacher's "
+        "profile that names Shikotan once, as a direction, at its end (still missed)",
+    ),
 }
 
 

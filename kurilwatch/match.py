@@ -915,9 +915,9 @@ def _decide(
         if dispute_up_front:
             return result(True, f"the territorial dispute up front; {used} further down")
         # A headline on the former residents (元島民が語り部授業, "Former residents pray at
-        # sea"), about nothing else, whose islands are named further down: the former
-        # residents are the islands' own.
-        if about is None and strong and _FORMER_RESIDENTS.search(layout.text, 0, layout.title_end):
+        # sea"), about nothing else, whose islands are named further down (or its grave
+        # visits, in context): the former residents are the islands' own.
+        if about is None and _FORMER_RESIDENTS.search(layout.text, 0, layout.title_end):
             return result(True, f"the former residents in the headline; {used} further down")
         # A short report about nothing else whose one mention, however late, is the place
         # where its subject stands ("the base on the island of Simushir was abandoned"), not
@@ -1257,7 +1257,7 @@ _NOT_FELT = re.compile(r"(?:\bnot|\bnever|(?<![\w-])не)\s+(?:\w+\s+)?$", re.IG
 
 # The islands' former residents, as a headline names them.
 _FORMER_RESIDENTS = re.compile(
-    r"元島民|\bformer\s+(?:japanese\s+)?(?:islanders|island\s+residents|residents)\b"
+    r"元島民|\b(?:former\s+(?:japanese\s+)?|ex-)(?:islanders|island\s+residents|residents)\b"
     r"|(?<![\w-])бывш\w+\s+(?:японск\w+\s+)?(?:жител|островитян)\w*",
     re.IGNORECASE,
 )

@@ -740,6 +740,19 @@ GROUP_RULES: list[Rule] = [
         ("курил",),
         anchored_start=True,
     ),
+    # The southern islands "of the ridge" unnamed («у южных островов гряды»), never another
+    # ridge's named after it (гряды Рюкю).
+    _rule(
+        "ru.southern-islands-of-the-ridge",
+        "strong",
+        "group",
+        "Курилы",
+        B
+        + r"южн\w+\s+остров\w*\s+гряд\w*(?![\w-])(?![ \t]+(?-i:[А-ЯЁA-Z]))"
+        + r"(?![ \t]+\w+[ \t]+(?-i:[А-ЯЁ]))",
+        ("южн",),
+        anchored_start=True,
+    ),
     _rule(
         "ru.kurils-gen",
         "strong",
@@ -764,6 +777,17 @@ GROUP_RULES: list[Rule] = [
         "Северные территории",
         B + r"северн\w+\s+территори\w*",
         ("территори",),
+    ),
+    # In quotes, the Japanese name as Russian quotes it («северные территории»): beside
+    # Japan, Japan's own (unquoted, the phrase is also Russia's own North).
+    _rule(
+        "ru.northern-territories-quoted",
+        "weak",
+        "group",
+        "Северные территории",
+        r"[«\"„“]северн\w+\s+территори\w*[»\"“”]",
+        ("«", '"', "„", "“"),
+        needs=("dispute", "both", "japan"),
     ),
     _rule(
         "ja.hoppo-ryodo",
@@ -800,8 +824,9 @@ GROUP_RULES: list[Rule] = [
         "strong",
         "group",
         "北方領土",
-        r"ビザなし交流|北方墓参|北方四島交流",
-        ("ビザなし交流", "北方墓参", "北方四島交流"),
+        # (and the exchanges' house on Kunashir by its nickname, ムネオハウス)
+        r"ビザなし交流|北方墓参|北方四島交流|ムネオハウス",
+        ("ビザなし交流", "北方墓参", "北方四島交流", "ムネオハウス"),
         anchored_start=True,
     ),
     # The return campaign's own institutions: their news is the dispute's (the Northern
@@ -3436,7 +3461,9 @@ _OWNER_OF_A_FIGURE_JA = (
     rf"|(?<![{KANJI}])(?:兄|姉|弟|妹|父|母|夫|妻|祖父|祖母|息子|娘|上司|課長|部長|先輩|後輩"
     r"|隣人|お隣|兄貴|姉貴|親父|おやじ|お袋|おふくろ)"
     # a bare 市 or 町 (「用地は市の北方領土」): the speaker's own town, not a named one
-    rf"|(?<![{KANJI}])(?:市|町|村|区|県|業界|社内|家庭))"
+    rf"|(?<![{KANJI}])(?:市|町|村|区|県|業界|社内|家庭)"
+    # a club's, a team's or a company's (球団にとっての「北方領土」)
+    rf"|(?<![{KANJI}])(?:球団|球界|チーム|クラブ|会社|当社|弊社|自社|業者|店))"
 )
 # 北方領土 or 北方四島 as a fixed-width class, for lookbehinds that end at the name.
 _NAME_JA = "[北][方][領四][土島]"
@@ -3667,6 +3694,28 @@ _COMPANIES_FIGURES_AND_ANSWERS: list[Guard] = [
         applies_to=("ja.hoppo-ryodo",),
         reach=40,
     ),
+    # A product named after the islands, its kind inside the quotes (「くなしり最中」,
+    # 「択捉ラーメン」): a sweet's or a dish's name, not the islands.
+    _guard(
+        "guard.ja-product-name",
+        "ja",
+        "the name of a product (a sweet, a dish, a drink), not the islands",
+        rf"「(?:{_ANY_NAME_JA})(?:島)?(?:最中|羊羹|ようかん|饅頭|まんじゅう|煎餅|せんべい|サブレ"
+        r"|クッキー|大福|どら焼き|カステラ|ラーメン|うどん|そば|丼|定食|弁当|カレー|ビール|焼酎"
+        r"|地酒|ワイン|サイダー|ソーダ)」",
+        ("「",),
+        echoes=True,
+    ),
+    # A name with a serial number in quotes is a device's or a vehicle's («Курилы-1», a
+    # satellite; "Kuril-2"), not the islands.
+    _guard(
+        "guard.ru-serial-name",
+        "ru",
+        "название аппарата с номером («Курилы-1»), а не острова",
+        r"[«\"„“](?:курил\w*|" + _names("ru") + r")\w*[-‐ ]?\d+[»\"“”]",
+        ("«", '"', "„", "“"),
+        echoes=True,
+    ),
     # 「択捉島」と答え: a contestant's answer on a quiz show (a wrong one, as a joke); a quiz
     # on the islands' day or their return is the dispute's own.
     _guard(
@@ -3720,8 +3769,10 @@ _NAME_BESIDE_A_BUSINESS_NOUN = _guard(
     + rf"\s+(?-i:{'|'.join(_TITLED_AFTER_EN)})(?![\w'’])(?!\s+(?-i:[A-Z]))"
     # or after it, as hotels abroad are named ("Hotel Kurilsky in Yuzhno-Sakhalinsk")
     + rf"|(?<![\w'’-])(?-i:{'|'.join(_TITLED_BEFORE_EN)})\s+(?-i:(?=[A-Z]))"
-    + rf"(?:{_BUSINESS_NAMES['en']})(?![\w'’-])",
-    _anchors((*_TITLED_AFTER_EN, *_TITLED_BEFORE_EN)),
+    + rf"(?:{_BUSINESS_NAMES['en']})(?![\w'’-])"
+    # or a review's headline: "Restaurant review: Kunashiri, Shoreditch"
+    + rf"|\b(?:restaurant|bar|caf[eé]|pub)\s+review:?\s+(?:{_BUSINESS_NAMES['en']})(?![\w'’-])",
+    _anchors((*_TITLED_AFTER_EN, *_TITLED_BEFORE_EN, "review")),
     echoes=True,
 )
 
@@ -3786,7 +3837,10 @@ GUARDS: list[Guard] = [
         "en",
         "another country's northern territories",
         r"Northern\s+Territories\s+of\s+(?!Japan)(?:the\s+)?[A-Z]"
-        r"|\b(?!Japan|Tokyo)[A-Z][\w.]*(?:\s+[A-Z]\w*)?['’]s\s+Northern\s+Territories",
+        # (never a Japanese office's: "the Cabinet Office's Northern Territories Affairs
+        # Administration", "Hokkaido's Northern Territories campaign")
+        r"|\b(?!Japan|Tokyo|Cabinet|Office|Hokkaido|Nemuro|Government|Ministry|Foreign)[A-Z][\w.]*"
+        r"(?:\s+[A-Z]\w*)?['’]s\s+Northern\s+Territories",
         ("territories",),
         flags=0,
     ),

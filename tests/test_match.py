@@ -4604,3 +4604,70 @@ def test_a_detention_in_custody_then_escorted_to_an_island_port_was_there():
     )
     assert result.relevant, result.reason
     assert "the port a detained vessel was taken to" in result.reason
+
+
+# The ninety-sixth to ninety-ninth blind parts' kinds (our own items).
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Ministry's video drive on the territorial claim",
+            "TOKYO - The Cabinet Office's Northern Territories Affairs Administration began a "
+            "short-video campaign for students, with Japan's claim to the four islands explained.",
+        ),
+        (
+            "Ex-residents lay wreaths at sea",
+            "NEMURO, Hokkaido - About 50 former residents sailed to the median line on Sunday, "
+            "facing the hills where their family graves remain; grave visits have been "
+            "suspended by Moscow since 2022.",
+        ),
+        ("「ムネオハウス」改修へ", "ロシア側が施設の改修を始めた。"),
+        (
+            "Японских рыбаков оштрафовали у южных островов гряды",
+            "Капитан японской шхуны оштрафован судом за перелов.",
+        ),
+    ],
+)
+def test_a_japanese_office_ex_residents_the_friendship_house_and_the_ridges_southern_islands(
+    title, body
+):
+    result = matcher.match_item(title, body)
+    assert result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Restaurant review: Shikotan, Soho",
+            "The counter seats twelve. Shikotan serves grilled fish and sake from Niigata.",
+        ),
+        ("コラム 会社にとっての「北方領土」", "営業部の倉庫が、誰も手を付けない聖域になっている。"),
+        ("名物「択捉ラーメン」が値上げ", "札幌の老舗店が来月から50円値上げする。"),
+        (
+            "Спутники «Курилы-1» и «Курилы-2» выведены на орбиту",
+            "Аппараты будут следить за судами в Тихом океане.",
+        ),
+        (
+            "Туристы у южных островов гряды Рюкю",
+            "Японские туроператоры запускают новые маршруты на Окинаву.",
+        ),
+    ],
+)
+def test_a_review_a_companys_figure_a_dish_a_satellite_and_another_ridge_are_not_the_islands(
+    title, body
+):
+    result = matcher.match_item(title, body)
+    assert not result.relevant, result.reason
+
+
+def test_the_quoted_northern_territories_in_russian_beside_japan_are_japans():
+    result = Matcher(veto=False).match_item(
+        "В Японии утвердили план по «северным территориям»",
+        "Правительство Японии утвердило программу поддержки бывших жителей островов.",
+    )
+    assert result.relevant, result.reason
+    other = Matcher(veto=False).match_item(
+        "Развитие северных территорий России", "Правительство утвердило программу."
+    )
+    assert not other.relevant, other.reason

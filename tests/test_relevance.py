@@ -8,10 +8,10 @@ and the sixty-fifth to the sixty-eighth (blind65_*.jsonl to blind68_*.jsonl) the
 to the seventy-second (blind70_*.jsonl to blind72_*.jsonl) the seventy-third and
 seventy-fourth (blind73_*.jsonl, blind74_*.jsonl), the seventy-sixth to the seventy-eighth
 (blind76_*.jsonl to blind78_*.jsonl) the eighty-third to the eighty-sixth (blind83_*.jsonl
-to blind86_*.jsonl) the eighty-eighth (blind88_*.jsonl) and the ninety-second, ninety-third
-and ninety-fifth (blind92_*.jsonl, blind93_*.jsonl, blind95_*.jsonl) each found kinds of
-miss that were then fixed: they are part of the development set now, so their figures are no
-longer blind ones.
+to blind86_*.jsonl) the eighty-eighth (blind88_*.jsonl) the ninety-second, ninety-third and
+ninety-fifth (blind92_*.jsonl, blind93_*.jsonl, blind95_*.jsonl) and the ninety-sixth to the
+ninety-ninth (blind96_*.jsonl to blind99_*.jsonl) each found kinds of miss that were then
+fixed: they are part of the development set now, so their figures are no longer blind ones.
 
 The held-back part is fourteen blind parts, the sixty-fourth, the sixty-ninth, the
 seventy-fifth, the seventy-ninth to the eighty-second, the eighty-seventh, the eighty-ninth
@@ -93,8 +93,12 @@ hb98-* and hb99-*), written blind while those were studied and measured once on 
 ninety-second, ninety-third and ninety-fifth missed recall in one or two languages, their
 kinds were fixed and they joined the development set as blind92_*.jsonl, blind93_*.jsonl and
 blind95_*.jsonl; the ninety-fourth (heldback_part94_*.jsonl) meets the targets in every
-language and stays in the held-back part. With no held-back part the test fails by design
-(it never skips), naming the file it wants. To put a new one in, copy its three files to
+language and stays in the held-back part. The ninety-sixth to the ninety-ninth (ids hb100-*
+to hb103-*), written blind while those were studied and measured once on the rules that
+fixed them (9b8b61b): none met the targets in every language (pooled en 0.983/0.967, ja
+0.967/0.967, ru 0.983/0.950); their kinds were fixed and they joined the development set as
+blind96_*.jsonl to blind99_*.jsonl. With no held-back part the test fails by design (it
+never skips), naming the file it wants. To put a new one in, copy its three files to
 tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids unique
 across the set, both labels in each) and run this file. If it misses a target, say so
 honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
@@ -411,6 +415,10 @@ def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part
         ("blind92_", 30),
         ("blind93_", 30),
         ("blind95_", 30),
+        ("blind96_", 30),
+        ("blind97_", 30),
+        ("blind98_", 30),
+        ("blind99_", 30),
     ],
 )
 def test_the_seen_blind_parts_count_in_the_whole_set_not_in_the_held_back_part(part, per_language):
