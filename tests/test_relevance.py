@@ -13,78 +13,79 @@ ninety-fifth (blind92_*.jsonl, blind93_*.jsonl, blind95_*.jsonl) and the ninety-
 ninety-ninth (blind96_*.jsonl to blind99_*.jsonl) each found kinds of miss that were then
 fixed: they are part of the development set now, so their figures are no longer blind ones.
 
-The held-back part is fourteen blind parts, the sixty-fourth, the sixty-ninth, the
+The held-back part is seventeen blind parts, the sixty-fourth, the sixty-ninth, the
 seventy-fifth, the seventy-ninth to the eighty-second, the eighty-seventh, the eighty-ninth
-to the ninety-first and the ninety-fourth (below) and two written blind by separate helpers
-while the fifty-second and fifty-third parts' kinds were fixed, 30 items per language each,
-measured once on the final rules (with the topic veto) and each asserted on its own: the
-fifty-fourth (heldback_*.jsonl, ids hb55-*) and the fifty-fifth (heldback_part55_*.jsonl,
-ids hb54-*). Both meet the targets in every language. A third blind part, the fifty-sixth
-(ids hb57-*), written in the same hours and measured once on the same rules, missed recall
-in English (two false negatives) and Russian (one); its kinds were fixed and it joined the
-development set as blind56_*.jsonl. A fourth, the fifty-seventh (ids hb58-*), written blind
-while the fifty-sixth was studied and measured once on the rules that fixed it, missed
-precision in English and Japanese (one false positive each); its kinds were fixed and it
-joined the development set as blind57_*.jsonl. A fifth, the fifty-eighth (ids hb61-*),
-written blind while the fifty-seventh was studied and measured once on the rules that fixed
-it, missed precision in English and Japanese and recall in Japanese; its kinds were fixed
-and it joined the development set as blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*),
-written blind while the fifty-eighth was studied and measured once on the rules that fixed
-it, met the targets in English and Japanese and missed them in Russian (one false positive,
-one false negative); its kinds were fixed and it joined the development set as
-blind59_*.jsonl. A seventh, the sixtieth (ids hb65-*), written blind in a later session and
-measured once on the rules of the one before, met the targets in English and Japanese and
-missed recall in Russian (one false negative); its kind was fixed and it joined the
-development set as blind60_*.jsonl. The sixty-first to the sixty-third (ids hb67-*, hb66-*
-and hb64-*), written blind in the same hour and measured once on the rules that fixed the
-sixtieth, each missed the targets in one language or more; their kinds were fixed and they
-joined the development set as blind61_*.jsonl to blind63_*.jsonl. The sixty-fourth to the
-sixty-sixth (ids hb68-*, hb70-* and hb69-*), written blind while those were studied and
-measured once on the rules that fixed them: the sixty-fourth (heldback_part64_*.jsonl) met
-the targets in every language and stays in the held-back part (the topic veto retrained with
-the sixty-seventh part missed one Russian birthplace item there until the seventy-eighth
-part's birthplace kind was fixed); the sixty-fifth and sixty-sixth met them in Japanese and
-Russian and missed recall in English; their kinds were fixed and they joined the development
-set as blind65_*.jsonl and blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind
-while those were studied and measured once on the rules that fixed them, met the targets in
-Japanese and Russian and missed precision in English (one false positive); its kind was
-fixed and it joined the development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth
-(ids hb72-* and hb71-*), written blind while those were studied and measured once on the
-rules that fixed them: the sixty-eighth met the targets in Japanese and missed them in
-English and Russian; its kinds were fixed and it joined the development set as
-blind68_*.jsonl; the sixty-ninth (heldback_part69_*.jsonl) meets them in every language and
-stays in the held-back part. The seventieth to the seventy-second (ids hb76-*, hb75-* and
-hb74-*), written blind while those were studied and measured once on the rules that fixed
-them, each missed recall in one language (English, English, Russian); their kinds were fixed
-and they joined the development set as blind70_*.jsonl to blind72_*.jsonl. The seventy-third
-to the seventy-fifth (ids hb79-*, hb77-* and hb78-*), written blind while those were studied
-and measured once on the rules that fixed them: the seventy-third missed the targets in
-every language and the seventy-fourth in Japanese; their kinds were fixed and they joined
-the development set as blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth
-(heldback_part75_*.jsonl) meets them in every language and stays in the held-back part. The
-seventy-sixth and seventy-seventh (ids hb82-* and hb81-*), written blind while those were
-studied and measured once on the rules that fixed them, missed recall in English and Russian
-and in Japanese; their kind was fixed and they joined the development set as blind76_*.jsonl
-and blind77_*.jsonl. The seventy-eighth (ids hb80-*), written blind while those were studied
-and measured once on the rules that fixed them, met the targets in Russian and missed recall
-in English and Japanese; its kinds were fixed and it joined the development set as
-blind78_*.jsonl (one of them, a birthplace as a participle, «родившаяся на Итурупе», also
-mends the sixty-fourth part's Russian item, which meets the targets again). The
-seventy-ninth to the eighty-first (heldback_part79_*.jsonl to heldback_part81_*.jsonl, ids
-hb84-*, hb85-* and hb83-*), written blind while that was studied and measured once on the
-final rules: the seventy-ninth and eighty-first meet the targets in every language; the
-eightieth meets them in Russian and missed them in English and Japanese, held by strict
-expected failures (the English one removed when the eighty-sixth part's kind, a hotel named
-after the islands in Yuzhno-Sakhalinsk, mended its English item). The eighty-second to the
-eighty-sixth (ids hb88-*, hb89-*, hb87-*, hb90-* and hb91-*), written blind in the next
-session and measured once on the rules of the moment (ad166c0; the eighty-sixth on 631f6af):
-the eighty-second (heldback_part82_*.jsonl) meets the targets in every language and stays in
-the held-back part; the others missed them in one or two languages, their kinds were fixed
-and they joined the development set as blind83_*.jsonl to blind86_*.jsonl. The
-eighty-seventh (heldback_part87_*.jsonl, ids hb86-*), written blind while those were studied
-and measured once on 631f6af, meets the targets in every language and stays in the held-back
-part. The eighty-eighth to the ninety-first (ids hb94-*, hb93-*, hb95-* and hb92-*), written
-blind while the kinds of real published text were fixed and measured once on c632a1e: the
+to the ninety-first, the ninety-fourth and the hundredth to the hundred-and-second (below)
+and two written blind by separate helpers while the fifty-second and fifty-third parts'
+kinds were fixed, 30 items per language each, measured once on the final rules (with the
+topic veto) and each asserted on its own: the fifty-fourth (heldback_*.jsonl, ids hb55-*)
+and the fifty-fifth (heldback_part55_*.jsonl, ids hb54-*). Both meet the targets in every
+language. A third blind part, the fifty-sixth (ids hb57-*), written in the same hours and
+measured once on the same rules, missed recall in English (two false negatives) and Russian
+(one); its kinds were fixed and it joined the development set as blind56_*.jsonl. A fourth,
+the fifty-seventh (ids hb58-*), written blind while the fifty-sixth was studied and measured
+once on the rules that fixed it, missed precision in English and Japanese (one false
+positive each); its kinds were fixed and it joined the development set as blind57_*.jsonl. A
+fifth, the fifty-eighth (ids hb61-*), written blind while the fifty-seventh was studied and
+measured once on the rules that fixed it, missed precision in English and Japanese and
+recall in Japanese; its kinds were fixed and it joined the development set as
+blind58_*.jsonl. A sixth, the fifty-ninth (ids hb59-*), written blind while the fifty-eighth
+was studied and measured once on the rules that fixed it, met the targets in English and
+Japanese and missed them in Russian (one false positive, one false negative); its kinds were
+fixed and it joined the development set as blind59_*.jsonl. A seventh, the sixtieth (ids
+hb65-*), written blind in a later session and measured once on the rules of the one before,
+met the targets in English and Japanese and missed recall in Russian (one false negative);
+its kind was fixed and it joined the development set as blind60_*.jsonl. The sixty-first to
+the sixty-third (ids hb67-*, hb66-* and hb64-*), written blind in the same hour and measured
+once on the rules that fixed the sixtieth, each missed the targets in one language or more;
+their kinds were fixed and they joined the development set as blind61_*.jsonl to
+blind63_*.jsonl. The sixty-fourth to the sixty-sixth (ids hb68-*, hb70-* and hb69-*),
+written blind while those were studied and measured once on the rules that fixed them: the
+sixty-fourth (heldback_part64_*.jsonl) met the targets in every language and stays in the
+held-back part (the topic veto retrained with the sixty-seventh part missed one Russian
+birthplace item there until the seventy-eighth part's birthplace kind was fixed); the
+sixty-fifth and sixty-sixth met them in Japanese and Russian and missed recall in English;
+their kinds were fixed and they joined the development set as blind65_*.jsonl and
+blind66_*.jsonl. The sixty-seventh (ids hb73-*), written blind while those were studied and
+measured once on the rules that fixed them, met the targets in Japanese and Russian and
+missed precision in English (one false positive); its kind was fixed and it joined the
+development set as blind67_*.jsonl. The sixty-eighth and sixty-ninth (ids hb72-* and
+hb71-*), written blind while those were studied and measured once on the rules that fixed
+them: the sixty-eighth met the targets in Japanese and missed them in English and Russian;
+its kinds were fixed and it joined the development set as blind68_*.jsonl; the sixty-ninth
+(heldback_part69_*.jsonl) meets them in every language and stays in the held-back part. The
+seventieth to the seventy-second (ids hb76-*, hb75-* and hb74-*), written blind while those
+were studied and measured once on the rules that fixed them, each missed recall in one
+language (English, English, Russian); their kinds were fixed and they joined the development
+set as blind70_*.jsonl to blind72_*.jsonl. The seventy-third to the seventy-fifth (ids
+hb79-*, hb77-* and hb78-*), written blind while those were studied and measured once on the
+rules that fixed them: the seventy-third missed the targets in every language and the
+seventy-fourth in Japanese; their kinds were fixed and they joined the development set as
+blind73_*.jsonl and blind74_*.jsonl; the seventy-fifth (heldback_part75_*.jsonl) meets them
+in every language and stays in the held-back part. The seventy-sixth and seventy-seventh
+(ids hb82-* and hb81-*), written blind while those were studied and measured once on the
+rules that fixed them, missed recall in English and Russian and in Japanese; their kind was
+fixed and they joined the development set as blind76_*.jsonl and blind77_*.jsonl. The
+seventy-eighth (ids hb80-*), written blind while those were studied and measured once on the
+rules that fixed them, met the targets in Russian and missed recall in English and Japanese;
+its kinds were fixed and it joined the development set as blind78_*.jsonl (one of them, a
+birthplace as a participle, «родившаяся на Итурупе», also mends the sixty-fourth part's
+Russian item, which meets the targets again). The seventy-ninth to the eighty-first
+(heldback_part79_*.jsonl to heldback_part81_*.jsonl, ids hb84-*, hb85-* and hb83-*), written
+blind while that was studied and measured once on the final rules: the seventy-ninth and
+eighty-first meet the targets in every language; the eightieth meets them in Russian and
+missed them in English and Japanese, held by strict expected failures (the English one
+removed when the eighty-sixth part's kind, a hotel named after the islands in
+Yuzhno-Sakhalinsk, mended its English item). The eighty-second to the eighty-sixth (ids
+hb88-*, hb89-*, hb87-*, hb90-* and hb91-*), written blind in the next session and measured
+once on the rules of the moment (ad166c0; the eighty-sixth on 631f6af): the eighty-second
+(heldback_part82_*.jsonl) meets the targets in every language and stays in the held-back
+part; the others missed them in one or two languages, their kinds were fixed and they joined
+the development set as blind83_*.jsonl to blind86_*.jsonl. The eighty-seventh
+(heldback_part87_*.jsonl, ids hb86-*), written blind while those were studied and measured
+once on 631f6af, meets the targets in every language and stays in the held-back part. The
+eighty-eighth to the ninety-first (ids hb94-*, hb93-*, hb95-* and hb92-*), written blind
+while the kinds of real published text were fixed and measured once on c632a1e: the
 eighty-eighth missed recall in English and Russian, its kinds were fixed and it joined the
 development set as blind88_*.jsonl; the eighty-ninth to the ninety-first
 (heldback_part89_*.jsonl to heldback_part91_*.jsonl) meet the targets in every language and
@@ -97,11 +98,17 @@ language and stays in the held-back part. The ninety-sixth to the ninety-ninth (
 to hb103-*), written blind while those were studied and measured once on the rules that
 fixed them (9b8b61b): none met the targets in every language (pooled en 0.983/0.967, ja
 0.967/0.967, ru 0.983/0.950); their kinds were fixed and they joined the development set as
-blind96_*.jsonl to blind99_*.jsonl. With no held-back part the test fails by design (it
-never skips), naming the file it wants. To put a new one in, copy its three files to
-tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and heldback_ru.jsonl (ids unique
-across the set, both labels in each) and run this file. If it misses a target, say so
-honestly: mark test_precision_and_recall_meet_the_targets_on_the_held_back_part
+blind96_*.jsonl to blind99_*.jsonl. The hundredth to the hundred-and-second
+(heldback_part100_*.jsonl to heldback_part102_*.jsonl, ids hb105-*, hb106-* and hb104-*),
+written blind while those were studied and measured once on the final rules (0de0bd3): the
+hundred-and-first and hundred-and-second meet the targets in every language; the hundredth
+meets them in English and Russian and misses precision in Japanese by one item (krill, クリル,
+in an Antarctic fisheries story), held by a strict expected failure. With no held-back part
+the test fails by design (it never skips), naming the file it wants. To put a new one in,
+copy its three files to tests/data/relevance/heldback_en.jsonl, heldback_ja.jsonl and
+heldback_ru.jsonl (ids unique across the set, both labels in each) and run this file. If it
+misses a target, say so honestly: mark
+test_precision_and_recall_meet_the_targets_on_the_held_back_part
 `@pytest.mark.xfail(strict=True, reason=...)` with the figures measured, and write them in
 the README; never move the items into the development set to make it pass.
 """
@@ -274,6 +281,21 @@ NINETY_FOURTH_PART_FIGURES = {
     "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
     "ru": "ru 1.000 / 1.000 (0 misses of 30)",
 }
+HUNDREDTH_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ja": "ja 0.938 / 1.000 (1 FP of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
+HUNDRED_AND_FIRST_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30; the rules alone 0.938)",
+}
+HUNDRED_AND_SECOND_PART_FIGURES = {
+    "en": "en 1.000 / 1.000 (0 misses of 30)",
+    "ja": "ja 1.000 / 1.000 (0 misses of 30)",
+    "ru": "ru 1.000 / 1.000 (0 misses of 30)",
+}
 # The held-back part's other blind parts, each asserted on its own: its files' prefix and
 # its figures when it was added.
 OTHER_HELD_BACK_PARTS = {
@@ -290,6 +312,9 @@ OTHER_HELD_BACK_PARTS = {
     "ninetieth": ("heldback_part90_", NINETIETH_PART_FIGURES),
     "ninety-first": ("heldback_part91_", NINETY_FIRST_PART_FIGURES),
     "ninety-fourth": ("heldback_part94_", NINETY_FOURTH_PART_FIGURES),
+    "hundredth": ("heldback_part100_", HUNDREDTH_PART_FIGURES),
+    "hundred-and-first": ("heldback_part101_", HUNDRED_AND_FIRST_PART_FIGURES),
+    "hundred-and-second": ("heldback_part102_", HUNDRED_AND_SECOND_PART_FIGURES),
 }
 
 
@@ -320,6 +345,11 @@ def _missed(part: str, where: str) -> pytest.MarkDecorator:
         *(("ninetieth", lang) for lang in LANGS),
         *(("ninety-first", lang) for lang in LANGS),
         *(("ninety-fourth", lang) for lang in LANGS),
+        ("hundredth", "en"),
+        pytest.param("hundredth", "ja", marks=_missed("hundredth", "in Japanese")),
+        ("hundredth", "ru"),
+        *(("hundred-and-first", lang) for lang in LANGS),
+        *(("hundred-and-second", lang) for lang in LANGS),
     ],
 )
 def test_precision_and_recall_meet_the_targets_on_the_other_held_back_parts(part, lang):
