@@ -1019,7 +1019,7 @@ def _decide(
                 strong
                 and (towns or len(sides) == 2)
                 and len(returns) >= _LATE_RETURNS
-                and len({layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}) < 2
+                and not _about_sakhalin(layout)
             ):
                 return result(
                     True,
@@ -1040,7 +1040,7 @@ def _decide(
                 returns
                 and (towns or islands_named)
                 and _headline_islands(layout, _HEADLINE_ISLANDS) is None
-                and len({layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}) < 2
+                and not _about_sakhalin(layout)
             ):
                 subject = _headline_subject_there(layout, towns) or _headline_subject_there(
                     layout, islands_named, placed=False
@@ -1278,6 +1278,11 @@ _TAKEN_TO = re.compile(
     r"(?:южно-|северо-|yuzhno-|severo-)?$",
     re.IGNORECASE,
 )
+
+
+def _about_sakhalin(layout: _Layout) -> bool:
+    """Whether the island the text keeps to is Sakhalin: named in two sentences or more."""
+    return len({layout.sentence(m.start()) for m in _SAKHALIN.finditer(layout.text)}) >= 2
 
 
 def _felt_there(layout: _Layout, hit: Hit) -> bool:
