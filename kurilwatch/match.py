@@ -787,6 +787,9 @@ _ALONE = {g.id for g in GUARDS if g.alone}
 # The rules of one island and of the islands' towns: where something is held "there".
 _LOCAL = {r.id for r in RULES if r.kind in ("island", "islet", "town")}
 _TOWNS = {r.id for r in RULES if r.kind == "town"}
+# The rules of one island (not of the group or of a town), and those of the group's names.
+_ONE_ISLAND = {r.id for r in RULES if r.kind in ("island", "islet", "northern-island")}
+_GROUP = {r.id for r in RULES if r.kind == "group"}
 _OPENING_QUOTES = set(_CLOSING_QUOTES)
 _CLOSING_QUOTE_CHARS = set(_CLOSING_QUOTES.values())
 # What ends a short quote before a name: its closing mark or the line.
@@ -807,13 +810,12 @@ def _decide(
     # Japanese boat detained "off Sakhalin Island", «у берегов Камчатки»)
     # (nor, where the text names none of the islands, a detention whose vessel it puts in
     # another port: "taken it to a port … The vessel is at Korsakov port")
-    elsewhere = not strong and _OTHER_PORT.search(layout.text) is not None
     dispute_hits = [
         h
         for h in context
         if h.rule.endswith(".dispute")
         and not _in_other_waters(layout, h, strong)
-        and not (elsewhere and _DETAINED.search(h.text))
+        and not (not strong and _DETAINED.search(h.text) and _OTHER_PORT.search(layout.text))
     ]
 
     def in_context(hit: Hit) -> bool:
@@ -1032,7 +1034,7 @@ def _decide(
             # its village unnamed (one of their towns named; not Sakhalin's story).
             # (or one of the islands, the headline's subject in its sentence: "Shikotan … its
             # future, like that of the school")
-            islands_named = [h for h in strong if _KIND.get(h.rule) in _ONE_ISLAND]
+            islands_named = [h for h in strong if h.rule in _ONE_ISLAND]
             if islands_named and not towns:
                 returns = returns | _coming_back(layout, _TOWN_AND_ISLAND, sentences)
             # (a headline that itself says "the islands" unnamed is read by its own rule below)
@@ -1581,8 +1583,6 @@ def _other_subject(context: list[Hit], evidence: list[Hit], layout: _Layout) -> 
 _FIRM_SENTENCES = 3
 
 
-_KIND = {r.id: r.kind for r in RULES}
-_ONE_ISLAND = ("island", "islet", "northern-island")
 # How far after an island's name its chain's may come: "Shikotan Island on the Kuril Islands".
 _ISLAND_IN_CHAIN = 24
 
@@ -1604,9 +1604,7 @@ def firm_evidence(result: MatchResult) -> bool:
     # the Kuril Islands", the place of a short report's event given in full)
     up_front_names = [h for h in result.hits if h.strength == "strong" and h.zone != "body"]
     if any(
-        _KIND.get(i.rule) in _ONE_ISLAND
-        and _KIND.get(g.rule) == "group"
-        and 0 <= g.start - i.end <= _ISLAND_IN_CHAIN
+        i.rule in _ONE_ISLAND and g.rule in _GROUP and 0 <= g.start - i.end <= _ISLAND_IN_CHAIN
         for i in up_front_names
         for g in up_front_names
     ):
